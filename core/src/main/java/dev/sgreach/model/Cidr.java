@@ -1,0 +1,218 @@
+package dev.sgreach.model;
+
+import inet.ipaddr.AddressStringException;
+import inet.ipaddr.IPAddress;
+import inet.ipaddr.IPAddressString;
+import inet.ipaddr.IPAddressStringParameters;
+import java.math.BigInteger;
+
+/**
+ * An IPv4 or IPv6 address block in CIDR form, such as a rule's {@code CidrIp}/{@code CidrIpv6}, a prefix-list
+ * entry, an ENI's delegated prefix, or a single address ({@code /32}, {@code /128}).
+ *
+ * <p>Like AWS, sgreach canonicalises a block: {@code 10.0.0.5/16} means {@code 10.0.0.0/16}. Parsing is strict:
+ * no empty strings, no octal or short IPv4 forms, no masks or ranges. Values are immutable and compare by family,
+ * network and length.
+ */
+public final class Cidr implements Comparable<Cidr> {
+  private static final IPAddressStringParameters STRICT = new IPAddressStringParameters.Builder()
+      .allowEmpty(false)
+      .allowSingleSegment(false)
+      .allowWildcardedSeparator(false)
+      .allowMask(false)
+      .allowPrefixOnly(false)
+      .allowAll(false)
+      .setEmptyAsLoopback(false)
+      .getIPv4AddressParametersBuilder()
+      .allow_inet_aton(false)
+      .allowLeadingZeros(false)
+      .allowPrefixesBeyondAddressSize(false)
+      .allowWildcardedSeparator(false)
+      .getParentBuilder()
+      .getIPv6AddressParametersBuilder()
+      .allowPrefixesBeyondAddressSize(false)
+      .allowWildcardedSeparator(false)
+      .getParentBuilder()
+      .toParams();
+
+  private final int family;
+  private final long hi;
+  private final long lo;
+  private final int length;
+
+  private Cidr(int family, long hi, long lo, int length) {
+    this.family = family;
+    this.length = length;
+    // zero the host bits
+    if (family == 4) {
+      long mask = length == 0 ? 0 : (0xFFFFFFFFL << (32 - length)) & 0xFFFFFFFFL;
+      this.hi = 0;
+      this.lo = lo & mask;
+    } else {
+      this.hi = length >= 64 ? hi : (length == 0 ? 0 : hi & (-1L << (64 - length)));
+      this.lo = length <= 64 ? 0 : (length == 128 ? lo : lo & (-1L << (128 - length)));
+    }
+  }
+
+  /**
+   * Parses a block ({@code 10.0.0.0/8}, {@code 2600:1f18::/56}) or a single address ({@code 10.0.0.5},
+   * {@code 2600:1f18::5}); host bits are cleared ({@code 10.0.0.5/16} is {@code 10.0.0.0/16}).
+   *
+   * @throws IllegalArgumentException naming the text and why it is not an address block
+   */
+  public static Cidr parse(String text) {
+    if (text == null) {
+      throw new IllegalArgumentException("address is missing");
+    }
+    String t = text.trim();
+    if (t.isEmpty()) {
+      throw new IllegalArgumentException("address '' is empty");
+    }
+    IPAddress address;
+    try {
+      address = new IPAddressString(t, STRICT).toAddress();
+    } catch (AddressStringException | RuntimeException e) {
+      throw new IllegalArgumentException("'" + text + "' is not an IPv4 or IPv6 address or CIDR block"
+          + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+    }
+    if (address == null || address.isMultiple() && !address.isPrefixed()) {
+      throw new IllegalArgumentException("'" + text + "' is not an IPv4 or IPv6 address or CIDR block");
+    }
+    if (address.isIPv6() && address.toIPv6().hasZone()) {
+      throw new IllegalArgumentException("'" + text + "' has an IPv6 zone, which AWS addresses never carry");
+    }
+    boolean v4 = address.isIPv4();
+    Integer prefix = address.getNetworkPrefixLength();
+    int length = prefix == null ? (v4 ? 32 : 128) : prefix;
+    BigInteger value = address.getLower().withoutPrefixLength().getValue();
+    if (v4) {
+      return new Cidr(4, 0, value.longValue() & 0xFFFFFFFFL, length);
+    }
+    return new Cidr(6, value.shiftRight(64).longValue(), value.longValue(), length);
+  }
+
+  /** Parses a single address; a block with a prefix length shorter than the full address is refused. */
+  public static Cidr parseAddress(String text) {
+    Cidr c = parse(text);
+    if (!c.isSingleAddress() && text.contains("/")) {
+      throw new IllegalArgumentException("'" + text + "' is a block, not a single address");
+    }
+    return c;
+  }
+
+  /** 4 for IPv4, 6 for IPv6. */
+  public int family() {
+    return family;
+  }
+
+  /** True for an IPv4 block. */
+  public boolean isIpv4() {
+    return family == 4;
+  }
+
+  /** True for an IPv6 block. */
+  public boolean isIpv6() {
+    return family == 6;
+  }
+
+  /** The prefix length: 0..32 for IPv4, 0..128 for IPv6. */
+  public int length() {
+    return length;
+  }
+
+  /** True for a /32 (IPv4) or /128 (IPv6): one address. */
+  public boolean isSingleAddress() {
+    return length == (family == 4 ? 32 : 128);
+  }
+
+  /** True for {@code 0.0.0.0/0} or {@code ::/0}. */
+  public boolean isAnywhere() {
+    return length == 0;
+  }
+
+  /** The high 64 bits of the network address (0 for IPv4). */
+  public long high() {
+    return hi;
+  }
+
+  /** The low 64 bits of the network address (the 32-bit address for IPv4). */
+  public long low() {
+    return lo;
+  }
+
+  /** True when {@code other} lies wholly inside this block (same family). */
+  public boolean contains(Cidr other) {
+    if (other.family != family || other.length < length) {
+      return false;
+    }
+    if (family == 4) {
+      long mask = length == 0 ? 0 : (0xFFFFFFFFL << (32 - length)) & 0xFFFFFFFFL;
+      return (other.lo & mask) == lo;
+    }
+    if (length <= 64) {
+      long mask = length == 0 ? 0 : -1L << (64 - length);
+      return (other.hi & mask) == hi;
+    }
+    long mask = length == 128 ? -1L : -1L << (128 - length);
+    return other.hi == hi && (other.lo & mask) == lo;
+  }
+
+  /** True when the two blocks share at least one address. */
+  public boolean overlaps(Cidr other) {
+    return contains(other) || other.contains(this);
+  }
+
+  /** This block as a single address with the full prefix length (its network address). */
+  public Cidr networkAddress() {
+    return new Cidr(family, hi, lo, family == 4 ? 32 : 128);
+  }
+
+  /** The same block written as {@code 10.0.0.0/8}; single addresses keep their {@code /32} or {@code /128}. */
+  public String toCidrString() {
+    return addressString() + "/" + length;
+  }
+
+  /** The network address alone, e.g. {@code 10.0.0.0} or {@code 2600:1f18::}. */
+  public String addressString() {
+    if (family == 4) {
+      return ((lo >>> 24) & 0xFF) + "." + ((lo >>> 16) & 0xFF) + "." + ((lo >>> 8) & 0xFF) + "." + (lo & 0xFF);
+    }
+    byte[] bytes = new byte[16];
+    for (int i = 0; i < 8; i++) {
+      bytes[i] = (byte) (hi >>> (56 - 8 * i));
+      bytes[8 + i] = (byte) (lo >>> (56 - 8 * i));
+    }
+    return new inet.ipaddr.ipv6.IPv6Address(bytes).toCompressedString();
+  }
+
+  /** A single address prints bare ({@code 10.0.0.5}), a block with its length ({@code 10.0.0.0/8}). */
+  @Override
+  public String toString() {
+    return isSingleAddress() ? addressString() : toCidrString();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Cidr c && c.family == family && c.hi == hi && c.lo == lo && c.length == length;
+  }
+
+  @Override
+  public int hashCode() {
+    return Long.hashCode(hi * 31 + lo) * 31 + length * 7 + family;
+  }
+
+  @Override
+  public int compareTo(Cidr o) {
+    int c = Integer.compare(family, o.family);
+    if (c == 0) {
+      c = Long.compareUnsigned(hi, o.hi);
+    }
+    if (c == 0) {
+      c = Long.compareUnsigned(lo, o.lo);
+    }
+    if (c == 0) {
+      c = Integer.compare(length, o.length);
+    }
+    return c;
+  }
+}

@@ -1,0 +1,365 @@
+package dev.sgreach.model;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableListMultimap;
+import com.google.common.collect.ImmutableMap;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One immutable snapshot of a region's (or several regions') security-group world: security groups, network
+ * interfaces, prefix lists, VPCs, VPC peerings, and optionally EKS clusters and load balancers, with lookups by id,
+ * address and group, and the {@link Warning}s found while building it.
+ *
+ * <p>The snapshot is taken as complete for what it covers (closed world): an address that belongs to no ENI is an
+ * outside party, and a reference to a group that is not here matches only ENIs here that carry it. Where an answer
+ * depends on data the snapshot lacks (an ENI's group whose rules are missing, a prefix list whose entries are
+ * missing) verdicts say <b>unknown</b>.
+ */
+public final class Network {
+  private final ImmutableMap<String, SecurityGroup> securityGroups;
+  private final ImmutableMap<String, NetworkInterface> interfaces;
+  private final ImmutableMap<String, PrefixList> prefixLists;
+  private final ImmutableMap<String, Vpc> vpcs;
+  private final ImmutableMap<String, VpcPeering> peerings;
+  private final ImmutableMap<String, EksClusterInfo> eksClusters;
+  private final ImmutableMap<String, LoadBalancer> loadBalancers;
+  // derived
+  private final ImmutableListMultimap<String, NetworkInterface> bySecurityGroup;
+  private final ImmutableListMultimap<String, NetworkInterface> byInstance;
+  private final Map<Cidr, NetworkInterface> byAddress;
+  private final ImmutableList<NetworkInterface> withPrefixes;
+  private final ImmutableList<Warning> warnings;
+
+  private Network(Builder b) {
+    this.securityGroups = ImmutableMap.copyOf(b.securityGroups);
+    this.interfaces = ImmutableMap.copyOf(b.interfaces);
+    this.prefixLists = ImmutableMap.copyOf(b.prefixLists);
+    this.vpcs = ImmutableMap.copyOf(b.vpcs);
+    this.peerings = ImmutableMap.copyOf(b.peerings);
+    this.eksClusters = ImmutableMap.copyOf(b.eksClusters);
+    this.loadBalancers = ImmutableMap.copyOf(b.loadBalancers);
+    List<Warning> found = new ArrayList<>();
+    ImmutableListMultimap.Builder<String, NetworkInterface> bySg = ImmutableListMultimap.builder();
+    ImmutableListMultimap.Builder<String, NetworkInterface> byInst = ImmutableListMultimap.builder();
+    Map<Cidr, NetworkInterface> byAddr = new HashMap<>();
+    ImmutableList.Builder<NetworkInterface> pref = ImmutableList.builder();
+    Set<String> missingGroupsWarned = new HashSet<>();
+    for (NetworkInterface eni : interfaces.values()) {
+      for (String sg : eni.securityGroupIds()) {
+        bySg.put(sg, eni);
+        if (!securityGroups.containsKey(sg) && missingGroupsWarned.add(eni.id() + sg)) {
+          found.add(new Warning(Warning.Kind.MISSING_SECURITY_GROUP, eni.id(),
+              eni.id() + " carries " + sg + ", which is not in the snapshot: verdicts that depend on its rules are"
+                  + " unknown (collect that group to decide them)"));
+        }
+      }
+      eni.instanceId().ifPresent(i -> byInst.put(i, eni));
+      for (Cidr a : eni.privateAddresses()) {
+        NetworkInterface previous = byAddr.putIfAbsent(a, eni);
+        if (previous != null && !previous.id().equals(eni.id())) {
+          found.add(new Warning(Warning.Kind.DUPLICATE_ADDRESS, eni.id(),
+              eni.id() + " and " + previous.id() + " both claim " + a + "; the address resolves to "
+                  + previous.id()));
+        }
+      }
+      if (!eni.prefixes().isEmpty()) {
+        pref.add(eni);
+      }
+    }
+    this.bySecurityGroup = bySg.build();
+    this.byInstance = byInst.build();
+    this.byAddress = byAddr;
+    this.withPrefixes = pref.build();
+    Set<String> warned = new HashSet<>();
+    for (SecurityGroup sg : securityGroups.values()) {
+      for (Rule r : sg.ingress()) {
+        ruleWarnings(sg, r, found, warned);
+      }
+      for (Rule r : sg.egress()) {
+        ruleWarnings(sg, r, found, warned);
+      }
+    }
+    this.warnings = ImmutableList.copyOf(found);
+  }
+
+  private void ruleWarnings(SecurityGroup sg, Rule r, List<Warning> found, Set<String> warned) {
+    if (r.peer() instanceof Peer.GroupPeer g) {
+      if (g.peeringStatus() != null && !g.peeringStatus().isEmpty()
+          && !g.peeringStatus().equalsIgnoreCase("active")) {
+        if (warned.add("peer:" + sg.id() + g.groupId())) {
+          found.add(new Warning(Warning.Kind.STALE_PEERING_REFERENCE, sg.id(),
+              sg.label() + " has a " + r.direction().word() + " rule referencing " + g.describe()
+                  + " through peering " + g.peeringId() + ", whose status is " + g.peeringStatus()
+                  + ": the rule matches nothing"));
+        }
+      } else if (!securityGroups.containsKey(g.groupId()) && warned.add("sg:" + sg.id() + g.groupId())) {
+        boolean carried = bySecurityGroup.containsKey(g.groupId());
+        found.add(new Warning(Warning.Kind.STALE_REFERENCE, sg.id(),
+            sg.label() + " has a " + r.direction().word() + " rule referencing " + g.describe()
+                + ", which is not in the snapshot: "
+                + (carried ? "it matches only the ENIs here that carry it" : "it matches nothing")));
+      }
+    } else if (r.peer() instanceof Peer.PrefixListPeer p) {
+      PrefixList list = prefixLists.get(p.prefixListId());
+      if (list == null) {
+        if (warned.add("pl:" + sg.id() + p.prefixListId())) {
+          found.add(new Warning(Warning.Kind.MISSING_PREFIX_LIST, sg.id(),
+              sg.label() + " has a " + r.direction().word() + " rule naming prefix list " + p.prefixListId()
+                  + ", which is not in the snapshot: verdicts that depend on it are unknown"));
+        }
+      } else if (!list.entriesKnown() && warned.add("ple:" + p.prefixListId())) {
+        found.add(new Warning(Warning.Kind.UNKNOWN_PREFIX_LIST_ENTRIES, p.prefixListId(),
+            "the entries of prefix list " + list + " were not collected: verdicts that depend on it are unknown"));
+      }
+    }
+  }
+
+  /** A builder for a network. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding everything in this network, to derive a changed copy. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.securityGroups.putAll(securityGroups);
+    b.interfaces.putAll(interfaces);
+    b.prefixLists.putAll(prefixLists);
+    b.vpcs.putAll(vpcs);
+    b.peerings.putAll(peerings);
+    b.eksClusters.putAll(eksClusters);
+    b.loadBalancers.putAll(loadBalancers);
+    return b;
+  }
+
+  /** Every security group, by id, in the order added. */
+  public ImmutableMap<String, SecurityGroup> securityGroups() {
+    return securityGroups;
+  }
+
+  /** Every ENI, by id, in the order added. */
+  public ImmutableMap<String, NetworkInterface> interfaces() {
+    return interfaces;
+  }
+
+  /** Every prefix list, by id. */
+  public ImmutableMap<String, PrefixList> prefixLists() {
+    return prefixLists;
+  }
+
+  /** Every VPC, by id. */
+  public ImmutableMap<String, Vpc> vpcs() {
+    return vpcs;
+  }
+
+  /** Every VPC peering, by id. */
+  public ImmutableMap<String, VpcPeering> peerings() {
+    return peerings;
+  }
+
+  /** Every EKS cluster described in the snapshot, by name. */
+  public ImmutableMap<String, EksClusterInfo> eksClusters() {
+    return eksClusters;
+  }
+
+  /** Every load balancer, by ARN. */
+  public ImmutableMap<String, LoadBalancer> loadBalancers() {
+    return loadBalancers;
+  }
+
+  /** The group with this id. */
+  public Optional<SecurityGroup> securityGroup(String id) {
+    return Optional.ofNullable(securityGroups.get(id));
+  }
+
+  /** The ENI with this id. */
+  public Optional<NetworkInterface> networkInterface(String id) {
+    return Optional.ofNullable(interfaces.get(id));
+  }
+
+  /** The prefix list with this id. */
+  public Optional<PrefixList> prefixList(String id) {
+    return Optional.ofNullable(prefixLists.get(id));
+  }
+
+  /** The ENIs that carry this group, in the order added. */
+  public ImmutableList<NetworkInterface> interfacesWith(String securityGroupId) {
+    return bySecurityGroup.get(securityGroupId);
+  }
+
+  /** The ENIs attached to this instance, in the order added. */
+  public ImmutableList<NetworkInterface> interfacesOfInstance(String instanceId) {
+    return byInstance.get(instanceId);
+  }
+
+  /**
+   * The ENI that owns this address: one of its private addresses, or an address inside one of its delegated
+   * prefixes. Public and Elastic IPs do not resolve: traffic from them is an outside party's.
+   */
+  public Optional<NetworkInterface> interfaceOwning(Cidr address) {
+    NetworkInterface eni = byAddress.get(address.networkAddress());
+    if (eni != null) {
+      return Optional.of(eni);
+    }
+    for (NetworkInterface e : withPrefixes) {
+      for (Cidr p : e.prefixes()) {
+        if (p.contains(address)) {
+          return Optional.of(e);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** True when the two VPCs are the same or joined by an active peering. */
+  public boolean connected(String vpcA, String vpcB) {
+    if (vpcA.equals(vpcB) || vpcA.isEmpty() || vpcB.isEmpty()) {
+      return true;
+    }
+    for (VpcPeering p : peerings.values()) {
+      if (p.isActive() && p.joins(vpcA, vpcB)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The warnings found while building: stale references, missing groups and prefix lists, duplicates. */
+  public ImmutableList<Warning> warnings() {
+    return warnings;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Network n && n.securityGroups.equals(securityGroups) && n.interfaces.equals(interfaces)
+        && n.prefixLists.equals(prefixLists) && n.vpcs.equals(vpcs) && n.peerings.equals(peerings)
+        && n.eksClusters.equals(eksClusters) && n.loadBalancers.equals(loadBalancers);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(securityGroups, interfaces, prefixLists, vpcs, peerings, eksClusters, loadBalancers);
+  }
+
+  @Override
+  public String toString() {
+    return "Network[" + securityGroups.size() + " security groups, " + interfaces.size() + " ENIs, "
+        + prefixLists.size() + " prefix lists, " + vpcs.size() + " VPCs, " + peerings.size() + " peerings, "
+        + warnings.size() + " warnings]";
+  }
+
+  /**
+   * Builds a {@link Network}. Ids must be unique within each kind: adding a second item with an id already present
+   * fails and names both.
+   */
+  public static final class Builder {
+    private final Map<String, SecurityGroup> securityGroups = new LinkedHashMap<>();
+    private final Map<String, NetworkInterface> interfaces = new LinkedHashMap<>();
+    private final Map<String, PrefixList> prefixLists = new LinkedHashMap<>();
+    private final Map<String, Vpc> vpcs = new LinkedHashMap<>();
+    private final Map<String, VpcPeering> peerings = new LinkedHashMap<>();
+    private final Map<String, EksClusterInfo> eksClusters = new LinkedHashMap<>();
+    private final Map<String, LoadBalancer> loadBalancers = new LinkedHashMap<>();
+
+    private Builder() {}
+
+    private static <T> void put(Map<String, T> map, String kind, String id, T value) {
+      T previous = map.putIfAbsent(id, value);
+      if (previous != null && !previous.equals(value)) {
+        throw new IllegalArgumentException("two different " + kind + "s have the id " + id + ": " + previous
+            + " and " + value);
+      }
+    }
+
+    /** Adds a security group. */
+    public Builder add(SecurityGroup sg) {
+      put(securityGroups, "security group", sg.id(), sg);
+      return this;
+    }
+
+    /** Adds an ENI. */
+    public Builder add(NetworkInterface eni) {
+      put(interfaces, "network interface", eni.id(), eni);
+      return this;
+    }
+
+    /** Adds a prefix list. */
+    public Builder add(PrefixList list) {
+      put(prefixLists, "prefix list", list.id(), list);
+      return this;
+    }
+
+    /** Adds a VPC. */
+    public Builder add(Vpc vpc) {
+      put(vpcs, "VPC", vpc.id(), vpc);
+      return this;
+    }
+
+    /** Adds a VPC peering. */
+    public Builder add(VpcPeering peering) {
+      put(peerings, "VPC peering", peering.id(), peering);
+      return this;
+    }
+
+    /** Adds an EKS cluster description. */
+    public Builder add(EksClusterInfo cluster) {
+      put(eksClusters, "EKS cluster", cluster.name(), cluster);
+      return this;
+    }
+
+    /** Adds a load balancer. */
+    public Builder add(LoadBalancer lb) {
+      put(loadBalancers, "load balancer", lb.arn(), lb);
+      return this;
+    }
+
+    /** Replaces (or adds) a security group. */
+    public Builder replace(SecurityGroup sg) {
+      securityGroups.put(sg.id(), sg);
+      return this;
+    }
+
+    /** Replaces (or adds) an ENI. */
+    public Builder replace(NetworkInterface eni) {
+      interfaces.put(eni.id(), eni);
+      return this;
+    }
+
+    /** Removes the security group with this id. */
+    public Builder removeSecurityGroup(String id) {
+      securityGroups.remove(id);
+      return this;
+    }
+
+    /** Removes the ENI with this id. */
+    public Builder removeInterface(String id) {
+      interfaces.remove(id);
+      return this;
+    }
+
+    /** Adds every item of another network (ids must not clash with different items). */
+    public Builder addAll(Network other) {
+      other.securityGroups.values().forEach(this::add);
+      other.interfaces.values().forEach(this::add);
+      other.prefixLists.values().forEach(this::add);
+      other.vpcs.values().forEach(this::add);
+      other.peerings.values().forEach(this::add);
+      other.eksClusters.values().forEach(this::add);
+      other.loadBalancers.values().forEach(this::add);
+      return this;
+    }
+
+    /** The network, with its warnings. */
+    public Network build() {
+      return new Network(this);
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package dev.sgreach.model;
+
+import java.util.Locale;
+
+/**
+ * An IP protocol as a security-group rule names it: {@code -1} (all traffic) or an IANA protocol number 0..255.
+ *
+ * <p>EC2 stores {@code tcp}, {@code udp}, {@code icmp} and {@code icmpv6} by name and every other protocol by its
+ * number, and accepts either form on input ({@code 6} and {@code tcp} are the same rule). {@link #parse} takes both;
+ * {@link #awsName()} gives back the form EC2 returns.
+ *
+ * @param number {@code -1} for all protocols, else 0..255
+ */
+public record Protocol(int number) {
+  /** All protocols ({@code IpProtocol = "-1"}); ports are ignored. */
+  public static final Protocol ALL = new Protocol(-1);
+  /** ICMP for IPv4 (1); FromPort/ToPort are the ICMP type and code. */
+  public static final Protocol ICMP = new Protocol(1);
+  /** TCP (6). */
+  public static final Protocol TCP = new Protocol(6);
+  /** UDP (17). */
+  public static final Protocol UDP = new Protocol(17);
+  /** ICMP for IPv6 (58); FromPort/ToPort are the ICMPv6 type and code. */
+  public static final Protocol ICMPV6 = new Protocol(58);
+
+  public Protocol {
+    if (number < -1 || number > 255) {
+      throw new IllegalArgumentException("IP protocol (" + number + ") must be -1 (all) or a number in 0..255");
+    }
+  }
+
+  /** The protocol with this number; -1 means all. */
+  public static Protocol of(int number) {
+    return switch (number) {
+      case -1 -> ALL;
+      case 1 -> ICMP;
+      case 6 -> TCP;
+      case 17 -> UDP;
+      case 58 -> ICMPV6;
+      default -> new Protocol(number);
+    };
+  }
+
+  /**
+   * Parses the forms EC2 accepts: {@code -1} or {@code all}, a name ({@code tcp}, {@code udp}, {@code icmp},
+   * {@code icmpv6}, any case) or a number {@code 0..255}.
+   *
+   * @throws IllegalArgumentException naming the text when it is none of these
+   */
+  public static Protocol parse(String text) {
+    if (text == null) {
+      throw new IllegalArgumentException("IP protocol is missing");
+    }
+    String t = text.trim().toLowerCase(Locale.ROOT);
+    switch (t) {
+      case "-1", "all":
+        return ALL;
+      case "tcp":
+        return TCP;
+      case "udp":
+        return UDP;
+      case "icmp":
+        return ICMP;
+      case "icmpv6", "icmp6", "ipv6-icmp":
+        return ICMPV6;
+      default:
+        break;
+    }
+    if (!t.isEmpty() && t.chars().allMatch(Character::isDigit) && t.length() <= 3) {
+      int n = Integer.parseInt(t);
+      if (n <= 255) {
+        return of(n);
+      }
+    }
+    throw new IllegalArgumentException(
+        "unknown IP protocol '" + text + "': use -1, tcp, udp, icmp, icmpv6 or a protocol number 0..255");
+  }
+
+  /** True for {@code -1}. */
+  public boolean isAll() {
+    return number == -1;
+  }
+
+  /** True for TCP and UDP, the protocols whose rules carry a port range. */
+  public boolean hasPorts() {
+    return number == 6 || number == 17;
+  }
+
+  /** True for ICMP and ICMPv6, whose rules carry a type and code. */
+  public boolean isIcmp() {
+    return number == 1 || number == 58;
+  }
+
+  /** The name EC2 returns: {@code -1}, {@code tcp}, {@code udp}, {@code icmp}, {@code icmpv6}, or the number. */
+  public String awsName() {
+    return switch (number) {
+      case -1 -> "-1";
+      case 1 -> "icmp";
+      case 6 -> "tcp";
+      case 17 -> "udp";
+      case 58 -> "icmpv6";
+      default -> Integer.toString(number);
+    };
+  }
+
+  /** A name for people: {@code all}, {@code tcp}, ..., or {@code proto 50}. */
+  public String displayName() {
+    return switch (number) {
+      case -1 -> "all";
+      case 1, 6, 17, 58 -> awsName();
+      default -> "proto " + number;
+    };
+  }
+
+  @Override
+  public String toString() {
+    return displayName();
+  }
+}

@@ -1,0 +1,205 @@
+package dev.sgreach.model;
+
+/**
+ * One concrete flow to ask about: a protocol and, for TCP/UDP, the destination port, or for ICMP/ICMPv6 the type and
+ * code. Other protocols ({@code 50} for ESP, {@code 47} for GRE, ...) have no port.
+ *
+ * <p>Build with the static factories, made for static import: {@code tcp(443)}, {@code udp(53)},
+ * {@code icmp(8, 0)}, {@code icmpv6(128, 0)}, {@code protocol(50)}. ICMP flows exist only between IPv4 addresses,
+ * ICMPv6 flows only between IPv6 addresses.
+ */
+public final class Traffic {
+  private final Protocol protocol;
+  private final int port;
+  private final int icmpType;
+  private final int icmpCode;
+
+  private Traffic(Protocol protocol, int port, int icmpType, int icmpCode) {
+    this.protocol = protocol;
+    this.port = port;
+    this.icmpType = icmpType;
+    this.icmpCode = icmpCode;
+  }
+
+  /** A TCP connection to {@code port} (0..65535). */
+  public static Traffic tcp(int port) {
+    return new Traffic(Protocol.TCP, checkPort(port), -1, -1);
+  }
+
+  /** A UDP flow to {@code port} (0..65535). */
+  public static Traffic udp(int port) {
+    return new Traffic(Protocol.UDP, checkPort(port), -1, -1);
+  }
+
+  /** An ICMP (IPv4) message of this type and code, each 0..255; e.g. echo request is {@code icmp(8, 0)}. */
+  public static Traffic icmp(int type, int code) {
+    return new Traffic(Protocol.ICMP, -1, checkByte("ICMP type", type), checkByte("ICMP code", code));
+  }
+
+  /** An ICMPv6 message of this type and code, each 0..255; e.g. echo request is {@code icmpv6(128, 0)}. */
+  public static Traffic icmpv6(int type, int code) {
+    return new Traffic(Protocol.ICMPV6, -1, checkByte("ICMPv6 type", type), checkByte("ICMPv6 code", code));
+  }
+
+  /**
+   * Traffic of an IP protocol that has no ports in security-group rules (anything but 6, 17, 1 and 58), e.g.
+   * {@code protocol(50)} for ESP.
+   *
+   * @throws IllegalArgumentException for TCP, UDP, ICMP and ICMPv6, which need a port or type/code
+   */
+  public static Traffic protocol(int number) {
+    if (number < 0 || number > 255) {
+      throw new IllegalArgumentException("IP protocol number (" + number + ") must be in 0..255");
+    }
+    Protocol p = Protocol.of(number);
+    if (p.hasPorts()) {
+      throw new IllegalArgumentException(
+          "protocol " + number + " is " + p.awsName() + ": use " + p.awsName() + "(port) to name the port");
+    }
+    if (p.isIcmp()) {
+      throw new IllegalArgumentException(
+          "protocol " + number + " is " + p.awsName() + ": use " + p.awsName() + "(type, code)");
+    }
+    return new Traffic(p, -1, -1, -1);
+  }
+
+  /**
+   * Parses the command line's SPEC: {@code tcp/PORT}, {@code udp/PORT}, {@code icmp/TYPE/CODE},
+   * {@code icmpv6/TYPE/CODE}, or a bare IP protocol number such as {@code 50}.
+   *
+   * @throws IllegalArgumentException naming the text and the expected forms
+   */
+  public static Traffic parse(String spec) {
+    if (spec == null || spec.isBlank()) {
+      throw new IllegalArgumentException("traffic spec is empty: use tcp/PORT, udp/PORT, icmp/TYPE/CODE, "
+          + "icmpv6/TYPE/CODE or an IP protocol number");
+    }
+    String s = spec.trim();
+    String[] parts = s.split("/", -1);
+    try {
+      String head = parts[0].toLowerCase(java.util.Locale.ROOT);
+      switch (head) {
+        case "tcp", "udp" -> {
+          if (parts.length != 2) {
+            throw bad(spec, head + " needs one port: " + head + "/PORT");
+          }
+          int port = number(parts[1], spec);
+          return head.equals("tcp") ? tcp(port) : udp(port);
+        }
+        case "icmp", "icmpv6" -> {
+          if (parts.length != 3) {
+            throw bad(spec, head + " needs a type and a code: " + head + "/TYPE/CODE");
+          }
+          int type = number(parts[1], spec);
+          int code = number(parts[2], spec);
+          return head.equals("icmp") ? icmp(type, code) : icmpv6(type, code);
+        }
+        default -> {
+          if (parts.length != 1) {
+            throw bad(spec, "unknown protocol '" + parts[0] + "'");
+          }
+          return protocol(number(parts[0], spec));
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      if (e.getMessage() != null && e.getMessage().startsWith("traffic spec")) {
+        throw e;
+      }
+      throw bad(spec, e.getMessage());
+    }
+  }
+
+  private static IllegalArgumentException bad(String spec, String why) {
+    return new IllegalArgumentException("traffic spec '" + spec + "' is invalid: " + why
+        + " (forms: tcp/PORT, udp/PORT, icmp/TYPE/CODE, icmpv6/TYPE/CODE, or an IP protocol number)");
+  }
+
+  private static int number(String text, String spec) {
+    if (text.isEmpty() || text.length() > 6 || !text.chars().allMatch(Character::isDigit)) {
+      throw bad(spec, "'" + text + "' is not a number");
+    }
+    return Integer.parseInt(text);
+  }
+
+  private static int checkPort(int port) {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port (" + port + ") must be in 0..65535");
+    }
+    return port;
+  }
+
+  private static int checkByte(String what, int value) {
+    if (value < 0 || value > 255) {
+      throw new IllegalArgumentException(what + " (" + value + ") must be in 0..255");
+    }
+    return value;
+  }
+
+  /** The IP protocol. */
+  public Protocol protocol() {
+    return protocol;
+  }
+
+  /** The TCP/UDP destination port, or -1 for other protocols. */
+  public int port() {
+    return port;
+  }
+
+  /** The ICMP/ICMPv6 type, or -1 for other protocols. */
+  public int icmpType() {
+    return icmpType;
+  }
+
+  /** The ICMP/ICMPv6 code, or -1 for other protocols. */
+  public int icmpCode() {
+    return icmpCode;
+  }
+
+  /**
+   * The flow's position in its protocol's key space, the space {@link Ports#keys()} covers: the port for TCP/UDP,
+   * {@code type * 256 + code} for ICMP and ICMPv6, 0 for every other protocol.
+   */
+  public int key() {
+    if (protocol.hasPorts()) {
+      return port;
+    }
+    if (protocol.isIcmp()) {
+      return icmpType * 256 + icmpCode;
+    }
+    return 0;
+  }
+
+  /**
+   * The address family the flow can travel in: 4 for ICMP, 6 for ICMPv6, 0 (either) for everything else.
+   */
+  public int family() {
+    return protocol.number() == 1 ? 4 : protocol.number() == 58 ? 6 : 0;
+  }
+
+  /** The command line's SPEC form, e.g. {@code tcp/443}, {@code icmp/8/0}, {@code 50}. */
+  public String spec() {
+    if (protocol.hasPorts()) {
+      return protocol.awsName() + "/" + port;
+    }
+    if (protocol.isIcmp()) {
+      return protocol.awsName() + "/" + icmpType + "/" + icmpCode;
+    }
+    return Integer.toString(protocol.number());
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Traffic t && t.protocol.equals(protocol) && t.port == port && t.icmpType == icmpType
+        && t.icmpCode == icmpCode;
+  }
+
+  @Override
+  public int hashCode() {
+    return ((protocol.number() * 31 + port) * 31 + icmpType) * 31 + icmpCode;
+  }
+
+  @Override
+  public String toString() {
+    return spec();
+  }
+}
