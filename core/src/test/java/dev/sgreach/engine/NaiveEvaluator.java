@@ -1,0 +1,427 @@
+package dev.sgreach.engine;
+
+import dev.sgreach.model.Cidr;
+import dev.sgreach.model.Network;
+import dev.sgreach.model.NetworkInterface;
+import dev.sgreach.model.Peer;
+import dev.sgreach.model.PrefixList;
+import dev.sgreach.model.Protocol;
+import dev.sgreach.model.Rule;
+import dev.sgreach.model.SecurityGroup;
+import dev.sgreach.model.Traffic;
+import dev.sgreach.model.VpcPeering;
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A deliberately simple, independent evaluator of AWS security-group semantics (DESIGN.md "Reachability semantics"),
+ * used as the oracle the production engine is compared with. It scans every rule of every group for every pair of
+ * addresses and re-implements all matching itself: addresses are {@link BigInteger}s parsed with
+ * {@link InetAddress}, blocks are compared by shifting, ports and ICMP type/code are compared field by field. It
+ * uses none of {@code Ports.admits}, {@code Ports.keys}, {@code Cidr.contains}, {@code Network.interfaceOwning} or
+ * {@code Network.connected}; from the model it only reads plain fields.
+ *
+ * <p>The semantics, point by point:
+ *
+ * <ol>
+ *   <li>An endpoint is an ENI id (the ENI with all its listed private IPv4 and IPv6 addresses; delegated prefixes
+ *       are not candidate addresses) or an address. An address that is a listed private address of an ENI, or lies
+ *       inside one of its delegated prefixes, is that ENI restricted to that one address (listed addresses are looked
+ *       up before prefixes, ENIs in snapshot order); any other address is an outside party.
+ *   <li>A flow is judged for every pair (a of A, b of B) of the same family; ICMP (1) only over IPv4 pairs, ICMPv6
+ *       (58) only over IPv6 pairs. No such pair: denied.
+ *   <li>Pair = egress side AND ingress side. The egress side of an ENI A is the OR, over every rule of every group on
+ *       A, of (protocol/ports match AND peer matches b); an outside A's side is TRUE. Ingress likewise on B with a.
+ *   <li>A group on the ENI that is absent from the network makes the side UNKNOWN unless a present rule is TRUE.
+ *   <li>Peers: a CIDR matches an address of its family inside it; a prefix list matches an address inside one of its
+ *       entries, and is UNKNOWN when the list is absent or its entries are unknown; a group reference matches only
+ *       an ENI carrying that group id, when the reference's peering status is empty or {@code active}, and the two
+ *       ENIs' VPCs are equal, either is empty, or an active peering joins them.
+ *   <li>Flow = Kleene OR over pairs.
+ * </ol>
+ *
+ * <p>Methods are {@code protected} so tests can derive deliberately wrong variants (mutants) and check the property
+ * test notices them.
+ */
+public class NaiveEvaluator implements Evaluator {
+  protected final Network network;
+
+  public NaiveEvaluator(Network network) {
+    this.network = network;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // addresses
+
+  /** One address: family 4 or 6 and its value. */
+  public record Addr(int family, BigInteger value) {
+    int bits() {
+      return family == 4 ? 32 : 128;
+    }
+
+    @Override
+    public String toString() {
+      try {
+        byte[] raw = value.toByteArray();
+        byte[] bytes = new byte[family == 4 ? 4 : 16];
+        for (int i = 0; i < bytes.length && i < raw.length; i++) {
+          bytes[bytes.length - 1 - i] = raw[raw.length - 1 - i];
+        }
+        return InetAddress.getByAddress(bytes).getHostAddress();
+      } catch (UnknownHostException e) {
+        return family + ":" + value;
+      }
+    }
+  }
+
+  /** An address block: family, network value (host bits possibly set) and length. */
+  public record Block(int family, BigInteger value, int length) {
+    boolean contains(Addr a) {
+      if (a.family() != family) {
+        return false;
+      }
+      int shift = a.bits() - length;
+      return a.value().shiftRight(shift).equals(value.shiftRight(shift));
+    }
+  }
+
+  /** Parses an IPv4 or IPv6 address literal (never a host name). */
+  public static Addr parseAddr(String text) {
+    String t = text.trim();
+    if (t.isEmpty() || !t.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')) {
+      throw new IllegalArgumentException("not an address literal: '" + text + "'");
+    }
+    int family = t.indexOf(':') >= 0 ? 6 : 4;
+    byte[] bytes;
+    try {
+      bytes = InetAddress.getByName(t).getAddress();
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("not an address: '" + text + "'", e);
+    }
+    if (bytes.length != (family == 4 ? 4 : 16)) {
+      throw new IllegalArgumentException("IPv4-mapped or odd address not supported by the oracle: '" + text + "'");
+    }
+    return new Addr(family, new BigInteger(1, bytes));
+  }
+
+  /** A model address (a /32 or /128) as an oracle address. */
+  static Addr addr(Cidr single) {
+    return parseAddr(single.addressString());
+  }
+
+  /** A model block as an oracle block. */
+  static Block block(Cidr cidr) {
+    Addr a = parseAddr(cidr.addressString());
+    return new Block(a.family(), a.value(), cidr.length());
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // endpoints
+
+  /** One side of a flow: an ENI (or null for an outside party) and its candidate addresses. */
+  public record Party(NetworkInterface eni, List<Addr> addresses) {
+    boolean outside() {
+      return eni == null;
+    }
+  }
+
+  /** The ENI with all its listed private addresses (IPv4 then IPv6), prefixes excluded. */
+  protected Party whole(NetworkInterface eni) {
+    List<Addr> list = new ArrayList<>();
+    for (Cidr c : eni.privateIpv4()) {
+      list.add(addr(c));
+    }
+    for (Cidr c : eni.ipv6()) {
+      list.add(addr(c));
+    }
+    return new Party(eni, list);
+  }
+
+  /** Resolves an endpoint text: an ENI id, or an address (an ENI's, restricted to it, or an outside party's). */
+  protected Party resolve(String text) {
+    NetworkInterface byId = network.interfaces().get(text.trim());
+    if (byId != null) {
+      return whole(byId);
+    }
+    if (text.trim().startsWith("eni-")) {
+      throw new IllegalArgumentException("no ENI " + text + " in the network");
+    }
+    Addr a = parseAddr(text);
+    NetworkInterface owner = owner(a);
+    return new Party(owner, List.of(a));
+  }
+
+  /** The ENI owning an address: a listed private address first (snapshot order), then a delegated prefix. */
+  protected NetworkInterface owner(Addr a) {
+    for (NetworkInterface eni : network.interfaces().values()) {
+      for (Addr own : whole(eni).addresses()) {
+        if (own.equals(a)) {
+          return eni;
+        }
+      }
+    }
+    for (NetworkInterface eni : network.interfaces().values()) {
+      for (Cidr p : eni.prefixes()) {
+        if (block(p).contains(a)) {
+          return eni;
+        }
+      }
+    }
+    return null;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // matching
+
+  /** Whether pairs of this family carry this protocol: ICMP only IPv4, ICMPv6 only IPv6, the rest both. */
+  protected boolean familyCarries(int protocol, int family) {
+    if (protocol == 1) {
+      return family == 4;
+    }
+    if (protocol == 58) {
+      return family == 6;
+    }
+    return true;
+  }
+
+  /**
+   * The protocol and port part of a rule against one concrete flow: {@code port} for TCP/UDP, {@code type}/{@code
+   * code} for ICMP/ICMPv6, neither for other protocols.
+   */
+  protected boolean portsMatch(Rule rule, int protocol, int port, int type, int code) {
+    int rp = rule.ports().protocol().number();
+    if (rp == -1) {
+      return true;
+    }
+    if (rp != protocol) {
+      return false;
+    }
+    if (protocol == 6 || protocol == 17) {
+      return rule.ports().from() <= port && port <= rule.ports().to();
+    }
+    if (protocol == 1 || protocol == 58) {
+      int ruleType = rule.ports().from();
+      int ruleCode = rule.ports().to();
+      if (ruleType == -1) {
+        return true; // any type means any code too
+      }
+      return ruleType == type && (ruleCode == -1 || ruleCode == code);
+    }
+    return true;
+  }
+
+  /**
+   * The peer part of a rule on ENI {@code self} against the other party {@code other} at address {@code at}.
+   */
+  protected NaiveOutcome peerMatches(Rule rule, NetworkInterface self, Party other, Addr at) {
+    Peer peer = rule.peer();
+    if (peer instanceof Peer.CidrPeer c) {
+      return block(c.cidr()).contains(at) ? NaiveOutcome.ALLOWED : NaiveOutcome.DENIED;
+    }
+    if (peer instanceof Peer.PrefixListPeer p) {
+      return prefixListMatches(p.prefixListId(), at);
+    }
+    Peer.GroupPeer g = (Peer.GroupPeer) peer;
+    return groupMatches(g, self, other);
+  }
+
+  protected NaiveOutcome prefixListMatches(String id, Addr at) {
+    PrefixList list = network.prefixLists().get(id);
+    if (list == null || list.entries().isEmpty()) {
+      return NaiveOutcome.UNKNOWN;
+    }
+    for (Cidr entry : list.entries().get()) {
+      if (block(entry).contains(at)) {
+        return NaiveOutcome.ALLOWED;
+      }
+    }
+    return NaiveOutcome.DENIED;
+  }
+
+  protected NaiveOutcome groupMatches(Peer.GroupPeer g, NetworkInterface self, Party other) {
+    String status = g.peeringStatus();
+    if (status != null && !status.isEmpty() && !status.equalsIgnoreCase("active")) {
+      return NaiveOutcome.DENIED;
+    }
+    if (other.outside()) {
+      return NaiveOutcome.DENIED;
+    }
+    if (!other.eni().securityGroupIds().contains(g.groupId())) {
+      return NaiveOutcome.DENIED;
+    }
+    return vpcsJoined(self.vpcId(), other.eni().vpcId()) ? NaiveOutcome.ALLOWED : NaiveOutcome.DENIED;
+  }
+
+  /** Same VPC, either empty, or an active peering between them (either way round). */
+  protected boolean vpcsJoined(String a, String b) {
+    if (a == null || b == null || a.isEmpty() || b.isEmpty() || a.equals(b)) {
+      return true;
+    }
+    for (VpcPeering p : network.peerings().values()) {
+      boolean active = p.status() != null && p.status().equalsIgnoreCase("active");
+      boolean joins = p.requesterVpcId().equals(a) && p.accepterVpcId().equals(b)
+          || p.requesterVpcId().equals(b) && p.accepterVpcId().equals(a);
+      if (active && joins) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** What an ENI carrying a group id absent from the network contributes to its side. */
+  protected NaiveOutcome missingGroup() {
+    return NaiveOutcome.UNKNOWN;
+  }
+
+  /**
+   * The rules of one side whose peer part is not FALSE for this pair, with the peer part's value: the port check is
+   * left to the caller, so that one list serves every key of a key space.
+   */
+  protected record Candidate(Rule rule, NaiveOutcome peer) {}
+
+  /** One side's candidate rules; {@code missing} is set when the ENI carries a group absent from the network. */
+  protected record SideRules(List<Candidate> candidates, boolean missing, boolean outside) {}
+
+  protected SideRules sideRules(Party self, boolean egress, Party other, Addr otherAt) {
+    if (self.outside()) {
+      return new SideRules(List.of(), false, true);
+    }
+    List<Candidate> out = new ArrayList<>();
+    boolean missing = false;
+    for (String id : self.eni().securityGroupIds()) {
+      SecurityGroup sg = network.securityGroups().get(id);
+      if (sg == null) {
+        missing = true;
+        continue;
+      }
+      for (Rule r : egress ? sg.egress() : sg.ingress()) {
+        NaiveOutcome p = peerMatches(r, self.eni(), other, otherAt);
+        if (p != NaiveOutcome.DENIED) {
+          out.add(new Candidate(r, p));
+        }
+      }
+    }
+    return new SideRules(out, missing, false);
+  }
+
+  protected NaiveOutcome side(SideRules rules, int protocol, int port, int type, int code) {
+    if (rules.outside()) {
+      return NaiveOutcome.ALLOWED;
+    }
+    NaiveOutcome result = rules.missing() ? missingGroup() : NaiveOutcome.DENIED;
+    for (Candidate c : rules.candidates()) {
+      if (portsMatch(c.rule(), protocol, port, type, code)) {
+        result = result.or(c.peer());
+      }
+    }
+    return result;
+  }
+
+  /** The per-pair rule lists of a flow, for the pairs whose family carries the protocol. */
+  protected record PairRules(Addr a, Addr b, SideRules egress, SideRules ingress) {}
+
+  protected List<PairRules> pairs(Party from, Party to, int protocol) {
+    List<PairRules> out = new ArrayList<>();
+    for (Addr a : from.addresses()) {
+      for (Addr b : to.addresses()) {
+        if (a.family() != b.family() || !familyCarries(protocol, a.family())) {
+          continue;
+        }
+        out.add(new PairRules(a, b, sideRules(from, true, to, b), sideRules(to, false, from, a)));
+      }
+    }
+    return out;
+  }
+
+  protected NaiveOutcome flow(List<PairRules> pairs, int protocol, int port, int type, int code) {
+    NaiveOutcome result = NaiveOutcome.DENIED;
+    for (PairRules p : pairs) {
+      NaiveOutcome pair = side(p.egress(), protocol, port, type, code)
+          .and(side(p.ingress(), protocol, port, type, code));
+      result = result.or(pair);
+    }
+    return result;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // queries
+
+  /** The verdict of one flow between two resolved parties. */
+  public NaiveOutcome reach(Party from, Party to, Traffic t) {
+    int protocol = t.protocol().number();
+    return flow(pairs(from, to, protocol), protocol, t.port(), t.icmpType(), t.icmpCode());
+  }
+
+  @Override
+  public NaiveOutcome reach(String from, String to, Traffic t) {
+    return reach(resolve(from), resolve(to), t);
+  }
+
+  /**
+   * Brute force over the whole key space: every port 0..65535 for TCP/UDP, every (type, code) for ICMP/ICMPv6, every
+   * protocol number 0..255 but 1, 6, 17, 58 otherwise.
+   */
+  @Override
+  public Open openPorts(String from, String to, Protocol protocol) {
+    Party f = resolve(from);
+    Party d = resolve(to);
+    BitSet allowed = new BitSet();
+    BitSet unknown = new BitSet();
+    int n = protocol.number();
+    if (n == 6 || n == 17) {
+      List<PairRules> pairs = pairs(f, d, n);
+      for (int port = 0; port <= 65535; port++) {
+        mark(flow(pairs, n, port, -1, -1), port, allowed, unknown);
+      }
+    } else if (n == 1 || n == 58) {
+      List<PairRules> pairs = pairs(f, d, n);
+      for (int type = 0; type <= 255; type++) {
+        for (int code = 0; code <= 255; code++) {
+          mark(flow(pairs, n, -1, type, code), type * 256 + code, allowed, unknown);
+        }
+      }
+    } else {
+      for (int p = 0; p <= 255; p++) {
+        if (p == 1 || p == 6 || p == 17 || p == 58) {
+          continue;
+        }
+        mark(flow(pairs(f, d, p), p, -1, -1, -1), p, allowed, unknown);
+      }
+    }
+    return new Open(allowed, unknown);
+  }
+
+  private static void mark(NaiveOutcome o, int key, BitSet allowed, BitSet unknown) {
+    if (o == NaiveOutcome.ALLOWED) {
+      allowed.set(key);
+    } else if (o == NaiveOutcome.UNKNOWN) {
+      unknown.set(key);
+    }
+  }
+
+  /** Every ENI of the network other than the target's own, judged as a whole ENI towards the target. */
+  @Override
+  public Who whoCanReach(String to, Traffic t) {
+    Party target = resolve(to);
+    Set<String> allowed = new LinkedHashSet<>();
+    Set<String> unknown = new LinkedHashSet<>();
+    for (NetworkInterface eni : network.interfaces().values()) {
+      if (!target.outside() && target.eni().id().equals(eni.id())) {
+        continue;
+      }
+      NaiveOutcome o = reach(whole(eni), target, t);
+      if (o == NaiveOutcome.ALLOWED) {
+        allowed.add(eni.id());
+      } else if (o == NaiveOutcome.UNKNOWN) {
+        unknown.add(eni.id());
+      }
+    }
+    return new Who(allowed, unknown);
+  }
+}
