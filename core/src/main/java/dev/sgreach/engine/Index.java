@@ -53,8 +53,18 @@ final class Index {
   final SecurityGroup[] groups;
   final CompiledRule[][] ingress;
   final CompiledRule[][] egress;
+  /** Per group, the rules of each direction split by {@link #bucket(int)}; null for a missing group. */
+  final CompiledRule[][][] ingressBuckets;
+  final CompiledRule[][][] egressBuckets;
   /** ENI indexes carrying each group. */
   final int[][] carriers;
+  /**
+   * Equivalence classes of ENIs: two ENIs share a class when they carry the same set of groups, sit in the same VPC
+   * and are both filtered or both unfiltered, so their rules judge any given peer alike.
+   */
+  final int[] eniClass;
+  /** A representative ENI of each class. */
+  final int[] classRepresentative;
 
   private final Map<String, Integer> vpcIndex;
   private final Set<Long> activePeerings;
@@ -136,6 +146,25 @@ final class Index {
         carriers[g][carrierCount[g]++] = i;
       }
     }
+    eniClass = new int[n];
+    Map<List<Integer>, Integer> classes = new HashMap<>();
+    List<Integer> reps = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      int[] sorted = eniGroups[i].clone();
+      Arrays.sort(sorted);
+      List<Integer> key = new ArrayList<>(sorted.length + 2);
+      for (int g : sorted) {
+        key.add(g);
+      }
+      key.add(-2 - eniVpc[i]);
+      key.add(eniUnfiltered[i] ? -1 : -2);
+      final int eni = i;
+      eniClass[i] = classes.computeIfAbsent(key, k -> {
+        reps.add(eni);
+        return reps.size() - 1;
+      });
+    }
+    classRepresentative = reps.stream().mapToInt(Integer::intValue).toArray();
     Integer[] order = new Integer[addrs.size()];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
@@ -160,11 +189,15 @@ final class Index {
 
     ingress = new CompiledRule[groups.length][];
     egress = new CompiledRule[groups.length][];
+    ingressBuckets = new CompiledRule[groups.length][][];
+    egressBuckets = new CompiledRule[groups.length][][];
     for (int g = 0; g < groups.length; g++) {
       SecurityGroup sg = groups[g];
       if (sg != null) {
         ingress[g] = compile(sg, g, sg.ingress());
         egress[g] = compile(sg, g, sg.egress());
+        ingressBuckets[g] = buckets(ingress[g]);
+        egressBuckets[g] = buckets(egress[g]);
       }
     }
   }
@@ -200,6 +233,35 @@ final class Index {
     CompiledRule[] out = new CompiledRule[rules.size()];
     for (int i = 0; i < out.length; i++) {
       out[i] = new CompiledRule(sg, g, rules.get(i));
+    }
+    return out;
+  }
+
+  /** Rule buckets: 0 all protocols, 1 tcp, 2 udp, 3 icmp, 4 icmpv6, 5 any other protocol. */
+  static int bucket(int protocol) {
+    return switch (protocol) {
+      case -1 -> 0;
+      case 6 -> 1;
+      case 17 -> 2;
+      case 1 -> 3;
+      case 58 -> 4;
+      default -> 5;
+    };
+  }
+
+  private static CompiledRule[][] buckets(CompiledRule[] rules) {
+    int[] counts = new int[6];
+    for (CompiledRule r : rules) {
+      counts[bucket(r.protocol)]++;
+    }
+    CompiledRule[][] out = new CompiledRule[6][];
+    for (int b = 0; b < 6; b++) {
+      out[b] = new CompiledRule[counts[b]];
+      counts[b] = 0;
+    }
+    for (CompiledRule r : rules) {
+      int b = bucket(r.protocol);
+      out[b][counts[b]++] = r;
     }
     return out;
   }
@@ -272,22 +334,39 @@ final class Index {
     int result = eniMissingGroup[self] ? U : F;
     int proto = traffic.protocol().number();
     int key = traffic.key();
+    int b = bucket(proto);
     for (int g : eniGroups[self]) {
-      CompiledRule[] rules = d == Direction.INGRESS ? ingress[g] : egress[g];
-      if (rules == null) {
+      CompiledRule[][] buckets = d == Direction.INGRESS ? ingressBuckets[g] : egressBuckets[g];
+      if (buckets == null) {
         continue;
       }
-      for (CompiledRule r : rules) {
-        if (!r.admits(proto, key)) {
-          continue;
-        }
-        int m = peerMatch(r, self, other, otherAddress);
-        if (m == T) {
-          return T;
-        }
-        if (m == U) {
-          result = U;
-        }
+      int m = matchAny(buckets[0], proto, key, self, other, otherAddress);
+      if (m == T) {
+        return T;
+      }
+      int m2 = matchAny(buckets[b], proto, key, self, other, otherAddress);
+      if (m2 == T) {
+        return T;
+      }
+      if (m == U || m2 == U) {
+        result = U;
+      }
+    }
+    return result;
+  }
+
+  private int matchAny(CompiledRule[] rules, int proto, int key, int self, int other, Cidr otherAddress) {
+    int result = F;
+    for (CompiledRule r : rules) {
+      if (!r.admits(proto, key)) {
+        continue;
+      }
+      int m = peerMatch(r, self, other, otherAddress);
+      if (m == T) {
+        return T;
+      }
+      if (m == U) {
+        result = U;
       }
     }
     return result;

@@ -522,15 +522,22 @@ public final class Reachability {
     int fam = traffic.family();
     for (Member m : members) {
       int me = eniOf(m);
-      BitSet candidates = candidates(m, me, traffic, d, outside, outsideUnknown);
+      Set<Integer> families = new HashSet<>();
+      m.addresses().forEach(a -> families.add(a.family()));
+      ReachersQuery q = new ReachersQuery(index, d, me, m.addresses(), traffic);
+      BitSet candidates = new BitSet(index.enis.length);
+      q.addCandidates(candidates, outside, outsideUnknown, families, m.label());
+      if (me >= 0 && index.eniUnfiltered[me]) {
+        families.forEach(f -> outside.add(Cidr.parse(f == 4 ? "0.0.0.0/0" : "::/0")));
+      } else if (me >= 0) {
+        index.missingGroups(me).forEach(g -> outsideUnknown.add(m.label() + " carries " + g
+            + ", whose rules are not in the snapshot"));
+      }
       for (int c = candidates.nextSetBit(0); c >= 0; c = candidates.nextSetBit(c + 1)) {
         if (c == me || allowed.get(c)) {
           continue;
         }
-        List<Cidr> cAddr = index.enis[c].privateAddresses();
-        int v = d == Direction.INGRESS
-            ? index.flow(c, cAddr, me, m.addresses(), traffic)
-            : index.flow(me, m.addresses(), c, cAddr, traffic);
+        int v = q.judge(c);
         if (v == Index.T) {
           allowed.set(c);
           unknown.clear(c);
@@ -546,76 +553,6 @@ public final class Reachability {
     ImmutableList<Cidr> blocks = outside.stream().filter(c -> fam == 0 || c.family() == fam)
         .collect(ImmutableList.toImmutableList());
     return new Reachers(endpoint, traffic, a, u, blocks, ImmutableList.copyOf(outsideUnknown));
-  }
-
-  /**
-   * The ENIs that might take part in a flow with member {@code m}, from the rules of m's own side (for ingress, the
-   * sources its inbound rules name; for egress, the destinations its outbound rules name); collects the outside
-   * blocks those rules admit on the way.
-   */
-  private BitSet candidates(Member m, int me, Traffic t, Direction d, Set<Cidr> outside, Set<String> outsideUnknown) {
-    BitSet c = new BitSet(index.enis.length);
-    Set<Integer> families = new HashSet<>();
-    m.addresses().forEach(a -> families.add(a.family()));
-    if (me < 0 || index.eniUnfiltered[me] || index.eniMissingGroup[me]) {
-      c.set(0, index.enis.length);
-      if (me >= 0 && index.eniUnfiltered[me]) {
-        families.forEach(f -> outside.add(Cidr.parse(f == 4 ? "0.0.0.0/0" : "::/0")));
-      } else if (me >= 0) {
-        index.missingGroups(me).forEach(g -> outsideUnknown.add(m.label() + " carries " + g
-            + ", whose rules are not in the snapshot"));
-      }
-      if (me < 0) {
-        return c;
-      }
-    }
-    int proto = t.protocol().number();
-    int key = t.key();
-    for (int g : index.eniGroups[me]) {
-      CompiledRule[] rules = index.rules(g, d);
-      if (rules == null) {
-        continue;
-      }
-      for (CompiledRule r : rules) {
-        if (!r.admits(proto, key)) {
-          continue;
-        }
-        switch (r.kind) {
-          case CompiledRule.CIDR -> {
-            if (families.contains(r.cidr.family())) {
-              outside.add(r.cidr);
-            }
-            for (int e : index.enisWithin(r.cidr)) {
-              c.set(e);
-            }
-          }
-          case CompiledRule.GROUP -> {
-            if (!r.deadReference) {
-              for (int e : index.carriers[r.referencedGroup]) {
-                c.set(e);
-              }
-            }
-          }
-          default -> {
-            if (r.entries == null) {
-              outsideUnknown.add(r.group.label() + ": " + r.rule.describe()
-                  + ": the prefix list's entries are not in the snapshot");
-              c.set(0, index.enis.length);
-            } else {
-              for (Cidr block : r.entries) {
-                if (families.contains(block.family())) {
-                  outside.add(block);
-                }
-                for (int e : index.enisWithin(block)) {
-                  c.set(e);
-                }
-              }
-            }
-          }
-        }
-      }
-    }
-    return c;
   }
 
   // ---------------------------------------------------------------- exposure
