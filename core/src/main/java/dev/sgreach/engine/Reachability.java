@@ -560,8 +560,17 @@ public final class Reachability {
   /** Every ENI of the snapshot that the internet can open something to, and what. */
   public Exposure exposure() {
     ImmutableList.Builder<Exposure.Exposed> out = ImmutableList.builder();
+    // ENIs of one class with the same address families are exposed alike: judge each such kind once
+    Map<Long, Optional<Exposure.Exposed>> byKind = new java.util.HashMap<>();
     for (int i = 0; i < index.enis.length; i++) {
-      exposed(i).ifPresent(out::add);
+      NetworkInterface e = index.enis[i];
+      boolean v4 = !e.privateIpv4().isEmpty() || !e.publicIpv4().isEmpty();
+      boolean v6 = !e.ipv6().isEmpty();
+      long kind = (long) index.eniClass[i] << 2 | (v4 ? 2 : 0) | (v6 ? 1 : 0);
+      int eni = i;
+      Optional<Exposure.Exposed> x = byKind.computeIfAbsent(kind, k -> exposed(eni));
+      x.ifPresent(t -> out.add(t.eni() == e ? t
+          : new Exposure.Exposed(e, t.open(), t.rules(), t.fromAnywhere(), !e.publicIpv4().isEmpty() || v6)));
     }
     return new Exposure(out.build());
   }
