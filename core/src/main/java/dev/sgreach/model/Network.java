@@ -96,14 +96,14 @@ public final class Network {
           && !g.peeringStatus().equalsIgnoreCase("active")) {
         if (warned.add("peer:" + sg.id() + g.groupId())) {
           found.add(new Warning(Warning.Kind.STALE_PEERING_REFERENCE, sg.id(),
-              sg.label() + " has a " + r.direction().word() + " rule referencing " + g.describe()
+              sg.label() + " has an " + r.direction().word() + " rule referencing " + g.describe()
                   + " through peering " + g.peeringId() + ", whose status is " + g.peeringStatus()
                   + ": the rule matches nothing"));
         }
       } else if (!securityGroups.containsKey(g.groupId()) && warned.add("sg:" + sg.id() + g.groupId())) {
         boolean carried = bySecurityGroup.containsKey(g.groupId());
         found.add(new Warning(Warning.Kind.STALE_REFERENCE, sg.id(),
-            sg.label() + " has a " + r.direction().word() + " rule referencing " + g.describe()
+            sg.label() + " has an " + r.direction().word() + " rule referencing " + g.describe()
                 + ", which is not in the snapshot: "
                 + (carried ? "it matches only the ENIs here that carry it" : "it matches nothing")));
       }
@@ -112,7 +112,7 @@ public final class Network {
       if (list == null) {
         if (warned.add("pl:" + sg.id() + p.prefixListId())) {
           found.add(new Warning(Warning.Kind.MISSING_PREFIX_LIST, sg.id(),
-              sg.label() + " has a " + r.direction().word() + " rule naming prefix list " + p.prefixListId()
+              sg.label() + " has an " + r.direction().word() + " rule naming prefix list " + p.prefixListId()
                   + ", which is not in the snapshot: verdicts that depend on it are unknown"));
         }
       } else if (!list.entriesKnown() && warned.add("ple:" + p.prefixListId())) {
