@@ -12,14 +12,14 @@ import java.util.function.Function;
 
 /**
  * Compares a candidate {@link Evaluator} with the {@link NaiveEvaluator} oracle on one seed's random network: point
- * queries in both directions, open ports over one protocol's whole key space, and who-can-reach. Every answer the two
- * give differently becomes one line naming the seed, the query and both answers.
+ * queries in both directions, open ports over one protocol's whole key space, who-can-reach and what-can-be-reached.
+ * Every answer the two give differently becomes one line naming the seed, the query and both answers.
  */
 final class Agreement {
-  /** Point queries (each asked in both directions), open-ports queries and who-can-reach queries per seed. */
-  static final int REACH = 40;
-  static final int OPEN = 3;
-  static final int WHO = 6;
+  /** Per seed: point queries (each asked both ways), open-ports queries, who-can-reach (and what-can-be-reached). */
+  static final int REACH = 80;
+  static final int OPEN = 6;
+  static final int WHO = 10;
 
   private Agreement() {}
 
@@ -58,6 +58,12 @@ final class Agreement {
       Traffic t = g.traffic();
       compare(out, seed, "whoCanReach(" + to + ", " + t + ")",
           () -> show(oracle.whoCanReach(to, t)), () -> show(candidate.whoCanReach(to, t)));
+    }
+    for (int i = 0; i < WHO && out.size() < limit; i++) {
+      String from = g.endpoint();
+      Traffic t = g.traffic();
+      compare(out, seed, "whatCanBeReached(" + from + ", " + t + ")",
+          () -> show(oracle.whatCanBeReached(from, t)), () -> show(candidate.whatCanBeReached(from, t)));
     }
     return out;
   }

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Property test: on seeded random networks ({@link RandomNetworks}), the production engine answers every point query,
- * open-ports query and who-can-reach query exactly as the naive oracle ({@link NaiveEvaluator}) does.
+ * open-ports query, who-can-reach and what-can-be-reached query exactly as the naive oracle ({@link NaiveEvaluator})
+ * does.
  *
  * <p>Seeds 1..250 by default, one dynamic test per seed. {@code -Dsgreach.seed=17} runs one seed;
  * {@code -Dsgreach.seeds=1000} runs seeds 1..1000. A failure names the seed, each differing query with both answers,

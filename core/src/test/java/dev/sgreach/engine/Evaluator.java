@@ -24,6 +24,9 @@ public interface Evaluator {
   /** The ENI ids (never the target's own ENI) whose flow to {@code to} is allowed, and those whose flow is unknown. */
   Who whoCanReach(String to, Traffic traffic);
 
+  /** The ENI ids (never the source's own ENI) that {@code from} can reach (allowed), and those it may (unknown). */
+  Who whatCanBeReached(String from, Traffic traffic);
+
   /** Allowed and unknown keys of one key space (a key is in at most one of them). */
   record Open(BitSet allowed, BitSet unknown) {}
 

@@ -424,4 +424,24 @@ public class NaiveEvaluator implements Evaluator {
     }
     return new Who(allowed, unknown);
   }
+
+  /** Every ENI of the network other than the source's own, judged as a whole ENI from the source. */
+  @Override
+  public Who whatCanBeReached(String from, Traffic t) {
+    Party source = resolve(from);
+    Set<String> allowed = new LinkedHashSet<>();
+    Set<String> unknown = new LinkedHashSet<>();
+    for (NetworkInterface eni : network.interfaces().values()) {
+      if (!source.outside() && source.eni().id().equals(eni.id())) {
+        continue;
+      }
+      NaiveOutcome o = reach(source, whole(eni), t);
+      if (o == NaiveOutcome.ALLOWED) {
+        allowed.add(eni.id());
+      } else if (o == NaiveOutcome.UNKNOWN) {
+        unknown.add(eni.id());
+      }
+    }
+    return new Who(allowed, unknown);
+  }
 }

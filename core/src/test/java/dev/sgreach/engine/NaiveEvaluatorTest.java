@@ -403,6 +403,24 @@ class NaiveEvaluatorTest {
   }
 
   @Test
+  void what_can_be_reached_excludes_the_source() {
+    NaiveEvaluator o = oracle(
+        sg("sg-src").allowOut(Ports.tcp(80), Peer.cidr("10.0.0.0/16")).allowIn(ALL, ANY4).build(),
+        sg("sg-web").allowIn(Ports.tcp(80), ANY4).build(),
+        eni("eni-src", "vpc-1", groups("sg-src"), "10.0.0.1"),
+        eni("eni-web", "vpc-1", groups("sg-web"), "10.0.0.2"),
+        eni("eni-far", "vpc-1", groups("sg-web"), "10.9.0.2"),
+        eni("eni-m", "vpc-1", groups("sg-missing"), "10.0.0.3"),
+        eni("eni-shut", "vpc-1", groups(), "10.0.0.4"));
+    Evaluator.Who what = o.whatCanBeReached("eni-src", Traffic.tcp(80));
+    assertThat(what.allowed()).containsExactly("eni-web");
+    assertThat(what.unknown()).containsExactly("eni-m");
+    // an outside source: only the targets' ingress matters
+    Evaluator.Who fromOutside = o.whatCanBeReached("8.8.8.8", Traffic.tcp(80));
+    assertThat(fromOutside.allowed()).containsExactly("eni-src", "eni-web", "eni-far");
+  }
+
+  @Test
   void unknown_endpoints_are_refused() {
     NaiveEvaluator o = oracle(eni("eni-a", "vpc-1", groups(), "10.0.0.1"));
     assertThatThrownBy(() -> o.reach("eni-zzz", "eni-a", Traffic.tcp(1)))

@@ -1,5 +1,6 @@
 package dev.sgreach.engine;
 
+import com.google.common.collect.BoundType;
 import com.google.common.collect.Range;
 import com.google.common.collect.RangeSet;
 import dev.sgreach.model.Network;
@@ -39,6 +40,12 @@ final class ProductionEvaluator implements Evaluator {
     return new Who(ids(r.allowedInterfaces()), ids(r.unknownInterfaces()));
   }
 
+  @Override
+  public Who whatCanBeReached(String from, Traffic traffic) {
+    Reachers r = engine.whatCanBeReached(Endpoint.parse(from), traffic);
+    return new Who(ids(r.allowedInterfaces()), ids(r.unknownInterfaces()));
+  }
+
   private static Set<String> ids(Iterable<NetworkInterface> enis) {
     Set<String> out = new LinkedHashSet<>();
     enis.forEach(e -> out.add(e.id()));
@@ -48,8 +55,8 @@ final class ProductionEvaluator implements Evaluator {
   private static BitSet bits(RangeSet<Integer> set) {
     BitSet b = new BitSet();
     for (Range<Integer> r : set.asRanges()) {
-      int lo = r.hasLowerBound() ? r.lowerEndpoint() + (r.lowerBoundType() == com.google.common.collect.BoundType.OPEN ? 1 : 0) : 0;
-      int hi = r.hasUpperBound() ? r.upperEndpoint() - (r.upperBoundType() == com.google.common.collect.BoundType.OPEN ? 1 : 0) : 65535;
+      int lo = r.hasLowerBound() ? r.lowerEndpoint() + (r.lowerBoundType() == BoundType.OPEN ? 1 : 0) : 0;
+      int hi = r.hasUpperBound() ? r.upperEndpoint() - (r.upperBoundType() == BoundType.OPEN ? 1 : 0) : 65535;
       if (lo < 0 || hi > 65535) {
         throw new IllegalStateException("key range out of 0..65535: " + r);
       }

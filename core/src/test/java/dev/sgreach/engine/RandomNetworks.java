@@ -272,10 +272,12 @@ public final class RandomNetworks {
   private Peer peer(String self, List<String> sgIds, List<String> sgVpcs, List<String> peeringIds) {
     double d = rnd.nextDouble();
     if (d < 0.30) {
-      return Peer.cidr(chance(0.7) ? pick(V4_RULE_CIDRS) : pick(V4_POOL) + "/" + (chance(0.5) ? 32 : 8 + rnd.nextInt(25)));
+      return Peer.cidr(chance(0.7) ? pick(V4_RULE_CIDRS)
+          : pick(V4_POOL) + "/" + (chance(0.5) ? 32 : 8 + rnd.nextInt(25)));
     }
     if (d < 0.45) {
-      return Peer.cidr(chance(0.7) ? pick(V6_RULE_CIDRS) : pick(V6_POOL) + "/" + (chance(0.5) ? 128 : 16 + rnd.nextInt(113)));
+      return Peer.cidr(chance(0.7) ? pick(V6_RULE_CIDRS)
+          : pick(V6_POOL) + "/" + (chance(0.5) ? 128 : 16 + rnd.nextInt(113)));
     }
     if (d < 0.55) {
       return Peer.group(self);
