@@ -212,4 +212,22 @@ class ReachabilityTest {
     assertThatThrownBy(() -> r.reach("1.1.1.1", "8.8.8.8", tcp(1)))
         .hasMessageContaining("outside the snapshot");
   }
+
+  @Test
+  void eni_without_groups_admits_nothing_unless_aws_does_not_filter_its_type() {
+    Network n = webAndDb().toBuilder()
+        .add(NetworkInterface.builder("eni-bare").vpc("vpc-1").address("10.0.5.5").build())
+        .add(NetworkInterface.builder("eni-nat").vpc("vpc-1").address("10.0.5.6").interfaceType("nat_gateway")
+            .build())
+        .build();
+    Reachability r = Reachability.of(n);
+    Verdict bare = r.reach("eni-web", "eni-bare", tcp(80));
+    assertThat(bare.outcome()).isEqualTo(Outcome.DENIED);
+    assertThat(bare.explain()).contains("carries no security group, so it admits no ingress traffic");
+    Verdict nat = r.reach("eni-web", "eni-nat", tcp(80));
+    assertThat(nat.outcome()).isEqualTo(Outcome.ALLOWED);
+    assertThat(nat.explain()).contains("nat_gateway interface with no security group is not filtered");
+    assertThat(r.whoCanReach(Endpoint.eni("eni-nat"), tcp(80)).allowedInterfaces())
+        .extracting(NetworkInterface::id).containsExactly("eni-web");
+  }
 }
