@@ -1,6 +1,7 @@
 package dev.sgreach.aws;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -112,17 +113,24 @@ final class AwsJson {
       if (e.getProcessor() instanceof JsonParser p) {
         path = jsonPath(p.getParsingContext());
         try {
-          value = p.currentToken() == null ? "end of file" : p.getText();
+          value = e instanceof JsonEOFException ? "end of file" : p.currentToken() == null ? null : p.getText();
         } catch (IOException ignored) {
           value = null;
         }
       }
       String where = e.getLocation() == null ? ""
           : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-      throw new SnapshotException(shownAs, path, value, "is not valid JSON" + where + ": " + e.getOriginalMessage(), e);
+      throw new SnapshotException(shownAs, path, value, "is not valid JSON" + where + ": " + jacksonReason(e), e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
+  }
+
+  /** Jackson's own words without its source-location suffix. */
+  private static String jacksonReason(JsonProcessingException e) {
+    String m = e.getOriginalMessage();
+    int cut = m.indexOf(" (start marker at");
+    return cut < 0 ? m : m.substring(0, cut);
   }
 
   private static String jsonPath(JsonStreamContext context) {
