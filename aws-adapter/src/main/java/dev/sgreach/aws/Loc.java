@@ -1,6 +1,7 @@
 package dev.sgreach.aws;
 
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Where a value sits: the file (or AWS call) shown to the user and the JSON path inside it. Passed down while
@@ -39,7 +40,7 @@ record Loc(String file, String path) {
   /** The value here, which must be present and not blank. */
   String require(String value) {
     if (value == null || value.isBlank()) {
-      throw fail(value == null ? null : value, name() + " is missing");
+      throw fail(value, name() + " is missing");
     }
     return value;
   }
@@ -54,7 +55,7 @@ record Loc(String file, String path) {
   }
 
   /** Builds a model value; an {@link IllegalArgumentException} from it becomes an error about the object here. */
-  <T> T build(java.util.function.Supplier<T> builder) {
+  <T> T build(Supplier<T> builder) {
     try {
       return builder.get();
     } catch (IllegalArgumentException e) {

@@ -214,6 +214,13 @@ class MalformedInputTest {
   }
 
   @Test
+  void aNullPeerIsAWrongType() throws IOException {
+    SnapshotException e = readError(SGS, group("{\"IpProtocol\": \"-1\", \"IpRanges\": [null]}"));
+
+    assertThat(e.getMessage()).startsWith(SGS + ": $.SecurityGroups[0].IpPermissions[0].IpRanges[0]: 'null'");
+  }
+
+  @Test
   void aDuplicateIdDescribedDifferentlyNamesBothPlaces() throws IOException {
     SnapshotException e = readError(SGS, "{\"SecurityGroups\": [{\"GroupId\": \"sg-1\", \"GroupName\": \"a\"},"
         + " {\"GroupId\": \"sg-1\", \"GroupName\": \"b\"}]}");
