@@ -1,0 +1,30 @@
+package dev.sgreach.testkit;
+
+import dev.sgreach.engine.Reachability;
+import org.assertj.core.api.AbstractAssert;
+import org.assertj.core.api.AssertionErrorCollector;
+import org.assertj.core.description.Description;
+
+/**
+ * What an assertion reached by navigation ({@code endpoint(x)}, {@code canReach(y)}) carries from the assertion it
+ * came from: the engine, the soft-assertion collector when the chain started from {@link SgreachSoftAssertions}
+ * (null when failures throw), and the description given with {@code as(...)}.
+ */
+record Scope(Reachability reachability, AssertionErrorCollector collector, Description description) {
+
+  /** Gives a new assertion of the chain the description of the assertion it came from. */
+  <A extends AbstractAssert<?, ?>> A describe(A next) {
+    if (description != null && !description.value().isEmpty()) {
+      next.describedAs(description);
+    }
+    return next;
+  }
+
+  /** Throws the failure, or in soft mode hands it to the collector and lets the chain go on. */
+  void fail(AssertionError error) {
+    if (collector == null) {
+      throw error;
+    }
+    collector.collectAssertionError(error);
+  }
+}
