@@ -43,6 +43,11 @@ final class Fixtures {
         .build();
   }
 
+  /** {@link #threeTier()} with an ENI carrying a group whose rules were not collected. */
+  static Network withMissingGroup() {
+    return threeTier().toBuilder().add(eni("eni-legacy", "10.0.4.4", "sg-0missing")).build();
+  }
+
   /** {@link #threeTier()} with a rule on sg-db that references a deleted group. */
   static Network withStaleReference() {
     return threeTier().toBuilder()
