@@ -4,7 +4,9 @@ import dev.sgreach.engine.OpenPorts;
 import dev.sgreach.engine.Reachability;
 import dev.sgreach.engine.Verdict;
 import dev.sgreach.model.Network;
+import java.util.function.Consumer;
 import org.assertj.core.api.AbstractSoftAssertions;
+import org.assertj.core.api.SoftAssertionsProvider;
 import org.assertj.core.util.CheckReturnValue;
 
 /**
@@ -19,13 +21,22 @@ import org.assertj.core.util.CheckReturnValue;
  * }</pre>
  *
  * <p>Works with AssertJ's {@code SoftAssertionsExtension} ({@code @InjectSoftAssertions SgreachSoftAssertions
- * softly;}) and {@code SoftAssertions.assertSoftly(SgreachSoftAssertions.class, softly -> ...)}.
+ * softly;}) and {@link #assertSoftly(Consumer)}.
  */
 @CheckReturnValue
 public class SgreachSoftAssertions extends AbstractSoftAssertions {
 
   /** A new, empty collector of failures. */
   public SgreachSoftAssertions() {}
+
+  /**
+   * Runs soft assertions and reports every failure together at the end.
+   *
+   * @param softly the assertions, given a fresh {@code SgreachSoftAssertions}
+   */
+  public static void assertSoftly(Consumer<SgreachSoftAssertions> softly) {
+    SoftAssertionsProvider.assertSoftly(SgreachSoftAssertions.class, softly);
+  }
 
   /**
    * Soft assertions about a network.

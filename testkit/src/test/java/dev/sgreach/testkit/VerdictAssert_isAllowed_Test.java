@@ -35,4 +35,29 @@ class VerdictAssert_isAllowed_Test {
     // THEN
     then(error).hasMessage(shouldHaveOutcome(verdict, Outcome.ALLOWED).create());
   }
+
+  @Test
+  void should_fail_with_the_literal_message() {
+    // GIVEN
+    Verdict verdict = engine.reach(eni("eni-db"), eni("eni-web"), tcp(443));
+    // WHEN
+    AssertionError error = expectAssertionError(() -> assertThat(verdict).isAllowed());
+    // THEN
+    then(error).hasMessage("""
+
+        from        : eni-db
+        to          : eni-web
+        traffic     : tcp/443
+        expected    : allowed
+        but was     : denied
+        flow        : eni-db (10.0.2.7) -> eni-web (10.0.1.5)
+        blocked at  : egress of eni-db (10.0.2.7 -> 10.0.1.5)
+        near miss   : none
+        ingress rule: sg-web (web): ingress tcp 443 from 0.0.0.0/0 "https"
+        fix         : add to sg-db (db): egress tcp 443 to sg-web "sgreach fix: tcp/443 to eni-web (10.0.1.5)"
+        fix command : aws ec2 authorize-security-group-egress --group-id sg-db --ip-permissions \
+        'IpProtocol=tcp,FromPort=443,ToPort=443,UserIdGroupPairs=[{GroupId=sg-web,\
+        Description="sgreach fix: tcp/443 to eni-web (10.0.1.5)"}]'
+        """);
+  }
 }

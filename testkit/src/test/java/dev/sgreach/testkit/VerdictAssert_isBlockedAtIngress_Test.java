@@ -35,4 +35,24 @@ class VerdictAssert_isBlockedAtIngress_Test {
     // THEN
     then(error).hasMessage(shouldBeBlockedAt(verdict, Direction.INGRESS).create());
   }
+
+  @Test
+  void should_fail_with_the_literal_message() {
+    // GIVEN
+    Verdict verdict = engine.reach(eni("eni-web"), eni("eni-db"), tcp(5432));
+    // WHEN
+    AssertionError error = expectAssertionError(() -> assertThat(verdict).isBlockedAtIngress());
+    // THEN
+    then(error).hasMessage("""
+
+        from               : eni-web
+        to                 : eni-db
+        traffic            : tcp/5432
+        expected blocked at: ingress
+        but was            : allowed
+        flow               : eni-web (10.0.1.5) -> eni-db (10.0.2.7)
+        egress rule        : sg-web (web): egress all traffic to 0.0.0.0/0
+        ingress rule       : sg-db (db): ingress tcp 5432 from sg-web "from web"
+        """);
+  }
 }
