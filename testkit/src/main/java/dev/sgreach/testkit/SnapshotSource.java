@@ -1,5 +1,6 @@
 package dev.sgreach.testkit;
 
+import dev.sgreach.aws.Snapshots;
 import dev.sgreach.model.Network;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,8 +10,7 @@ record SnapshotSource(Path folder) implements NetworkSource {
 
   @Override
   public Network load() {
-    Path dir = resolve();
-    return SnapshotReader.read(dir);
+    return Snapshots.read(resolve());
   }
 
   Path resolve() {
