@@ -47,13 +47,7 @@ public class CanReachAssert extends AbstractAssert<CanReachAssert, Endpoint> {
    * @return this assertion
    */
   public CanReachAssert on(Traffic first, Traffic... more) {
-    List<Verdict> failing = new ArrayList<>();
-    for (Traffic t : Lists.asList(first, more)) {
-      Verdict v = scope.reachability().reach(actual, to, t);
-      if (!v.isAllowed()) {
-        failing.add(v);
-      }
-    }
+    List<Verdict> failing = scope.failing(actual, to, Lists.asList(first, more), Verdict::isAllowed);
     if (!failing.isEmpty()) {
       fail(shouldReach(actual, to, failing));
     }

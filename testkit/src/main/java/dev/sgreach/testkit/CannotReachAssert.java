@@ -48,13 +48,8 @@ public class CannotReachAssert extends AbstractAssert<CannotReachAssert, Endpoin
    * @return this assertion
    */
   public CannotReachAssert on(Traffic first, Traffic... more) {
-    List<Verdict> failing = new ArrayList<>();
-    for (Traffic t : Lists.asList(first, more)) {
-      Verdict v = scope.reachability().reach(actual, to, t);
-      if (v.flows().stream().anyMatch(f -> f.outcome() != Outcome.DENIED)) {
-        failing.add(v);
-      }
-    }
+    List<Verdict> failing = scope.failing(actual, to, Lists.asList(first, more),
+        v -> v.flows().stream().allMatch(f -> f.outcome() == Outcome.DENIED));
     if (!failing.isEmpty()) {
       fail(shouldNotReach(actual, to, failing));
     }

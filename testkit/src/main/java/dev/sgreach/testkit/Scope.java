@@ -1,6 +1,12 @@
 package dev.sgreach.testkit;
 
+import dev.sgreach.engine.Endpoint;
 import dev.sgreach.engine.Reachability;
+import dev.sgreach.engine.Verdict;
+import dev.sgreach.model.Traffic;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
 import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.api.AssertionErrorCollector;
 import org.assertj.core.description.Description;
@@ -18,6 +24,18 @@ record Scope(Reachability reachability, AssertionErrorCollector collector, Descr
       next.describedAs(description);
     }
     return next;
+  }
+
+  /** The engine's verdicts for each traffic from {@code from} to {@code to} that do not pass. */
+  List<Verdict> failing(Endpoint from, Endpoint to, List<Traffic> traffic, Predicate<Verdict> passes) {
+    List<Verdict> failing = new ArrayList<>();
+    for (Traffic t : traffic) {
+      Verdict v = reachability.reach(from, to, t);
+      if (!passes.test(v)) {
+        failing.add(v);
+      }
+    }
+    return failing;
   }
 
   /** Throws the failure, or in soft mode hands it to the collector and lets the chain go on. */

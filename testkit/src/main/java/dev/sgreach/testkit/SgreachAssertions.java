@@ -7,7 +7,7 @@ import dev.sgreach.engine.Verdict;
 import dev.sgreach.model.Cidr;
 import dev.sgreach.model.Network;
 import dev.sgreach.model.Traffic;
-import org.assertj.core.util.CheckReturnValue;
+import org.assertj.core.annotation.CheckReturnValue;
 
 /**
  * The single entry point of sgreach's assertions: {@code assertThat} for a network, an engine, a verdict and open

@@ -7,7 +7,7 @@ import dev.sgreach.model.Network;
 import java.util.function.Consumer;
 import org.assertj.core.api.AbstractSoftAssertions;
 import org.assertj.core.api.SoftAssertionsProvider;
-import org.assertj.core.util.CheckReturnValue;
+import org.assertj.core.annotation.CheckReturnValue;
 
 /**
  * Soft assertions over sgreach's vocabulary: every failing flow of a test is collected and reported together by

@@ -1,5 +1,6 @@
 package dev.sgreach.testkit.error;
 
+import dev.sgreach.engine.Endpoint;
 import dev.sgreach.engine.Fix;
 import dev.sgreach.engine.Flow;
 import dev.sgreach.engine.NearMiss;
@@ -12,6 +13,7 @@ import dev.sgreach.model.Traffic;
 import dev.sgreach.model.Warning;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -86,6 +88,20 @@ final class Facts {
       add("warning", w.message());
     }
     return this;
+  }
+
+  /**
+   * {@code from} and {@code to}, then per verdict a group: its traffic, the expected and actual outcome, and the
+   * member flows whose outcome is not {@code skip}, with their proof.
+   */
+  static Facts perTraffic(Endpoint from, Endpoint to, List<Verdict> verdicts, Outcome expected, Outcome skip,
+      Function<Verdict, String> was) {
+    Facts f = facts().add("from", from.label()).add("to", to.label());
+    for (Verdict v : verdicts) {
+      f.blank().add("traffic", v.traffic().spec()).add("expected", expected.word()).add("but was", was.apply(v))
+          .coverageIfSeveral(v).flows(v, skip);
+    }
+    return f;
   }
 
   /** {@code some (1 of 3 member flows allowed)}. */

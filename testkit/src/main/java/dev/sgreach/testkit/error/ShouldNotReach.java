@@ -1,7 +1,5 @@
 package dev.sgreach.testkit.error;
 
-import static dev.sgreach.testkit.error.Facts.facts;
-
 import dev.sgreach.engine.Endpoint;
 import dev.sgreach.engine.Outcome;
 import dev.sgreach.engine.Verdict;
@@ -28,12 +26,7 @@ public class ShouldNotReach extends BasicErrorMessageFactory {
    * @return the factory
    */
   public static ErrorMessageFactory shouldNotReach(Endpoint from, Endpoint to, List<Verdict> failing) {
-    Facts f = facts().add("from", from.label()).add("to", to.label());
-    for (Verdict v : failing) {
-      String was = v.flows().stream().anyMatch(fl -> fl.outcome() == Outcome.ALLOWED) ? "allowed" : "unknown";
-      f.blank().add("traffic", v.traffic().spec()).add("expected", "denied").add("but was", was)
-          .coverageIfSeveral(v).flows(v, Outcome.DENIED);
-    }
-    return new ShouldNotReach(f);
+    return new ShouldNotReach(Facts.perTraffic(from, to, failing, Outcome.DENIED, Outcome.DENIED,
+        v -> v.flows().stream().anyMatch(fl -> fl.outcome() == Outcome.ALLOWED) ? "allowed" : "unknown"));
   }
 }

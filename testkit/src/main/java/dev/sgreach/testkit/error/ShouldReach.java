@@ -1,7 +1,5 @@
 package dev.sgreach.testkit.error;
 
-import static dev.sgreach.testkit.error.Facts.facts;
-
 import dev.sgreach.engine.Endpoint;
 import dev.sgreach.engine.Outcome;
 import dev.sgreach.engine.Verdict;
@@ -28,11 +26,7 @@ public class ShouldReach extends BasicErrorMessageFactory {
    * @return the factory
    */
   public static ErrorMessageFactory shouldReach(Endpoint from, Endpoint to, List<Verdict> failing) {
-    Facts f = facts().add("from", from.label()).add("to", to.label());
-    for (Verdict v : failing) {
-      f.blank().add("traffic", v.traffic().spec()).add("expected", "allowed").add("but was", v.outcome().word())
-          .coverageIfSeveral(v).flows(v, Outcome.ALLOWED);
-    }
-    return new ShouldReach(f);
+    return new ShouldReach(
+        Facts.perTraffic(from, to, failing, Outcome.ALLOWED, Outcome.ALLOWED, v -> v.outcome().word()));
   }
 }
