@@ -1,0 +1,190 @@
+package dev.sgreach.testkit;
+
+import dev.sgreach.engine.Endpoint;
+import dev.sgreach.engine.OpenPorts;
+import dev.sgreach.engine.Reachability;
+import dev.sgreach.engine.Verdict;
+import dev.sgreach.model.Cidr;
+import dev.sgreach.model.Network;
+import dev.sgreach.model.Traffic;
+import org.assertj.core.annotation.CheckReturnValue;
+
+/**
+ * The single entry point of sgreach's assertions: {@code assertThat} for a network, an engine, a verdict and open
+ * ports, and the helpers that name traffic and endpoints, so one static import gives the whole vocabulary.
+ *
+ * <pre>{@code
+ * import static dev.sgreach.testkit.SgreachAssertions.*;
+ *
+ * assertThat(network).endpoint(securityGroup("sg-web")).canReach(securityGroup("sg-db")).on(tcp(5432));
+ * assertThat(network).endpoint(securityGroup("sg-db")).isReachableOnlyFrom(securityGroup("sg-web")).on(tcp(5432));
+ * assertThat(network).endpoint(eni("eni-db")).isNotExposedToInternet();
+ * }</pre>
+ *
+ * <p>Every assertion asks the engine ({@link Reachability}) and reads its answer; none evaluates a rule itself. See
+ * the package documentation for the vocabulary and how it maps to InSpec and awspec matchers.
+ */
+@CheckReturnValue
+public class SgreachAssertions {
+
+  /** For extension: a project's own entry point may extend this one. */
+  protected SgreachAssertions() {}
+
+  /**
+   * Assertions about a network: flows between its endpoints and checks of the whole snapshot.
+   *
+   * @param actual the network
+   * @return the assertion
+   */
+  public static NetworkAssert assertThat(Network actual) {
+    return new NetworkAssert(actual);
+  }
+
+  /**
+   * Assertions about the network of an already compiled engine, reusing it.
+   *
+   * @param actual the engine
+   * @return the assertion on its network
+   */
+  public static NetworkAssert assertThat(Reachability actual) {
+    return new NetworkAssert(actual == null ? null : Engines.remember(actual).network());
+  }
+
+  /**
+   * Assertions about one verdict of the engine.
+   *
+   * @param actual the verdict
+   * @return the assertion
+   */
+  public static VerdictAssert assertThat(Verdict actual) {
+    return new VerdictAssert(actual);
+  }
+
+  /**
+   * Assertions about the open ports the engine found between two members.
+   *
+   * @param actual the open ports
+   * @return the assertion
+   */
+  public static OpenPortsAssert assertThat(OpenPorts actual) {
+    return new OpenPortsAssert(actual);
+  }
+
+  // ------------------------------------------------------------------ traffic: not assertions, one entry point
+
+  /**
+   * A TCP connection to this port.
+   *
+   * @param port 0..65535
+   * @return the traffic
+   */
+  public static Traffic tcp(int port) {
+    return Traffic.tcp(port);
+  }
+
+  /**
+   * A UDP flow to this port.
+   *
+   * @param port 0..65535
+   * @return the traffic
+   */
+  public static Traffic udp(int port) {
+    return Traffic.udp(port);
+  }
+
+  /**
+   * An ICMP (IPv4) message; echo request is {@code icmp(8, 0)}.
+   *
+   * @param type 0..255
+   * @param code 0..255
+   * @return the traffic
+   */
+  public static Traffic icmp(int type, int code) {
+    return Traffic.icmp(type, code);
+  }
+
+  /**
+   * An ICMPv6 message; echo request is {@code icmpv6(128, 0)}.
+   *
+   * @param type 0..255
+   * @param code 0..255
+   * @return the traffic
+   */
+  public static Traffic icmpv6(int type, int code) {
+    return Traffic.icmpv6(type, code);
+  }
+
+  /**
+   * Traffic of an IP protocol without ports, e.g. {@code protocol(50)} for ESP.
+   *
+   * @param number the IP protocol number, not 1, 6, 17 or 58
+   * @return the traffic
+   */
+  public static Traffic protocol(int number) {
+    return Traffic.protocol(number);
+  }
+
+  // ------------------------------------------------------------------ endpoints
+
+  /**
+   * An endpoint written as the command line writes it: {@code eni-...}, {@code i-...}, {@code sg-...}, or an
+   * IPv4/IPv6 address.
+   *
+   * @param text the endpoint's text
+   * @return the endpoint
+   */
+  public static Endpoint endpoint(String text) {
+    return Endpoint.parse(text);
+  }
+
+  /**
+   * The ENI with this id.
+   *
+   * @param id {@code eni-...}
+   * @return the endpoint
+   */
+  public static Endpoint eni(String id) {
+    return Endpoint.eni(id);
+  }
+
+  /**
+   * An address: the ENI that owns it (restricted to that address), or else an outside party.
+   *
+   * @param address an IPv4 or IPv6 address
+   * @return the endpoint
+   */
+  public static Endpoint address(String address) {
+    return Endpoint.address(address);
+  }
+
+  /**
+   * An address block, as a source for {@code isReachableOnlyFrom(...)}: it covers the outside blocks inside it. (To
+   * ask about a flow from an outside party, name one of its addresses with {@link #address(String)}.)
+   *
+   * @param cidr an IPv4 or IPv6 block, e.g. {@code 10.0.0.0/16}
+   * @return the endpoint
+   */
+  public static Endpoint cidr(String cidr) {
+    return new Endpoint.Address(Cidr.parse(cidr));
+  }
+
+  /**
+   * Every ENI attached to this instance.
+   *
+   * @param id {@code i-...}
+   * @return the endpoint
+   */
+  public static Endpoint instance(String id) {
+    return Endpoint.instance(id);
+  }
+
+  /**
+   * Every ENI that carries this security group.
+   *
+   * @param id {@code sg-...}
+   * @return the endpoint
+   */
+  public static Endpoint securityGroup(String id) {
+    return Endpoint.securityGroup(id);
+  }
+}

@@ -1,0 +1,130 @@
+package dev.sgreach.testkit;
+
+import dev.sgreach.engine.Reachability;
+import dev.sgreach.model.Network;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestInstancePostProcessor;
+
+/**
+ * The JUnit 5 extension behind {@link SgreachSnapshot}: injects a {@link Network} or a {@link Reachability} (the
+ * engine compiled over it) into static and instance fields annotated {@code @SgreachSnapshot} and into test and
+ * lifecycle method parameters of those types. Each folder is loaded once per test class, through
+ * {@link NetworkSource#lookup(String)}, and kept in the class's extension store.
+ */
+public final class SgreachExtension implements BeforeAllCallback, TestInstancePostProcessor, ParameterResolver {
+  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SgreachExtension.class);
+
+  /** Made by JUnit through {@code @ExtendWith}. */
+  public SgreachExtension() {}
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws IllegalAccessException {
+    injectFields(null, context);
+  }
+
+  @Override
+  public void postProcessTestInstance(Object testInstance, ExtensionContext context) throws IllegalAccessException {
+    injectFields(testInstance, context);
+  }
+
+  private void injectFields(Object instance, ExtensionContext context) throws IllegalAccessException {
+    for (Class<?> c = context.getRequiredTestClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+      for (Field f : c.getDeclaredFields()) {
+        SgreachSnapshot a = f.getAnnotation(SgreachSnapshot.class);
+        if (a == null || Modifier.isStatic(f.getModifiers()) != (instance == null)) {
+          continue;
+        }
+        if (!supports(f.getType())) {
+          throw new ExtensionConfigurationException("@SgreachSnapshot field " + c.getSimpleName() + "." + f.getName()
+              + " has type " + f.getType().getSimpleName() + "; use Network or Reachability");
+        }
+        if (Modifier.isFinal(f.getModifiers())) {
+          throw new ExtensionConfigurationException(
+              "@SgreachSnapshot field " + c.getSimpleName() + "." + f.getName() + " must not be final");
+        }
+        f.setAccessible(true);
+        f.set(instance, value(f.getType(), folder(a.value(), context), context));
+      }
+    }
+  }
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    return supports(parameter.getParameter().getType())
+        && (parameter.isAnnotated(SgreachSnapshot.class) || classFolder(context).isPresent());
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    String own = parameter.findAnnotation(SgreachSnapshot.class).map(SgreachSnapshot::value).orElse("");
+    return value(parameter.getParameter().getType(), folder(own, context), context);
+  }
+
+  private static boolean supports(Class<?> type) {
+    return type == Network.class || type == Reachability.class;
+  }
+
+  private static Optional<String> classFolder(ExtensionContext context) {
+    for (Class<?> c = context.getRequiredTestClass(); c != null; c = c.getEnclosingClass()) {
+      SgreachSnapshot a = c.getAnnotation(SgreachSnapshot.class);
+      if (a != null && !a.value().isEmpty()) {
+        return Optional.of(a.value());
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String folder(String own, ExtensionContext context) {
+    if (!own.isEmpty()) {
+      return own;
+    }
+    return classFolder(context).orElseThrow(() -> new ExtensionConfigurationException(
+        "no snapshot folder: annotate " + context.getRequiredTestClass().getSimpleName()
+            + " with @SgreachSnapshot(\"examples/...\") or give the folder on the field or parameter"));
+  }
+
+  private static Object value(Class<?> type, String folder, ExtensionContext context) {
+    Loaded loaded = classContext(context).getStore(NAMESPACE)
+        .computeIfAbsent(folder, f -> new Loaded(NetworkSource.lookup(f)), Loaded.class);
+    return type == Reachability.class ? loaded.reachability() : loaded.network();
+  }
+
+  /** The context of the test class, whose store lives as long as the class's tests. */
+  private static ExtensionContext classContext(ExtensionContext context) {
+    ExtensionContext c = context;
+    while (c.getTestMethod().isPresent() && c.getParent().isPresent()) {
+      c = c.getParent().get();
+    }
+    return c;
+  }
+
+  /** One loaded source: the network, and the engine over it, compiled once. */
+  static final class Loaded {
+    private final Network network;
+    private final Reachability reachability;
+
+    Loaded(NetworkSource source) {
+      try {
+        this.network = source.load();
+      } catch (RuntimeException e) {
+        throw new ExtensionConfigurationException("cannot load " + source.describe() + ": " + e.getMessage(), e);
+      }
+      this.reachability = Engines.remember(Reachability.of(network));
+    }
+
+    Network network() {
+      return network;
+    }
+
+    Reachability reachability() {
+      return reachability;
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package dev.sgreach.testkit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Names the snapshot folder a test runs against, and registers {@link SgreachExtension}, which injects the network
+ * into fields and parameters of type {@link dev.sgreach.model.Network} or {@link dev.sgreach.engine.Reachability}.
+ *
+ * <pre>{@code
+ * @SgreachSnapshot("examples/three-tier")
+ * class ThreeTierTest {
+ *   @SgreachSnapshot Network network;              // the class's snapshot
+ *
+ *   @Test
+ *   void web_reaches_db(Reachability engine) { ... }  // parameters too
+ * }
+ * }</pre>
+ *
+ * <p>On the class the value names the folder; on a field or parameter an empty value means the class's folder, and a
+ * value names another one. A relative folder is looked for in the working directory and then its parents. The folder
+ * is read once per test class. With {@code -Dsgreach.region=...} or {@code -Dsgreach.profile=...} the network is
+ * loaded live instead (see {@link NetworkSource#lookup(String)}).
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.FIELD, ElementType.PARAMETER})
+@ExtendWith(SgreachExtension.class)
+public @interface SgreachSnapshot {
+  /**
+   * The snapshot folder; empty on a field or parameter for the test class's folder.
+   *
+   * @return the folder
+   */
+  String value() default "";
+}

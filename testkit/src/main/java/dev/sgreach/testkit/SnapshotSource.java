@@ -1,0 +1,37 @@
+package dev.sgreach.testkit;
+
+import dev.sgreach.aws.Snapshots;
+import dev.sgreach.model.Network;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** A snapshot folder, read by the AWS adapter; a relative folder is looked for in the working directory and up. */
+record SnapshotSource(Path folder) implements NetworkSource {
+
+  @Override
+  public Network load() {
+    return Snapshots.read(resolve());
+  }
+
+  Path resolve() {
+    if (folder.isAbsolute()) {
+      if (!Files.isDirectory(folder)) {
+        throw new IllegalStateException("snapshot folder " + folder + " does not exist");
+      }
+      return folder;
+    }
+    Path start = Path.of("").toAbsolutePath();
+    for (Path dir = start; dir != null; dir = dir.getParent()) {
+      Path candidate = dir.resolve(folder);
+      if (Files.isDirectory(candidate)) {
+        return candidate;
+      }
+    }
+    throw new IllegalStateException("snapshot folder " + folder + " not found in " + start + " or its parents");
+  }
+
+  @Override
+  public String describe() {
+    return "snapshot " + folder;
+  }
+}

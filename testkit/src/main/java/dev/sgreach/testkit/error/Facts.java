@@ -1,0 +1,182 @@
+package dev.sgreach.testkit.error;
+
+import dev.sgreach.engine.Endpoint;
+import dev.sgreach.engine.Fix;
+import dev.sgreach.engine.Flow;
+import dev.sgreach.engine.NearMiss;
+import dev.sgreach.engine.Outcome;
+import dev.sgreach.engine.RuleMatch;
+import dev.sgreach.engine.SideCheck;
+import dev.sgreach.engine.Verdict;
+import dev.sgreach.model.Direction;
+import dev.sgreach.model.Traffic;
+import dev.sgreach.model.Warning;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A failure message as Truth lays it out: one fact a line, a fixed key and a runtime value, keys padded so that the
+ * colons line up; a blank line between groups. Also renders the engine's proof of a flow as facts, so every message
+ * words a proof the same way.
+ */
+final class Facts {
+  private static final String NL = System.lineSeparator();
+  private final List<String[]> rows = new ArrayList<>();
+
+  static Facts facts() {
+    return new Facts();
+  }
+
+  Facts add(String key, Object value) {
+    rows.add(new String[] {key, String.valueOf(value)});
+    return this;
+  }
+
+  /** One fact a line of a multi-line value (e.g. {@code OpenPorts.toString()}), all under the same key. */
+  Facts lines(String key, Object value) {
+    for (String line : String.valueOf(value).split("\\R")) {
+      add(key, line);
+    }
+    return this;
+  }
+
+  Facts blank() {
+    rows.add(null);
+    return this;
+  }
+
+  /** The facts of one member flow: its members, then the proof of each side, then the fixes. */
+  Facts flow(Flow f) {
+    return flow(f, false);
+  }
+
+  private Facts flow(Flow f, boolean withOutcome) {
+    add("flow", f.source().label() + " -> " + f.destination().label());
+    if (withOutcome) {
+      add("outcome", f.outcome().word());
+    }
+    f.remark().ifPresent(r -> add("remark", r));
+    f.egress().ifPresent(this::side);
+    f.ingress().ifPresent(this::side);
+    for (Fix fix : f.fixes()) {
+      add("fix", fix.describe());
+      add("fix command", fix.awsCliCommand());
+    }
+    return this;
+  }
+
+  /** {@code from}, {@code to} and {@code traffic} of a verdict. */
+  Facts question(Verdict v) {
+    return add("from", v.from().label()).add("to", v.to().label()).add("traffic", v.traffic().spec());
+  }
+
+  /**
+   * The member flows of a verdict whose outcome is not {@code skip} (null: every flow), each with its proof, then the
+   * network's warnings about the groups involved.
+   */
+  Facts flows(Verdict v, Outcome skip) {
+    boolean several = v.flows().size() > 1;
+    for (Flow f : v.flows()) {
+      if (f.outcome() == skip) {
+        continue;
+      }
+      flow(f, several);
+    }
+    for (Warning w : v.warnings()) {
+      add("warning", w.message());
+    }
+    return this;
+  }
+
+  /**
+   * {@code from} and {@code to}, then per verdict a group: its traffic, the expected and actual outcome, and the
+   * member flows whose outcome is not {@code skip}, with their proof.
+   */
+  static Facts perTraffic(Endpoint from, Endpoint to, List<Verdict> verdicts, Outcome expected, Outcome skip,
+      Function<Verdict, String> was) {
+    Facts f = facts().add("from", from.label()).add("to", to.label());
+    for (Verdict v : verdicts) {
+      f.blank().add("traffic", v.traffic().spec()).add("expected", expected.word()).add("but was", was.apply(v))
+          .coverageIfSeveral(v).flows(v, skip);
+    }
+    return f;
+  }
+
+  /** {@code some (1 of 3 member flows allowed)}. */
+  static String coverage(Verdict v) {
+    long allowed = v.flows().stream().filter(Flow::isAllowed).count();
+    return v.coverage().word() + " (" + allowed + " of " + v.flows().size() + " member flows allowed)";
+  }
+
+  /** {@code coverage} of a verdict with several member flows; nothing for a single flow. */
+  Facts coverageIfSeveral(Verdict v) {
+    return v.flows().size() > 1 ? add("coverage", coverage(v)) : this;
+  }
+
+  /** The proof of each flow, headed by its traffic and outcome. */
+  Facts proofs(List<Flow> proofs) {
+    for (Flow f : proofs) {
+      add("proof", f.traffic().spec() + " " + f.outcome().word());
+      flow(f);
+    }
+    return this;
+  }
+
+  private void side(SideCheck s) {
+    String dir = s.direction().word();
+    switch (s.outcome()) {
+      case ALLOWED -> {
+        if (s.matches().isEmpty()) {
+          s.note().ifPresent(n -> add(dir, n));
+        }
+        for (RuleMatch m : s.matches()) {
+          add(dir + " rule", m.describe());
+        }
+      }
+      case DENIED -> {
+        add("blocked at", where(s));
+        s.note().ifPresent(n -> add("note", n));
+        if (s.nearMisses().isEmpty()) {
+          add("near miss", "none");
+        }
+        for (NearMiss n : s.nearMisses()) {
+          add("near miss", n.describe());
+        }
+      }
+      case UNKNOWN -> {
+        add("unknown at", where(s));
+        for (String m : s.missing()) {
+          add("missing", m);
+        }
+      }
+    }
+  }
+
+  private static String where(SideCheck s) {
+    String arrow = s.direction() == Direction.EGRESS ? " -> " : " <- ";
+    return s.title() + " (" + s.localAddress() + arrow + s.remoteAddress() + ")";
+  }
+
+  static String traffic(List<Traffic> traffic) {
+    return traffic.stream().map(Traffic::spec).collect(Collectors.joining(", "));
+  }
+
+  String render() {
+    int width = 0;
+    for (String[] r : rows) {
+      if (r != null) {
+        width = Math.max(width, r[0].length());
+      }
+    }
+    StringBuilder b = new StringBuilder();
+    for (String[] r : rows) {
+      if (r != null) {
+        b.append(r[0]).append(" ".repeat(width - r[0].length())).append(": ").append(r[1]);
+      }
+      b.append(NL);
+    }
+    return b.toString();
+  }
+}
