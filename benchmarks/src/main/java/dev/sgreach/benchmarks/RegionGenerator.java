@@ -30,7 +30,9 @@ import java.util.Set;
  * blocks and subnets, hosts, corporate ranges, public office and partner blocks, {@code 0.0.0.0/0}), 14% IPv6 CIDRs
  * (VPC blocks, hosts, {@code ::/0}) and 4% managed prefix lists. Protocols: mostly TCP on common ports and ranges, some
  * UDP, all traffic ({@code -1}), ICMP/ICMPv6 and ESP/GRE. Most groups keep AWS's default egress rule (all traffic to
- * {@code 0.0.0.0/0}) among their egress rules.
+ * {@code 0.0.0.0/0}) among their egress rules. Only "edge" groups ({@value #EDGE_PERCENT}% of them: load balancers,
+ * bastions, public APIs) name public addresses in their inbound rules; internal groups' inbound rules name private
+ * blocks, VPC IPv6 blocks, the corporate and all-VPC prefix lists and other groups.
  *
  * <p>ENIs belong to "workloads" (an autoscaling group, a service, a nodegroup): every ENI of a workload carries the
  * same set of groups, as in real accounts. {@link Spec#enisPerWorkload()} sets how much ENIs share group sets; 1
@@ -83,6 +85,8 @@ public final class RegionGenerator {
 
   static final String OWNER = "111122223333";
   static final String PEER_OWNER = "444455556666";
+  /** Share of groups (in percent) whose inbound rules may name public addresses. */
+  static final int EDGE_PERCENT = 10;
   private static final String[] AZS = {"us-east-1a", "us-east-1b", "us-east-1c", "us-east-1d"};
   private static final int[] TCP_PORTS = {22, 80, 443, 443, 443, 3306, 5432, 6379, 8080, 8443, 9090, 9200, 10250,
       2379, 27017, 5439, 3389, 25, 587, 11211};
@@ -107,6 +111,9 @@ public final class RegionGenerator {
   private int deadPeerVpcB = -1;
   private String deadPeeringId = "";
   private final List<Cidr> v4Pool = new ArrayList<>();
+  /** The private part of {@link #v4Pool}: what internal groups' inbound rules name. */
+  private final List<Cidr> v4PrivatePool = new ArrayList<>();
+  private final List<Cidr> v6PrivatePool = new ArrayList<>();
   private final List<Cidr> v6Pool = new ArrayList<>();
   private final List<String> prefixListIds = new ArrayList<>();
   private final Peer anywhere4 = Peer.cidr("0.0.0.0/0");
@@ -280,6 +287,12 @@ public final class RegionGenerator {
       v4.add(Cidr.parse(c));
     }
     v4Pool.addAll(v4);
+    for (Cidr c : v4) {
+      if (c.toCidrString().startsWith("10.") || c.toCidrString().startsWith("192.168.")
+          || c.toCidrString().startsWith("172.")) {
+        v4PrivatePool.add(c);
+      }
+    }
     int n6 = Math.max(50, n4 / 8);
     Set<Cidr> v6 = new LinkedHashSet<>();
     while (v6.size() < n6) {
@@ -299,6 +312,11 @@ public final class RegionGenerator {
       v6.add(Cidr.parse(c));
     }
     v6Pool.addAll(v6);
+    for (Cidr c : v6) {
+      if (c.toCidrString().startsWith("2600:1f18:")) {
+        v6PrivatePool.add(c);
+      }
+    }
   }
 
   // ------------------------------------------------------------------ groups and rules
@@ -314,8 +332,10 @@ public final class RegionGenerator {
       b.tag("team", "team-" + (i % 37));
     }
     int n = spec.rulesPerDirection();
+    // edge groups (load balancers, bastions, public APIs) admit internet sources; internal ones only private ones
+    boolean edge = rnd.nextInt(100) < EDGE_PERCENT;
     for (int k = 0; k < n; k++) {
-      b.rule(rule(Direction.INGRESS, i, v));
+      b.rule(rule(Direction.INGRESS, i, v, edge));
     }
     // most groups keep AWS's default egress rule
     boolean defaultEgress = rnd.nextInt(100) < 60;
@@ -323,25 +343,29 @@ public final class RegionGenerator {
       if (k == 0 && defaultEgress) {
         b.rule(Rule.egress(Ports.allTraffic(), anywhere4));
       } else {
-        b.rule(rule(Direction.EGRESS, i, v));
+        b.rule(rule(Direction.EGRESS, i, v, true));
       }
     }
     return b.build();
   }
 
-  private Rule rule(Direction d, int self, int v) {
+  private Rule rule(Direction d, int self, int v, boolean publicPeers) {
     int kind = rnd.nextInt(100);
     Peer peer;
     boolean ipv6 = false;
     if (kind < 40) {
       peer = groupPeer(self, v);
     } else if (kind < 82) {
-      peer = rnd.nextInt(1000) < 25 ? anywhere4 : Peer.cidr(v4Pool.get(rnd.nextInt(v4Pool.size())));
+      List<Cidr> pool = publicPeers ? v4Pool : v4PrivatePool;
+      peer = publicPeers && rnd.nextInt(1000) < 25 ? anywhere4 : Peer.cidr(pool.get(rnd.nextInt(pool.size())));
     } else if (kind < 96) {
       ipv6 = true;
-      peer = rnd.nextInt(100) < 4 ? anywhere6 : Peer.cidr(v6Pool.get(rnd.nextInt(v6Pool.size())));
+      List<Cidr> pool = publicPeers ? v6Pool : v6PrivatePool;
+      peer = publicPeers && rnd.nextInt(100) < 4 ? anywhere6 : Peer.cidr(pool.get(rnd.nextInt(pool.size())));
     } else {
-      peer = Peer.prefixList(prefixListIds.get(rnd.nextInt(prefixListIds.size())));
+      // internal groups name only the private lists (corp networks, all VPCs)
+      peer = Peer.prefixList(publicPeers ? prefixListIds.get(rnd.nextInt(prefixListIds.size()))
+          : prefixListIds.get(2 + 2 * rnd.nextInt(2)));
     }
     Ports ports = ports(ipv6);
     String desc = DESCRIPTIONS[rnd.nextInt(DESCRIPTIONS.length)];
@@ -353,19 +377,19 @@ public final class RegionGenerator {
     if (kind < 30) {
       return Peer.group(groupIds[self]); // self-reference, e.g. "members talk to each other"
     }
-    if (kind < 130 && activePeerVpc[v] >= 0) {
+    if (kind >= 30 && kind < 130 && activePeerVpc[v] >= 0) {
       int pv = activePeerVpc[v];
       List<String> there = groupsByVpc.get(pv);
       return Peer.group(there.get(rnd.nextInt(there.size())))
           .ownedBy(PEER_OWNER).viaPeering(vpcIds.get(pv), activePeeringId[v], "active");
     }
-    if (kind < 140 && (v == deadPeerVpcA || v == deadPeerVpcB)) {
+    if (kind >= 130 && kind < 140 && (v == deadPeerVpcA || v == deadPeerVpcB)) {
       int pv = v == deadPeerVpcA ? deadPeerVpcB : deadPeerVpcA;
       List<String> there = groupsByVpc.get(pv);
       return Peer.group(there.get(rnd.nextInt(there.size())))
           .viaPeering(vpcIds.get(pv), deadPeeringId, "deleted");
     }
-    if (kind < 142) {
+    if (kind >= 140 && kind < 142) {
       return Peer.group("sg-" + hex(0x6000_0000L + rnd.nextInt(1000), 17)); // stale: deleted long ago
     }
     List<String> here = groupsByVpc.get(v);
