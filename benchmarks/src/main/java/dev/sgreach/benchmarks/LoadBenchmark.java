@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -22,11 +23,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * PENDING the adapter branch (dev.sgreach.aws.Snapshots): move to src/main/java once merged.
- *
- * <p>Load and index of the region's AWS CLI JSON: {@code Snapshots.read(folder)} then {@code Reachability.of}
+ * Load and index of the region's AWS CLI JSON: {@code Snapshots.read(folder)} then {@code Reachability.of}
  * (target: under 10 s in under 2 GB of heap; the fork runs with -Xmx2g). The folder is written once per trial with
- * {@code Snapshots.write}; the live heap after each iteration is printed.
+ * {@code Snapshots.write} (in a child JVM, see {@link WriteRegion}); the live heap after each iteration is printed.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -34,26 +33,42 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 2)
 @Measurement(iterations = 5)
 @Fork(value = 1, jvmArgsAppend = "-Xmx2g")
-public class LoadBenchmark extends RegionState {
+public class LoadBenchmark {
+  /** As in {@link RegionState}: 1.0 is the busy region. */
+  @Param({"1.0"})
+  public double scale;
+
+  @Param({"42"})
+  public long seed;
+
   Path folder;
   Reachability last;
 
-  @Override
-  protected boolean buildEngine() {
-    return false;
-  }
-
   @Setup(Level.Trial)
   public void writeSnapshot() throws IOException {
-    generateRegion();
     folder = Files.createTempDirectory("sgreach-bench-region");
-    Snapshots.write(network, folder);
+    // written by a child JVM with the default heap: the writer needs more than this fork's 2 GB
+    String java = ProcessHandle.current().info().command().orElse("java");
+    Process writer = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        WriteRegion.class.getName(), folder.toString(), Double.toString(scale), Long.toString(seed))
+        .inheritIO().start();
+    try {
+      if (writer.waitFor() != 0) {
+        throw new IllegalStateException("writing the region failed: exit " + writer.exitValue());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
     try (Stream<Path> files = Files.walk(folder)) {
       long bytes = files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
       System.out.printf("[snapshot] %s: %d MB of JSON%n", folder, bytes / (1024 * 1024));
     }
-    network = null; // only the JSON stays: the benchmark measures reading it
-    naive = null;
+  }
+
+  @Setup(Level.Iteration)
+  public void dropLast() {
+    last = null; // the previous result must not share the heap with the next read
   }
 
   @Benchmark
@@ -64,7 +79,7 @@ public class LoadBenchmark extends RegionState {
 
   @TearDown(Level.Iteration)
   public void heap() {
-    System.out.printf("%n[heap] snapshot network + index live after GC: %d MB%n", liveHeapMb());
+    System.out.printf("%n[heap] snapshot network + index live after GC: %d MB%n", RegionState.liveHeapMb());
   }
 
   @TearDown(Level.Trial)
