@@ -381,18 +381,32 @@ final class Index {
   int flow(int src, List<Cidr> srcAddresses, int dst, List<Cidr> dstAddresses, Traffic traffic) {
     int result = F;
     int fam = traffic.family();
-    for (int i = 0, ni = srcAddresses.size(); i < ni; i++) {
+    int ni = srcAddresses.size();
+    int nj = dstAddresses.size();
+    // the egress side depends only on the destination address, the ingress side only on the source address:
+    // judge each once (-1 = not yet judged) instead of once per address pair
+    int[] egressBy = new int[nj];
+    int[] ingressBy = new int[ni];
+    Arrays.fill(egressBy, -1);
+    Arrays.fill(ingressBy, -1);
+    for (int i = 0; i < ni; i++) {
       Cidr x = srcAddresses.get(i);
-      for (int j = 0, nj = dstAddresses.size(); j < nj; j++) {
+      for (int j = 0; j < nj; j++) {
         Cidr y = dstAddresses.get(j);
         if (!usable(x, y, fam)) {
           continue;
         }
-        int e = side(Direction.EGRESS, src, dst, y, traffic);
+        int e = egressBy[j];
+        if (e < 0) {
+          e = egressBy[j] = side(Direction.EGRESS, src, dst, y, traffic);
+        }
         if (e == F) {
           continue;
         }
-        int in = side(Direction.INGRESS, dst, src, x, traffic);
+        int in = ingressBy[i];
+        if (in < 0) {
+          in = ingressBy[i] = side(Direction.INGRESS, dst, src, x, traffic);
+        }
         if (e == T && in == T) {
           return T;
         }
@@ -402,6 +416,14 @@ final class Index {
       }
     }
     return result;
+  }
+
+  /** Sets the bit of every ENI that has a private address inside {@code block}. */
+  void markWithin(Cidr block, java.util.BitSet out) {
+    for (int i = lowerBound(block.networkAddress()); i < sortedAddresses.length && block.contains(sortedAddresses[i]);
+        i++) {
+      out.set(sortedAddressEni[i]);
+    }
   }
 
   /** The ENIs that have a private address inside {@code block}, each once, in index order. */
@@ -450,6 +472,8 @@ final class Index {
     final boolean deadReference;
     /** A prefix list's entries; null when the list or its entries are missing. */
     final Cidr[] entries;
+    /** The peer's blocks that hold a public address (the CIDR, or the prefix list's entries), for exposure. */
+    final List<Cidr> publicBlocks;
 
     CompiledRule(SecurityGroup group, int groupIndex, Rule rule) {
       this.group = group;
@@ -481,6 +505,17 @@ final class Index {
         PrefixList list = network.prefixLists().get(((Peer.PrefixListPeer) p).prefixListId());
         entries = list == null || list.entries().isEmpty() ? null : list.entries().get().toArray(new Cidr[0]);
       }
+      List<Cidr> pub = new ArrayList<>();
+      if (cidr != null && Internet.includesPublic(cidr)) {
+        pub.add(cidr);
+      } else if (entries != null) {
+        for (Cidr c : entries) {
+          if (Internet.includesPublic(c)) {
+            pub.add(c);
+          }
+        }
+      }
+      publicBlocks = pub.isEmpty() ? List.of() : List.copyOf(pub);
     }
 
     boolean admits(int proto, int key) {

@@ -611,20 +611,15 @@ public final class Reachability {
         continue;
       }
       for (CompiledRule r : rs) {
-        List<Cidr> publicBlocks = new ArrayList<>();
-        boolean unknownPeer = false;
-        if (r.kind == CompiledRule.CIDR) {
-          publicBlocks.add(r.cidr);
-        } else if (r.kind == CompiledRule.PREFIX_LIST) {
-          if (r.entries == null) {
-            unknownPeer = true;
-          } else {
-            publicBlocks.addAll(List.of(r.entries));
-          }
-        } else {
+        if (r.kind == CompiledRule.GROUP) {
           continue;
         }
-        publicBlocks.removeIf(b -> !Internet.includesPublic(b) || (b.isIpv4() ? !v4 : !v6));
+        boolean unknownPeer = r.kind == CompiledRule.PREFIX_LIST && r.entries == null;
+        if (r.publicBlocks.isEmpty() && !unknownPeer) {
+          continue;
+        }
+        List<Cidr> publicBlocks = new ArrayList<>(r.publicBlocks);
+        publicBlocks.removeIf(b -> b.isIpv4() ? !v4 : !v6);
         if (publicBlocks.isEmpty() && !unknownPeer) {
           continue;
         }

@@ -110,9 +110,7 @@ final class ReachersQuery {
         if (families.contains(r.cidr.family())) {
           outside.add(r.cidr);
         }
-        for (int e : index.enisWithin(r.cidr)) {
-          out.set(e);
-        }
+        index.markWithin(r.cidr, out);
       } else if (r.entries == null) {
         outsideUnknown.add(r.group.label() + ": " + r.rule.describe()
             + ": the prefix list's entries are not in the snapshot");
@@ -121,9 +119,7 @@ final class ReachersQuery {
           if (families.contains(block.family())) {
             outside.add(block);
           }
-          for (int e : index.enisWithin(block)) {
-            out.set(e);
-          }
+          index.markWithin(block, out);
         }
       }
     }
