@@ -53,9 +53,11 @@ final class Index {
   final SecurityGroup[] groups;
   final CompiledRule[][] ingress;
   final CompiledRule[][] egress;
-  /** Per group, the rules of each direction split by {@link #bucket(int)}; null for a missing group. */
-  final CompiledRule[][][] ingressBuckets;
-  final CompiledRule[][][] egressBuckets;
+  /** Per group, the rules of each direction arranged for lookup by protocol and key; null for a missing group. */
+  final RuleTable[] ingressTables;
+  final RuleTable[] egressTables;
+  /** Each ENI's private addresses (IPv4 first, then IPv6), computed once. */
+  final List<Cidr>[] eniAddresses;
   /** ENI indexes carrying each group. */
   final int[][] carriers;
   /**
@@ -109,6 +111,9 @@ final class Index {
     eniGroups = new int[n][];
     eniMissingGroup = new boolean[n];
     eniUnfiltered = new boolean[n];
+    @SuppressWarnings("unchecked")
+    List<Cidr>[] addressLists = new List[n];
+    eniAddresses = addressLists;
     int[] carrierCount = new int[groups.length];
     List<Cidr> addrs = new ArrayList<>();
     List<Integer> addrEni = new ArrayList<>();
@@ -131,7 +136,8 @@ final class Index {
       }
       eniGroups[i] = k == gs.length ? gs : Arrays.copyOf(gs, k);
       eniUnfiltered[i] = k == 0 && UNFILTERED_TYPES.contains(e.interfaceType());
-      for (Cidr a : e.privateAddresses()) {
+      eniAddresses[i] = e.privateAddresses();
+      for (Cidr a : eniAddresses[i]) {
         addrs.add(a);
         addrEni.add(i);
       }
@@ -189,15 +195,15 @@ final class Index {
 
     ingress = new CompiledRule[groups.length][];
     egress = new CompiledRule[groups.length][];
-    ingressBuckets = new CompiledRule[groups.length][][];
-    egressBuckets = new CompiledRule[groups.length][][];
+    ingressTables = new RuleTable[groups.length];
+    egressTables = new RuleTable[groups.length];
     for (int g = 0; g < groups.length; g++) {
       SecurityGroup sg = groups[g];
       if (sg != null) {
         ingress[g] = compile(sg, g, sg.ingress());
         egress[g] = compile(sg, g, sg.egress());
-        ingressBuckets[g] = buckets(ingress[g]);
-        egressBuckets[g] = buckets(egress[g]);
+        ingressTables[g] = new RuleTable(ingress[g]);
+        egressTables[g] = new RuleTable(egress[g]);
       }
     }
   }
@@ -249,21 +255,81 @@ final class Index {
     };
   }
 
-  private static CompiledRule[][] buckets(CompiledRule[] rules) {
-    int[] counts = new int[6];
-    for (CompiledRule r : rules) {
-      counts[bucket(r.protocol)]++;
+  /**
+   * One group's rules of one direction, arranged so that a flow finds the rules admitting its protocol and key
+   * without scanning the others: all-protocol rules in one list, and per protocol bucket a sorted segment table whose
+   * segment holds exactly the rules covering it (keys for TCP/UDP/ICMP/ICMPv6, protocol numbers for the rest).
+   */
+  static final class RuleTable {
+    private static final CompiledRule[] NONE = new CompiledRule[0];
+    final CompiledRule[] allProtocols;
+    private final int[][] starts = new int[6][];
+    private final CompiledRule[][][] covering = new CompiledRule[6][][];
+
+    RuleTable(CompiledRule[] rules) {
+      List<CompiledRule> all = new ArrayList<>();
+      List<List<CompiledRule>> byBucket = new ArrayList<>();
+      for (int b = 0; b < 6; b++) {
+        byBucket.add(new ArrayList<>());
+      }
+      for (CompiledRule r : rules) {
+        int b = bucket(r.protocol);
+        if (b == 0) {
+          all.add(r);
+        } else {
+          byBucket.get(b).add(r);
+        }
+      }
+      allProtocols = all.toArray(NONE);
+      for (int b = 1; b < 6; b++) {
+        build(b, byBucket.get(b));
+      }
     }
-    CompiledRule[][] out = new CompiledRule[6][];
-    for (int b = 0; b < 6; b++) {
-      out[b] = new CompiledRule[counts[b]];
-      counts[b] = 0;
+
+    private static int low(int bucket, CompiledRule r) {
+      return bucket == 5 ? r.protocol : r.low;
     }
-    for (CompiledRule r : rules) {
-      int b = bucket(r.protocol);
-      out[b][counts[b]++] = r;
+
+    private static int high(int bucket, CompiledRule r) {
+      return bucket == 5 ? r.protocol : r.high;
     }
-    return out;
+
+    private void build(int b, List<CompiledRule> rules) {
+      java.util.TreeSet<Integer> points = new java.util.TreeSet<>();
+      for (CompiledRule r : rules) {
+        points.add(low(b, r));
+        points.add(high(b, r) + 1);
+      }
+      int[] st = points.stream().mapToInt(Integer::intValue).toArray();
+      CompiledRule[][] cov = new CompiledRule[st.length][];
+      for (int i = 0; i < st.length; i++) {
+        List<CompiledRule> here = new ArrayList<>();
+        for (CompiledRule r : rules) {
+          if (low(b, r) <= st[i] && st[i] <= high(b, r)) {
+            here.add(r);
+          }
+        }
+        cov[i] = here.toArray(NONE);
+      }
+      starts[b] = st;
+      covering[b] = cov;
+    }
+
+    /** The rules of protocol bucket {@code b} that admit {@code key} (a protocol number for bucket 5). */
+    CompiledRule[] covering(int b, int key) {
+      int[] st = starts[b];
+      int lo = 0;
+      int hi = st.length;
+      while (lo < hi) { // first start > key
+        int mid = (lo + hi) >>> 1;
+        if (st[mid] <= key) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return lo == 0 ? NONE : covering[b][lo - 1];
+    }
   }
 
   /** True when two ENIs' VPCs are the same, unknown, or joined by an active peering. */
@@ -335,16 +401,17 @@ final class Index {
     int proto = traffic.protocol().number();
     int key = traffic.key();
     int b = bucket(proto);
+    int lookupKey = b == 5 ? proto : key;
     for (int g : eniGroups[self]) {
-      CompiledRule[][] buckets = d == Direction.INGRESS ? ingressBuckets[g] : egressBuckets[g];
-      if (buckets == null) {
+      RuleTable table = d == Direction.INGRESS ? ingressTables[g] : egressTables[g];
+      if (table == null) {
         continue;
       }
-      int m = matchAny(buckets[0], proto, key, self, other, otherAddress);
+      int m = matchAny(table.allProtocols, self, other, otherAddress);
       if (m == T) {
         return T;
       }
-      int m2 = matchAny(buckets[b], proto, key, self, other, otherAddress);
+      int m2 = matchAny(table.covering(b, lookupKey), self, other, otherAddress);
       if (m2 == T) {
         return T;
       }
@@ -355,12 +422,10 @@ final class Index {
     return result;
   }
 
-  private int matchAny(CompiledRule[] rules, int proto, int key, int self, int other, Cidr otherAddress) {
+  /** Judges the peers of rules already known to admit the flow's protocol and key. */
+  private int matchAny(CompiledRule[] rules, int self, int other, Cidr otherAddress) {
     int result = F;
     for (CompiledRule r : rules) {
-      if (!r.admits(proto, key)) {
-        continue;
-      }
       int m = peerMatch(r, self, other, otherAddress);
       if (m == T) {
         return T;

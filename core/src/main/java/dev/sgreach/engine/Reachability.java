@@ -51,9 +51,11 @@ public final class Reachability {
   private static final String FIX_NOTE = "sgreach fix";
 
   private final Index index;
+  private final com.google.common.collect.ImmutableListMultimap<String, Warning> warningsBySubject;
 
   private Reachability(Network network) {
     this.index = new Index(network);
+    this.warningsBySubject = com.google.common.collect.Multimaps.index(network.warnings(), Warning::subject);
   }
 
   /** Compiles the network for answering. */
@@ -132,7 +134,7 @@ public final class Reachability {
     int allowed = 0;
     int denied = 0;
     int total = 0;
-    Set<String> groupsSeen = new HashSet<>();
+    Set<String> groupsSeen = new LinkedHashSet<>();
     for (Member s : sources) {
       for (Member d : destinations) {
         if (s.isOutside() && d.isOutside()) {
@@ -152,8 +154,12 @@ public final class Reachability {
     }
     Outcome outcome = allowed == total ? Outcome.ALLOWED : denied > 0 ? Outcome.DENIED : Outcome.UNKNOWN;
     Coverage coverage = allowed == total ? Coverage.ALL : allowed == 0 ? Coverage.NONE : Coverage.SOME;
-    ImmutableList<Warning> warnings = index.network.warnings().stream()
-        .filter(w -> groupsSeen.contains(w.subject()))
+    ImmutableList.Builder<Warning> wb = ImmutableList.builder();
+    for (String subject : groupsSeen) {
+      wb.addAll(warningsBySubject.get(subject));
+    }
+    ImmutableList<Warning> warnings = wb.build().stream().distinct()
+        .sorted(java.util.Comparator.comparingInt(index.network.warnings()::indexOf))
         .collect(ImmutableList.toImmutableList());
     return new Verdict(from, to, traffic, outcome, coverage, flows.build(), warnings);
   }
@@ -237,7 +243,8 @@ public final class Reachability {
               + " interface with no security group is not filtered by security groups"));
     }
     ImmutableList.Builder<RuleMatch> matches = ImmutableList.builder();
-    List<NearMiss> near = new ArrayList<>();
+    List<CompiledRule> portMisses = new ArrayList<>();
+    List<CompiledRule> peerMisses = new ArrayList<>();
     ImmutableList.Builder<String> missing = ImmutableList.builder();
     boolean any = false;
     boolean unknown = false;
@@ -259,9 +266,9 @@ public final class Reachability {
           missing.add(r.group.label() + ": " + r.rule.describe() + ": entries of prefix list "
               + ((Peer.PrefixListPeer) r.rule.peer()).prefixListId() + " are not in the snapshot");
         } else if (ports) {
-          near.add(new NearMiss(r.group, r.rule, peerMiss(r, self, selfIdx, other, otherIdx, otherAddr)));
+          peerMisses.add(r);
         } else if (m == Index.T && r.sameProtocol(proto)) {
-          near.add(new NearMiss(r.group, r.rule, portMiss(r.rule.ports(), t)));
+          portMisses.add(r);
         }
       }
     }
@@ -269,18 +276,24 @@ public final class Reachability {
       unknown = true;
       missing.add(self.label() + " carries " + g + ", whose rules are not in the snapshot");
     }
-    if (index.eniGroups[selfIdx].length == 0) {
-      near.clear();
+    // port misses first: they are the closest; reasons are worded only for the misses shown
+    List<NearMiss> near = new ArrayList<>();
+    for (CompiledRule r : portMisses) {
+      if (near.size() < MAX_NEAR_MISSES) {
+        near.add(new NearMiss(r.group, r.rule, portMiss(r.rule.ports(), t)));
+      }
+    }
+    for (CompiledRule r : peerMisses) {
+      if (near.size() < MAX_NEAR_MISSES) {
+        near.add(new NearMiss(r.group, r.rule, peerMiss(r, self, selfIdx, other, otherIdx, otherAddr)));
+      }
     }
     Outcome o = any ? Outcome.ALLOWED : unknown ? Outcome.UNKNOWN : Outcome.DENIED;
     Optional<String> note = index.eniGroups[selfIdx].length == 0
         ? Optional.of(self.label() + " carries no security group, so it admits no " + d.word() + " traffic")
         : Optional.empty();
-    // port misses first: they are the closest
-    near.sort((a, b) -> Boolean.compare(a.reason().startsWith("peer") || a.reason().contains(" is not in "),
-        b.reason().startsWith("peer") || b.reason().contains(" is not in ")));
     return new SideCheck(d, self, selfAddr, otherAddr, o, any ? matches.build() : ImmutableList.of(),
-        any ? ImmutableList.of() : ImmutableList.copyOf(near.subList(0, Math.min(MAX_NEAR_MISSES, near.size()))),
+        any ? ImmutableList.of() : ImmutableList.copyOf(near),
         any ? ImmutableList.of() : missing.build(), note);
   }
 

@@ -133,7 +133,7 @@ final class ReachersQuery {
       ref = judgeRefs(c);
       refByClass[cls] = (byte) ref;
     }
-    List<Cidr> theirs = index.enis[c].privateAddresses();
+    List<Cidr> theirs = index.eniAddresses[c];
     int result = Index.F;
     for (int i = 0, n = myAddresses.size(); i < n; i++) {
       Cidr mine = myAddresses.get(i);
