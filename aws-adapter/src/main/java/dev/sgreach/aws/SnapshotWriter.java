@@ -1,0 +1,106 @@
+package dev.sgreach.aws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sgreach.model.Network;
+import dev.sgreach.model.PrefixList;
+import dev.sgreach.model.SecurityGroup;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import software.amazon.awssdk.core.SdkPojo;
+
+/**
+ * Writes a {@link Network} as a snapshot folder in the sgreach / CloudMapper layout, as plain AWS CLI JSON. Items are
+ * sorted by id, rules keep the model's order, and the JSON is pretty-printed the same way every time, so that equal
+ * networks give byte-identical folders.
+ */
+final class SnapshotWriter {
+  private SnapshotWriter() {}
+
+  static void write(Network network, Path folder) {
+    try {
+      Files.createDirectories(folder);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + folder, e);
+    }
+    removeStale(folder);
+    List<SecurityGroup> groups = sorted(network.securityGroups().values(), SecurityGroup::id);
+    response(folder, ResponseKind.SECURITY_GROUPS, groups.stream().map(Ec2Shapes::toAws));
+    response(folder, ResponseKind.SECURITY_GROUP_RULES, groups.stream().flatMap(g -> Ec2Shapes.toAwsRules(g)
+        .stream()));
+    Function<String, String> names = id -> network.securityGroup(id).map(SecurityGroup::name)
+        .filter(n -> !n.isEmpty()).orElse(null);
+    response(folder, ResponseKind.NETWORK_INTERFACES, sorted(network.interfaces().values(),
+        dev.sgreach.model.NetworkInterface::id).stream().map(e -> Ec2Shapes.toAws(e, names)));
+    if (!network.vpcs().isEmpty()) {
+      response(folder, ResponseKind.VPCS, sorted(network.vpcs().values(), dev.sgreach.model.Vpc::id).stream()
+          .map(Ec2Shapes::toAws));
+    }
+    if (!network.peerings().isEmpty()) {
+      response(folder, ResponseKind.VPC_PEERING_CONNECTIONS, sorted(network.peerings().values(),
+          dev.sgreach.model.VpcPeering::id).stream().map(Ec2Shapes::toAws));
+    }
+    List<PrefixList> lists = sorted(network.prefixLists().values(), PrefixList::id);
+    if (!lists.isEmpty()) {
+      response(folder, ResponseKind.MANAGED_PREFIX_LISTS, lists.stream().map(Ec2Shapes::toAws));
+    }
+    for (PrefixList list : lists) {
+      list.entries().ifPresent(entries -> AwsJson.write(document(ResponseKind.MANAGED_PREFIX_LIST_ENTRIES,
+              Ec2Shapes.toAwsEntries(entries).stream()),
+          folder.resolve(ResponseKind.MANAGED_PREFIX_LIST_ENTRIES.fileName()).resolve(list.id() + ".json")));
+    }
+    for (var cluster : sorted(network.eksClusters().values(), dev.sgreach.model.EksClusterInfo::name)) {
+      ObjectNode doc = JsonNodeFactory.instance.objectNode();
+      doc.set(ResponseKind.EKS_CLUSTER.resultField(), AwsJson.toJson(Ec2Shapes.toAws(cluster)));
+      AwsJson.write(doc, folder.resolve(ResponseKind.EKS_CLUSTER.fileName()).resolve(cluster.name() + ".json"));
+    }
+    if (!network.loadBalancers().isEmpty()) {
+      response(folder, ResponseKind.LOAD_BALANCERS, sorted(network.loadBalancers().values(),
+          dev.sgreach.model.LoadBalancer::arn).stream().map(Ec2Shapes::toAws));
+    }
+  }
+
+  private static void response(Path folder, ResponseKind kind, Stream<? extends SdkPojo> items) {
+    AwsJson.write(document(kind, items), folder.resolve(kind.fileName()));
+  }
+
+  private static JsonNode document(ResponseKind kind, Stream<? extends SdkPojo> items) {
+    ObjectNode doc = JsonNodeFactory.instance.objectNode();
+    ArrayNode array = doc.putArray(kind.resultField());
+    items.forEach(i -> array.add(AwsJson.toJson(i)));
+    return doc;
+  }
+
+  private static <T> List<T> sorted(Collection<T> items, Function<T, String> id) {
+    return items.stream().sorted(Comparator.comparing(id)).toList();
+  }
+
+  /** Removes the layout's files from an earlier write, so that the folder holds exactly this network. */
+  private static void removeStale(Path folder) {
+    try {
+      for (ResponseKind kind : ResponseKind.values()) {
+        Path path = folder.resolve(kind.fileName());
+        if (kind.isFolder() && Files.isDirectory(path)) {
+          try (Stream<Path> files = Files.list(path)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".json")).toList()) {
+              Files.delete(f);
+            }
+          }
+        } else if (!kind.isFolder()) {
+          Files.deleteIfExists(path);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clear the snapshot files in " + folder, e);
+    }
+  }
+}
