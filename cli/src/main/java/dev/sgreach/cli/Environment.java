@@ -21,7 +21,7 @@ record Environment(NetworkLoader loader, ImmutableList<EndpointParser> parsers, 
   static Environment system() {
     ImmutableList<EndpointParser> parsers = ServiceLoader.load(EndpointParser.class).stream()
         .map(ServiceLoader.Provider::get).collect(ImmutableList.toImmutableList());
-    return new Environment(NetworkLoader.SNAPSHOT_FOLDER, parsers, Path.of("").toAbsolutePath(), () -> System.in);
+    return new Environment(NetworkLoader.SNAPSHOT_FOLDER, parsers, Path.of(""), () -> System.in);
   }
 
   Environment withLoader(NetworkLoader value) {
@@ -40,7 +40,7 @@ record Environment(NetworkLoader loader, ImmutableList<EndpointParser> parsers, 
     return new Environment(loader, parsers, workingDirectory, value);
   }
 
-  /** A path as the user wrote it, resolved against the working directory. */
+  /** A path as the user wrote it, resolved against the working directory (relative paths stay relative). */
   Path resolve(String path) {
     return workingDirectory.resolve(path);
   }

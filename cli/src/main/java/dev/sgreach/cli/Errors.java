@@ -3,6 +3,7 @@ package dev.sgreach.cli;
 import dev.sgreach.aws.SnapshotException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
+import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
@@ -18,7 +19,12 @@ final class Errors {
   static int handleParameterException(ParameterException ex, String[] args) {
     CommandLine cl = ex.getCommandLine();
     PrintWriter err = cl.getErr();
-    err.print("sgreach: " + oneLine(ex.getMessage()) + " (see '" + cl.getCommandSpec().qualifiedName()
+    String message = ex.getMessage();
+    if (ex instanceof MissingParameterException && !cl.getUnmatchedArguments().isEmpty()) {
+      // picocli checks required options first; an unknown option is the more useful thing to say
+      message = "Unknown option or argument: '" + cl.getUnmatchedArguments().get(0) + "'";
+    }
+    err.print("sgreach: " + oneLine(message) + " (see '" + cl.getCommandSpec().qualifiedName()
         + " --help')\n");
     if (debug(cl.getParseResult())) {
       ex.printStackTrace(err);

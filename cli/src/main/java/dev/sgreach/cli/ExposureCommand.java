@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
     exitCodeList = {
         "0:nothing is exposed",
         "1:something is exposed",
+        "3:nothing is surely exposed, but some exposure depends on data missing from the snapshot",
         "2:bad input: options, endpoint, snapshot"})
 final class ExposureCommand extends AnalysisCommand {
   @Option(names = "--of", paramLabel = "X",
@@ -29,7 +30,8 @@ final class ExposureCommand extends AnalysisCommand {
     Exposure exposure = of == null ? reachability().exposure() : reachability().exposure(endpoint(of));
     StringBuilder text = new StringBuilder();
     for (Exposure.Exposed x : exposure.interfaces()) {
-      text.append(x.eni().label()).append(": exposed").append(x.fromAnywhere() ? " to anywhere" : "")
+      text.append(x.eni().label()).append(x.open().isEmpty() ? ": maybe exposed (missing data)" : ": exposed")
+          .append(x.fromAnywhere() ? " to anywhere" : "")
           .append(x.hasPublicAddress() ? ", has a public address" : ", no public address").append('\n');
       for (String line : x.open().toString().split("\n")) {
         text.append("  ").append(line).append('\n');
@@ -47,6 +49,9 @@ final class ExposureCommand extends AnalysisCommand {
           : "no network interface of " + of + " is exposed to the internet\n");
     }
     print(text.toString(), Json.exposure(exposure));
-    return exposure.isEmpty() ? ExitCodes.OK : ExitCodes.DENIED;
+    if (exposure.interfaces().stream().anyMatch(x -> !x.open().isEmpty())) {
+      return ExitCodes.DENIED;
+    }
+    return exposure.isEmpty() ? ExitCodes.OK : ExitCodes.UNKNOWN;
   }
 }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
     header = "Which protocols and ports get from FROM to TO?",
     description = {
         "Prints, per protocol, the exact ports (TCP, UDP), ICMP/ICMPv6 type/code keys, and other IP protocols that "
-            + "both FROM's egress and TO's ingress admit, then what is unknown for lack of data.",
+            + "both FROM's egress and TO's ingress admit, then what is unknown for lack of data.%n",
         "FROM and TO must each stand for one member: an ENI id, or an address (an ENI's or an outside party's)."},
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {

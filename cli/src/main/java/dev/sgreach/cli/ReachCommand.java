@@ -25,14 +25,14 @@ import picocli.CommandLine.ParameterException;
     header = "Can FROM open a connection to TO with this traffic, and why (not)?",
     description = {
         "With --from, --to and --port: prints the verdict and its proof (the rules that admit the flow, or the "
-            + "blocking side, the near misses and the rule to add, with its aws cli command).",
+            + "blocking side, the near misses and the rule to add, with its aws cli command).%n",
         "With --queries FILE ('-' for standard input): reads one query 'FROM TO SPEC' a line (blank lines "
             + "skipped, '#' starts a comment) and prints 'FROM<TAB>TO<TAB>SPEC<TAB>allowed|denied|unknown' a line, "
             + "in input order, with the fields echoed as written. Every line is checked before any is answered: "
             + "a bad line prints nothing on standard output, one line on standard error naming the file, the line "
-            + "and the bad value, and exits 2.",
+            + "and the bad value, and exits 2.%n",
         "FROM and TO: an ENI id (eni-...), an instance id (i-...: all its ENIs), a security group id (sg-...: "
-            + "every ENI carrying it), or an IPv4/IPv6 address (an ENI's, or an outside party's).",
+            + "every ENI carrying it), or an IPv4/IPv6 address (an ENI's, or an outside party's).%n",
         "SPEC: tcp/PORT, udp/PORT, icmp/TYPE/CODE, icmpv6/TYPE/CODE, or an IP protocol number such as 50."},
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
         "0:success (reach: allowed)",
         "1:reach: denied; exposure: something is exposed",
         "2:bad input (options, traffic spec, endpoint, snapshot, queries file) or an internal error",
-        "3:reach: unknown, the answer depends on data missing from the snapshot"})
+        "3:reach: unknown, the answer depends on data missing from the snapshot; exposure: only maybe exposed"})
 final class SgreachCommand implements Callable<Integer> {
   final Environment environment;
 

@@ -21,14 +21,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code sgreach shell}: jshell with sgreach on the class path, the library's packages imported and, with
- * {@code --snapshot}, the snapshot loaded as {@code network} and compiled as {@code reach}.
+ * {@code --snapshot}, the snapshot loaded as {@code network} and compiled as {@code reachability}.
  */
 @Command(name = "shell", mixinStandardHelpOptions = true, versionProvider = ManifestVersion.class,
     header = "Start jshell with the sgreach library ready to use.",
     description = {
         "Starts jshell with sgreach on the class path and dev.sgreach.model.*, dev.sgreach.engine.*, "
             + "dev.sgreach.aws.* and the static Traffic factories (tcp, udp, icmp, icmpv6, protocol) imported. "
-            + "With --snapshot DIR, 'network' holds the snapshot and 'reach' is Reachability.of(network).",
+            + "With --snapshot DIR, 'network' holds the snapshot and 'reachability' is Reachability.of(network).%n",
         "With SCRIPT, runs the script's snippets, prints their output and exits instead of starting an interactive "
             + "session. jshell keeps its preferences under the system temporary folder, not the user's home."},
     exitCodeListHeading = "%nExit status:%n",
@@ -73,7 +73,7 @@ final class ShellCommand implements Callable<Integer> {
           "-J-Djava.util.prefs.userRoot=" + Path.of(System.getProperty("java.io.tmpdir"), "sgreach-jshell-prefs"),
           "-R-Djava.util.prefs.userRoot=" + Path.of(System.getProperty("java.io.tmpdir"), "sgreach-jshell-prefs"),
           "--startup", "DEFAULT", "--startup", startup.toString()));
-      ProcessBuilder pb = new ProcessBuilder().directory(env.workingDirectory().toFile());
+      ProcessBuilder pb = new ProcessBuilder().directory(env.workingDirectory().toAbsolutePath().toFile());
       if (scriptPath == null) {
         pb.command(command).inheritIO();
         return pb.start().waitFor() == 0 ? ExitCodes.OK : ExitCodes.BAD_INPUT;
@@ -106,7 +106,7 @@ final class ShellCommand implements Callable<Integer> {
       String folder = env.resolve(snapshot).toAbsolutePath().toString();
       b.append("var network = Snapshots.read(java.nio.file.Path.of(\"")
           .append(folder.replace("\\", "\\\\").replace("\"", "\\\"")).append("\"));\n")
-          .append("var reach = Reachability.of(network);\n");
+          .append("var reachability = Reachability.of(network);\n");
     }
     return b.toString();
   }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
     header = "Which ENIs and outside address blocks can open this flow to TO?",
     description = {
         "Lists the ENIs of the snapshot whose flow to TO is allowed (TO itself excluded), the outside address blocks "
-            + "TO's rules admit, and the ENIs whose verdict is unknown for lack of data.",
+            + "TO's rules admit, and the ENIs whose verdict is unknown for lack of data.%n",
         "TO: an ENI id, an instance id, a security group id or an address; a group-valued TO counts an ENI that "
             + "reaches at least one member."},
     exitCodeListHeading = "%nExit status:%n",
