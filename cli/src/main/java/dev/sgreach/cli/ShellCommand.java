@@ -64,14 +64,14 @@ final class ShellCommand implements Callable<Integer> {
     if (snapshot != null) {
       env.loader().load(env.resolve(snapshot)); // a broken snapshot is bad input, reported before jshell starts
     }
+    Path prefs = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "sgreach-jshell-prefs"));
     Path work = Files.createTempDirectory("sgreach-shell");
     try {
       Path startup = work.resolve("sgreach-startup.jsh");
       Files.writeString(startup, startup(env), StandardCharsets.UTF_8);
       List<String> command = new ArrayList<>(List.of(jshell(),
           "--class-path", System.getProperty("java.class.path"),
-          "-J-Djava.util.prefs.userRoot=" + Path.of(System.getProperty("java.io.tmpdir"), "sgreach-jshell-prefs"),
-          "-R-Djava.util.prefs.userRoot=" + Path.of(System.getProperty("java.io.tmpdir"), "sgreach-jshell-prefs"),
+          "-J-Djava.util.prefs.userRoot=" + prefs, "-R-Djava.util.prefs.userRoot=" + prefs,
           "--startup", "DEFAULT", "--startup", startup.toString()));
       ProcessBuilder pb = new ProcessBuilder().directory(env.workingDirectory().toAbsolutePath().toFile());
       if (scriptPath == null) {
@@ -101,7 +101,10 @@ final class ShellCommand implements Callable<Integer> {
         .append("import dev.sgreach.model.*;\n")
         .append("import dev.sgreach.engine.*;\n")
         .append("import dev.sgreach.aws.*;\n")
-        .append("import static dev.sgreach.model.Traffic.*;\n");
+        .append("import static dev.sgreach.model.Traffic.*;\n")
+        // jshell's default imports bring java.net.NetworkInterface and java.util.concurrent.Flow: ours win
+        .append("import dev.sgreach.model.NetworkInterface;\n")
+        .append("import dev.sgreach.engine.Flow;\n");
     if (snapshot != null) {
       String folder = env.resolve(snapshot).toAbsolutePath().toString();
       b.append("var network = Snapshots.read(java.nio.file.Path.of(\"")
