@@ -1,0 +1,54 @@
+package dev.sgreach.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sgreach.engine.Endpoint;
+import dev.sgreach.engine.Reachability;
+import dev.sgreach.model.Network;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** What the analysis commands share: the snapshot options, loading, endpoint parsing and printing. */
+abstract class AnalysisCommand implements Callable<Integer> {
+  @ParentCommand
+  SgreachCommand parent;
+
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  SnapshotOptions snapshot;
+
+  private Reachability reachability;
+
+  Environment environment() {
+    return parent.environment;
+  }
+
+  /** The snapshot's network compiled for answering; loaded once. */
+  Reachability reachability() {
+    if (reachability == null) {
+      reachability = Reachability.of(snapshot.load(environment()));
+    }
+    return reachability;
+  }
+
+  Network network() {
+    return reachability().network();
+  }
+
+  /** An endpoint as written, read by the plug-in parsers or {@link Endpoint#parse(String)}. */
+  Endpoint endpoint(String text) {
+    return environment().endpoint(text, network());
+  }
+
+  /** Prints the JSON form with {@code --json}, else the text (which ends with a newline). */
+  void print(String text, JsonNode json) {
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(snapshot.json ? Json.write(json) : text);
+    out.flush();
+  }
+}

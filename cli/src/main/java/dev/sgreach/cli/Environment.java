@@ -1,0 +1,67 @@
+package dev.sgreach.cli;
+
+import com.google.common.collect.ImmutableList;
+import dev.sgreach.engine.Endpoint;
+import dev.sgreach.model.Network;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.function.Supplier;
+
+/**
+ * What the commands need from the world: how to load a snapshot, extra endpoint parsers, the folder relative paths
+ * start from, and standard input. Tests build their own.
+ */
+record Environment(NetworkLoader loader, ImmutableList<EndpointParser> parsers, Path workingDirectory,
+    Supplier<InputStream> stdin) {
+
+  /** The real world: snapshot folders, ServiceLoader parsers, the current directory, System.in. */
+  static Environment system() {
+    ImmutableList<EndpointParser> parsers = ServiceLoader.load(EndpointParser.class).stream()
+        .map(ServiceLoader.Provider::get).collect(ImmutableList.toImmutableList());
+    return new Environment(NetworkLoader.SNAPSHOT_FOLDER, parsers, Path.of(""), () -> System.in);
+  }
+
+  Environment withLoader(NetworkLoader value) {
+    return new Environment(value, parsers, workingDirectory, stdin);
+  }
+
+  Environment withParsers(List<EndpointParser> value) {
+    return new Environment(loader, ImmutableList.copyOf(value), workingDirectory, stdin);
+  }
+
+  Environment withWorkingDirectory(Path value) {
+    return new Environment(loader, parsers, value, stdin);
+  }
+
+  Environment withStdin(Supplier<InputStream> value) {
+    return new Environment(loader, parsers, workingDirectory, value);
+  }
+
+  /** A path as the user wrote it, resolved against the working directory (relative paths stay relative). */
+  Path resolve(String path) {
+    return workingDirectory.resolve(path);
+  }
+
+  /**
+   * Parses an endpoint: the plug-in parsers first, then {@link Endpoint#parse(String)}.
+   *
+   * @throws IllegalArgumentException naming the text when nothing reads it
+   */
+  Endpoint endpoint(String text, Network network) {
+    for (EndpointParser p : parsers) {
+      Optional<Endpoint> e = p.parse(text, network);
+      if (e.isPresent()) {
+        return e.get();
+      }
+    }
+    if (text.startsWith("eks:")) {
+      throw new IllegalArgumentException("endpoint '" + text + "': EKS role endpoints (eks:...) are not available"
+          + " in this build; give an ENI id (eni-...), an instance id (i-...), a security group id (sg-...) or an"
+          + " IPv4/IPv6 address");
+    }
+    return Endpoint.parse(text);
+  }
+}

@@ -1,0 +1,140 @@
+package dev.sgreach.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.google.common.collect.ImmutableList;
+import dev.sgreach.engine.Endpoint;
+import dev.sgreach.engine.Outcome;
+import dev.sgreach.engine.Verdict;
+import dev.sgreach.model.Traffic;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/** {@code sgreach reach}: one query with its proof, or a file of queries answered one a line. */
+@Command(name = "reach", mixinStandardHelpOptions = true, versionProvider = ManifestVersion.class,
+    header = "Can FROM open a connection to TO with this traffic, and why (not)?",
+    description = {
+        "With --from, --to and --port: prints the verdict and its proof (the rules that admit the flow, or the "
+            + "blocking side, the near misses and the rule to add, with its aws cli command).%n",
+        "With --queries FILE ('-' for standard input): reads one query 'FROM TO SPEC' a line (blank lines "
+            + "skipped, '#' starts a comment) and prints 'FROM<TAB>TO<TAB>SPEC<TAB>allowed|denied|unknown' a line, "
+            + "in input order, with the fields echoed as written. Every line is checked before any is answered: "
+            + "a bad line prints nothing on standard output, one line on standard error naming the file, the line "
+            + "and the bad value, and exits 2.%n",
+        "FROM and TO: an ENI id (eni-...), an instance id (i-...: all its ENIs), a security group id (sg-...: "
+            + "every ENI carrying it), or an IPv4/IPv6 address (an ENI's, or an outside party's).%n",
+        "SPEC: tcp/PORT, udp/PORT, icmp/TYPE/CODE, icmpv6/TYPE/CODE, or an IP protocol number such as 50."},
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+        "0:allowed (--queries: every query allowed)",
+        "1:denied (--queries: some query denied or unknown)",
+        "2:bad input: options, traffic spec, endpoint, snapshot or queries file",
+        "3:unknown: the answer depends on data missing from the snapshot"})
+final class ReachCommand extends AnalysisCommand {
+  @Option(names = "--from", paramLabel = "X", description = "The source endpoint.")
+  String from;
+
+  @Option(names = "--to", paramLabel = "Y", description = "The destination endpoint.")
+  String to;
+
+  @Option(names = "--port", paramLabel = "SPEC", converter = TrafficConverter.class,
+      description = "The traffic: tcp/PORT, udp/PORT, icmp/TYPE/CODE, icmpv6/TYPE/CODE or a protocol number.")
+  Traffic traffic;
+
+  @Option(names = "--queries", paramLabel = "FILE", description = "Answer the queries in FILE ('-': stdin).")
+  String queries;
+
+  @Override
+  public Integer call() {
+    if (queries != null) {
+      if (from != null || to != null || traffic != null) {
+        throw new ParameterException(spec.commandLine(), "--queries cannot be combined with --from, --to or --port");
+      }
+      return answerQueries();
+    }
+    List<String> missing = new ArrayList<>();
+    if (from == null) {
+      missing.add("'--from=X'");
+    }
+    if (to == null) {
+      missing.add("'--to=Y'");
+    }
+    if (traffic == null) {
+      missing.add("'--port=SPEC'");
+    }
+    if (!missing.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "Missing required option" + (missing.size() > 1 ? "s" : "")
+          + ": " + String.join(", ", missing) + " (or --queries=FILE)");
+    }
+    Verdict v = reachability().reach(endpoint(from), endpoint(to), traffic);
+    print(v.explain(), Json.verdict(v));
+    return exitCode(v.outcome());
+  }
+
+  static int exitCode(Outcome outcome) {
+    return switch (outcome) {
+      case ALLOWED -> ExitCodes.OK;
+      case DENIED -> ExitCodes.DENIED;
+      case UNKNOWN -> ExitCodes.UNKNOWN;
+    };
+  }
+
+  /** Checks every line, then the endpoints against the snapshot, and only then prints the answers. */
+  private int answerQueries() {
+    String name = queries.equals("-") ? "<stdin>" : queries;
+    ImmutableList<QueryFile.Query> parsed;
+    try (Reader reader = open()) {
+      parsed = QueryFile.read(reader, name);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read queries file " + name + ": " + e.getMessage(), e);
+    }
+    List<Outcome> outcomes = new ArrayList<>(parsed.size());
+    for (QueryFile.Query q : parsed) {
+      try {
+        Endpoint a = endpoint(q.from());
+        Endpoint b = endpoint(q.to());
+        outcomes.add(reachability().reach(a, b, q.traffic()).outcome());
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException(name + ":" + q.line() + ": " + e.getMessage(), e);
+      }
+    }
+    StringBuilder text = new StringBuilder();
+    ArrayNode json = Json.array();
+    boolean allAllowed = true;
+    for (int i = 0; i < parsed.size(); i++) {
+      QueryFile.Query q = parsed.get(i);
+      Outcome o = outcomes.get(i);
+      allAllowed &= o == Outcome.ALLOWED;
+      text.append(q.from()).append('\t').append(q.to()).append('\t').append(q.spec()).append('\t')
+          .append(o.word()).append('\n');
+      json.add(Json.query(q.line(), q.from(), q.to(), q.spec(), o));
+    }
+    if (parsed.isEmpty()) {
+      reachability(); // an empty queries file still needs a readable snapshot
+    }
+    print(text.toString(), json);
+    return allAllowed ? ExitCodes.OK : ExitCodes.DENIED;
+  }
+
+  private Reader open() throws IOException {
+    if (queries.equals("-")) {
+      return new InputStreamReader(environment().stdin().get(), StandardCharsets.UTF_8);
+    }
+    Path path = environment().resolve(queries);
+    try {
+      return Files.newBufferedReader(path, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new BadInputException("queries file " + queries + " does not exist", e);
+    }
+  }
+}

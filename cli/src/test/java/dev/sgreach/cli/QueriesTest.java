@@ -1,0 +1,121 @@
+package dev.sgreach.cli;
+
+import static dev.sgreach.cli.BadInputTest.assertBadInput;
+import static dev.sgreach.cli.Cli.MINIMAL;
+import static dev.sgreach.cli.Cli.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code sgreach reach --queries}: exact bytes, order, comments, stdin, validation before answers. */
+class QueriesTest {
+  static final String WEB = ReachCommandTest.WEB;
+  static final String APP = ReachCommandTest.APP;
+  static final String DB = ReachCommandTest.DB;
+
+  @TempDir
+  Path tmp;
+
+  private String file(String content) throws IOException {
+    Path f = tmp.resolve("q.txt");
+    Files.writeString(f, content);
+    return f.toString();
+  }
+
+  @Test
+  void should_print_one_tab_separated_line_per_query_in_input_order() {
+    Cli.Result r = run("reach", "--snapshot", MINIMAL, "--queries", MINIMAL + "/queries.txt");
+    assertThat(r.out()).isEqualTo(""
+        + WEB + "\t" + APP + "\ttcp/8080\tallowed\n"
+        + APP + "\t" + DB + "\ttcp/5432\tallowed\n"
+        + "203.0.113.9\t" + WEB + "\ttcp/443\tallowed\n"
+        + "203.0.113.9\t" + DB + "\ttcp/5432\tdenied\n"
+        + WEB + "\t" + DB + "\ttcp/5432\tdenied\n"
+        + "10.8.0.5\t" + DB + "\ttcp/9187\tunknown\n");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).isEmpty();
+  }
+
+  @Test
+  void should_exit_0_when_all_allowed_and_echo_fields_as_written() throws IOException {
+    String q = file("\uFEFF# header comment\r\n"
+        + "\r\n"
+        + "   " + WEB + "\t\t" + APP + "   TCP/8080   # trailing comment\r\n"
+        + "\t# indented comment\n"
+        + APP + " " + DB + " tcp/5432\n"
+        + APP + " " + DB + " tcp/5432");
+    Cli.Result r = run("reach", "--snapshot", MINIMAL, "--queries", q);
+    assertThat(r.out()).isEqualTo(WEB + "\t" + APP + "\tTCP/8080\tallowed\n"
+        + APP + "\t" + DB + "\ttcp/5432\tallowed\n"
+        + APP + "\t" + DB + "\ttcp/5432\tallowed\n");
+    assertThat(r.exitCode()).isEqualTo(0);
+  }
+
+  @Test
+  void should_exit_1_when_only_unknown() throws IOException {
+    Cli.Result r = run("reach", "--snapshot", MINIMAL, "--queries", file("10.8.0.5 " + DB + " tcp/9187\n"));
+    assertThat(r.out()).isEqualTo("10.8.0.5\t" + DB + "\ttcp/9187\tunknown\n");
+    assertThat(r.exitCode()).isEqualTo(1);
+  }
+
+  @Test
+  void should_read_standard_input() {
+    Cli.Result r = Cli.runWithStdin(APP + " " + DB + " tcp/5432\n" + WEB + " " + DB + " tcp/5432\n",
+        "reach", "--snapshot", MINIMAL, "--queries", "-");
+    assertThat(r.out()).isEqualTo(APP + "\t" + DB + "\ttcp/5432\tallowed\n" + WEB + "\t" + DB + "\ttcp/5432\tdenied\n");
+    assertThat(r.exitCode()).isEqualTo(1);
+  }
+
+  @Test
+  void an_empty_file_answers_nothing_and_exits_0() throws IOException {
+    Cli.Result r = run("reach", "--snapshot", MINIMAL, "--queries", file("# nothing to ask\n\n"));
+    assertThat(r.out()).isEmpty();
+    assertThat(r.exitCode()).isEqualTo(0);
+  }
+
+  @Test
+  void a_bad_spec_line_is_named_and_nothing_is_answered() throws IOException {
+    String q = file(APP + " " + DB + " tcp/5432\n\n" + WEB + " " + DB + " tcp/postgres\n");
+    assertBadInput(run("reach", "--snapshot", MINIMAL, "--queries", q), q + ":3: ", "'tcp/postgres'");
+  }
+
+  @Test
+  void a_line_with_the_wrong_number_of_fields_is_named() throws IOException {
+    String q = file(APP + " " + DB + "\n");
+    assertBadInput(run("reach", "--snapshot", MINIMAL, "--queries", q), q + ":1: ", "expected FROM TO SPEC",
+        "found 2 fields");
+  }
+
+  @Test
+  void an_unknown_eni_late_in_the_file_stops_everything_before_output() throws IOException {
+    String q = file(APP + " " + DB + " tcp/5432\n" + WEB + " eni-0gone tcp/5432\n");
+    assertBadInput(run("reach", "--snapshot", MINIMAL, "--queries", q), q + ":2: ", "eni-0gone");
+  }
+
+  @Test
+  void bad_stdin_is_named_stdin() {
+    assertBadInput(Cli.runWithStdin("a b\n", "reach", "--snapshot", MINIMAL, "--queries", "-"), "<stdin>:1: ");
+  }
+
+  @Test
+  void a_missing_queries_file_is_bad_input() {
+    assertBadInput(run("reach", "--snapshot", MINIMAL, "--queries", "no-such-queries.txt"),
+        "no-such-queries.txt");
+  }
+
+  @Test
+  void json_lists_the_answers() throws IOException {
+    Cli.Result r = run("reach", "--snapshot", MINIMAL, "--queries", file(APP + " " + DB + " tcp/5432\n"), "--json");
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    assertThat(j.at("/0/line").asInt()).isEqualTo(1);
+    assertThat(j.at("/0/from").asText()).isEqualTo(APP);
+    assertThat(j.at("/0/outcome").asText()).isEqualTo("allowed");
+    assertThat(r.exitCode()).isEqualTo(0);
+  }
+}
