@@ -9,6 +9,9 @@ import dev.sgreach.model.NetworkInterface;
  * documentation, benchmark and multicast ranges; for IPv6 anything in {@code 2000::/3} outside {@code 2001:db8::/32}),
  * the traffic those rules admit and the rules themselves.
  *
+ * <p>An ENI that carries no group and whose type AWS does not filter (a NAT gateway, a Transit Gateway attachment,
+ * ...) is listed with everything of its address families open and no rules.
+ *
  * <p>This is the security-group view: whether the ENI also has a public address or sits behind an internet-facing
  * load balancer is reported ({@link Exposed#hasPublicAddress()}) but not required.
  *

@@ -616,6 +616,21 @@ public final class Reachability {
     RangeSet<Integer> unknownProtocols = TreeRangeSet.create();
     boolean any = false;
     if (index.eniUnfiltered[eni]) {
+      // AWS does not filter this interface: everything of its families is open, through no rule
+      for (Protocol p : KEYED) {
+        int fam = p.number() == 1 ? 4 : p.number() == 58 ? 6 : 0;
+        if (fam == 0 && (v4 || v6) || fam == 4 && v4 || fam == 6 && v6) {
+          allowed.get(p).add(ALL_KEYS);
+        }
+      }
+      if (v4 || v6) {
+        protocols.add(ALL_PROTOCOLS);
+        for (Protocol p : KEYED) {
+          protocols.remove(Range.closedOpen(p.number(), p.number() + 1));
+        }
+        return Optional.of(new Exposure.Exposed(e, new OpenPorts(allowed, unknown, protocols, unknownProtocols),
+            ImmutableList.of(), true, !e.publicIpv4().isEmpty() || v6));
+      }
       return Optional.empty();
     }
     for (int g : index.eniGroups[eni]) {

@@ -229,5 +229,9 @@ class ReachabilityTest {
     assertThat(nat.explain()).contains("nat_gateway interface with no security group is not filtered");
     assertThat(r.whoCanReach(Endpoint.eni("eni-nat"), tcp(80)).allowedInterfaces())
         .extracting(NetworkInterface::id).containsExactly("eni-web");
+    // exposure agrees with reach: the internet gets to the unfiltered interface on everything
+    assertThat(r.exposure().interfaces()).extracting(x -> x.eni().id()).containsExactly("eni-web", "eni-nat");
+    assertThat(r.exposure(Endpoint.eni("eni-nat")).interfaces().get(0).open().toString())
+        .isEqualTo("tcp all\nudp all\nicmp all\nprotocols 0, 2-5, 7-16, 18-57, 59-255");
   }
 }
