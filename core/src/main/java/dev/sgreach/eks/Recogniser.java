@@ -98,6 +98,9 @@ final class Recogniser {
   }
 
   private void group(SecurityGroup sg, SecurityGroupRole role, Optional<String> nodegroup, String evidence) {
+    if (problems.containsKey(sg.id())) {
+      return; // found ambiguous: never placed by a weaker rule
+    }
     groups.putIfAbsent(sg.id(), new RecognisedGroup(sg, role, nodegroup, evidence));
   }
 
