@@ -322,7 +322,9 @@ public final class EksChecks {
           + " them: every target is unhealthy", Optional.empty(), ImmutableList.of(),
           Optional.of("let the LBC manage backend rules (no security-groups annotation, or"
               + " manage-backend-security-group-rules: \"true\"), or add to each target SG an ingress rule on the"
-              + " NodePort (instance mode) or pod port (ip mode) from " + backend)));
+              + " NodePort (instance mode) or pod port (ip mode) from "
+              + (all.containsKey(backend) ? all.get(backend).label() : backend) + " described "
+              + EksTags.LBC_RULE)));
       return;
     }
     // instance mode registers every node: a NodePort open on one node's target SG must be open on all

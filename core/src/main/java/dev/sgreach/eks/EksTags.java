@@ -21,7 +21,6 @@ final class EksTags {
     return "kubernetes.io/cluster/" + cluster;
   }
 
-  static final String CLUSTER_TAG_PREFIX = "kubernetes.io/cluster/";
 
   // ---- CloudFormation / eksctl (table a)
   static final String CFN_LOGICAL_ID = "aws:cloudformation:logical-id";
@@ -69,13 +68,6 @@ final class EksTags {
     return Optional.empty();
   }
 
-  /** The cluster of an eksctl cluster stack name ({@code eksctl-<c>-cluster}). */
-  static Optional<String> clusterOfStack(String stack) {
-    if (stack != null && stack.startsWith("eksctl-") && stack.endsWith("-cluster") && stack.length() > 15) {
-      return Optional.of(stack.substring(7, stack.length() - 8));
-    }
-    return Optional.empty();
-  }
 
   // ---- VPC CNI and VPC resource controller (table d)
   static final String TRUNK_DESCRIPTION = "aws-k8s-trunk-eni";
@@ -86,7 +78,6 @@ final class EksTags {
   static final String VLAN_ID = "vpcresources.k8s.aws/vlan-id";
   static final String CNI_SECONDARY_PREFIX = "aws-K8S-";
   static final String CNI_CLUSTER_NAME = "cluster.k8s.amazonaws.com/name";
-  static final String CNI_INSTANCE_ID = "node.k8s.amazonaws.com/instance_id";
   static final String TYPE_TRUNK = "trunk";
   static final String TYPE_BRANCH = "branch";
   static final String TYPE_VPC_ENDPOINT = "vpc_endpoint";

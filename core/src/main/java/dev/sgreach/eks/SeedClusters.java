@@ -52,12 +52,13 @@ public final class SeedClusters {
   }
 
   /**
-   * The description behind {@link #publicAndPrivate()}, to derive variants. Apps: {@code echoserver} (tcp 8080, one
-   * pod on each node of {@code mng1} and {@code ng1}); {@code podsg-app} (tcp 8443, its own SG, on a branch ENI of the
-   * {@code ng1} node); {@code fargate-app} (tcp 8080, Fargate profile {@code fp-default}). Ingresses:
-   * {@code echoserver} in instance mode (NodePort 30080 on every node), {@code echoserver-ip} and {@code podsg-app} in
-   * ip mode. The LBC merges the backend rules per target SG: the cluster SG and the {@code ng1} SG each get one
-   * {@code tcp 8080-30080} rule (the "aggregation surprise"), the pod SG {@code tcp 8443}.
+   * The description behind {@link #publicAndPrivate()}, to derive variants. Apps: {@code echoserver} (tcp 8080, a
+   * pod on the {@code mng1} node) and {@code echoserver-ng1} (tcp 8080, a pod on the {@code ng1} node), without own
+   * groups; {@code podsg-app} (tcp 8443, its own SG, on a branch ENI behind a trunk on the {@code ng1} node);
+   * {@code fargate-app} (tcp 8080, Fargate profile {@code fp-default}). ALB ingresses: {@code echoserver} in instance
+   * mode (NodePort 30080 on every node of both nodegroups), {@code echoserver-ip}, {@code echoserver-ng1-ip} and
+   * {@code podsg-app} in ip mode. The LBC merges the backend rules per target SG: the cluster SG and the {@code ng1}
+   * SG each get one {@code tcp 8080-30080} rule (the "aggregation surprise"), the pod SG {@code tcp 8443}.
    */
   public static EksTopology.Builder publicAndPrivateTopology() {
     return EksTopology.builder(PUBLIC_AND_PRIVATE).region("us-east-1").kubernetesVersion("1.21")
