@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.services.eks.model.Cluster;
 
 /**
  * Writes a {@link Network} as a snapshot folder in the sgreach / CloudMapper layout, as plain AWS CLI JSON. Items are
@@ -27,12 +28,7 @@ final class SnapshotWriter {
   private SnapshotWriter() {}
 
   static void write(Network network, Path folder) {
-    try {
-      Files.createDirectories(folder);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create " + folder, e);
-    }
-    removeStale(folder);
+    prepare(folder);
     List<SecurityGroup> groups = sorted(network.securityGroups().values(), SecurityGroup::id);
     response(folder, ResponseKind.SECURITY_GROUPS, groups.stream().map(Ec2Shapes::toAws));
     response(folder, ResponseKind.SECURITY_GROUP_RULES, groups.stream().flatMap(g -> Ec2Shapes.toAwsRules(g)
@@ -69,6 +65,38 @@ final class SnapshotWriter {
     }
   }
 
+  /**
+   * Writes the raw responses of a live load in the same layout, items sorted by id. EKS clusters keep only their
+   * name, ARN, version, status, tags and {@code resourcesVpcConfig}, so nothing else a cluster description holds
+   * (such as a connector activation code) reaches the disk.
+   */
+  static void write(AwsInventory inventory, Path folder) {
+    prepare(folder);
+    response(folder, ResponseKind.SECURITY_GROUPS, sorted(inventory.groups,
+        software.amazon.awssdk.services.ec2.model.SecurityGroup::groupId).stream());
+    response(folder, ResponseKind.SECURITY_GROUP_RULES, sorted(inventory.rules,
+        r -> r.groupId() + " " + r.securityGroupRuleId()).stream());
+    response(folder, ResponseKind.NETWORK_INTERFACES, sorted(inventory.interfaces,
+        software.amazon.awssdk.services.ec2.model.NetworkInterface::networkInterfaceId).stream());
+    response(folder, ResponseKind.VPCS, sorted(inventory.vpcs,
+        software.amazon.awssdk.services.ec2.model.Vpc::vpcId).stream());
+    response(folder, ResponseKind.VPC_PEERING_CONNECTIONS, sorted(inventory.peerings,
+        software.amazon.awssdk.services.ec2.model.VpcPeeringConnection::vpcPeeringConnectionId).stream());
+    response(folder, ResponseKind.MANAGED_PREFIX_LISTS, sorted(inventory.prefixLists,
+        software.amazon.awssdk.services.ec2.model.ManagedPrefixList::prefixListId).stream());
+    inventory.entries.forEach((id, entries) -> AwsJson.write(document(ResponseKind.MANAGED_PREFIX_LIST_ENTRIES,
+        entries.stream()), folder.resolve(ResponseKind.MANAGED_PREFIX_LIST_ENTRIES.fileName()).resolve(id + ".json")));
+    for (Cluster c : inventory.clusters) {
+      Cluster kept = Cluster.builder().name(c.name()).arn(c.arn()).version(c.version()).status(c.statusAsString())
+          .resourcesVpcConfig(c.resourcesVpcConfig()).tags(c.hasTags() ? c.tags() : null).build();
+      ObjectNode doc = JsonNodeFactory.instance.objectNode();
+      doc.set(ResponseKind.EKS_CLUSTER.resultField(), AwsJson.toJson(kept));
+      AwsJson.write(doc, folder.resolve(ResponseKind.EKS_CLUSTER.fileName()).resolve(c.name() + ".json"));
+    }
+    response(folder, ResponseKind.LOAD_BALANCERS, sorted(inventory.loadBalancers,
+        software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer::loadBalancerArn).stream());
+  }
+
   private static void response(Path folder, ResponseKind kind, Stream<? extends SdkPojo> items) {
     AwsJson.write(document(kind, items), folder.resolve(kind.fileName()));
   }
@@ -82,6 +110,15 @@ final class SnapshotWriter {
 
   private static <T> List<T> sorted(Collection<T> items, Function<T, String> id) {
     return items.stream().sorted(Comparator.comparing(id)).toList();
+  }
+
+  private static void prepare(Path folder) {
+    try {
+      Files.createDirectories(folder);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + folder, e);
+    }
+    removeStale(folder);
   }
 
   /** Removes the layout's files from an earlier write, so that the folder holds exactly this network. */
