@@ -43,7 +43,7 @@ import software.amazon.awssdk.services.ec2.model.ManagedPrefixList;
 import software.amazon.awssdk.services.ec2.model.PrefixListId;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
-import software.amazon.awssdk.services.ec2.model.VpcPeeringConnection;
+import software.amazon.awssdk.services.ec2.model.VpcPeeringConnectionVpcInfo;
 import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.eks.model.Cluster;
 import software.amazon.awssdk.services.eks.model.ListClustersResponse;
@@ -159,8 +159,8 @@ public final class LiveLoader implements AutoCloseable {
           vpcs.add(vpc);
         }
       }
-      clusters.stream().filter(cl -> vpcs.isEmpty() || (cl.resourcesVpcConfig() != null
-          && vpcs.contains(cl.resourcesVpcConfig().vpcId()))).forEach(inventory.clusters::add);
+      clusters.stream().filter(cl -> in(vpcs, cl.resourcesVpcConfig() == null ? null
+          : cl.resourcesVpcConfig().vpcId())).forEach(inventory.clusters::add);
     }
 
     List<Filter> scope = new ArrayList<>();
@@ -189,7 +189,8 @@ public final class LiveLoader implements AutoCloseable {
         .describeVpcsPaginator(r -> r.filters(vpcScope).maxResults(ec2Page)), DescribeVpcsResponse::vpcs));
     calls.pages(LiveCalls.DESCRIBE_VPC_PEERING_CONNECTIONS, () -> c.ec2.describeVpcPeeringConnectionsPaginator(
             r -> r.maxResults(ec2Page)), DescribeVpcPeeringConnectionsResponse::vpcPeeringConnections).stream()
-        .filter(p -> vpcs.isEmpty() || touches(p, vpcs)).forEach(inventory.peerings::add);
+        .filter(p -> in(vpcs, vpcOf(p.requesterVpcInfo())) || in(vpcs, vpcOf(p.accepterVpcInfo())))
+        .forEach(inventory.peerings::add);
 
     int listPage = pageSize(1, 100);
     inventory.prefixLists.addAll(calls.pages(LiveCalls.DESCRIBE_MANAGED_PREFIX_LISTS, () -> c.ec2
@@ -208,7 +209,7 @@ public final class LiveLoader implements AutoCloseable {
     if (config.loadBalancers) {
       calls.pages(LiveCalls.DESCRIBE_LOAD_BALANCERS, () -> c.elbv2.describeLoadBalancersPaginator(
               r -> r.pageSize(pageSize(1, 400))), DescribeLoadBalancersResponse::loadBalancers).stream()
-          .filter(lb -> vpcs.isEmpty() || vpcs.contains(lb.vpcId())).forEach(inventory.loadBalancers::add);
+          .filter(lb -> in(vpcs, lb.vpcId())).forEach(inventory.loadBalancers::add);
     }
     return inventory;
   }
@@ -225,9 +226,13 @@ public final class LiveLoader implements AutoCloseable {
     return filters.isEmpty() ? null : filters;
   }
 
-  private static boolean touches(VpcPeeringConnection p, Set<String> vpcs) {
-    return p.requesterVpcInfo() != null && vpcs.contains(p.requesterVpcInfo().vpcId())
-        || p.accepterVpcInfo() != null && vpcs.contains(p.accepterVpcInfo().vpcId());
+  /** True when no VPC filter is set, or the (possibly absent) VPC id is one of the filter's. */
+  private static boolean in(Set<String> vpcs, String vpcId) {
+    return vpcs.isEmpty() || vpcId != null && vpcs.contains(vpcId);
+  }
+
+  private static String vpcOf(VpcPeeringConnectionVpcInfo info) {
+    return info == null ? null : info.vpcId();
   }
 
   /** The prefix lists that the loaded rules name: only their entries matter to a verdict. */

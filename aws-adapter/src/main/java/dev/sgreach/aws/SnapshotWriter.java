@@ -74,8 +74,9 @@ final class SnapshotWriter {
     prepare(folder);
     response(folder, ResponseKind.SECURITY_GROUPS, sorted(inventory.groups,
         software.amazon.awssdk.services.ec2.model.SecurityGroup::groupId).stream());
+    // a stable sort: each group's rules keep AWS's order, which is the order of the group's rules in the model
     response(folder, ResponseKind.SECURITY_GROUP_RULES, sorted(inventory.rules,
-        r -> r.groupId() + " " + r.securityGroupRuleId()).stream());
+        software.amazon.awssdk.services.ec2.model.SecurityGroupRule::groupId).stream());
     response(folder, ResponseKind.NETWORK_INTERFACES, sorted(inventory.interfaces,
         software.amazon.awssdk.services.ec2.model.NetworkInterface::networkInterfaceId).stream());
     response(folder, ResponseKind.VPCS, sorted(inventory.vpcs,
