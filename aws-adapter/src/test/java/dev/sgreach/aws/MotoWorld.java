@@ -55,11 +55,14 @@ final class MotoWorld implements AutoCloseable {
 
   MotoWorld(URI endpoint) {
     ec2 = Ec2Client.builder().region(REGION).credentialsProvider(CREDENTIALS).endpointOverride(endpoint)
-        .httpClientBuilder(UrlConnectionHttpClient.builder()).overrideConfiguration(NO_RETRIES).build();
+        .httpClientBuilder(UrlConnectionHttpClient.builder())
+        .overrideConfiguration(NO_RETRIES).build();
     eks = EksClient.builder().region(REGION).credentialsProvider(CREDENTIALS).endpointOverride(endpoint)
-        .httpClientBuilder(UrlConnectionHttpClient.builder()).overrideConfiguration(NO_RETRIES).build();
+        .httpClientBuilder(UrlConnectionHttpClient.builder())
+        .overrideConfiguration(NO_RETRIES).build();
     elbv2 = ElasticLoadBalancingV2Client.builder().region(REGION).credentialsProvider(CREDENTIALS)
-        .endpointOverride(endpoint).httpClientBuilder(UrlConnectionHttpClient.builder()).overrideConfiguration(NO_RETRIES).build();
+        .endpointOverride(endpoint).httpClientBuilder(UrlConnectionHttpClient.builder())
+        .overrideConfiguration(NO_RETRIES).build();
   }
 
   /** Creates everything. */
