@@ -155,7 +155,11 @@ final class MotoServer implements AutoCloseable {
 
   /** The venv's python, after creating the venv and installing the requirements if needed. */
   static Path install() {
-    Path home = home();
+    return install(home(), System.getProperty("sgreach.python", WINDOWS ? "python" : "python3"));
+  }
+
+  /** {@link #install()} into {@code home} with this Python interpreter. */
+  static Path install(Path home, String interpreter) {
     Path venv = home.resolve("venv");
     Path python = venv.resolve(WINDOWS ? "Scripts/python.exe" : "bin/python");
     String requirements = requirements();
@@ -168,7 +172,6 @@ final class MotoServer implements AutoCloseable {
             && Files.isExecutable(python)) {
           return python;
         }
-        String interpreter = System.getProperty("sgreach.python", WINDOWS ? "python" : "python3");
         checkPython(interpreter);
         deleteTree(venv);
         run(List.of(interpreter, "-m", "venv", venv.toString()), "creating a Python virtual environment for moto"
