@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
     description = "Answers reachability questions with proof over a snapshot folder of AWS CLI JSON "
         + "(ec2-describe-security-groups.json, ec2-describe-network-interfaces.json, ...).",
     subcommands = {ReachCommand.class, PortsCommand.class, WhoCanReachCommand.class, ExposureCommand.class,
-        LintCommand.class, ShellCommand.class, HelpCommand.class},
+        LintCommand.class, SnapshotCommand.class, ShellCommand.class, HelpCommand.class},
     commandListHeading = "%nCommands:%n",
     exitCodeOnInvalidInput = ExitCodes.BAD_INPUT, exitCodeOnExecutionException = ExitCodes.BAD_INPUT,
     exitCodeListHeading = "%nExit status:%n",
@@ -33,7 +33,7 @@ final class SgreachCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    spec.commandLine().getErr().print("sgreach: missing command: reach, ports, who-can-reach, exposure, lint or shell"
+    spec.commandLine().getErr().print("sgreach: missing command: reach, ports, who-can-reach, exposure, lint, snapshot or shell"
         + " (see 'sgreach --help')\n");
     spec.commandLine().getErr().flush();
     return ExitCodes.BAD_INPUT;
