@@ -30,4 +30,16 @@ public final class SdkMapping {
     inventory.interfaces.addAll(interfaces);
     return inventory.toNetwork();
   }
+
+  /** The network's security groups as {@code DescribeSecurityGroups} would return them (rules grouped). */
+  public static List<SecurityGroup> securityGroups(Network network) {
+    return network.securityGroups().values().stream().map(Ec2Shapes::toAws).toList();
+  }
+
+  /** The network's interfaces as {@code DescribeNetworkInterfaces} would return them. */
+  public static List<NetworkInterface> networkInterfaces(Network network) {
+    java.util.function.Function<String, String> names =
+        id -> network.securityGroup(id).map(dev.sgreach.model.SecurityGroup::name).orElse(null);
+    return network.interfaces().values().stream().map(e -> Ec2Shapes.toAws(e, names)).toList();
+  }
 }
