@@ -100,9 +100,9 @@ class BadInputTest {
   }
 
   @Test
-  void eks_endpoints_need_a_parser() {
+  void eks_endpoints_naming_no_cluster_of_the_snapshot_are_bad_input() {
     assertBadInput(run("reach", "--snapshot", MINIMAL, "--from", "eks:c1/nodes", "--to", DB, "--port", "tcp/1"),
-        "'eks:c1/nodes'", "not available");
+        "no EKS cluster 'c1' in the snapshot; clusters found: none");
   }
 
   @Test
