@@ -56,6 +56,58 @@ class EksCommandsTest {
     assertThat(json.at("/0/errors").asInt()).isPositive();
   }
 
+  static Network withoutRules(Network n, String groupId, java.util.function.Predicate<dev.sgreach.model.Rule> drop) {
+    SecurityGroup g = n.securityGroup(groupId).orElseThrow();
+    SecurityGroup.Builder b = g.toBuilder().clearRules();
+    g.ingress().stream().filter(drop.negate()).forEach(b::rule);
+    g.egress().stream().filter(drop.negate()).forEach(b::rule);
+    return n.toBuilder().replace(b.build()).build();
+  }
+
+  static Cli.Result lint(Network n) {
+    return run(Cli.env(n), "lint", "--snapshot", "x", "--cluster", "ekscluster1");
+  }
+
+  @Test
+  void lint_exits_1_when_the_lbc_backend_rule_is_missing() {
+    Network n = SeedClusters.publicAndPrivate();
+    String csg = EksCluster.of(n, "ekscluster1").clusterSecurityGroup().orElseThrow().id();
+    Cli.Result r = lint(withoutRules(n, csg, rule -> rule.description()
+        .equals("elbv2.k8s.aws/targetGroupBinding=shared")));
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.out()).contains("ERROR [lb-to-targets]").contains("nodegroup:mng1").contains("tcp/30080")
+        .contains("aws ec2 authorize-security-group-ingress --group-id " + csg
+            + " --ip-permissions 'IpProtocol=tcp,FromPort=30080,ToPort=30080");
+  }
+
+  @Test
+  void lint_exits_1_when_pods_with_their_own_sg_lack_dns_to_coredns() {
+    Cli.Result r = lint(SeedClusters.publicAndPrivateTopology().podDnsRules(false).build());
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.out()).contains("ERROR [pods-to-coredns]").contains("-> eks:ekscluster1/nodes on tcp/53")
+        .contains("-> eks:ekscluster1/nodes on udp/53").contains("FromPort=53,ToPort=53");
+  }
+
+  @Test
+  void lint_exits_1_when_kubelet_probes_to_a_pod_with_its_own_sg_are_blocked_from_its_node() {
+    Cli.Result r = lint(SeedClusters.publicAndPrivateTopology().podProbeRules(false).build());
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.out()).contains("ERROR [kubelet-to-pods]").contains("tcp/8443")
+        .contains("IpProtocol=tcp,FromPort=8443,ToPort=8443");
+  }
+
+  @Test
+  void lint_exits_1_when_the_control_plane_sg_admits_the_internet() {
+    Network n = SeedClusters.publicAndPrivate();
+    SecurityGroup cp = EksCluster.of(n, "ekscluster1").controlPlaneSecurityGroups().get(0);
+    Network open = n.toBuilder().replace(cp.toBuilder()
+        .allowIn(Ports.tcp(443), dev.sgreach.model.Peer.cidr("0.0.0.0/0")).build()).build();
+    Cli.Result r = lint(open);
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.out()).contains("ERROR [exposure]").contains("eks:ekscluster1/control-plane").contains("0.0.0.0/0")
+        .contains("aws ec2 revoke-security-group-ingress --group-id " + cp.id());
+  }
+
   @Test
   void lint_of_an_unknown_cluster_is_bad_input() {
     BadInputTest.assertBadInput(run("lint", "--snapshot", PUB, "--cluster", "nope"), "nope");
