@@ -108,22 +108,27 @@ final class AwsJson {
       }
       return tree;
     } catch (JsonProcessingException e) {
-      String path = "$";
-      String value = null;
-      if (e.getProcessor() instanceof JsonParser p) {
-        path = jsonPath(p.getParsingContext());
-        try {
-          value = e instanceof JsonEOFException ? "end of file" : p.currentToken() == null ? null : p.getText();
-        } catch (IOException ignored) {
-          value = null;
-        }
-      }
-      String where = e.getLocation() == null ? ""
-          : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-      throw new SnapshotException(shownAs, path, value, "is not valid JSON" + where + ": " + jacksonReason(e), e);
+      throw syntaxError(e, shownAs);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
+  }
+
+  /** A JSON syntax error as a located snapshot error: the file, the JSON path reached, the line and column. */
+  static SnapshotException syntaxError(JsonProcessingException e, String shownAs) {
+    String path = "$";
+    String value = null;
+    if (e.getProcessor() instanceof JsonParser p) {
+      path = jsonPath(p.getParsingContext());
+      try {
+        value = e instanceof JsonEOFException ? "end of file" : p.currentToken() == null ? null : p.getText();
+      } catch (IOException ignored) {
+        value = null;
+      }
+    }
+    String where = e.getLocation() == null ? ""
+        : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+    return new SnapshotException(shownAs, path, value, "is not valid JSON" + where + ": " + jacksonReason(e), e);
   }
 
   /** Jackson's own words without its source-location suffix. */

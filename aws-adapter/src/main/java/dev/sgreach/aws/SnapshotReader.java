@@ -1,5 +1,8 @@
 package dev.sgreach.aws;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sgreach.model.Network;
@@ -12,7 +15,11 @@ import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BiConsumer;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -136,15 +143,155 @@ public final class SnapshotReader {
     if (sources.isEmpty()) {
       throw new SnapshotException("(no files)", "$", null, "nothing to read: add a folder or response files");
     }
-    NetworkAssembler assembler = new NetworkAssembler();
-    for (Source s : sources) {
-      LOG.debug("reading {} as {}", s.file(), s.kind());
-      read(s, assembler);
+    // Files are parsed in parallel into SDK objects, then handed to the assembler in the order they were added, so
+    // the network, and the first error reported, do not depend on timing.
+    int threads = Math.min(sources.size(), Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "sgreach-snapshot-reader");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<List<Consumer<NetworkAssembler>>>> parsed = new ArrayList<>();
+      for (Source s : sources) {
+        parsed.add(pool.submit(() -> parse(s)));
+      }
+      NetworkAssembler assembler = new NetworkAssembler();
+      for (Future<List<Consumer<NetworkAssembler>>> f : parsed) {
+        for (Consumer<NetworkAssembler> feed : join(f)) {
+          feed.accept(assembler);
+        }
+      }
+      return assembler.build();
+    } finally {
+      pool.shutdownNow();
     }
-    return assembler.build();
   }
 
-  private static void read(Source s, NetworkAssembler into) {
+  private static <T> T join(Future<T> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading a snapshot", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** Files larger than this are read item by item, so a region's JSON never sits in memory as one tree. */
+  static long streamThreshold = 8L * 1024 * 1024;
+
+  /** Hands one item, read into an SDK object, to the assembler. */
+  @FunctionalInterface
+  private interface Feed<T> {
+    void to(NetworkAssembler assembler, T item, Loc loc);
+  }
+
+  /** Reads one JSON item of a response's item array. */
+  @FunctionalInterface
+  private interface ItemReader {
+    Consumer<NetworkAssembler> read(JsonNode item, Loc loc);
+  }
+
+  private static <B, T> ItemReader item(ObjectMapper mapper, Class<? extends B> builderClass, Function<B, T> build,
+      Feed<T> feed) {
+    return (node, at) -> {
+      T sdk = AwsJson.toSdk(mapper, node, builderClass, build, at);
+      return a -> feed.to(a, sdk, at);
+    };
+  }
+
+  /** How to read one item of the kinds whose response is an array of items; null for the other kinds. */
+  private static ItemReader itemReader(ResponseKind kind) {
+    return switch (kind) {
+      case SECURITY_GROUPS -> item(AwsJson.UPPER, SecurityGroup.serializableBuilderClass(),
+          SecurityGroup.Builder::build, NetworkAssembler::securityGroup);
+      case SECURITY_GROUP_RULES -> item(AwsJson.UPPER, SecurityGroupRule.serializableBuilderClass(),
+          SecurityGroupRule.Builder::build, NetworkAssembler::securityGroupRule);
+      case NETWORK_INTERFACES -> item(AwsJson.UPPER, NetworkInterface.serializableBuilderClass(),
+          NetworkInterface.Builder::build, NetworkAssembler::networkInterface);
+      case VPCS -> item(AwsJson.UPPER, Vpc.serializableBuilderClass(), Vpc.Builder::build, NetworkAssembler::vpc);
+      case VPC_PEERING_CONNECTIONS -> item(AwsJson.UPPER, VpcPeeringConnection.serializableBuilderClass(),
+          VpcPeeringConnection.Builder::build, NetworkAssembler::peering);
+      case MANAGED_PREFIX_LISTS -> item(AwsJson.UPPER, ManagedPrefixList.serializableBuilderClass(),
+          ManagedPrefixList.Builder::build, NetworkAssembler::managedPrefixList);
+      case PREFIX_LISTS -> item(AwsJson.UPPER, PrefixList.serializableBuilderClass(), PrefixList.Builder::build,
+          NetworkAssembler::awsManagedPrefixList);
+      case LOAD_BALANCERS -> item(AwsJson.UPPER, LoadBalancer.serializableBuilderClass(),
+          LoadBalancer.Builder::build, NetworkAssembler::loadBalancer);
+      default -> null;
+    };
+  }
+
+  /** One file read into SDK objects, as feeds for the assembler in item order. */
+  private static List<Consumer<NetworkAssembler>> parse(Source s) {
+    LOG.debug("reading {} as {}", s.file(), s.kind());
+    ItemReader reader = itemReader(s.kind());
+    if (reader != null && size(s.file()) > streamThreshold) {
+      List<Consumer<NetworkAssembler>> streamed = stream(s, reader);
+      if (streamed != null) {
+        return streamed;
+      }
+    }
+    return fromTree(s, reader);
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      return 0; // the tree path reports a missing or unreadable file properly
+    }
+  }
+
+  /**
+   * Reads a plain response ({@code {"SecurityGroups": [...], ...}}) item by item. Returns null for anything else
+   * (a wrapped recording, a missing or non-array items field, trailing text), which the tree path then reads and
+   * reports.
+   */
+  private static List<Consumer<NetworkAssembler>> stream(Source s, ItemReader reader) {
+    List<Consumer<NetworkAssembler>> out = new ArrayList<>();
+    Loc at = Loc.root(s.shownAs()).field(s.itemsField());
+    boolean found = false;
+    try (JsonParser p = AwsJson.UPPER.getFactory().createParser(s.file().toFile())) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return null;
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonToken value = p.nextToken();
+        if (name.equals("status_code")) {
+          return null;
+        }
+        if (name.equals(s.itemsField()) && !found) {
+          if (value != JsonToken.START_ARRAY) {
+            return null;
+          }
+          for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+            JsonNode item = AwsJson.UPPER.readTree(p);
+            out.add(reader.read(item, at.index(i)));
+          }
+          found = true;
+        } else {
+          p.skipChildren();
+        }
+      }
+      return found && p.nextToken() == null ? out : null;
+    } catch (JsonProcessingException e) {
+      throw AwsJson.syntaxError(e, s.shownAs());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + s.file(), e);
+    }
+  }
+
+  private static List<Consumer<NetworkAssembler>> fromTree(Source s, ItemReader reader) {
     Loc loc = Loc.root(s.shownAs());
     JsonNode root = AwsJson.readTree(s.file(), s.shownAs());
     if (root.isObject() && root.has("status_code") && root.has("data")) {
@@ -169,44 +316,32 @@ public final class SnapshotReader {
       throw at.fail(null, s.itemsField() + " is missing: this is not a " + s.kind() + " response (its fields: "
           + String.join(", ", fields) + ")");
     }
+    List<Consumer<NetworkAssembler>> out = new ArrayList<>();
+    if (reader != null) {
+      if (!items.isArray()) {
+        throw at.fail(AwsJson.text(items), "is not a JSON array");
+      }
+      Iterator<JsonNode> it = items.elements();
+      for (int i = 0; it.hasNext(); i++) {
+        out.add(reader.read(it.next(), at.index(i)));
+      }
+      return out;
+    }
     switch (s.kind()) {
-      case SECURITY_GROUPS -> each(items, at, AwsJson.UPPER, SecurityGroup.serializableBuilderClass(),
-          SecurityGroup.Builder::build, into::securityGroup);
-      case SECURITY_GROUP_RULES -> each(items, at, AwsJson.UPPER, SecurityGroupRule.serializableBuilderClass(),
-          SecurityGroupRule.Builder::build, into::securityGroupRule);
-      case NETWORK_INTERFACES -> each(items, at, AwsJson.UPPER, NetworkInterface.serializableBuilderClass(),
-          NetworkInterface.Builder::build, into::networkInterface);
-      case VPCS -> each(items, at, AwsJson.UPPER, Vpc.serializableBuilderClass(), Vpc.Builder::build, into::vpc);
-      case VPC_PEERING_CONNECTIONS -> each(items, at, AwsJson.UPPER,
-          VpcPeeringConnection.serializableBuilderClass(), VpcPeeringConnection.Builder::build, into::peering);
-      case MANAGED_PREFIX_LISTS -> each(items, at, AwsJson.UPPER, ManagedPrefixList.serializableBuilderClass(),
-          ManagedPrefixList.Builder::build, into::managedPrefixList);
       case MANAGED_PREFIX_LIST_ENTRIES -> {
         GetManagedPrefixListEntriesResponse r = AwsJson.toSdk(AwsJson.UPPER, root,
             GetManagedPrefixListEntriesResponse.serializableBuilderClass(),
             GetManagedPrefixListEntriesResponse.Builder::build, loc);
-        into.prefixListEntries(s.prefixListId(), r.entries(), at);
+        out.add(a -> a.prefixListEntries(s.prefixListId(), r.entries(), at));
       }
-      case PREFIX_LISTS -> each(items, at, AwsJson.UPPER, PrefixList.serializableBuilderClass(),
-          PrefixList.Builder::build, into::awsManagedPrefixList);
-      case EKS_CLUSTER -> into.eksCluster(AwsJson.toSdk(AwsJson.LOWER, items, Cluster.serializableBuilderClass(),
-          Cluster.Builder::build, at), at);
-      case LOAD_BALANCERS -> each(items, at, AwsJson.UPPER, LoadBalancer.serializableBuilderClass(),
-          LoadBalancer.Builder::build, into::loadBalancer);
+      case EKS_CLUSTER -> {
+        Cluster c = AwsJson.toSdk(AwsJson.LOWER, items, Cluster.serializableBuilderClass(), Cluster.Builder::build,
+            at);
+        out.add(a -> a.eksCluster(c, at));
+      }
       default -> throw new IllegalStateException("unhandled " + s.kind());
     }
-  }
-
-  private static <B, T> void each(JsonNode items, Loc loc, ObjectMapper mapper, Class<? extends B> builderClass,
-      Function<B, T> build, BiConsumer<T, Loc> sink) {
-    if (!items.isArray()) {
-      throw loc.fail(AwsJson.text(items), "is not a JSON array");
-    }
-    Iterator<JsonNode> it = items.elements();
-    for (int i = 0; it.hasNext(); i++) {
-      Loc at = loc.index(i);
-      sink.accept(AwsJson.toSdk(mapper, it.next(), builderClass, build, at), at);
-    }
+    return out;
   }
 
   private static List<String> lookedFor() {
