@@ -140,4 +140,20 @@ class RegionGeneratorTest {
       assertThat(naive.get(i).udp()).as(e.eni().id()).isEqualTo(e.open().allowed(Protocol.UDP));
     }
   }
+
+  @Test
+  void sdk_mapping_benchmark_maps_the_region_back_to_the_same_groups_and_interfaces() {
+    dev.sgreach.model.Network mapped = dev.sgreach.aws.SdkMapping.toNetwork(
+        dev.sgreach.aws.SdkMapping.securityGroups(NETWORK), java.util.List.of(),
+        dev.sgreach.aws.SdkMapping.networkInterfaces(NETWORK));
+    // DescribeSecurityGroups groups rules by protocol and ports, so only the order of rules may change
+    assertThat(mapped.securityGroups().keySet()).isEqualTo(NETWORK.securityGroups().keySet());
+    NETWORK.securityGroups().forEach((id, g) -> {
+      dev.sgreach.model.SecurityGroup m = mapped.securityGroups().get(id);
+      assertThat(m.ingress()).as(id).containsExactlyInAnyOrderElementsOf(g.ingress());
+      assertThat(m.egress()).as(id).containsExactlyInAnyOrderElementsOf(g.egress());
+      assertThat(m.toBuilder().clearRules().build()).isEqualTo(g.toBuilder().clearRules().build());
+    });
+    assertThat(mapped.interfaces()).isEqualTo(NETWORK.interfaces());
+  }
 }

@@ -1,6 +1,7 @@
 package dev.sgreach.cli;
 
 import com.google.common.collect.ImmutableList;
+import dev.sgreach.eks.EksEndpoints;
 import dev.sgreach.engine.Endpoint;
 import dev.sgreach.model.Network;
 import java.io.InputStream;
@@ -46,7 +47,8 @@ record Environment(NetworkLoader loader, ImmutableList<EndpointParser> parsers, 
   }
 
   /**
-   * Parses an endpoint: the plug-in parsers first, then {@link Endpoint#parse(String)}.
+   * Parses an endpoint: the plug-in parsers first, then EKS roles ({@code eks:<cluster>/<role>[:<name>]}, see
+   * {@link EksEndpoints}), then {@link Endpoint#parse(String)}.
    *
    * @throws IllegalArgumentException naming the text when nothing reads it
    */
@@ -57,10 +59,8 @@ record Environment(NetworkLoader loader, ImmutableList<EndpointParser> parsers, 
         return e.get();
       }
     }
-    if (text.startsWith("eks:")) {
-      throw new IllegalArgumentException("endpoint '" + text + "': EKS role endpoints (eks:...) are not available"
-          + " in this build; give an ENI id (eni-...), an instance id (i-...), a security group id (sg-...) or an"
-          + " IPv4/IPv6 address");
+    if (EksEndpoints.isEksEndpoint(text)) {
+      return EksEndpoints.parse(network, text);
     }
     return Endpoint.parse(text);
   }

@@ -1,5 +1,6 @@
 package dev.sgreach.cli;
 
+import dev.sgreach.aws.LiveLoadException;
 import dev.sgreach.aws.SnapshotException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -50,7 +51,8 @@ final class Errors {
         : ex.getMessage();
     boolean expected = ex instanceof IllegalArgumentException || ex instanceof BadInputException
         || ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException
-        || ex instanceof SnapshotException;
+        || ex instanceof SnapshotException || ex instanceof LiveLoadException
+        || ex instanceof software.amazon.awssdk.core.exception.SdkClientException;
     return oneLine(expected ? text : "internal error: " + ex.getClass().getName() + ": " + text
         + " (run with --debug for the stack trace)");
   }

@@ -32,7 +32,11 @@ import picocli.CommandLine.ParameterException;
             + "a bad line prints nothing on standard output, one line on standard error naming the file, the line "
             + "and the bad value, and exits 2.%n",
         "FROM and TO: an ENI id (eni-...), an instance id (i-...: all its ENIs), a security group id (sg-...: "
-            + "every ENI carrying it), or an IPv4/IPv6 address (an ENI's, or an outside party's).%n",
+            + "every ENI carrying it), an IPv4/IPv6 address (an ENI's, or an outside party's), or an EKS role "
+            + "eks:CLUSTER/ROLE[:NAME], ROLE one of control-plane, nodes, managed-nodes, self-managed-nodes, "
+            + "nodegroup:NG, fargate, pods-with-sg[:SG], load-balancers[:LB], endpoints, bastions, shared-sg-members, "
+            + "cluster-sg, shared-sg (e.g. eks:ekscluster1/nodegroup:ng1). Group-valued endpoints are answered per "
+            + "member pair, saying whether all, some or none get through; the verdict is allowed only when all do.%n",
         "SPEC: tcp/PORT, udp/PORT, icmp/TYPE/CODE, icmpv6/TYPE/CODE, or an IP protocol number such as 50."},
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {

@@ -12,13 +12,13 @@ import picocli.CommandLine.Spec;
     description = "Answers reachability questions with proof over a snapshot folder of AWS CLI JSON "
         + "(ec2-describe-security-groups.json, ec2-describe-network-interfaces.json, ...).",
     subcommands = {ReachCommand.class, PortsCommand.class, WhoCanReachCommand.class, ExposureCommand.class,
-        ShellCommand.class, HelpCommand.class},
+        LintCommand.class, SnapshotCommand.class, ShellCommand.class, HelpCommand.class},
     commandListHeading = "%nCommands:%n",
     exitCodeOnInvalidInput = ExitCodes.BAD_INPUT, exitCodeOnExecutionException = ExitCodes.BAD_INPUT,
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
         "0:success (reach: allowed)",
-        "1:reach: denied; exposure: something is exposed",
+        "1:reach: denied; exposure: something is exposed; lint: an error-level finding",
         "2:bad input (options, traffic spec, endpoint, snapshot, queries file) or an internal error",
         "3:reach: unknown, the answer depends on data missing from the snapshot; exposure: only maybe exposed"})
 final class SgreachCommand implements Callable<Integer> {
@@ -33,7 +33,7 @@ final class SgreachCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    spec.commandLine().getErr().print("sgreach: missing command: reach, ports, who-can-reach, exposure or shell"
+    spec.commandLine().getErr().print("sgreach: missing command: reach, ports, who-can-reach, exposure, lint, snapshot or shell"
         + " (see 'sgreach --help')\n");
     spec.commandLine().getErr().flush();
     return ExitCodes.BAD_INPUT;

@@ -1,0 +1,147 @@
+package dev.sgreach.aws;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.AddPrefixListEntry;
+import software.amazon.awssdk.services.ec2.model.IpPermission;
+import software.amazon.awssdk.services.ec2.model.IpRange;
+import software.amazon.awssdk.services.ec2.model.Ipv6Range;
+import software.amazon.awssdk.services.ec2.model.PrefixListId;
+import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
+import software.amazon.awssdk.services.eks.EksClient;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+
+/**
+ * A small account built through the SDK on moto's server: two peered VPCs, a prefix list, security groups with every
+ * rule form, interfaces, an instance, an EKS cluster, a load balancer and filler groups for paging.
+ */
+final class MotoWorld implements AutoCloseable {
+  static final Region REGION = Region.US_EAST_1;
+  static final String ACCESS_KEY = "AKIASGREACHTEST00001";
+  static final String SECRET_KEY = "sgreach-test-secret-do-not-print";
+  static final StaticCredentialsProvider CREDENTIALS = StaticCredentialsProvider.create(
+      AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
+  static final int FILLER_GROUPS = 13;
+  private static final ClientOverrideConfiguration NO_RETRIES = ClientOverrideConfiguration.builder()
+      .retryStrategy(AwsRetryStrategy.doNotRetry()).build();
+
+  final Ec2Client ec2;
+  final EksClient eks;
+  final ElasticLoadBalancingV2Client elbv2;
+
+  String vpcA;
+  String vpcB;
+  String subnetA1;
+  String subnetA2;
+  String peering;
+  String prefixList;
+  String web;
+  String db;
+  String bastion;
+  String remote;
+  String eniWeb;
+  String eniDb;
+  String eniRemote;
+  String instance;
+  final List<String> fillers = new ArrayList<>();
+
+  MotoWorld(URI endpoint) {
+    ec2 = Ec2Client.builder().region(REGION).credentialsProvider(CREDENTIALS).endpointOverride(endpoint)
+        .httpClientBuilder(UrlConnectionHttpClient.builder())
+        .overrideConfiguration(NO_RETRIES).build();
+    eks = EksClient.builder().region(REGION).credentialsProvider(CREDENTIALS).endpointOverride(endpoint)
+        .httpClientBuilder(UrlConnectionHttpClient.builder())
+        .overrideConfiguration(NO_RETRIES).build();
+    elbv2 = ElasticLoadBalancingV2Client.builder().region(REGION).credentialsProvider(CREDENTIALS)
+        .endpointOverride(endpoint).httpClientBuilder(UrlConnectionHttpClient.builder())
+        .overrideConfiguration(NO_RETRIES).build();
+  }
+
+  /** Creates everything. */
+  MotoWorld build() {
+    vpcA = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
+    vpcB = ec2.createVpc(r -> r.cidrBlock("10.1.0.0/16")).vpc().vpcId();
+    subnetA1 = ec2.createSubnet(r -> r.vpcId(vpcA).cidrBlock("10.0.1.0/24").availabilityZone("us-east-1a"))
+        .subnet().subnetId();
+    subnetA2 = ec2.createSubnet(r -> r.vpcId(vpcA).cidrBlock("10.0.2.0/24").availabilityZone("us-east-1b"))
+        .subnet().subnetId();
+    String subnetB = ec2.createSubnet(r -> r.vpcId(vpcB).cidrBlock("10.1.1.0/24").availabilityZone("us-east-1a"))
+        .subnet().subnetId();
+    peering = ec2.createVpcPeeringConnection(r -> r.vpcId(vpcA).peerVpcId(vpcB)).vpcPeeringConnection()
+        .vpcPeeringConnectionId();
+    ec2.acceptVpcPeeringConnection(r -> r.vpcPeeringConnectionId(peering));
+    prefixList = ec2.createManagedPrefixList(r -> r.prefixListName("corp").addressFamily("IPv4").maxEntries(5)
+        .entries(AddPrefixListEntry.builder().cidr("192.168.0.0/16").description("office").build()))
+        .prefixList().prefixListId();
+
+    web = group("web", vpcA);
+    db = group("db", vpcA);
+    bastion = group("bastion", vpcA);
+    remote = group("remote", vpcB);
+    for (int i = 0; i < FILLER_GROUPS; i++) {
+      fillers.add(group("filler-" + i, vpcA));
+    }
+    ec2.authorizeSecurityGroupIngress(r -> r.groupId(web).ipPermissions(
+        perm("tcp", 443, 443).ipRanges(IpRange.builder().cidrIp("0.0.0.0/0").description("https").build()).build(),
+        perm("tcp", 443, 443).ipv6Ranges(Ipv6Range.builder().cidrIpv6("::/0").build()).build(),
+        perm("tcp", 8080, 8090).userIdGroupPairs(UserIdGroupPair.builder().groupId(db).build()).build(),
+        perm("udp", 53, 53).prefixListIds(PrefixListId.builder().prefixListId(prefixList).build()).build(),
+        perm("icmp", 3, 4).ipRanges(IpRange.builder().cidrIp("10.0.0.0/8").build()).build(),
+        perm("icmpv6", -1, -1).ipv6Ranges(Ipv6Range.builder().cidrIpv6("2001:db8::/32").build()).build(),
+        perm("50", -1, -1).ipRanges(IpRange.builder().cidrIp("10.0.0.0/8").build()).build(),
+        perm("-1", -1, -1).userIdGroupPairs(UserIdGroupPair.builder().groupId(bastion)
+            .build()).build(),
+        perm("tcp", 22, 22).userIdGroupPairs(UserIdGroupPair.builder().groupId(remote)
+            .vpcPeeringConnectionId(peering).build()).build()));
+
+    eniWeb = eni(subnetA1, "10.0.1.10", web);
+    eniDb = eni(subnetA1, "10.0.1.20", db);
+    eniRemote = eni(subnetB, "10.1.1.10", remote);
+    String image = ec2.describeImages(r -> r.maxResults(5)).images().get(0).imageId();
+    instance = ec2.runInstances(r -> r.imageId(image).minCount(1).maxCount(1).instanceType("t3.micro")
+        .subnetId(subnetA1).privateIpAddress("10.0.1.30").securityGroupIds(bastion)).instances().get(0)
+        .instanceId();
+
+    eks.createCluster(r -> r.name("demo").roleArn("arn:aws:iam::123456789012:role/eks").resourcesVpcConfig(v -> v
+        .subnetIds(subnetA1, subnetA2).securityGroupIds(web).endpointPublicAccess(true).endpointPrivateAccess(true)
+        .publicAccessCidrs("203.0.113.0/24")));
+    elbv2.createLoadBalancer(r -> r.name("web").subnets(subnetA1, subnetA2).securityGroups(web));
+    return this;
+  }
+
+  /** Adds an ingress rule to {@code web}: tcp/9443 from 172.16.0.0/12. */
+  void openWeb9443() {
+    ec2.authorizeSecurityGroupIngress(r -> r.groupId(web).ipPermissions(perm("tcp", 9443, 9443)
+        .ipRanges(IpRange.builder().cidrIp("172.16.0.0/12").build()).build()));
+  }
+
+  private String group(String name, String vpc) {
+    return ec2.createSecurityGroup(r -> r.groupName(name).description(name + " tier").vpcId(vpc)
+        .tagSpecifications(t -> t.resourceType("security-group").tags(tag -> tag.key("tier").value(name))))
+        .groupId();
+  }
+
+  private String eni(String subnet, String ip, String group) {
+    return ec2.createNetworkInterface(r -> r.subnetId(subnet).privateIpAddress(ip).groups(group))
+        .networkInterface().networkInterfaceId();
+  }
+
+  private static IpPermission.Builder perm(String protocol, int from, int to) {
+    return IpPermission.builder().ipProtocol(protocol).fromPort(from).toPort(to);
+  }
+
+  @Override
+  public void close() {
+    ec2.close();
+    eks.close();
+    elbv2.close();
+  }
+}
