@@ -154,9 +154,9 @@ public final class SgreachExtension implements BeforeAllCallback, TestInstancePo
       if (chosen.isEmpty()) {
         List<String> names = EksCluster.names(network);
         if (names.size() != 1) {
-          throw new ExtensionConfigurationException("snapshot " + folder + " has "
-              + (names.isEmpty() ? "no EKS cluster" : "EKS clusters " + String.join(", ", names))
-              + ": name one with @SgreachSnapshot(cluster = \"...\")");
+          throw new ExtensionConfigurationException("snapshot " + folder + (names.isEmpty()
+              ? " shows no EKS cluster"
+              : " has EKS clusters " + String.join(", ", names) + ": name one with @SgreachSnapshot(cluster = ...)"));
         }
         chosen = names.get(0);
       }

@@ -48,7 +48,7 @@ final class EksFixtures {
     return EksCluster.of(n, NAME);
   }
 
-  /** {@code ekscluster1} where the cluster SG lost the LBC's backend rule: the ALB no longer reaches mng1's NodePort. */
+  /** {@code ekscluster1} whose cluster SG lost the LBC's backend rule: the ALBs no longer reach mng1's NodePort. */
   static EksCluster withoutBackendRuleOnClusterSg() {
     EksCluster c = cluster();
     return EksCluster.of(withoutRules(SEED, c.clusterSecurityGroup().orElseThrow().id(),

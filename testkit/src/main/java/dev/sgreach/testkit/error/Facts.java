@@ -140,8 +140,9 @@ final class Facts {
    */
   static Facts lint(LintReport report, Severity severity, String expected) {
     List<Finding> found = report.findings(severity);
-    Facts f = facts().add("cluster", report.cluster()).add("expected", expected).add("but found", found.size());
     String key = severity.name().toLowerCase(Locale.ROOT);
+    Facts f = facts().add("cluster", report.cluster()).add("expected", expected)
+        .add("but found", found.size() + " " + key + (found.size() == 1 ? "" : "s"));
     for (Finding finding : found) {
       f.blank().add(key, "[" + finding.check() + "] " + finding.title()).add("why", finding.detail());
       finding.proof().ifPresent(f::proofInShort);
