@@ -19,12 +19,19 @@ import org.assertj.core.error.ErrorMessageFactory;
 /**
  * Assertions about one endpoint of a network (an ENI, an address, an instance, a security group, an EKS role): what it
  * can reach, what can reach it, and what the internet can open to it. Obtain it with
- * {@code assertThat(network).endpoint(x)}; every check asks the engine and reads its answer.
+ * {@code assertThat(network).endpoint(x)} or {@code assertThat(cluster).nodegroup("ng1")}; every check asks the
+ * engine and reads its answer.
  *
  * <pre>{@code
  * assertThat(network).endpoint(securityGroup("sg-web")).canReach(securityGroup("sg-db")).on(tcp(5432));
  * assertThat(network).endpoint(eni("eni-db")).isNotExposedToInternet();
+ * assertThat(cluster).nodegroup("ng1").canReach(controlPlane()).on(tcp(443));
  * }</pre>
+ *
+ * <p>Reached from {@code assertThat(cluster)}, the checks also take {@link EksRole}s ({@code controlPlane()},
+ * {@code nodegroup("ng1")}, ...), resolved against that cluster. A group-valued endpoint (an instance, a security
+ * group, a role) is answered per member: a failure gives the coverage ({@code all}, {@code some}, {@code none}) and the
+ * outcome of every member flow.
  */
 public class EndpointAssert extends AbstractAssert<EndpointAssert, Endpoint> {
   private final Scope scope;
@@ -52,6 +59,18 @@ public class EndpointAssert extends AbstractAssert<EndpointAssert, Endpoint> {
   }
 
   /**
+   * Starts a check that this endpoint can open flows to a role of the cluster the chain started from: follow with
+   * {@code on(...)} or {@code onlyOn(...)}.
+   *
+   * @param to the destination role, e.g. {@code controlPlane()}
+   * @return the assertion on the flow
+   * @throws IllegalArgumentException when the chain did not start from {@code assertThat(cluster)}
+   */
+  public CanReachAssert canReach(EksRole to) {
+    return canReach(scope.resolve(to));
+  }
+
+  /**
    * Starts a check that this endpoint cannot open flows to {@code to}: follow with {@code on(...)} or
    * {@code onAnyPort()}.
    *
@@ -61,6 +80,18 @@ public class EndpointAssert extends AbstractAssert<EndpointAssert, Endpoint> {
   public CannotReachAssert cannotReach(Endpoint to) {
     isNotNull();
     return new CannotReachAssert(actual, requireEndpoint(to, "to"), scope);
+  }
+
+  /**
+   * Starts a check that this endpoint cannot open flows to a role of the cluster the chain started from: follow with
+   * {@code on(...)} or {@code onAnyPort()}.
+   *
+   * @param to the destination role, e.g. {@code controlPlane()}
+   * @return the assertion on the flow
+   * @throws IllegalArgumentException when the chain did not start from {@code assertThat(cluster)}
+   */
+  public CannotReachAssert cannotReach(EksRole to) {
+    return cannotReach(scope.resolve(to));
   }
 
   /**
@@ -78,6 +109,19 @@ public class EndpointAssert extends AbstractAssert<EndpointAssert, Endpoint> {
   }
 
   /**
+   * {@link #canReachOnlyOn(Endpoint, Traffic, Traffic...)} to a role of the cluster the chain started from.
+   *
+   * @param to the destination role
+   * @param first the first traffic expected to be open
+   * @param more the rest of it
+   * @return this assertion, to chain more checks on the endpoint
+   * @throws IllegalArgumentException when the chain did not start from {@code assertThat(cluster)}
+   */
+  public EndpointAssert canReachOnlyOn(EksRole to, Traffic first, Traffic... more) {
+    return canReachOnlyOn(scope.resolve(to), first, more);
+  }
+
+  /**
    * Starts a check that only the given sources can open flows to this endpoint: follow with {@code on(...)}. A
    * reacher is covered when it is one of the ENIs a source stands for, or an outside block inside an address or
    * block source ({@link SgreachAssertions#cidr(String)}).
@@ -91,6 +135,20 @@ public class EndpointAssert extends AbstractAssert<EndpointAssert, Endpoint> {
     List<Endpoint> sources = Lists.asList(first, more);
     sources.forEach(s -> requireEndpoint(s, "source"));
     return new ReachableOnlyFromAssert(actual, sources, scope);
+  }
+
+  /**
+   * {@link #isReachableOnlyFrom(Endpoint, Endpoint...)} with roles of the cluster the chain started from as the
+   * sources: follow with {@code on(...)}.
+   *
+   * @param first the first allowed role, e.g. {@code loadBalancers()}
+   * @param more the other allowed roles
+   * @return the assertion on the reachers
+   * @throws IllegalArgumentException when the chain did not start from {@code assertThat(cluster)}
+   */
+  public ReachableOnlyFromAssert isReachableOnlyFrom(EksRole first, EksRole... more) {
+    List<Endpoint> sources = Lists.asList(first, more).stream().map(scope::resolve).toList();
+    return isReachableOnlyFrom(sources.get(0), sources.subList(1, sources.size()).toArray(Endpoint[]::new));
   }
 
   /**

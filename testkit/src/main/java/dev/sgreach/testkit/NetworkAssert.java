@@ -68,7 +68,7 @@ public class NetworkAssert extends AbstractAssert<NetworkAssert, Network> {
   }
 
   Scope scope() {
-    return new Scope(Engines.of(actual), collector, info.description());
+    return new Scope(Engines.of(actual), collector, info.description(), null);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.sgreach.testkit;
 
+import dev.sgreach.eks.EksCluster;
 import dev.sgreach.engine.Endpoint;
 import dev.sgreach.engine.OpenPorts;
 import dev.sgreach.engine.Reachability;
@@ -10,8 +11,9 @@ import dev.sgreach.model.Traffic;
 import org.assertj.core.annotation.CheckReturnValue;
 
 /**
- * The single entry point of sgreach's assertions: {@code assertThat} for a network, an engine, a verdict and open
- * ports, and the helpers that name traffic and endpoints, so one static import gives the whole vocabulary.
+ * The single entry point of sgreach's assertions: {@code assertThat} for a network, an EKS cluster, an engine, a
+ * verdict and open ports, and the helpers that name traffic, endpoints and EKS roles, so one static import gives the
+ * whole vocabulary.
  *
  * <pre>{@code
  * import static dev.sgreach.testkit.SgreachAssertions.*;
@@ -19,6 +21,8 @@ import org.assertj.core.annotation.CheckReturnValue;
  * assertThat(network).endpoint(securityGroup("sg-web")).canReach(securityGroup("sg-db")).on(tcp(5432));
  * assertThat(network).endpoint(securityGroup("sg-db")).isReachableOnlyFrom(securityGroup("sg-web")).on(tcp(5432));
  * assertThat(network).endpoint(eni("eni-db")).isNotExposedToInternet();
+ * assertThat(cluster).nodegroup("ng1").canReach(controlPlane()).on(tcp(443));
+ * assertThat(cluster).passesEksChecks();
  * }</pre>
  *
  * <p>Every assertion asks the engine ({@link Reachability}) and reads its answer; none evaluates a rule itself. See
@@ -38,6 +42,17 @@ public class SgreachAssertions {
    */
   public static NetworkAssert assertThat(Network actual) {
     return new NetworkAssert(actual);
+  }
+
+  /**
+   * Assertions about an EKS cluster: its EKS checks, and flows from and to its roles.
+   *
+   * @param actual the cluster, e.g. {@code EksCluster.of(network, "ekscluster1")} or injected by
+   *     {@link SgreachSnapshot}
+   * @return the assertion
+   */
+  public static EksClusterAssert assertThat(EksCluster actual) {
+    return new EksClusterAssert(actual);
   }
 
   /**
@@ -186,5 +201,136 @@ public class SgreachAssertions {
    */
   public static Endpoint securityGroup(String id) {
     return Endpoint.securityGroup(id);
+  }
+
+  // ------------------------------------------------------------------ EKS roles, resolved against assertThat(cluster)
+
+  /**
+   * The control-plane ENIs of the cluster under test; see {@link EksRole#controlPlane()}.
+   *
+   * @return the role
+   */
+  public static EksRole controlPlane() {
+    return EksRole.controlPlane();
+  }
+
+  /**
+   * Every node ENI of the cluster under test; see {@link EksRole#nodes()}.
+   *
+   * @return the role
+   */
+  public static EksRole nodes() {
+    return EksRole.nodes();
+  }
+
+  /**
+   * The node ENIs of one nodegroup of the cluster under test; see {@link EksRole#nodegroup(String)}.
+   *
+   * @param name the nodegroup's name
+   * @return the role
+   */
+  public static EksRole nodegroup(String name) {
+    return EksRole.nodegroup(name);
+  }
+
+  /**
+   * The node ENIs of managed nodegroups; see {@link EksRole#managedNodes()}.
+   *
+   * @return the role
+   */
+  public static EksRole managedNodes() {
+    return EksRole.managedNodes();
+  }
+
+  /**
+   * The node ENIs of self-managed nodegroups; see {@link EksRole#selfManagedNodes()}.
+   *
+   * @return the role
+   */
+  public static EksRole selfManagedNodes() {
+    return EksRole.selfManagedNodes();
+  }
+
+  /**
+   * The Fargate pod ENIs; see {@link EksRole#fargatePods()}.
+   *
+   * @return the role
+   */
+  public static EksRole fargatePods() {
+    return EksRole.fargatePods();
+  }
+
+  /**
+   * The branch ENIs of pods with their own security groups; see {@link EksRole#podsWithSecurityGroups()}.
+   *
+   * @return the role
+   */
+  public static EksRole podsWithSecurityGroups() {
+    return EksRole.podsWithSecurityGroups();
+  }
+
+  /**
+   * The ENIs of the pods carrying this security group; see {@link EksRole#podsWithSecurityGroup(String)}.
+   *
+   * @param securityGroupId {@code sg-...}
+   * @return the role
+   */
+  public static EksRole podsWithSecurityGroup(String securityGroupId) {
+    return EksRole.podsWithSecurityGroup(securityGroupId);
+  }
+
+  /**
+   * The load-balancer ENIs of the AWS Load Balancer Controller; see {@link EksRole#loadBalancers()}.
+   *
+   * @return the role
+   */
+  public static EksRole loadBalancers() {
+    return EksRole.loadBalancers();
+  }
+
+  /**
+   * The ENIs of one load balancer; see {@link EksRole#loadBalancer(String)}.
+   *
+   * @param name the load balancer's name
+   * @return the role
+   */
+  public static EksRole loadBalancer(String name) {
+    return EksRole.loadBalancer(name);
+  }
+
+  /**
+   * The interface VPC endpoint ENIs; see {@link EksRole#vpcEndpoints()}.
+   *
+   * @return the role
+   */
+  public static EksRole vpcEndpoints() {
+    return EksRole.vpcEndpoints();
+  }
+
+  /**
+   * The bastions; see {@link EksRole#bastions()}.
+   *
+   * @return the role
+   */
+  public static EksRole bastions() {
+    return EksRole.bastions();
+  }
+
+  /**
+   * Every ENI carrying the EKS cluster security group; see {@link EksRole#clusterSecurityGroup()}.
+   *
+   * @return the role
+   */
+  public static EksRole clusterSecurityGroup() {
+    return EksRole.clusterSecurityGroup();
+  }
+
+  /**
+   * Every ENI carrying the shared node security group; see {@link EksRole#sharedNodeSecurityGroup()}.
+   *
+   * @return the role
+   */
+  public static EksRole sharedNodeSecurityGroup() {
+    return EksRole.sharedNodeSecurityGroup();
   }
 }

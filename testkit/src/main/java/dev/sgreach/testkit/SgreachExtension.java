@@ -1,10 +1,15 @@
 package dev.sgreach.testkit;
 
+import dev.sgreach.eks.EksCluster;
 import dev.sgreach.engine.Reachability;
 import dev.sgreach.model.Network;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -13,10 +18,11 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestInstancePostProcessor;
 
 /**
- * The JUnit 5 extension behind {@link SgreachSnapshot}: injects a {@link Network} or a {@link Reachability} (the
- * engine compiled over it) into static and instance fields annotated {@code @SgreachSnapshot} and into test and
- * lifecycle method parameters of those types. Each folder is loaded once per test class, through
- * {@link NetworkSource#lookup(String)}, and kept in the class's extension store.
+ * The JUnit 5 extension behind {@link SgreachSnapshot}: injects a {@link Network}, a {@link Reachability} (the
+ * engine compiled over it) or an {@link EksCluster} (one cluster of it, named by {@link SgreachSnapshot#cluster()})
+ * into static and instance fields annotated {@code @SgreachSnapshot} and into test and lifecycle method parameters of
+ * those types. Each folder is loaded once per test class, through {@link NetworkSource#lookup(String)}, and kept in
+ * the class's extension store with the engine and the clusters recognised in it.
  */
 public final class SgreachExtension implements BeforeAllCallback, TestInstancePostProcessor, ParameterResolver {
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SgreachExtension.class);
@@ -43,14 +49,14 @@ public final class SgreachExtension implements BeforeAllCallback, TestInstancePo
         }
         if (!supports(f.getType())) {
           throw new ExtensionConfigurationException("@SgreachSnapshot field " + c.getSimpleName() + "." + f.getName()
-              + " has type " + f.getType().getSimpleName() + "; use Network or Reachability");
+              + " has type " + f.getType().getSimpleName() + "; use Network, Reachability or EksCluster");
         }
         if (Modifier.isFinal(f.getModifiers())) {
           throw new ExtensionConfigurationException(
               "@SgreachSnapshot field " + c.getSimpleName() + "." + f.getName() + " must not be final");
         }
         f.setAccessible(true);
-        f.set(instance, value(f.getType(), folder(a.value(), context), context));
+        f.set(instance, value(f.getType(), folder(a.value(), context), cluster(a.cluster(), context), context));
       }
     }
   }
@@ -63,22 +69,33 @@ public final class SgreachExtension implements BeforeAllCallback, TestInstancePo
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    String own = parameter.findAnnotation(SgreachSnapshot.class).map(SgreachSnapshot::value).orElse("");
-    return value(parameter.getParameter().getType(), folder(own, context), context);
+    Optional<SgreachSnapshot> own = parameter.findAnnotation(SgreachSnapshot.class);
+    return value(parameter.getParameter().getType(), folder(own.map(SgreachSnapshot::value).orElse(""), context),
+        cluster(own.map(SgreachSnapshot::cluster).orElse(""), context), context);
   }
 
   private static boolean supports(Class<?> type) {
-    return type == Network.class || type == Reachability.class;
+    return type == Network.class || type == Reachability.class || type == EksCluster.class;
   }
 
   private static Optional<String> classFolder(ExtensionContext context) {
+    return classAttribute(context, SgreachSnapshot::value);
+  }
+
+  /** An attribute of the nearest {@code @SgreachSnapshot} on the test class or an enclosing class that sets it. */
+  private static Optional<String> classAttribute(ExtensionContext context, Function<SgreachSnapshot, String> attr) {
     for (Class<?> c = context.getRequiredTestClass(); c != null; c = c.getEnclosingClass()) {
       SgreachSnapshot a = c.getAnnotation(SgreachSnapshot.class);
-      if (a != null && !a.value().isEmpty()) {
-        return Optional.of(a.value());
+      if (a != null && !attr.apply(a).isEmpty()) {
+        return Optional.of(attr.apply(a));
       }
     }
     return Optional.empty();
+  }
+
+  /** The cluster's name: the field's or parameter's, else the class's, else empty for the snapshot's only one. */
+  private static String cluster(String own, ExtensionContext context) {
+    return own.isEmpty() ? classAttribute(context, SgreachSnapshot::cluster).orElse("") : own;
   }
 
   private static String folder(String own, ExtensionContext context) {
@@ -90,9 +107,12 @@ public final class SgreachExtension implements BeforeAllCallback, TestInstancePo
             + " with @SgreachSnapshot(\"examples/...\") or give the folder on the field or parameter"));
   }
 
-  private static Object value(Class<?> type, String folder, ExtensionContext context) {
+  private static Object value(Class<?> type, String folder, String cluster, ExtensionContext context) {
     Loaded loaded = classContext(context).getStore(NAMESPACE)
         .computeIfAbsent(folder, f -> new Loaded(NetworkSource.lookup(f)), Loaded.class);
+    if (type == EksCluster.class) {
+      return loaded.cluster(cluster, folder);
+    }
     return type == Reachability.class ? loaded.reachability() : loaded.network();
   }
 
@@ -105,10 +125,11 @@ public final class SgreachExtension implements BeforeAllCallback, TestInstancePo
     return c;
   }
 
-  /** One loaded source: the network, and the engine over it, compiled once. */
+  /** One loaded source: the network, the engine over it, compiled once, and its clusters, each recognised once. */
   static final class Loaded {
     private final Network network;
     private final Reachability reachability;
+    private final Map<String, EksCluster> clusters = new ConcurrentHashMap<>();
 
     Loaded(NetworkSource source) {
       try {
@@ -125,6 +146,27 @@ public final class SgreachExtension implements BeforeAllCallback, TestInstancePo
 
     Reachability reachability() {
       return reachability;
+    }
+
+    /** The cluster of this name; an empty name means the only cluster of the snapshot. */
+    EksCluster cluster(String name, String folder) {
+      String chosen = name;
+      if (chosen.isEmpty()) {
+        List<String> names = EksCluster.names(network);
+        if (names.size() != 1) {
+          throw new ExtensionConfigurationException("snapshot " + folder + (names.isEmpty()
+              ? " shows no EKS cluster"
+              : " has EKS clusters " + String.join(", ", names) + ": name one with @SgreachSnapshot(cluster = ...)"));
+        }
+        chosen = names.get(0);
+      }
+      return clusters.computeIfAbsent(chosen, n -> {
+        try {
+          return EksCluster.of(network, n);
+        } catch (IllegalArgumentException e) {
+          throw new ExtensionConfigurationException("snapshot " + folder + ": " + e.getMessage(), e);
+        }
+      });
     }
   }
 }

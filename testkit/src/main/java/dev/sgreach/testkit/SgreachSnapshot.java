@@ -9,7 +9,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Names the snapshot folder a test runs against, and registers {@link SgreachExtension}, which injects the network
- * into fields and parameters of type {@link dev.sgreach.model.Network} or {@link dev.sgreach.engine.Reachability}.
+ * into fields and parameters of type {@link dev.sgreach.model.Network}, {@link dev.sgreach.engine.Reachability} or
+ * {@link dev.sgreach.eks.EksCluster}.
  *
  * <pre>{@code
  * @SgreachSnapshot("examples/three-tier")
@@ -19,12 +20,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *   @Test
  *   void web_reaches_db(Reachability engine) { ... }  // parameters too
  * }
+ *
+ * @SgreachSnapshot(value = "examples/ekscluster1", cluster = "ekscluster1")
+ * class EksClusterTest {
+ *   @SgreachSnapshot EksCluster cluster;           // the class's cluster in the class's snapshot
+ * }
  * }</pre>
  *
  * <p>On the class the value names the folder; on a field or parameter an empty value means the class's folder, and a
  * value names another one. A relative folder is looked for in the working directory and then its parents. The folder
- * is read once per test class. With {@code -Dsgreach.region=...} or {@code -Dsgreach.profile=...} the network is
- * loaded live instead (see {@link NetworkSource#lookup(String)}).
+ * is read once per test class, and each cluster in it recognised once. With {@code -Dsgreach.region=...} or
+ * {@code -Dsgreach.profile=...} the network is loaded live instead (see {@link NetworkSource#lookup(String)}).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -37,4 +43,12 @@ public @interface SgreachSnapshot {
    * @return the folder
    */
   String value() default "";
+
+  /**
+   * For an {@link dev.sgreach.eks.EksCluster} field or parameter, the cluster's name; empty on a field or parameter
+   * for the class's cluster, and when the class names none either, for the snapshot's only cluster.
+   *
+   * @return the cluster's name
+   */
+  String cluster() default "";
 }

@@ -1,5 +1,6 @@
 package dev.sgreach.testkit;
 
+import dev.sgreach.eks.EksCluster;
 import dev.sgreach.engine.OpenPorts;
 import dev.sgreach.engine.Reachability;
 import dev.sgreach.engine.Verdict;
@@ -46,6 +47,18 @@ public class SgreachSoftAssertions extends AbstractSoftAssertions {
    */
   public NetworkAssert assertThat(Network actual) {
     NetworkAssert a = proxy(NetworkAssert.class, Network.class, actual);
+    a.collectInto(this);
+    return a;
+  }
+
+  /**
+   * Soft assertions about an EKS cluster, including the flow assertions reached through its roles.
+   *
+   * @param actual the cluster
+   * @return the assertion
+   */
+  public EksClusterAssert assertThat(EksCluster actual) {
+    EksClusterAssert a = proxy(EksClusterAssert.class, EksCluster.class, actual);
     a.collectInto(this);
     return a;
   }

@@ -39,8 +39,27 @@
  * <p>Endpoints: {@code eni("eni-...")}, {@code address("10.0.1.5")}, {@code instance("i-...")},
  * {@code securityGroup("sg-...")} (every ENI carrying it), {@code endpoint("...")} (the command line's forms), and
  * {@code cidr("10.0.0.0/16")} as a source of {@code isReachableOnlyFrom}. A group-valued endpoint passes only when
- * every member pair passes. Traffic: {@code tcp(443)}, {@code udp(53)}, {@code icmp(8, 0)}, {@code icmpv6(128, 0)},
+ * every member pair passes; its failure gives the coverage ({@code all}, {@code some}, {@code none}) and the outcome
+ * of every member flow, with the proof of those that fail. Traffic: {@code tcp(443)}, {@code udp(53)}, {@code icmp(8, 0)}, {@code icmpv6(128, 0)},
  * {@code protocol(50)}.
+ *
+ * <h2>EKS clusters</h2>
+ *
+ * <p>{@code assertThat(cluster)} takes an {@link dev.sgreach.eks.EksCluster} (injected with
+ * {@code @SgreachSnapshot(value = "examples/ekscluster1", cluster = "ekscluster1") EksCluster cluster;}, or
+ * {@code EksCluster.of(network, name)}):
+ *
+ * <ul>
+ *   <li>{@code passesEksChecks()}: the cluster's EKS checks find no error; the failure lists each error with the
+ *       blocked member flows, the side that blocks them and the fix command. {@code hasNoEksWarnings()} likewise;
+ *   <li>{@code controlPlane()}, {@code nodes()}, {@code nodegroup("ng1")}, {@code managedNodes()},
+ *       {@code selfManagedNodes()}, {@code fargatePods()}, {@code podsWithSecurityGroups()}, {@code loadBalancers()},
+ *       {@code vpcEndpoints()}, {@code bastions()}, {@code role(...)}, {@code endpoint(...)}: the
+ *       {@link dev.sgreach.testkit.EndpointAssert} of that role, whose checks also take roles as targets or sources
+ *       ({@link dev.sgreach.testkit.EksRole}: the same names as static helpers of
+ *       {@link dev.sgreach.testkit.SgreachAssertions}), resolved against the cluster:
+ *       {@code assertThat(cluster).nodegroup("ng1").canReach(controlPlane()).on(tcp(443))}.
+ * </ul>
  *
  * <h2>From rule-level matchers to flows</h2>
  *

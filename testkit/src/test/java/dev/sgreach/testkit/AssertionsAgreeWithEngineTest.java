@@ -4,6 +4,7 @@ import static dev.sgreach.testkit.SgreachAssertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.sgreach.eks.EksCluster;
 import dev.sgreach.engine.Endpoint;
 import dev.sgreach.engine.Member;
 import dev.sgreach.engine.OpenPorts;
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The assertions never evaluate rules themselves: on seeded random networks, each assertion passes exactly when the
- * engine's answer says it should, and fails with an {@link AssertionError} otherwise.
+ * engine's answer says it should, and fails with an {@link AssertionError} otherwise; the same on the seed's EKS
+ * cluster and broken variants of it, between every pair of its roles.
  */
 class AssertionsAgreeWithEngineTest {
   private static final int SEEDS = 100;
@@ -37,6 +39,35 @@ class AssertionsAgreeWithEngineTest {
     }
     // the random networks exercise every outcome, so agreement is not vacuous
     org.assertj.core.api.Assertions.assertThat(seen).containsKeys(Outcome.values());
+  }
+
+  @Test
+  void eks_role_assertions_pass_iff_the_engine_says_so() {
+    List<EksRole> roles = List.of(EksRole.controlPlane(), EksRole.nodes(), EksRole.nodegroup("ng1"),
+        EksRole.nodegroup("mng1"), EksRole.fargatePods(), EksRole.podsWithSecurityGroups(), EksRole.loadBalancers(),
+        EksRole.clusterSecurityGroup(), EksRole.sharedNodeSecurityGroup());
+    List<Traffic> traffic = List.of(Traffic.tcp(443), Traffic.tcp(10250), Traffic.tcp(53), Traffic.udp(53),
+        Traffic.tcp(30080), Traffic.tcp(8443));
+    for (EksCluster cluster : List.of(EksFixtures.cluster(), EksFixtures.withoutNodesToApi(),
+        EksFixtures.withoutPodDnsRules(), EksFixtures.withoutBackendRuleOnClusterSg())) {
+      Reachability engine = Reachability.of(cluster.network());
+      agree("passesEksChecks " + cluster, !cluster.lint().hasErrors(),
+          catchThrowable(() -> assertThat(cluster).passesEksChecks()));
+      for (EksRole from : roles) {
+        for (EksRole to : roles) {
+          for (Traffic t : traffic) {
+            Verdict v = engine.reach(from.in(cluster), to.in(cluster), t);
+            seen.merge(v.outcome(), 1, Integer::sum);
+            String question = from + " -> " + to + " on " + t.spec() + " in " + cluster + " (engine: " + v + ")";
+            agree("canReach " + question, v.isAllowed(),
+                catchThrowable(() -> assertThat(cluster).role(from).canReach(to).on(t)));
+            agree("cannotReach " + question, v.flows().stream().allMatch(f -> f.outcome() == Outcome.DENIED),
+                catchThrowable(() -> assertThat(cluster).role(from).cannotReach(to).on(t)));
+          }
+        }
+      }
+    }
+    org.assertj.core.api.Assertions.assertThat(seen).containsKeys(Outcome.ALLOWED, Outcome.DENIED);
   }
 
   private void checkSeed(long seed) {

@@ -1,12 +1,15 @@
 package dev.sgreach.testkit;
 
+import static dev.sgreach.testkit.SgreachAssertions.controlPlane;
 import static dev.sgreach.testkit.SgreachAssertions.eni;
 import static dev.sgreach.testkit.SgreachAssertions.tcp;
 import static dev.sgreach.testkit.error.ShouldHaveOutcome.shouldHaveOutcome;
 import static dev.sgreach.testkit.error.ShouldNotBeExposedToInternet.shouldNotBeExposedToInternet;
+import static dev.sgreach.testkit.error.ShouldPassEksChecks.shouldPassEksChecks;
 import static dev.sgreach.testkit.error.ShouldReach.shouldReach;
 import static org.assertj.core.api.BDDAssertions.then;
 
+import dev.sgreach.eks.EksCluster;
 import dev.sgreach.engine.Outcome;
 import dev.sgreach.engine.Reachability;
 import dev.sgreach.engine.Verdict;
@@ -57,5 +60,22 @@ class SgreachSoftAssertions_Test {
         softly -> softly.assertThat(network).endpoint(eni("eni-db")).canReach(eni("eni-web")).on(tcp(443))));
     // THEN
     then(thrown).isInstanceOf(AssertionError.class).hasMessageContaining("egress of eni-db (10.0.2.7 -> 10.0.1.5)");
+  }
+
+  @Test
+  void should_collect_eks_failures_including_those_reached_through_roles() {
+    // GIVEN
+    SgreachSoftAssertions softly = new SgreachSoftAssertions();
+    EksCluster broken = EksFixtures.withoutNodesToApi();
+    // WHEN
+    softly.assertThat(broken).passesEksChecks().nodegroup("ng1").canReach(controlPlane()).on(tcp(443));
+    softly.assertThat(EksFixtures.cluster()).passesEksChecks().hasNoEksWarnings();
+    // THEN
+    List<AssertionError> errors = softly.assertionErrorsCollected();
+    then(errors).hasSize(2);
+    then(errors.get(0)).hasMessageStartingWith(shouldPassEksChecks(broken.lint()).create());
+    then(errors.get(1)).hasMessageStartingWith(shouldReach(broken.nodegroup("ng1"), broken.controlPlane(),
+        List.of(Reachability.of(broken.network()).reach(broken.nodegroup("ng1"), broken.controlPlane(), tcp(443))))
+        .create());
   }
 }

@@ -1,5 +1,8 @@
 package dev.sgreach.testkit.error;
 
+import dev.sgreach.eks.Finding;
+import dev.sgreach.eks.LintReport;
+import dev.sgreach.eks.Severity;
 import dev.sgreach.engine.Endpoint;
 import dev.sgreach.engine.Fix;
 import dev.sgreach.engine.Flow;
@@ -13,8 +16,11 @@ import dev.sgreach.model.Traffic;
 import dev.sgreach.model.Warning;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A failure message as Truth lays it out: one fact a line, a fixed key and a runtime value, keys padded so that the
@@ -73,13 +79,17 @@ final class Facts {
   }
 
   /**
-   * The member flows of a verdict whose outcome is not {@code skip} (null: every flow), each with its proof, then the
-   * network's warnings about the groups involved.
+   * The member flows of a verdict, each with its proof, then the network's warnings about the groups involved. A flow
+   * whose outcome is {@code skip} (null: none) gets no proof; in a verdict of several flows it is still listed with
+   * its outcome, so the message gives the result of every member pair.
    */
   Facts flows(Verdict v, Outcome skip) {
     boolean several = v.flows().size() > 1;
     for (Flow f : v.flows()) {
       if (f.outcome() == skip) {
+        if (several) {
+          add("flow", f.source().label() + " -> " + f.destination().label()).add("outcome", f.outcome().word());
+        }
         continue;
       }
       flow(f, several);
@@ -122,6 +132,54 @@ final class Facts {
       flow(f);
     }
     return this;
+  }
+
+  /**
+   * The findings of one severity of an EKS lint: {@code cluster}, {@code expected}, {@code but found}, then per
+   * finding a group: its check and title, why the path matters, the proof in short and the fixes.
+   */
+  static Facts lint(LintReport report, Severity severity, String expected) {
+    List<Finding> found = report.findings(severity);
+    String key = severity.name().toLowerCase(Locale.ROOT);
+    Facts f = facts().add("cluster", report.cluster()).add("expected", expected)
+        .add("but found", found.size() + " " + key + (found.size() == 1 ? "" : "s"));
+    for (Finding finding : found) {
+      f.blank().add(key, "[" + finding.check() + "] " + finding.title()).add("why", finding.detail());
+      finding.proof().ifPresent(f::proofInShort);
+      for (Fix fix : finding.fixes()) {
+        f.add("fix", fix.describe());
+        f.add("fix command", fix.awsCliCommand());
+      }
+      finding.textFix().ifPresent(t -> f.add("fix", t));
+    }
+    return f;
+  }
+
+  /**
+   * A verdict in short: for a path that is open, the rules that open it; for one that is not, each member flow that
+   * does not get through and the side that stops it (no near misses: the fixes follow).
+   */
+  private void proofInShort(Verdict v) {
+    for (Flow flow : v.flows()) {
+      if (!v.isAllowed() && flow.isAllowed()) {
+        continue;
+      }
+      add("flow", flow.source().label() + " -> " + flow.destination().label() + ": " + flow.outcome().word());
+      for (SideCheck s : Stream.of(flow.egress(), flow.ingress()).flatMap(Optional::stream).toList()) {
+        switch (s.outcome()) {
+          case ALLOWED -> {
+            if (v.isAllowed()) {
+              s.matches().forEach(m -> add(s.direction().word() + " rule", m.describe()));
+            }
+          }
+          case DENIED -> add("blocked at", where(s));
+          case UNKNOWN -> {
+            add("unknown at", where(s));
+            s.missing().forEach(m -> add("missing", m));
+          }
+        }
+      }
+    }
   }
 
   private void side(SideCheck s) {
