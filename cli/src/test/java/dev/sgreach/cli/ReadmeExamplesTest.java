@@ -107,4 +107,11 @@ class ReadmeExamplesTest {
         .contains("tcp 80, 443")
         .contains("allowed: eni-lb -> eni-svc on tcp/8080");
   }
+
+  @org.junit.jupiter.api.Test
+  void readme_quotes_the_user_style_eks_test_exactly_as_it_runs_in_the_build() throws Exception {
+    String source = java.nio.file.Files.readString(java.nio.file.Path.of("..", "testkit", "src", "test", "java",
+        "com", "example", "infra", "EksClusterTest.java"));
+    org.assertj.core.api.Assertions.assertThat(readme()).contains("```java\n" + source + "```");
+  }
 }
