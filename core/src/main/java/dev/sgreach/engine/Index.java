@@ -67,6 +67,14 @@ final class Index {
   final int[] eniClass;
   /** A representative ENI of each class. */
   final int[] classRepresentative;
+  /** Per ENI, the families of its private addresses: 1 for IPv4, 2 for IPv6. */
+  final byte[] eniFamilies;
+  /**
+   * Per direction (0 ingress, 1 egress) and class, the families (1 IPv4, 2 IPv6) for which the class admits all
+   * traffic from or to anywhere (an all-protocol rule with a {@code /0} peer, or an unfiltered interface type): its
+   * side of any flow of that family is allowed without looking further.
+   */
+  final byte[][] classOpen;
 
   private final Map<String, Integer> vpcIndex;
   private final Set<Long> activePeerings;
@@ -171,6 +179,12 @@ final class Index {
       });
     }
     classRepresentative = reps.stream().mapToInt(Integer::intValue).toArray();
+    eniFamilies = new byte[n];
+    for (int i = 0; i < n; i++) {
+      for (Cidr a : eniAddresses[i]) {
+        eniFamilies[i] |= (byte) familyBit(a.family());
+      }
+    }
     Integer[] order = new Integer[addrs.size()];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
@@ -195,6 +209,7 @@ final class Index {
 
     ingress = new CompiledRule[groups.length][];
     egress = new CompiledRule[groups.length][];
+    classOpen = new byte[2][classRepresentative.length];
     ingressTables = new RuleTable[groups.length];
     egressTables = new RuleTable[groups.length];
     for (int g = 0; g < groups.length; g++) {
@@ -204,6 +219,18 @@ final class Index {
         egress[g] = compile(sg, g, sg.egress());
         ingressTables[g] = new RuleTable(ingress[g]);
         egressTables[g] = new RuleTable(egress[g]);
+      }
+    }
+    for (int k = 0; k < classRepresentative.length; k++) {
+      int rep = classRepresentative[k];
+      if (eniUnfiltered[rep]) {
+        classOpen[0][k] = 3;
+        classOpen[1][k] = 3;
+        continue;
+      }
+      for (int g : eniGroups[rep]) {
+        classOpen[0][k] |= (byte) openFamilies(ingress[g]);
+        classOpen[1][k] |= (byte) openFamilies(egress[g]);
       }
     }
   }
@@ -241,6 +268,24 @@ final class Index {
       out[i] = new CompiledRule(sg, g, rules.get(i));
     }
     return out;
+  }
+
+  /** 1 for IPv4, 2 for IPv6. */
+  static int familyBit(int family) {
+    return family == 4 ? 1 : 2;
+  }
+
+  /** The families for which these rules admit all traffic from or to anywhere. */
+  private static int openFamilies(CompiledRule[] rules) {
+    int bits = 0;
+    if (rules != null) {
+      for (CompiledRule r : rules) {
+        if (r.protocol == -1 && r.kind == CompiledRule.CIDR && r.cidr.length() == 0) {
+          bits |= familyBit(r.cidr.family());
+        }
+      }
+    }
+    return bits;
   }
 
   /** Rule buckets: 0 all protocols, 1 tcp, 2 udp, 3 icmp, 4 icmpv6, 5 any other protocol. */
@@ -394,8 +439,9 @@ final class Index {
    * admit {@code traffic} with the other side as peer?
    */
   int side(Direction d, int self, int other, Cidr otherAddress, Traffic traffic) {
-    if (self < 0 || eniUnfiltered[self]) {
-      return T;
+    if (self < 0 || (classOpen[d == Direction.INGRESS ? 0 : 1][eniClass[self]]
+        & familyBit(otherAddress.family())) != 0) {
+      return T; // an outside party, or an all-traffic rule from or to anywhere of this family (or unfiltered)
     }
     int result = eniMissingGroup[self] ? U : F;
     int proto = traffic.protocol().number();

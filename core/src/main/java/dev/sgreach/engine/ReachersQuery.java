@@ -33,6 +33,14 @@ final class ReachersQuery {
   private final byte[] refByClass;
   /** Per class and member address: -1 not yet judged, else the candidates' side (F/T/U). */
   private final byte[] otherSideByClass;
+  /** Families (1 IPv4, 2 IPv6) whose every address the member's own address rules admit (a {@code /0} peer). */
+  private final int anyAddress;
+  /**
+   * Per class: -1 not yet judged, else the families for which every ENI of the class with an address of that family
+   * is surely allowed (both sides decided without looking at its addresses).
+   */
+  private final byte[] decidedByClass;
+  private final Direction theirs;
 
   ReachersQuery(Index index, Direction own, int me, List<Cidr> myAddresses, Traffic traffic) {
     this.index = index;
@@ -74,11 +82,27 @@ final class ReachersQuery {
     this.baseline = base;
     this.refRules = refs.toArray(new CompiledRule[0]);
     this.addressRules = addrs.toArray(new CompiledRule[0]);
+    int any = 0;
+    for (CompiledRule r : addressRules) {
+      if (r.kind == CompiledRule.CIDR && r.cidr.length() == 0) {
+        any |= Index.familyBit(r.cidr.family());
+      } else if (r.kind == CompiledRule.PREFIX_LIST && r.entries != null) {
+        for (Cidr e : r.entries) {
+          if (e.length() == 0) {
+            any |= Index.familyBit(e.family());
+          }
+        }
+      }
+    }
+    this.anyAddress = any;
+    this.theirs = own == Direction.INGRESS ? Direction.EGRESS : Direction.INGRESS;
     int classes = index.classRepresentative.length;
     this.refByClass = new byte[classes];
     Arrays.fill(refByClass, (byte) -1);
     this.otherSideByClass = new byte[classes * Math.max(1, myAddresses.size())];
     Arrays.fill(otherSideByClass, (byte) -1);
+    this.decidedByClass = new byte[classes];
+    Arrays.fill(decidedByClass, (byte) -1);
   }
 
   /** True when the member's own side may admit every ENI (so every ENI is a candidate). */
@@ -97,31 +121,47 @@ final class ReachersQuery {
   /** Adds the ENIs the member's own rules can name: carriers of referenced groups, owners of addresses in blocks. */
   void addCandidates(BitSet out, Set<Cidr> outside, Set<String> outsideUnknown, Set<Integer> families,
       String memberLabel) {
-    if (admitsAllCandidates()) {
+    boolean all = admitsAllCandidates();
+    if (all) {
       out.set(0, index.enis.length);
     }
+    BitSet referenced = new BitSet();
     for (CompiledRule r : refRules) {
-      for (int e : index.carriers[r.referencedGroup]) {
-        out.set(e);
-      }
+      referenced.set(r.referencedGroup);
     }
+    List<Cidr> blocks = new ArrayList<>();
     for (CompiledRule r : addressRules) {
       if (r.kind == CompiledRule.CIDR) {
-        if (families.contains(r.cidr.family())) {
-          outside.add(r.cidr);
-        }
-        index.markWithin(r.cidr, out);
+        blocks.add(r.cidr);
       } else if (r.entries == null) {
         outsideUnknown.add(r.group.label() + ": " + r.rule.describe()
             + ": the prefix list's entries are not in the snapshot");
       } else {
-        for (Cidr block : r.entries) {
-          if (families.contains(block.family())) {
-            outside.add(block);
-          }
-          index.markWithin(block, out);
-        }
+        blocks.addAll(List.of(r.entries));
       }
+    }
+    for (Cidr block : blocks) {
+      if (families.contains(block.family())) {
+        outside.add(block);
+      }
+    }
+    if (all) {
+      return;
+    }
+    for (int g = referenced.nextSetBit(0); g >= 0; g = referenced.nextSetBit(g + 1)) {
+      for (int e : index.carriers[g]) {
+        out.set(e);
+      }
+    }
+    // mark each address once: blocks inside an earlier (wider or equal) block add nothing
+    blocks.sort(null);
+    Cidr kept = null;
+    for (Cidr block : blocks) {
+      if (kept != null && kept.contains(block)) {
+        continue;
+      }
+      kept = block;
+      index.markWithin(block, out);
     }
   }
 
@@ -133,22 +173,24 @@ final class ReachersQuery {
       ref = judgeRefs(c);
       refByClass[cls] = (byte) ref;
     }
-    List<Cidr> theirs = index.eniAddresses[c];
+    int decided = decidedByClass[cls];
+    if (decided < 0) {
+      decided = decided(c, cls, ref);
+      decidedByClass[cls] = (byte) decided;
+    }
+    if ((index.eniFamilies[c] & decided) != 0) {
+      return Index.T;
+    }
+    List<Cidr> theirAddresses = index.eniAddresses[c];
     int result = Index.F;
     for (int i = 0, n = myAddresses.size(); i < n; i++) {
       Cidr mine = myAddresses.get(i);
-      for (int j = 0, m = theirs.size(); j < m; j++) {
-        Cidr their = theirs.get(j);
+      for (int j = 0, m = theirAddresses.size(); j < m; j++) {
+        Cidr their = theirAddresses.get(j);
         if (!Index.usable(mine, their, family)) {
           continue;
         }
-        int slot = cls * n + i;
-        int other = otherSideByClass[slot];
-        if (other < 0) {
-          Direction theirDirection = own == Direction.INGRESS ? Direction.EGRESS : Direction.INGRESS;
-          other = index.side(theirDirection, c, me, mine, traffic);
-          otherSideByClass[slot] = (byte) other;
-        }
+        int other = otherSide(c, cls, i);
         if (other == Index.F) {
           continue;
         }
@@ -163,6 +205,39 @@ final class ReachersQuery {
       }
     }
     return result;
+  }
+
+  /**
+   * The candidates' side (their rules in the other direction) towards member address {@code i}, for class
+   * {@code cls}; cached per class and address.
+   */
+  private int otherSide(int c, int cls, int i) {
+    int slot = cls * myAddresses.size() + i;
+    int other = otherSideByClass[slot];
+    if (other < 0) {
+      Cidr mine = myAddresses.get(i);
+      other = (index.classOpen[theirs == Direction.INGRESS ? 0 : 1][cls] & Index.familyBit(mine.family())) != 0
+          ? Index.T : index.side(theirs, c, me, mine, traffic);
+      otherSideByClass[slot] = (byte) other;
+    }
+    return other;
+  }
+
+  /** The families for which every ENI of class {@code cls} is surely allowed, whatever its addresses. */
+  private int decided(int c, int cls, int ref) {
+    int families = 0;
+    for (int i = 0, n = myAddresses.size(); i < n; i++) {
+      Cidr mine = myAddresses.get(i);
+      int bit = Index.familyBit(mine.family());
+      if ((families & bit) != 0 || family != 0 && family != mine.family()) {
+        continue;
+      }
+      boolean mineSure = ref == Index.T || (anyAddress & bit) != 0;
+      if (mineSure && otherSide(c, cls, i) == Index.T) {
+        families |= bit;
+      }
+    }
+    return families;
   }
 
   private int judgeRefs(int c) {
