@@ -115,7 +115,7 @@ public final class Reachability {
   }
 
   private int eniOf(Member m) {
-    return m.eni().map(e -> index.eni(e.id())).orElse(-1);
+    return m.eni().isPresent() ? index.eni(m.eni().get().id()) : -1; // no boxing on the point-query path
   }
 
   // ---------------------------------------------------------------- reach
