@@ -384,6 +384,16 @@ final class Index {
     return a == b || a < 0 || b < 0 || activePeerings.contains(pairKey(a, b));
   }
 
+  /**
+   * True when a live group reference of ENI {@code self}'s rule matches ENI {@code other}: it carries the group, in
+   * the same VPC, across an active peering of the snapshot, or across the unrecorded active peering the reference
+   * itself reports.
+   */
+  boolean referenceMatches(CompiledRule r, int self, int other) {
+    return carries(other, r.referencedGroup) && (connected(self, other) || r.impliedPeerVpc == -2
+        || r.impliedPeerVpc >= 0 && r.impliedPeerVpc == eniVpc[other]);
+  }
+
   /** True when the ENI carries the group. */
   boolean carries(int eni, int group) {
     for (int g : eniGroups[eni]) {
@@ -420,7 +430,7 @@ final class Index {
         if (other < 0 || r.deadReference) {
           return F;
         }
-        return carries(other, r.referencedGroup) && connected(self, other) ? T : F;
+        return referenceMatches(r, self, other) ? T : F;
       default:
         if (r.entries == null) {
           return U;
@@ -581,6 +591,12 @@ final class Index {
     final Cidr cidr;
     final int referencedGroup;
     final boolean deadReference;
+    /**
+     * For a reference that AWS reports as going through an active peering the snapshot has no record of: the VPC the
+     * reference names (-2 when it names none), which counts as joined to the rule's VPC; -1 otherwise. A peering
+     * recorded in the snapshot decides by its own status.
+     */
+    final int impliedPeerVpc;
     /** A prefix list's entries; null when the list or its entries are missing. */
     final Cidr[] entries;
     /** The peer's blocks that hold a public address (the CIDR, or the prefix list's entries), for exposure. */
@@ -600,6 +616,7 @@ final class Index {
         cidr = c.cidr();
         referencedGroup = -1;
         deadReference = false;
+        impliedPeerVpc = -1;
         entries = null;
       } else if (p instanceof Peer.GroupPeer g) {
         kind = GROUP;
@@ -607,12 +624,16 @@ final class Index {
         referencedGroup = Index.this.groupIndex.get(g.groupId());
         String status = g.peeringStatus();
         deadReference = status != null && !status.isEmpty() && !status.equalsIgnoreCase("active");
+        boolean unrecordedActive = !deadReference && status != null && !status.isEmpty()
+            && g.peeringId() != null && !g.peeringId().isEmpty() && !network.peerings().containsKey(g.peeringId());
+        impliedPeerVpc = !unrecordedActive ? -1 : g.vpcId() == null || g.vpcId().isEmpty() ? -2 : internVpc(g.vpcId());
         entries = null;
       } else {
         kind = PREFIX_LIST;
         cidr = null;
         referencedGroup = -1;
         deadReference = false;
+        impliedPeerVpc = -1;
         PrefixList list = network.prefixLists().get(((Peer.PrefixListPeer) p).prefixListId());
         entries = list == null || list.entries().isEmpty() ? null : list.entries().get().toArray(new Cidr[0]);
       }

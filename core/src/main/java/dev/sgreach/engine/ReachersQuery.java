@@ -245,7 +245,7 @@ final class ReachersQuery {
       return Index.T;
     }
     for (CompiledRule r : refRules) {
-      if (index.carries(c, r.referencedGroup) && index.connected(me, c)) {
+      if (index.referenceMatches(r, me, c)) {
         return Index.T;
       }
     }

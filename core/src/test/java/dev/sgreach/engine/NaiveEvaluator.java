@@ -42,7 +42,8 @@ import java.util.Set;
  *   <li>Peers: a CIDR matches an address of its family inside it; a prefix list matches an address inside one of its
  *       entries, and is UNKNOWN when the list is absent or its entries are unknown; a group reference matches only
  *       an ENI carrying that group id, when the reference's peering status is empty or {@code active}, and the two
- *       ENIs' VPCs are equal, either is empty, or an active peering joins them.
+ *       ENIs' VPCs are equal, either is empty, or an active peering joins them (or, when the snapshot has no record
+ *       of the peering the reference names, the reference reports it active and names the other ENI's VPC or none).
  *   <li>Flow = Kleene OR over pairs.
  * </ol>
  *
@@ -255,7 +256,15 @@ public class NaiveEvaluator implements Evaluator {
     if (!other.eni().securityGroupIds().contains(g.groupId())) {
       return NaiveOutcome.DENIED;
     }
-    return vpcsJoined(self.vpcId(), other.eni().vpcId()) ? NaiveOutcome.ALLOWED : NaiveOutcome.DENIED;
+    if (vpcsJoined(self.vpcId(), other.eni().vpcId())) {
+      return NaiveOutcome.ALLOWED;
+    }
+    // AWS reports the reference as going through an active peering that the snapshot does not record: believe it
+    // for the VPC the reference names (any VPC when it names none)
+    boolean reportedActive = "active".equalsIgnoreCase(status) && g.peeringId() != null && !g.peeringId().isEmpty()
+        && !network.peerings().containsKey(g.peeringId());
+    boolean namedVpc = g.vpcId() == null || g.vpcId().isEmpty() || g.vpcId().equals(other.eni().vpcId());
+    return reportedActive && namedVpc ? NaiveOutcome.ALLOWED : NaiveOutcome.DENIED;
   }
 
   /** Same VPC, either empty, or an active peering between them (either way round). */

@@ -156,6 +156,25 @@ class ReachabilityTest {
   }
 
   @Test
+  void a_reference_reporting_an_active_peering_the_snapshot_lacks_is_believed_for_the_vpc_it_names() {
+    Peer.GroupPeer viaPeering = Peer.group("sg-a").ownedBy("111").viaPeering("vpc-1", "pcx-9", "active");
+    Network.Builder b = Network.builder()
+        .add(SecurityGroup.builder("sg-a").vpc("vpc-1").allowOut(Ports.allTraffic(), ANY4).build())
+        .add(SecurityGroup.builder("sg-b").vpc("vpc-2").allowIn(Ports.tcp(22), viaPeering).build())
+        .add(eni("eni-a", "10.0.0.1", "sg-a"))
+        .add(NetworkInterface.builder("eni-a3").vpc("vpc-3").address("10.3.0.1").groups("sg-a").build())
+        .add(NetworkInterface.builder("eni-b").vpc("vpc-2").address("10.1.0.1").groups("sg-b").build());
+    Reachability r = Reachability.of(b.build());
+    assertThat(r.reach("eni-a", "eni-b", tcp(22)).outcome()).isEqualTo(Outcome.ALLOWED);
+    assertThat(r.reach("eni-a3", "eni-b", tcp(22)).outcome()).isEqualTo(Outcome.DENIED); // not the VPC it names
+    assertThat(r.whoCanReach(Endpoint.eni("eni-b"), tcp(22)).allowedInterfaces()).extracting(NetworkInterface::id)
+        .containsExactly("eni-a");
+    // a recorded peering decides by its own status
+    Network recorded = b.add(new VpcPeering("pcx-9", "vpc-1", "vpc-2", "deleted")).build();
+    assertThat(Reachability.of(recorded).reach("eni-a", "eni-b", tcp(22)).outcome()).isEqualTo(Outcome.DENIED);
+  }
+
+  @Test
   void open_ports_are_exact_ranges() {
     Network n = Network.builder()
         .add(sg("sg-a").allowOut(Ports.tcp(0, 1000), ANY4).allowOut(Ports.udp(53), ANY4).build())
