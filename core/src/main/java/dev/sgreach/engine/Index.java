@@ -79,6 +79,10 @@ final class Index {
   private final Map<String, Integer> vpcIndex;
   private final Set<Long> activePeerings;
 
+  /** Delegated prefixes of all ENIs, with the ENI owning each. */
+  private final Cidr[] prefixBlocks;
+  private final int[] prefixEni;
+
   /** Private addresses of all ENIs, sorted, with the ENI owning each. */
   private final Cidr[] sortedAddresses;
   private final int[] sortedAddressEni;
@@ -144,8 +148,8 @@ final class Index {
       }
       eniGroups[i] = k == gs.length ? gs : Arrays.copyOf(gs, k);
       eniUnfiltered[i] = k == 0 && UNFILTERED_TYPES.contains(e.interfaceType());
-      eniAddresses[i] = e.privateAddresses();
-      for (Cidr a : eniAddresses[i]) {
+      eniAddresses[i] = e.addressBlocks();
+      for (Cidr a : e.privateAddresses()) {
         addrs.add(a);
         addrEni.add(i);
       }
@@ -160,6 +164,16 @@ final class Index {
         carriers[g][carrierCount[g]++] = i;
       }
     }
+    List<Cidr> pBlocks = new ArrayList<>();
+    List<Integer> pEni = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      for (Cidr p : enis[i].prefixes()) {
+        pBlocks.add(p);
+        pEni.add(i);
+      }
+    }
+    prefixBlocks = pBlocks.toArray(new Cidr[0]);
+    prefixEni = pEni.stream().mapToInt(Integer::intValue).toArray();
     eniClass = new int[n];
     Map<List<Integer>, Integer> classes = new HashMap<>();
     List<Integer> reps = new ArrayList<>();
@@ -425,7 +439,7 @@ final class Index {
   int peerMatch(CompiledRule r, int self, int other, Cidr otherAddress) {
     switch (r.kind) {
       case CompiledRule.CIDR:
-        return r.cidr.contains(otherAddress) ? T : F;
+        return r.cidr.overlaps(otherAddress) ? T : F; // a delegated prefix matches if some address of it does
       case CompiledRule.GROUP:
         if (other < 0 || r.deadReference) {
           return F;
@@ -436,7 +450,7 @@ final class Index {
           return U;
         }
         for (Cidr c : r.entries) {
-          if (c.contains(otherAddress)) {
+          if (c.overlaps(otherAddress)) {
             return T;
           }
         }
@@ -545,16 +559,11 @@ final class Index {
         i++) {
       out.set(sortedAddressEni[i]);
     }
-  }
-
-  /** The ENIs that have a private address inside {@code block}, each once, in index order. */
-  int[] enisWithin(Cidr block) {
-    int lo = lowerBound(block.networkAddress());
-    Set<Integer> found = new java.util.TreeSet<>();
-    for (int i = lo; i < sortedAddresses.length && block.contains(sortedAddresses[i]); i++) {
-      found.add(sortedAddressEni[i]);
+    for (int i = 0; i < prefixEni.length; i++) {
+      if (prefixBlocks[i].overlaps(block)) {
+        out.set(prefixEni[i]);
+      }
     }
-    return found.stream().mapToInt(Integer::intValue).toArray();
   }
 
   private int lowerBound(Cidr key) {

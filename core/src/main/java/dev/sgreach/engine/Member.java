@@ -7,12 +7,13 @@ import java.util.Optional;
 
 /**
  * One concrete end of a flow after an {@link Endpoint} is resolved against a network: an ENI with the addresses that
- * take part (all its private addresses, or the one address that was asked about), or an <em>outside party</em>, an
+ * take part (all its private addresses and delegated prefixes, or the one address that was asked about), or an <em>outside party</em>, an
  * address that belongs to no ENI of the snapshot. An outside party carries no security group, so only the other
  * side's rules apply to it, and security-group references never match it.
  *
  * @param eni the ENI, or empty for an outside party
- * @param addresses the addresses that take part in the flow
+ * @param addresses the addresses (and, for delegated prefixes, address blocks) that take part in the flow; a flow
+ *     from or to a block means a flow from or to some address in it
  */
 public record Member(Optional<NetworkInterface> eni, ImmutableList<Cidr> addresses) {
   public Member {
@@ -24,9 +25,9 @@ public record Member(Optional<NetworkInterface> eni, ImmutableList<Cidr> address
     }
   }
 
-  /** An ENI with all its private addresses. */
+  /** An ENI with all its private addresses and delegated prefixes. */
   public static Member of(NetworkInterface eni) {
-    return new Member(Optional.of(eni), eni.privateAddresses());
+    return new Member(Optional.of(eni), eni.addressBlocks());
   }
 
   /** An ENI restricted to one of its addresses. */
@@ -50,7 +51,7 @@ public record Member(Optional<NetworkInterface> eni, ImmutableList<Cidr> address
       return addresses.get(0) + " (outside)";
     }
     NetworkInterface e = eni.get();
-    if (addresses.size() == 1 && e.privateAddresses().size() > 1) {
+    if (addresses.size() == 1 && e.addressBlocks().size() > 1) {
       return e.id() + " (" + addresses.get(0) + ")";
     }
     return e.label();

@@ -353,7 +353,7 @@ public final class Reachability {
       }
       peer = gp;
     } else {
-      peer = Peer.cidr(side.remoteAddress().networkAddress());
+      peer = Peer.cidr(side.remoteAddress()); // the one address, or the delegated prefix the flow came through
     }
     Ports ports = switch (t.protocol().number()) {
       case 6 -> Ports.tcp(t.port());
@@ -577,13 +577,12 @@ public final class Reachability {
     Map<Long, Optional<Exposure.Exposed>> byKind = new java.util.HashMap<>();
     for (int i = 0; i < index.enis.length; i++) {
       NetworkInterface e = index.enis[i];
-      boolean v4 = !e.privateIpv4().isEmpty() || !e.publicIpv4().isEmpty();
-      boolean v6 = !e.ipv6().isEmpty();
-      long kind = (long) index.eniClass[i] << 2 | (v4 ? 2 : 0) | (v6 ? 1 : 0);
+      long kind = (long) index.eniClass[i] << 2 | reachableFamilies(e);
       int eni = i;
       Optional<Exposure.Exposed> x = byKind.computeIfAbsent(kind, k -> exposed(eni));
       x.ifPresent(t -> out.add(t.eni() == e ? t
-          : new Exposure.Exposed(e, t.open(), t.rules(), t.fromAnywhere(), !e.publicIpv4().isEmpty() || v6)));
+          : new Exposure.Exposed(e, t.open(), t.rules(), t.fromAnywhere(),
+              !e.publicIpv4().isEmpty() || (reachableFamilies(e) & 2) != 0)));
     }
     return new Exposure(out.build());
   }
@@ -600,10 +599,19 @@ public final class Reachability {
     return new Exposure(out.build());
   }
 
+  /** The families an outside party can reach an ENI in: 1 IPv4 (private, public or prefix), 2 IPv6. */
+  private static int reachableFamilies(NetworkInterface e) {
+    boolean v4 = !e.privateIpv4().isEmpty() || !e.publicIpv4().isEmpty()
+        || e.prefixes().stream().anyMatch(Cidr::isIpv4);
+    boolean v6 = !e.ipv6().isEmpty() || e.prefixes().stream().anyMatch(Cidr::isIpv6);
+    return (v4 ? 1 : 0) | (v6 ? 2 : 0);
+  }
+
   private Optional<Exposure.Exposed> exposed(int eni) {
     NetworkInterface e = index.enis[eni];
-    boolean v4 = !e.privateIpv4().isEmpty() || !e.publicIpv4().isEmpty();
-    boolean v6 = !e.ipv6().isEmpty();
+    int families = reachableFamilies(e);
+    boolean v4 = (families & 1) != 0;
+    boolean v6 = (families & 2) != 0;
     ImmutableList.Builder<RuleMatch> rules = ImmutableList.builder();
     boolean anywhere = false;
     Map<Protocol, RangeSet<Integer>> allowed = new EnumMapLike();

@@ -112,6 +112,16 @@ public record NetworkInterface(
     return ImmutableList.<Cidr>builder().addAll(privateIpv4).addAll(ipv6).build();
   }
 
+  /**
+   * Every address block the ENI answers for: its private IPv4 and IPv6 addresses (as {@code /32} and {@code /128}),
+   * then its delegated prefixes (pods on a node with prefix delegation send and receive from these). This is what an
+   * ENI endpoint stands for in a flow.
+   */
+  public ImmutableList<Cidr> addressBlocks() {
+    return prefixes.isEmpty() ? privateAddresses()
+        : ImmutableList.<Cidr>builder().addAll(privateIpv4).addAll(ipv6).addAll(prefixes).build();
+  }
+
   /** True when the address is one of this ENI's private addresses or inside one of its delegated prefixes. */
   public boolean owns(Cidr address) {
     for (Cidr a : privateIpv4) {

@@ -30,8 +30,9 @@ import java.util.Set;
  * <p>The semantics, point by point:
  *
  * <ol>
- *   <li>An endpoint is an ENI id (the ENI with all its listed private IPv4 and IPv6 addresses; delegated prefixes
- *       are not candidate addresses) or an address. An address that is a listed private address of an ENI, or lies
+ *   <li>An endpoint is an ENI id (the ENI with all its listed private IPv4 and IPv6 addresses and its delegated
+ *       prefixes, a prefix standing for "some address in it": a CIDR or prefix-list peer matches it when they share
+ *       an address) or an address. An address that is a listed private address of an ENI, or lies
  *       inside one of its delegated prefixes, is that ENI restricted to that one address (listed addresses are looked
  *       up before prefixes, ENIs in snapshot order); any other address is an outside party.
  *   <li>A flow is judged for every pair (a of A, b of B) of the same family; ICMP (1) only over IPv4 pairs, ICMPv6
@@ -60,8 +61,12 @@ public class NaiveEvaluator implements Evaluator {
   // ---------------------------------------------------------------------------------------------------------------
   // addresses
 
-  /** One address: family 4 or 6 and its value. */
-  public record Addr(int family, BigInteger value) {
+  /** One address (length = all bits), or an ENI's delegated prefix (a shorter length): family and value. */
+  public record Addr(int family, BigInteger value, int length) {
+    public Addr(int family, BigInteger value) {
+      this(family, value, family == 4 ? 32 : 128);
+    }
+
     int bits() {
       return family == 4 ? 32 : 128;
     }
@@ -74,7 +79,8 @@ public class NaiveEvaluator implements Evaluator {
         for (int i = 0; i < bytes.length && i < raw.length; i++) {
           bytes[bytes.length - 1 - i] = raw[raw.length - 1 - i];
         }
-        return InetAddress.getByAddress(bytes).getHostAddress();
+        String text = InetAddress.getByAddress(bytes).getHostAddress();
+        return length == bits() ? text : text + "/" + length;
       } catch (UnknownHostException e) {
         return family + ":" + value;
       }
@@ -83,11 +89,12 @@ public class NaiveEvaluator implements Evaluator {
 
   /** An address block: family, network value (host bits possibly set) and length. */
   public record Block(int family, BigInteger value, int length) {
+    /** True when the block and the address (or prefix) share at least one address. */
     boolean contains(Addr a) {
       if (a.family() != family) {
         return false;
       }
-      int shift = a.bits() - length;
+      int shift = a.bits() - Math.min(length, a.length());
       return a.value().shiftRight(shift).equals(value.shiftRight(shift));
     }
   }
@@ -132,7 +139,7 @@ public class NaiveEvaluator implements Evaluator {
     }
   }
 
-  /** The ENI with all its listed private addresses (IPv4 then IPv6), prefixes excluded. */
+  /** The ENI with all its listed private addresses (IPv4 then IPv6), then its delegated prefixes. */
   protected Party whole(NetworkInterface eni) {
     List<Addr> list = new ArrayList<>();
     for (Cidr c : eni.privateIpv4()) {
@@ -140,6 +147,10 @@ public class NaiveEvaluator implements Evaluator {
     }
     for (Cidr c : eni.ipv6()) {
       list.add(addr(c));
+    }
+    for (Cidr c : eni.prefixes()) {
+      Block b = block(c);
+      list.add(new Addr(b.family(), b.value(), b.length()));
     }
     return new Party(eni, list);
   }

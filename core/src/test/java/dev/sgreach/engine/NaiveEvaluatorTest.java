@@ -296,7 +296,7 @@ class NaiveEvaluatorTest {
   }
 
   @Test
-  void delegated_prefixes_belong_to_the_eni_but_are_not_its_candidate_addresses() {
+  void delegated_prefixes_belong_to_the_eni_and_are_among_its_addresses() {
     NetworkInterface pods = NetworkInterface.builder("eni-pods").vpc("vpc-1").groups("sg-pods")
         .addresses("10.0.0.5").prefix("10.0.9.16/28").build();
     NaiveEvaluator o = oracle(
@@ -306,12 +306,27 @@ class NaiveEvaluatorTest {
         pods,
         eni("eni-s", "vpc-1", groups("sg-s"), "10.0.1.1"));
     assertThat(o.reach("10.0.9.20", "eni-s", Traffic.tcp(80))).isEqualTo(ALLOWED);
-    assertThat(o.reach("eni-pods", "eni-s", Traffic.tcp(80))).isEqualTo(DENIED);
+    // pods on the ENI send from its prefix: the ENI as a whole gets through where some prefix address does
+    assertThat(o.reach("eni-pods", "eni-s", Traffic.tcp(80))).isEqualTo(ALLOWED);
+    assertThat(o.reach("10.0.0.5", "eni-s", Traffic.tcp(80))).isEqualTo(DENIED);
     // the prefix address is the ENI's, so the reference to its group matches it
     assertThat(o.reach("10.0.9.20", "eni-s", Traffic.tcp(81))).isEqualTo(ALLOWED);
     // just outside the prefix is an outside party: the reference does not match
     assertThat(o.reach("10.0.9.32", "eni-s", Traffic.tcp(81))).isEqualTo(DENIED);
     assertThat(o.reach("10.0.9.32", "eni-s", Traffic.tcp(80))).isEqualTo(DENIED);
+  }
+
+  @Test
+  void a_rule_for_part_of_a_delegated_prefix_admits_the_eni() {
+    NetworkInterface pods = NetworkInterface.builder("eni-pods").vpc("vpc-1").groups("sg-pods")
+        .addresses("10.0.0.5").prefix("10.0.9.16/28").build();
+    NaiveEvaluator o = oracle(
+        sg("sg-pods").allowOut(ALL, ANY4).build(),
+        sg("sg-s").allowIn(Ports.tcp(80), Peer.cidr("10.0.9.20/32")).build(),
+        pods,
+        eni("eni-s", "vpc-1", groups("sg-s"), "10.0.1.1"));
+    assertThat(o.reach("eni-pods", "eni-s", Traffic.tcp(80))).isEqualTo(ALLOWED);
+    assertThat(o.reach("10.0.9.21", "eni-s", Traffic.tcp(80))).isEqualTo(DENIED);
   }
 
   @Test

@@ -134,15 +134,28 @@ class OracleMutantsAreCaughtTest {
         return e != null && whole(e).addresses().contains(a) ? e : null;
       }
     }));
-    m.add(mutant("delegated prefixes are candidate addresses of their ENI", n -> new NaiveEvaluator(n) {
+    m.add(mutant("delegated prefixes are not addresses of their ENI", n -> new NaiveEvaluator(n) {
       @Override
       protected Party whole(NetworkInterface eni) {
         Party p = super.whole(eni);
-        List<Addr> more = new ArrayList<>(p.addresses());
-        for (Cidr c : eni.prefixes()) {
-          more.add(addr(c.networkAddress()));
+        List<Addr> listed = new ArrayList<>();
+        for (Addr a : p.addresses()) {
+          if (a.length() == a.bits()) {
+            listed.add(a);
+          }
         }
-        return new Party(eni, more);
+        return new Party(eni, listed);
+      }
+    }));
+    m.add(mutant("a delegated prefix matches only through its network address", n -> new NaiveEvaluator(n) {
+      @Override
+      protected Party whole(NetworkInterface eni) {
+        Party p = super.whole(eni);
+        List<Addr> firsts = new ArrayList<>();
+        for (Addr a : p.addresses()) {
+          firsts.add(new Addr(a.family(), a.value()));
+        }
+        return new Party(eni, firsts);
       }
     }));
     m.add(mutant("references also match outside parties", n -> new NaiveEvaluator(n) {

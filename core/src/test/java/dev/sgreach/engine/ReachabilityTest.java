@@ -253,4 +253,24 @@ class ReachabilityTest {
     assertThat(r.exposure(Endpoint.eni("eni-nat")).interfaces().get(0).open().toString())
         .isEqualTo("tcp all\nudp all\nicmp all\nprotocols 0, 2-5, 7-16, 18-57, 59-255");
   }
+
+  @Test
+  void delegated_prefixes_are_among_an_enis_addresses() {
+    Network n = Network.builder()
+        .add(sg("sg-node").allowOut(Ports.allTraffic(), ANY4).build())
+        .add(sg("sg-db").allowIn(Ports.tcp(5432), Peer.cidr("10.0.9.20/32"), "one pod").build())
+        .add(NetworkInterface.builder("eni-node").vpc("vpc-1").address("10.0.0.5").prefix("10.0.9.16/28")
+            .groups("sg-node").build())
+        .add(eni("eni-db", "10.0.2.7", "sg-db"))
+        .build();
+    Reachability r = Reachability.of(n);
+    Verdict v = r.reach("eni-node", "eni-db", tcp(5432));
+    assertThat(v.outcome()).isEqualTo(Outcome.ALLOWED);
+    assertThat(v.flows().get(0).ingress().orElseThrow().remoteAddress()).isEqualTo(Cidr.parse("10.0.9.16/28"));
+    assertThat(r.reach("10.0.9.21", "eni-db", tcp(5432)).outcome()).isEqualTo(Outcome.DENIED);
+    assertThat(r.reach("10.0.0.5", "eni-db", tcp(5432)).outcome()).isEqualTo(Outcome.DENIED);
+    // the /32 inside the prefix names the node ENI as a candidate
+    assertThat(r.whoCanReach(Endpoint.eni("eni-db"), tcp(5432)).allowedInterfaces())
+        .extracting(NetworkInterface::id).containsExactly("eni-node");
+  }
 }
