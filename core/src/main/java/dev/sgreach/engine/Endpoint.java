@@ -15,7 +15,7 @@ import java.util.List;
 public sealed interface Endpoint
     permits Endpoint.Eni, Endpoint.Address, Endpoint.Instance, Endpoint.SecurityGroup, Endpoint.Group {
 
-  /** The ENI with this id, with all its private addresses. */
+  /** The ENI with this id, with all its private addresses and delegated prefixes. */
   static Endpoint eni(String id) {
     return new Eni(id);
   }
