@@ -40,8 +40,8 @@ import java.util.Set;
  * references match the private addresses of ENIs carrying the group, in the same VPC or across an active peering.
  * Between two ENIs the flow is allowed if any pair of their addresses of one family gets through (an ENI's addresses
  * are its private IPv4 and IPv6 addresses and its delegated prefixes; a rule matches a prefix when it matches some
- * address in it; ICMP travels over IPv4 only, ICMPv6 over IPv6 only). An address of no ENI is an outside party: it carries no group, so only the other side's rules
- * apply. ENIs of types AWS does not filter (NAT gateway, Gateway Load Balancer, Transit Gateway, an NLB without groups)
+ * address in it; ICMP travels over IPv4 only, ICMPv6 over IPv6 only). An address of no ENI is an outside party:
+ * it carries no group, so only the other side's rules apply. ENIs of types AWS does not filter (NAT gateway, Gateway Load Balancer, Transit Gateway, an NLB without groups)
  * admit everything when they carry no group; any other ENI with no group admits nothing.
  *
  * <p>The network is compiled once into an index when this object is made; every query answers from it. Instances
