@@ -10,14 +10,16 @@ import java.util.Properties;
  * asks {@link #lookup(String)}, so the same test runs offline against a shipped snapshot and, with
  * {@code -Dsgreach.region=eu-west-1} (and optionally {@code -Dsgreach.profile=prod}), against the account itself.
  *
- * <p>Live loading needs the AWS adapter's live loader, which this build does not have yet: a live source fails on
- * {@link #load()} saying so, and names the way to collect a snapshot instead.
+ * <p>Live loading goes through the AWS adapter's {@code LiveLoader}: read-only, every page, complete or failing with the
+ * IAM action that was denied; {@code -Dsgreach.endpoint=URL} points it at another endpoint.
  */
 public interface NetworkSource {
   /** The system property naming the AWS region to load live from. */
   String REGION_PROPERTY = "sgreach.region";
   /** The system property naming the AWS profile to load live with. */
   String PROFILE_PROPERTY = "sgreach.profile";
+  /** The system property naming an endpoint URL for live loading (a local test server), like {@code --endpoint-url}. */
+  String ENDPOINT_PROPERTY = "sgreach.endpoint";
 
   /**
    * Reads the network.

@@ -47,17 +47,32 @@ class SgreachExtension_Test {
   }
 
   @Test
-  void should_choose_live_loading_when_a_region_or_profile_is_set() {
-    // GIVEN
+  void should_choose_live_loading_when_a_region_or_profile_is_set() throws Exception {
+    // GIVEN: live loading from a local port where nothing listens, with dummy credentials
     Properties properties = new Properties();
     properties.setProperty("sgreach.region", "eu-west-1");
-    // WHEN
-    NetworkSource source = NetworkSource.lookup(FOLDER, properties);
-    Throwable thrown = catchThrowable(() -> new SgreachExtension.Loaded(source));
-    // THEN
-    then(source.describe()).isEqualTo("live AWS region eu-west-1");
-    then(thrown).isInstanceOf(ExtensionConfigurationException.class)
-        .hasMessageStartingWith("cannot load live AWS region eu-west-1: live loading is not available in this build");
+    int port;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    System.setProperty("sgreach.endpoint", "http://127.0.0.1:" + port);
+    System.setProperty("aws.accessKeyId", "AKIDEXAMPLE");
+    System.setProperty("aws.secretAccessKey", "not-a-real-secret-value");
+    try {
+      // WHEN
+      NetworkSource source = NetworkSource.lookup(FOLDER, properties);
+      Throwable thrown = catchThrowable(() -> new SgreachExtension.Loaded(source));
+      // THEN: the live loader ran, failed the whole load, and named the call and region
+      then(source.describe()).isEqualTo("live AWS region eu-west-1");
+      then(thrown).isInstanceOf(ExtensionConfigurationException.class)
+          .hasMessageStartingWith("cannot load live AWS region eu-west-1: ")
+          .hasMessageContaining("failed in eu-west-1").hasMessageContaining("Nothing was loaded")
+          .hasMessageNotContaining("not-a-real-secret-value");
+    } finally {
+      System.clearProperty("sgreach.endpoint");
+      System.clearProperty("aws.accessKeyId");
+      System.clearProperty("aws.secretAccessKey");
+    }
   }
 
   @Test
