@@ -243,10 +243,10 @@ final class Json {
     return a;
   }
 
-  /** {@code who-can-reach}. */
-  static ObjectNode reachers(String to, Reachers r) {
+  /** {@code who-can-reach} ({@code key} "to") and {@code what-can-be-reached} ({@code key} "from"). */
+  static ObjectNode reachers(String key, String endpoint, Reachers r) {
     ObjectNode o = NODES.objectNode();
-    o.put("to", to);
+    o.put(key, endpoint);
     o.set("traffic", traffic(r.traffic()));
     o.set("interfaces", interfaces(r.allowedInterfaces()));
     o.set("outsideBlocks", strings(r.outsideBlocks().stream().map(Cidr::toCidrString).toList()));

@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
     header = "Can this reach that under AWS security groups, and why (not)?",
     description = "Answers reachability questions with proof over a snapshot folder of AWS CLI JSON "
         + "(ec2-describe-security-groups.json, ec2-describe-network-interfaces.json, ...).",
-    subcommands = {ReachCommand.class, PortsCommand.class, WhoCanReachCommand.class, ExposureCommand.class,
+    subcommands = {ReachCommand.class, PortsCommand.class, WhoCanReachCommand.class,
+        WhatCanBeReachedCommand.class, ExposureCommand.class,
         LintCommand.class, SnapshotCommand.class, ShellCommand.class, HelpCommand.class},
     commandListHeading = "%nCommands:%n",
     exitCodeOnInvalidInput = ExitCodes.BAD_INPUT, exitCodeOnExecutionException = ExitCodes.BAD_INPUT,
@@ -33,7 +34,7 @@ final class SgreachCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    spec.commandLine().getErr().print("sgreach: missing command: reach, ports, who-can-reach, exposure, lint, snapshot or shell"
+    spec.commandLine().getErr().print("sgreach: missing command: reach, ports, who-can-reach, what-can-be-reached, exposure, lint, snapshot or shell"
         + " (see 'sgreach --help')\n");
     spec.commandLine().getErr().flush();
     return ExitCodes.BAD_INPUT;

@@ -54,6 +54,19 @@ class OtherCommandsTest {
   }
 
   @Test
+  void what_can_be_reached_lists_destinations() throws Exception {
+    Cli.Result r = run("what-can-be-reached", "--snapshot", MINIMAL, "--from", APP, "--port", "tcp/5432");
+    assertThat(r.exitCode()).isEqualTo(0);
+    assertThat(r.out()).startsWith("what " + APP + " can reach on tcp/5432:\n  " + DB + " (10.0.3.30)\n");
+    JsonNode j = JSON.readTree(run("what-can-be-reached", "--snapshot", MINIMAL, "--from", APP, "--port",
+        "tcp/5432", "--json").out());
+    assertThat(j.at("/from").asText()).isEqualTo(APP);
+    assertThat(j.at("/interfaces/0/eni").asText()).isEqualTo(DB);
+    assertThat(run("what-can-be-reached", "--snapshot", MINIMAL, "--from", DB, "--port", "tcp/443").out())
+        .isEqualTo("what " + DB + " can reach on tcp/443:\n  nothing\n");
+  }
+
+  @Test
   void exposure_exits_1_when_something_is_exposed() throws Exception {
     Cli.Result r = run("exposure", "--snapshot", MINIMAL);
     assertThat(r.exitCode()).isEqualTo(1);
