@@ -159,7 +159,21 @@ public final class Cidr implements Comparable<Cidr> {
 
   /** True when the two blocks share at least one address. */
   public boolean overlaps(Cidr other) {
-    return contains(other) || other.contains(this);
+    if (other.family != family) {
+      return false;
+    }
+    // prefix blocks overlap exactly when they agree on the bits of the shorter prefix
+    int len = Math.min(length, other.length);
+    if (family == 4) {
+      long mask = len == 0 ? 0 : (0xFFFFFFFFL << (32 - len)) & 0xFFFFFFFFL;
+      return ((lo ^ other.lo) & mask) == 0;
+    }
+    if (len <= 64) {
+      long mask = len == 0 ? 0 : -1L << (64 - len);
+      return ((hi ^ other.hi) & mask) == 0;
+    }
+    long mask = len == 128 ? -1L : -1L << (128 - len);
+    return hi == other.hi && ((lo ^ other.lo) & mask) == 0;
   }
 
   /** This block as a single address with the full prefix length (its network address). */

@@ -33,6 +33,14 @@ class ModelTest {
     Cidr v6long = Cidr.parse("2600:1f18::1:0:0:0/80");
     assertThat(v6long.contains(Cidr.parse("2600:1f18::1:0:5:6"))).isTrue();
     assertThat(v6long.contains(Cidr.parse("2600:1f18::2:0:5:6"))).isFalse();
+    // overlap is symmetric and needs only the shorter prefix to agree
+    assertThat(Cidr.parse("10.0.9.16/28").overlaps(Cidr.parse("10.0.9.20/30"))).isTrue();
+    assertThat(Cidr.parse("10.0.9.20/30").overlaps(Cidr.parse("10.0.9.16/28"))).isTrue();
+    assertThat(Cidr.parse("10.0.9.16/28").overlaps(Cidr.parse("10.0.9.32/28"))).isFalse();
+    assertThat(Cidr.parse("0.0.0.0/0").overlaps(Cidr.parse("::/0"))).isFalse();
+    assertThat(v6long.overlaps(Cidr.parse("2600:1f18::1:0:0:0/96"))).isTrue();
+    assertThat(v6long.overlaps(Cidr.parse("2600:1f18::/64"))).isTrue();
+    assertThat(v6long.overlaps(Cidr.parse("2600:1f19::/64"))).isFalse();
   }
 
   @Test
