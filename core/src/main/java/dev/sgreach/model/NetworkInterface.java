@@ -122,26 +122,6 @@ public record NetworkInterface(
         : ImmutableList.<Cidr>builder().addAll(privateIpv4).addAll(ipv6).addAll(prefixes).build();
   }
 
-  /** True when the address is one of this ENI's private addresses or inside one of its delegated prefixes. */
-  public boolean owns(Cidr address) {
-    for (Cidr a : privateIpv4) {
-      if (a.equals(address)) {
-        return true;
-      }
-    }
-    for (Cidr a : ipv6) {
-      if (a.equals(address)) {
-        return true;
-      }
-    }
-    for (Cidr p : prefixes) {
-      if (p.contains(address)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** The instance it is attached to, if any. */
   public Optional<String> instanceId() {
     return attachment.flatMap(Attachment::instanceId);

@@ -156,11 +156,6 @@ public record Ports(Protocol protocol, int from, int to) {
     return true;
   }
 
-  /** True when the protocol matches the traffic's protocol, whatever the ports (for near misses). */
-  public boolean sameProtocolAs(Traffic traffic) {
-    return protocol.isAll() || protocol.number() == traffic.protocol().number();
-  }
-
   /** The AWS {@code FromPort} value: -1 where ports do not apply. */
   public int awsFromPort() {
     return protocol.hasPorts() || protocol.isIcmp() ? from : -1;
