@@ -68,7 +68,7 @@ final class DotWriter {
     return quote(text, "\\n");
   }
 
-  /** A DOT quoted string whose line breaks become {@code lineBreak} ({@code \\l}: left-justified lines). */
+  /** A DOT quoted string whose line breaks become {@code lineBreak} ({@code \l}: left-justified lines). */
   private static String quote(String text, String lineBreak) {
     StringBuilder b = new StringBuilder(text.length() + 2).append('"');
     for (int i = 0; i < text.length(); i++) {
