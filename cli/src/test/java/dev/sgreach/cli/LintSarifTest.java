@@ -12,7 +12,6 @@ import dev.sgreach.model.Network;
 import dev.sgreach.model.Peer;
 import dev.sgreach.model.Ports;
 import dev.sgreach.model.Rule;
-import dev.sgreach.model.SecurityGroup;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -151,26 +150,10 @@ class LintSarifTest {
     }
   }
 
-  /** ekscluster1 without the node -> API rules (the control-plane SG's tcp/443, the cluster SG's from the shared SG). */
-  static Network brokenNodesToApi() {
-    Network network = SeedClusters.publicAndPrivate();
-    EksCluster c = EksCluster.of(network, "ekscluster1");
-    SecurityGroup cp = c.controlPlaneSecurityGroups().get(0);
-    SecurityGroup csg = c.clusterSecurityGroup().orElseThrow();
-    String shared = c.sharedNodeSecurityGroup().orElseThrow().id();
-    SecurityGroup.Builder cpb = cp.toBuilder().clearRules();
-    cp.egress().forEach(cpb::rule);
-    cp.ingress().stream().filter(r -> !r.ports().equals(Ports.tcp(443))).forEach(cpb::rule);
-    SecurityGroup.Builder csgb = csg.toBuilder().clearRules();
-    csg.egress().forEach(csgb::rule);
-    csg.ingress().stream().filter(r -> !r.peer().describe().equals(shared)).forEach(csgb::rule);
-    return network.toBuilder().replace(cpb.build()).replace(csgb.build()).build();
-  }
-
   @Test
   void a_broken_cluster_is_a_valid_sarif_log_whose_results_point_at_the_group_to_change(@TempDir Path tmp)
       throws Exception {
-    Network broken = brokenNodesToApi();
+    Network broken = EksCommandsTest.brokenNodesToApi();
     Path folder = tmp.resolve("snap");
     Snapshots.write(broken, folder);
     Cli.Result r = run(Cli.env().withWorkingDirectory(tmp), "lint", "--snapshot", "snap", "--format", "sarif");

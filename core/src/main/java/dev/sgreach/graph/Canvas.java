@@ -2,6 +2,7 @@ package dev.sgreach.graph;
 
 import com.google.common.collect.ImmutableList;
 import dev.sgreach.eks.SecurityGroupRole;
+import dev.sgreach.model.Direction;
 import dev.sgreach.model.Rule;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -67,10 +68,15 @@ final class Canvas {
     return nodes.get(key);
   }
 
-  /** Adds a rule to the arrow between two nodes (by key). */
-  void rule(String fromKey, String toKey, GraphEdge.Kind kind, Rule rule) {
-    edges.computeIfAbsent(new EdgeKey(nodes.get(fromKey).id, nodes.get(toKey).id, kind), k -> new ArrayList<>())
-        .add(rule);
+  /**
+   * Adds a rule of the group {@code ownerKey} naming the peer {@code peerKey} to its arrow, drawn the way traffic
+   * flows: an inbound rule from the peer to the owner, an outbound rule from the owner to the peer.
+   */
+  void rule(String ownerKey, String peerKey, Rule rule) {
+    boolean in = rule.direction() == Direction.INGRESS;
+    EdgeKey key = new EdgeKey(nodes.get(in ? peerKey : ownerKey).id, nodes.get(in ? ownerKey : peerKey).id,
+        in ? GraphEdge.Kind.INGRESS_RULE : GraphEdge.Kind.EGRESS_RULE);
+    edges.computeIfAbsent(key, k -> new ArrayList<>()).add(rule);
   }
 
   /** Draws an ENI class (by key) as carrying a group (by key). */

@@ -1,7 +1,6 @@
 package dev.sgreach.graph;
 
 import dev.sgreach.eks.RecognisedGroup;
-import dev.sgreach.model.Direction;
 import dev.sgreach.model.Network;
 import dev.sgreach.model.NetworkInterface;
 import dev.sgreach.model.Peer;
@@ -46,12 +45,7 @@ final class GroupPicture {
       openEgress.computeIfAbsent(ownerKey, k -> new TreeSet<>()).add(r.peer().describe());
       return;
     }
-    String peerKey = peer(r.peer());
-    if (r.direction() == Direction.INGRESS) {
-      canvas.rule(peerKey, ownerKey, GraphEdge.Kind.INGRESS_RULE, r);
-    } else {
-      canvas.rule(ownerKey, peerKey, GraphEdge.Kind.EGRESS_RULE, r);
-    }
+    canvas.rule(ownerKey, peer(r.peer()), r);
   }
 
   /** The node of a group (of the snapshot, or missing from it); groups outside the selection are context. */

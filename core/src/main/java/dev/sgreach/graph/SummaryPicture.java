@@ -1,7 +1,6 @@
 package dev.sgreach.graph;
 
 import dev.sgreach.eks.RecognisedGroup;
-import dev.sgreach.model.Direction;
 import dev.sgreach.model.Network;
 import dev.sgreach.model.NetworkInterface;
 import dev.sgreach.model.Peer;
@@ -58,12 +57,7 @@ final class SummaryPicture {
       }
       return;
     }
-    String peerKey = peer(r.peer());
-    if (r.direction() == Direction.INGRESS) {
-      canvas.rule(peerKey, ownerKey, GraphEdge.Kind.INGRESS_RULE, r);
-    } else {
-      canvas.rule(ownerKey, peerKey, GraphEdge.Kind.EGRESS_RULE, r);
-    }
+    canvas.rule(ownerKey, peer(r.peer()), r);
   }
 
   /** The summary node a group belongs to: its EKS role in its cluster, else its VPC; neighbours apart. */
