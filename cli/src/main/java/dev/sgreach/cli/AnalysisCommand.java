@@ -22,22 +22,35 @@ abstract class AnalysisCommand implements Callable<Integer> {
   @Mixin
   SnapshotOptions snapshot;
 
+  private Network network;
   private Reachability reachability;
 
   Environment environment() {
     return parent.environment;
   }
 
-  /** The snapshot's network compiled for answering; loaded once. */
+  /** The snapshot's network compiled for answering; loaded and indexed once. */
   Reachability reachability() {
     if (reachability == null) {
-      reachability = Reachability.of(snapshot.load(environment()));
+      Network n = network();
+      try (Progress progress = environment().progress(spec.commandLine().getErr());
+          Progress.Task t = progress.task("indexing " + n.securityGroups().size() + " security groups and "
+              + n.interfaces().size() + " ENIs")) {
+        reachability = Reachability.of(n);
+      }
     }
     return reachability;
   }
 
+  /** The snapshot's network, loaded once (showing progress on a terminal while a large one loads). */
   Network network() {
-    return reachability().network();
+    if (network == null) {
+      try (Progress progress = environment().progress(spec.commandLine().getErr());
+          Progress.Task t = progress.task("loading snapshot " + snapshot.snapshot)) {
+        network = snapshot.load(environment());
+      }
+    }
+    return network;
   }
 
   /** An endpoint as written, read by the plug-in parsers or {@link Endpoint#parse(String)}. */

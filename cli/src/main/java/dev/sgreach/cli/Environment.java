@@ -13,32 +13,42 @@ import java.util.function.Supplier;
 
 /**
  * What the commands need from the world: how to load a snapshot, extra endpoint parsers, the folder relative paths
- * start from, and standard input. Tests build their own.
+ * start from, standard input, and whether to show progress (standard error is a terminal). Tests build their own.
  */
 record Environment(NetworkLoader loader, ImmutableList<EndpointParser> parsers, Path workingDirectory,
-    Supplier<InputStream> stdin) {
+    Supplier<InputStream> stdin, boolean progress) {
 
   /** The real world: snapshot folders, ServiceLoader parsers, the current directory, System.in. */
   static Environment system() {
     ImmutableList<EndpointParser> parsers = ServiceLoader.load(EndpointParser.class).stream()
         .map(ServiceLoader.Provider::get).collect(ImmutableList.toImmutableList());
-    return new Environment(NetworkLoader.SNAPSHOT_FOLDER, parsers, Path.of(""), () -> System.in);
+    return new Environment(NetworkLoader.SNAPSHOT_FOLDER, parsers, Path.of(""), () -> System.in,
+        Progress.standardErrorIsTerminal());
   }
 
   Environment withLoader(NetworkLoader value) {
-    return new Environment(value, parsers, workingDirectory, stdin);
+    return new Environment(value, parsers, workingDirectory, stdin, progress);
   }
 
   Environment withParsers(List<EndpointParser> value) {
-    return new Environment(loader, ImmutableList.copyOf(value), workingDirectory, stdin);
+    return new Environment(loader, ImmutableList.copyOf(value), workingDirectory, stdin, progress);
   }
 
   Environment withWorkingDirectory(Path value) {
-    return new Environment(loader, parsers, value, stdin);
+    return new Environment(loader, parsers, value, stdin, progress);
   }
 
   Environment withStdin(Supplier<InputStream> value) {
-    return new Environment(loader, parsers, workingDirectory, value);
+    return new Environment(loader, parsers, workingDirectory, value, progress);
+  }
+
+  Environment withProgress(boolean value) {
+    return new Environment(loader, parsers, workingDirectory, stdin, value);
+  }
+
+  /** Progress of long work on {@code err}: shown when standard error is a terminal, else silent. */
+  Progress progress(java.io.PrintWriter err) {
+    return new Progress(err, progress, System::nanoTime);
   }
 
   /** A path as the user wrote it, resolved against the working directory (relative paths stay relative). */

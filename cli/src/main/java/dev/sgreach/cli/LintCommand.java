@@ -22,18 +22,29 @@ import picocli.CommandLine.Option;
             + "their own security groups; bastion and nodes -> VPC endpoints in private clusters) and what it must "
             + "not have (control plane or nodes open to 0.0.0.0/0 or ::/0). Each finding has a severity, the flow's "
             + "proof and the fix.",
-        "Without --cluster, every cluster found in the snapshot is checked."},
+        "Without --cluster, every cluster found in the snapshot is checked.",
+        "--format sarif writes SARIF 2.1.0 for code scanning: one result per error or warning, located at the "
+            + "security group to change (its object in ec2-describe-security-groups.json) or the ENI concerned."},
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
         "0:no error-level finding",
         "1:at least one error-level finding",
         "2:bad input: options, unknown cluster, snapshot"})
 final class LintCommand extends AnalysisCommand {
+  enum Format { text, json, sarif }
+
   @Option(names = "--cluster", paramLabel = "NAME", description = "The EKS cluster to check (default: every one).")
   String cluster;
 
+  @Option(names = "--format", paramLabel = "FORMAT",
+      description = "text (default), json (as --json) or sarif (SARIF 2.1.0 for code-scanning pipelines).")
+  Format format;
+
   @Override
   public Integer call() {
+    if (snapshot.json && format != null && format != Format.json) {
+      throw new BadInputException("--json and --format " + format + " ask for two outputs: give one");
+    }
     List<String> names = cluster == null ? EksCluster.names(network()) : List.of(cluster);
     if (names.isEmpty()) {
       throw new BadInputException("no EKS cluster found in the snapshot: it needs eks-describe-cluster/<name>.json "
@@ -51,7 +62,17 @@ final class LintCommand extends AnalysisCommand {
       json.add(json(r));
       errors |= r.hasErrors();
     }
-    print(text.toString(), json);
+    if (format == Format.sarif) {
+      java.io.PrintWriter out = spec.commandLine().getOut();
+      out.print(Json.write(new Sarif(snapshot.snapshot, environment().resolve(snapshot.snapshot),
+          environment().workingDirectory()).log(reports.build(), Main.class.getPackage().getImplementationVersion())));
+      out.flush();
+    } else if (format == Format.json) {
+      spec.commandLine().getOut().print(Json.write(json));
+      spec.commandLine().getOut().flush();
+    } else {
+      print(text.toString(), json);
+    }
     return errors ? ExitCodes.DENIED : ExitCodes.OK;
   }
 

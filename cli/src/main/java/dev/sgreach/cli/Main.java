@@ -11,6 +11,8 @@ import picocli.CommandLine;
  * sgreach ports --snapshot DIR --from X --to Y
  * sgreach who-can-reach --snapshot DIR --to Y --port SPEC
  * sgreach exposure --snapshot DIR [--of X]
+ * sgreach lint --snapshot DIR [--cluster NAME] [--format text|json|sarif]
+ * sgreach graph --snapshot DIR [--cluster NAME] [--focus X] [--format dot|mermaid|svg] [--out FILE]
  * sgreach shell [--snapshot DIR] [SCRIPT]
  * </pre>
  *

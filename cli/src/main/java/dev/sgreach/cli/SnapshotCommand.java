@@ -1,7 +1,6 @@
 package dev.sgreach.cli;
 
 import dev.sgreach.aws.LiveSnapshot;
-import dev.sgreach.aws.LoadListener;
 import dev.sgreach.model.Network;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -21,8 +20,8 @@ import picocli.CommandLine.Spec;
     description = {
         "Calls only Describe/Get/List operations (docs/iam-policy.json is the policy it needs). The load is "
             + "complete or it fails: a denied call names the missing IAM action, a call that still fails after "
-            + "retries fails the load, and nothing is written unless everything loaded. Progress goes to "
-            + "standard error. The folder is DESIGN.md's layout of plain AWS CLI JSON, readable by every other "
+            + "retries fails the load, and nothing is written unless everything loaded. Progress shows "
+            + "on standard error when it is a terminal. The folder is DESIGN.md's layout of plain AWS CLI JSON, readable by every other "
             + "command with --snapshot."},
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {"0:the folder was written", "2:bad input, or the load failed (denied, throttled, unreachable)"})
@@ -66,8 +65,11 @@ final class SnapshotCommand implements Callable<Integer> {
         throw new BadInputException("--endpoint-url '" + endpointUrl + "' is not a URL");
       }
     }
-    Network n = LiveSnapshot.collect(new LiveSnapshot.Options(region, profile, vpcs, cluster, endpoint,
-        parent.environment.resolve(out)), LoadListener.printingTo(err));
+    Network n;
+    try (Progress progress = parent.environment.progress(err)) {
+      n = LiveSnapshot.collect(new LiveSnapshot.Options(region, profile, vpcs, cluster, endpoint,
+          parent.environment.resolve(out)), progress.loadListener());
+    }
     PrintWriter o = spec.commandLine().getOut();
     o.print("wrote " + out + ": " + n.securityGroups().size() + " security groups, " + n.interfaces().size()
         + " network interfaces, " + n.prefixLists().size() + " prefix lists, " + n.eksClusters().size()

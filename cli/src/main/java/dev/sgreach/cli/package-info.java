@@ -1,6 +1,8 @@
 /**
- * The {@code sgreach} command line: {@code reach}, {@code ports}, {@code who-can-reach}, {@code exposure} and
- * {@code shell}, over a snapshot folder read by the AWS adapter.
+ * The {@code sgreach} command line: {@code reach}, {@code ports}, {@code who-can-reach}, {@code exposure},
+ * {@code lint} (text, JSON or SARIF), {@code graph} (DOT, Mermaid, SVG through Graphviz), {@code snapshot} and
+ * {@code shell}, over a snapshot folder read by the AWS adapter. Long work shows {@link dev.sgreach.cli.Progress} on
+ * standard error when it is a terminal.
  *
  * <p>Most users need only {@link dev.sgreach.cli.Main}. Two small hooks let other packages extend it:
  * {@link dev.sgreach.cli.NetworkLoader} (where a network comes from) and {@link dev.sgreach.cli.EndpointParser}

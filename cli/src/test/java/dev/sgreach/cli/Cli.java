@@ -29,7 +29,7 @@ final class Cli {
 
   /** The real environment (snapshot folders read by the adapter), relative paths against the repository root. */
   static Environment env() {
-    return new Environment(NetworkLoader.SNAPSHOT_FOLDER, ImmutableList.of(), ROOT, () -> System.in);
+    return new Environment(NetworkLoader.SNAPSHOT_FOLDER, ImmutableList.of(), ROOT, () -> System.in, false);
   }
 
   /** An environment whose every snapshot is this network. */

@@ -29,19 +29,10 @@ class EksCommandsTest {
 
   @Test
   void lint_exits_1_naming_the_broken_path_and_the_fix() throws Exception {
-    // remove both node -> API paths: the control-plane SG's tcp/443 rule and the cluster SG's rule from the shared SG
-    Network network = SeedClusters.publicAndPrivate();
-    EksCluster c = EksCluster.of(network, "ekscluster1");
-    SecurityGroup cp = c.controlPlaneSecurityGroups().get(0);
+    Network broken = brokenNodesToApi();
+    EksCluster c = EksCluster.of(broken, "ekscluster1");
     SecurityGroup csg = c.clusterSecurityGroup().orElseThrow();
     String shared = c.sharedNodeSecurityGroup().orElseThrow().id();
-    SecurityGroup.Builder cpb = cp.toBuilder().clearRules();
-    cp.egress().forEach(cpb::rule);
-    cp.ingress().stream().filter(r -> !r.ports().equals(Ports.tcp(443))).forEach(cpb::rule);
-    SecurityGroup.Builder csgb = csg.toBuilder().clearRules();
-    csg.egress().forEach(csgb::rule);
-    csg.ingress().stream().filter(r -> !r.peer().describe().equals(shared)).forEach(csgb::rule);
-    Network broken = network.toBuilder().replace(cpb.build()).replace(csgb.build()).build();
 
     Cli.Result r = run(Cli.env(broken), "lint", "--snapshot", "x");
     assertThat(r.exitCode()).isEqualTo(1);
@@ -54,6 +45,22 @@ class EksCommandsTest {
     JsonNode json = new ObjectMapper().readTree(run(Cli.env(broken), "lint", "--snapshot", "x", "--json").out());
     assertThat(json.at("/0/cluster").asText()).isEqualTo("ekscluster1");
     assertThat(json.at("/0/errors").asInt()).isPositive();
+  }
+
+  /** ekscluster1 without its node -> API paths: the control-plane SG's tcp/443 rule, the cluster SG's from the shared SG. */
+  static Network brokenNodesToApi() {
+    Network network = SeedClusters.publicAndPrivate();
+    EksCluster c = EksCluster.of(network, "ekscluster1");
+    SecurityGroup cp = c.controlPlaneSecurityGroups().get(0);
+    SecurityGroup csg = c.clusterSecurityGroup().orElseThrow();
+    String shared = c.sharedNodeSecurityGroup().orElseThrow().id();
+    SecurityGroup.Builder cpb = cp.toBuilder().clearRules();
+    cp.egress().forEach(cpb::rule);
+    cp.ingress().stream().filter(r -> !r.ports().equals(Ports.tcp(443))).forEach(cpb::rule);
+    SecurityGroup.Builder csgb = csg.toBuilder().clearRules();
+    csg.egress().forEach(csgb::rule);
+    csg.ingress().stream().filter(r -> !r.peer().describe().equals(shared)).forEach(csgb::rule);
+    return network.toBuilder().replace(cpb.build()).replace(csgb.build()).build();
   }
 
   static Network withoutRules(Network n, String groupId, java.util.function.Predicate<dev.sgreach.model.Rule> drop) {

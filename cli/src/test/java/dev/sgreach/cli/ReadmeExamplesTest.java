@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (0 when none); a {@code sh} block with one command followed by a {@code text} block prints exactly that text; the
  * {@code jshell} block runs in {@code sgreach shell}; the test command is the one {@code .ci/run} runs.
  */
+@org.junit.jupiter.api.extension.ExtendWith(GraphvizExtension.class)
 class ReadmeExamplesTest {
   private static final Pattern FENCE = Pattern.compile("(?ms)^```(\\w*)\\n(.*?)^```\\n");
   private static final Pattern EXIT = Pattern.compile("\\s+#\\s*exit\\s+(\\d+)\\s*$");

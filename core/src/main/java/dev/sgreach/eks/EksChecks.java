@@ -1,6 +1,7 @@
 package dev.sgreach.eks;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import dev.sgreach.engine.Endpoint;
 import dev.sgreach.engine.Exposure;
 import dev.sgreach.engine.Fix;
@@ -56,6 +57,29 @@ import java.util.Set;
  * </table>
  */
 public final class EksChecks {
+  /**
+   * Every check, by the id its findings carry, with one line saying what it checks (the table above): the rule
+   * metadata of machine-readable reports such as SARIF.
+   */
+  public static final ImmutableMap<String, String> CHECKS = ImmutableMap.<String, String>builder()
+      .put("nodes-to-api", "Every nodegroup and Fargate pod reaches the control-plane ENIs on tcp/443 when the"
+          + " private endpoint is on")
+      .put("control-plane-to-kubelet", "The control plane reaches the kubelet of every nodegroup and Fargate pod on"
+          + " tcp/10250")
+      .put("control-plane-to-webhooks", "The control plane reaches every nodegroup on tcp/443 (webhooks, extension"
+          + " API servers) and tcp/9443 (the AWS Load Balancer Controller's webhook)")
+      .put("node-to-node", "Nodegroups reach each other, and Fargate pods reach the nodes, on tcp/53, udp/53 and"
+          + " ephemeral ports")
+      .put("pods-to-coredns", "Pods with their own security groups reach CoreDNS on the nodes on tcp/53 and udp/53")
+      .put("kubelet-to-pods", "The kubelet on a pod's own node reaches the pod's branch ENI on the pod's port")
+      .put("lb-to-targets", "Load balancers of the AWS Load Balancer Controller reach their targets on the NodePort or"
+          + " pod port")
+      .put("private-endpoints", "Nodes, Fargate pods and bastions reach the interface VPC endpoints on tcp/443")
+      .put("bastion-to-api", "Bastions reach the control-plane ENIs on tcp/443")
+      .put("exposure", "The control plane, nodes and pods admit no public address (0.0.0.0/0, ::/0 or another"
+          + " public block)")
+      .build();
+
   private static final int PROBE_PORT_DEFAULT = 8080;
 
   private final EksCluster cluster;

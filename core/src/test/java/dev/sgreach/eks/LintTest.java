@@ -36,6 +36,18 @@ class LintTest {
   }
 
   @Test
+  void every_check_a_finding_names_is_in_the_catalogue_and_every_catalogued_check_runs_on_the_seed_clusters() {
+    java.util.Set<String> ran = new java.util.TreeSet<>();
+    for (LintReport r : new LintReport[] {EksChecks.lint(PUB, "ekscluster1"),
+        EksChecks.lint(SeedClusters.privateOnly(), "ekscluster-privonly"),
+        EksChecks.lint(Variants.withRule(PUB, C.controlPlaneSecurityGroups().get(0).id(),
+            Rule.ingress(Ports.tcp(443), Peer.cidr("0.0.0.0/0"))), "ekscluster1")}) {
+      r.findings().forEach(f -> ran.add(f.check()));
+    }
+    assertThat(EksChecks.CHECKS.keySet()).containsExactlyInAnyOrderElementsOf(ran);
+  }
+
+  @Test
   void removing_the_node_to_api_rules_is_an_error_naming_the_path_and_the_fix() {
     String cp = C.controlPlaneSecurityGroups().get(0).id();
     String csg = C.clusterSecurityGroup().orElseThrow().id();
