@@ -42,6 +42,26 @@ public final class EksTopology {
     return new Builder(clusterName);
   }
 
+  /**
+   * eksctl's subnet blocks of a VPC block ({@code SetSubnets}): the block cut into 8 equal parts for up to 4 zones,
+   * 16 for up to 8; zone {@code i} of {@code n} gets part {@code i} as its public subnet and part {@code n + i} as
+   * its private one.
+   */
+  public static List<Cidr> eksctlSubnetBlocks(String vpcBlock, int zoneCount) {
+    Cidr vpc = Cidr.parse(vpcBlock);
+    int parts = zoneCount * 2 <= 8 ? 8 : 16;
+    int bits = parts == 8 ? 3 : 4;
+    int length = vpc.length() + bits;
+    long base = vpc.low();
+    List<Cidr> out = new ArrayList<>();
+    for (int i = 0; i < parts; i++) {
+      long a = base + ((long) i << (32 - length));
+      out.add(Cidr.parse(((a >>> 24) & 255) + "." + ((a >>> 16) & 255) + "." + ((a >>> 8) & 255) + "." + (a & 255)
+          + "/" + length));
+    }
+    return out;
+  }
+
   /** An ingress's {@code alb.ingress.kubernetes.io/target-type}. */
   public enum TargetType {
     /** Targets are the nodes' primary ENIs, on the service's NodePort. */
@@ -110,6 +130,7 @@ public final class EksTopology {
     final List<String> extraControlPlaneCidrs = new ArrayList<>();
     final List<String> remoteNetworkCidrs = new ArrayList<>();
     final Map<String, String> stackTags = new LinkedHashMap<>();
+    final java.util.Set<Cidr> takenAddresses = new java.util.HashSet<>();
     final List<String> endpointServices = new ArrayList<>();
     final List<String> bastions = new ArrayList<>();
     final Map<String, NodeGroupConfig> nodegroups = new LinkedHashMap<>();
@@ -181,7 +202,7 @@ public final class EksTopology {
       }
       existingVpc(vpcId, cidr);
       existingVpcDefaultGroup = true;
-      List<Cidr> slots = eksctlSubnetBlocks(cidr, 2);
+      List<Cidr> slots = EksTopology.eksctlSubnetBlocks(cidr, 2);
       String[] zs = {region + "a", region + "b"};
       existingSubnet(false, zs[0], publicA, slots.get(0).toCidrString());
       existingSubnet(false, zs[1], publicB, slots.get(1).toCidrString());
@@ -349,6 +370,15 @@ public final class EksTopology {
       return this;
     }
 
+    /**
+     * Addresses already in use in the VPC (ENIs of a snapshot the cluster is predicted into): the builder gives none
+     * of them to the ENIs it generates.
+     */
+    public Builder avoidAddresses(java.util.Collection<Cidr> addresses) {
+      addresses.forEach(a -> takenAddresses.add(a.networkAddress()));
+      return this;
+    }
+
     /** A bastion instance (the seed's Cloud9) carrying its own group and the shared node SG. */
     public Builder bastion(String name) {
       bastions.add(name);
@@ -459,20 +489,5 @@ public final class EksTopology {
       return ImmutableList.copyOf(nodegroups.values());
     }
 
-    /** eksctl's subnet blocks of a VPC block: 8 (up to 4 zones) or 16 equal parts, public ones first. */
-    static List<Cidr> eksctlSubnetBlocks(String vpcBlock, int zoneCount) {
-      Cidr vpc = Cidr.parse(vpcBlock);
-      int parts = zoneCount * 2 <= 8 ? 8 : 16;
-      int bits = parts == 8 ? 3 : 4;
-      int length = vpc.length() + bits;
-      long base = vpc.low();
-      List<Cidr> out = new ArrayList<>();
-      for (int i = 0; i < parts; i++) {
-        long a = base + ((long) i << (32 - length));
-        out.add(Cidr.parse(((a >>> 24) & 255) + "." + ((a >>> 16) & 255) + "." + ((a >>> 8) & 255) + "." + (a & 255)
-            + "/" + length));
-      }
-      return out;
-    }
   }
 }

@@ -28,7 +28,7 @@ import java.util.Optional;
  *
  * @param name the nodegroup name
  * @param managed true for {@code managedNodeGroups}
- * @param nodes how many nodes to generate ({@code desiredCapacity}), at least one
+ * @param nodes how many nodes to generate ({@code desiredCapacity}); zero makes the groups but no ENIs
  * @param privateNetworking {@code privateNetworking}
  * @param attachSecurityGroups {@code securityGroups.attachIDs}: groups the user made; the builder does not know their
  *     rules
@@ -60,8 +60,8 @@ public record NodeGroupConfig(
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("a nodegroup needs a name");
     }
-    if (nodes < 1) {
-      throw new IllegalArgumentException("nodegroup " + name + " needs at least one node, not " + nodes);
+    if (nodes < 0) {
+      throw new IllegalArgumentException("nodegroup " + name + " cannot have " + nodes + " nodes");
     }
     attachSecurityGroups = attachSecurityGroups == null ? ImmutableList.of() : attachSecurityGroups;
     sshSourceSecurityGroups = sshSourceSecurityGroups == null ? ImmutableList.of() : sshSourceSecurityGroups;

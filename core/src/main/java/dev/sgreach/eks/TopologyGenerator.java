@@ -75,9 +75,12 @@ final class TopologyGenerator {
     }
 
     String nextAddress() {
-      long a = block.low() + next++;
-      Cidr address = Cidr.parseAddress(((a >>> 24) & 255) + "." + ((a >>> 16) & 255) + "." + ((a >>> 8) & 255) + "."
-          + (a & 255));
+      Cidr address;
+      do {
+        long a = block.low() + next++;
+        address = Cidr.parseAddress(((a >>> 24) & 255) + "." + ((a >>> 16) & 255) + "." + ((a >>> 8) & 255) + "."
+            + (a & 255));
+      } while (spec.takenAddresses.contains(address) && block.contains(address));
       if (!block.contains(address)) {
         throw new IllegalArgumentException("subnet " + id + " (" + block.toCidrString() + ") has no room for more"
             + " addresses");
@@ -178,7 +181,7 @@ final class TopologyGenerator {
     } else {
       origin(clusterStack(c) + "/VPC", vpcId);
       List<String> zones = spec.zones != null ? spec.zones : List.of(spec.region + "a", spec.region + "b");
-      List<Cidr> slots = EksTopology.Builder.eksctlSubnetBlocks(spec.vpcCidr, zones.size());
+      List<Cidr> slots = EksTopology.eksctlSubnetBlocks(spec.vpcCidr, zones.size());
       int n = zones.size();
       if (!spec.fullyPrivate) {
         for (int i = 0; i < n; i++) {
