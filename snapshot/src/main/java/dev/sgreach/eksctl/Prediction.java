@@ -139,12 +139,7 @@ final class Prediction {
     ClusterSpec.Vpc v = spec.vpc();
     Map<String, String> byKey = new LinkedHashMap<>();
     if (!v.existing()) {
-      if (!v.subnets().isEmpty()) {
-        // subnets by CIDR only: eksctl creates them in its own VPC
-        v.cidr().ifPresent(b::vpcCidr);
-      } else {
-        v.cidr().ifPresent(b::vpcCidr);
-      }
+      v.cidr().ifPresent(b::vpcCidr);
       vpcCidr = v.cidr().orElse(STAND_IN_VPC);
       List<String> zones = spec.availabilityZones();
       if (zones.isEmpty()) {
