@@ -62,6 +62,35 @@ public final class EksTopology {
     return out;
   }
 
+  /**
+   * The security group EKS creates for a cluster (DOMAIN.md section 2): all traffic in from itself, all traffic out
+   * to {@code 0.0.0.0/0} ({@code ::/0} for an IPv6 cluster), tagged {@code aws:eks:cluster-name} and
+   * {@code kubernetes.io/cluster/<cluster>=owned}, with EKS's description; one place for every reader that predicts
+   * it (the topology builder, the Terraform plan reader).
+   *
+   * @param id the group id (a placeholder before the cluster exists)
+   * @param name its GroupName, {@code eks-cluster-sg-<cluster>-<number>}
+   * @param cluster the cluster name
+   * @param vpcId the cluster's VPC
+   * @param account the owning account, empty when unknown
+   * @param ipv6 true for an IPv6 cluster
+   */
+  public static dev.sgreach.model.SecurityGroup clusterSecurityGroup(String id, String name, String cluster,
+      String vpcId, String account, boolean ipv6) {
+    return dev.sgreach.model.SecurityGroup.builder(id).name(name).description(EksTags.CLUSTER_SG_DESCRIPTION)
+        .vpc(vpcId).owner(account)
+        .tag("Name", name).tag(EksTags.EKS_CLUSTER_NAME, cluster).tag(EksTags.clusterTag(cluster), "owned")
+        .allowIn(dev.sgreach.model.Ports.allTraffic(), dev.sgreach.model.Peer.group(id), "EKS cluster SG self")
+        .allowOut(dev.sgreach.model.Ports.allTraffic(), dev.sgreach.model.Peer.cidr(ipv6 ? "::/0" : "0.0.0.0/0"),
+            "EKS cluster SG egress")
+        .build();
+  }
+
+  /** The description EKS writes on the control-plane ENIs of a cluster: {@code Amazon EKS <cluster>}. */
+  public static String controlPlaneEniDescription(String cluster) {
+    return EksTags.CONTROL_PLANE_ENI_PREFIX + cluster;
+  }
+
   /** An ingress's {@code alb.ingress.kubernetes.io/target-type}. */
   public enum TargetType {
     /** Targets are the nodes' primary ENIs, on the service's NodePort. */

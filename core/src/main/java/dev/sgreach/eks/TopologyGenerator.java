@@ -297,10 +297,8 @@ final class TopologyGenerator {
   private void clusterSecurityGroup() {
     String name = "eks-cluster-sg-" + c + "-" + Ids.digits(c + "/cluster-sg", 10);
     clusterSg = Ids.id("sg", c + "/cluster-sg");
-    newGroup(clusterSg, name, CLUSTER_SG_DESCRIPTION)
-        .tag("Name", name).tag(EKS_CLUSTER_NAME, c).tag(clusterTag(c), "owned")
-        .allowIn(Ports.allTraffic(), Peer.group(clusterSg), "EKS cluster SG self")
-        .allowOut(Ports.allTraffic(), spec.vpcIpv6Cidr == null ? ANY4 : ANY6, "EKS cluster SG egress");
+    groups.put(clusterSg, EksTopology.clusterSecurityGroup(clusterSg, name, c, vpcId, spec.account,
+        spec.vpcIpv6Cidr != null).toBuilder());
     origin("eks:" + c + "/cluster-security-group", clusterSg);
   }
 
@@ -447,7 +445,7 @@ final class TopologyGenerator {
     cpGroups.addAll(extraControlPlaneSgs);
     List<Subnet> where = controlPlaneSubnets();
     for (int i = 0; i < where.size(); i++) {
-      NetworkInterface eni = eniIn(where.get(i), "control-plane" + i).description(CONTROL_PLANE_ENI_PREFIX + c)
+      NetworkInterface eni = eniIn(where.get(i), "control-plane" + i).description(EksTopology.controlPlaneEniDescription(c))
           .requester(role, false)
           .attachment(new NetworkInterface.Attachment(Optional.empty(), Ids.digits(c + "/eks-account", 12), 1))
           .groups(cpGroups).build();
