@@ -2,10 +2,8 @@ package dev.sgreach.eksctl;
 
 import dev.sgreach.model.Network;
 import dev.sgreach.planned.InputException;
+import dev.sgreach.planned.InputNode;
 import dev.sgreach.planned.PlannedNetwork;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -67,14 +65,7 @@ public final class EksctlConfig {
    * @throws InputException when the file cannot be read, is not YAML, or holds a bad value
    */
   public static EksctlConfig read(Path file) {
-    String shown = file.toString();
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException | RuntimeException e) {
-      throw new InputException(shown, "$", null, "cannot be read: " + e.getMessage(), e);
-    }
-    return parse(shown, text);
+    return parse(file.toString(), InputNode.readText(file));
   }
 
   /**

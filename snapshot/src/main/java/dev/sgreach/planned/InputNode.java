@@ -29,6 +29,19 @@ public final class InputNode {
     this.json = json == null ? MissingNode.getInstance() : json;
   }
 
+  /**
+   * The text of an input file, as UTF-8.
+   *
+   * @throws InputException naming the file when it cannot be read
+   */
+  public static String readText(java.nio.file.Path file) {
+    try {
+      return java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException | RuntimeException e) {
+      throw new InputException(file.toString(), "$", null, "cannot be read: " + e.getMessage(), e);
+    }
+  }
+
   /** The document root of a parsed file. */
   public static InputNode root(String file, JsonNode json) {
     return new InputNode(file, "$", json);

@@ -104,7 +104,7 @@ public final class PlannedNetwork {
   public ImmutableMap<Cidr, Cidr> standInAddresses() {
     ImmutableMap.Builder<Cidr, Cidr> b = ImmutableMap.builder();
     for (Unknown u : unknowns(Unknown.Kind.ADDRESS)) {
-      b.put(Cidr.parse(u.subject()), u.within().orElseThrow());
+      u.within().ifPresent(w -> b.put(Cidr.parse(u.subject()), w));
     }
     return b.buildKeepingLast();
   }

@@ -64,8 +64,9 @@ final class EksChanges {
     Val vc = c.after("vpc_config").first();
     PlanState.Resolved subnets = s.ids(c, Kind.SUBNET, "vpc_config", 0, "subnet_ids");
     if (!subnets.complete()) {
-      s.unknown(Unknown.of(c.address(), "vpc_config[0].subnet_ids", Unknown.Kind.ADDRESS, "", "some of the"
-          + " cluster's subnets are not known before apply: its control-plane ENIs are placed in the known ones"));
+      s.unknown(Unknown.of(c.address(), "vpc_config[0].subnet_ids", Unknown.Kind.UNPLACED, "", "some of the"
+          + " cluster's subnets are not known before apply: its control-plane ENIs are placed in the known ones"
+          + " only"));
     }
     List<String> extra = new ArrayList<>();
     Val sgs = vc.get("security_group_ids");
@@ -131,6 +132,25 @@ final class EksChanges {
   }
 
   // ------------------------------------------------------------------ aws_eks_node_group
+
+  /**
+   * A removed node group takes its nodes: the snapshot's ENIs tagged {@code eks:nodegroup-name} with its name (and
+   * its cluster's {@code aws:eks:cluster-name}); when none carries the tag the nodes cannot be told apart and stay.
+   */
+  void removeNodeGroup(ResourceChange c) {
+    Optional<String> name = c.before().get("node_group_name").optText();
+    Optional<String> cluster = c.before().get("cluster_name").optText();
+    if (name.isEmpty()) {
+      return;
+    }
+    boolean removed = s.enis.values().removeIf(e -> e.tag("eks:nodegroup-name").equals(name)
+        && (cluster.isEmpty() || e.tag("aws:eks:cluster-name").map(cluster.get()::equals).orElse(true)));
+    if (!removed && !s.base().interfaces().isEmpty()) {
+      s.unknown(Unknown.of(c.address(), "", Unknown.Kind.UNPLACED, "", "the nodes of node group " + name.get()
+          + " are not tagged eks:nodegroup-name in the snapshot, so they cannot be told apart: they stay in the"
+          + " network"));
+    }
+  }
 
   void nodeGroup(ResourceChange c) {
     Val a = c.after();

@@ -173,21 +173,15 @@ final class GroupChanges {
 
   /** Adds the known blocks of a CIDR list; true when some are not known. */
   private static boolean cidrs(Val list, List<Peer> peers) {
-    if (list.isUnknown()) {
-      return true;
-    }
-    boolean unknown = false;
-    for (Val v : list.list()) {
-      if (v.isUnknown()) {
-        unknown = true;
-      } else if (v.isKnown()) {
-        peers.add(Peer.cidr(cidr(v.node())));
-      }
-    }
-    return unknown;
+    return peers(list, peers, v -> Peer.cidr(cidr(v.node())));
   }
 
   private static boolean prefixLists(Val list, List<Peer> peers) {
+    return peers(list, peers, v -> Peer.prefixList(v.node().text()));
+  }
+
+  /** Adds a peer for each known element of a list; true when the list or some element is not known. */
+  private static boolean peers(Val list, List<Peer> peers, java.util.function.Function<Val, Peer> peer) {
     if (list.isUnknown()) {
       return true;
     }
@@ -196,7 +190,7 @@ final class GroupChanges {
       if (v.isUnknown()) {
         unknown = true;
       } else if (v.isKnown()) {
-        peers.add(Peer.prefixList(v.node().text()));
+        peers.add(peer.apply(v));
       }
     }
     return unknown;

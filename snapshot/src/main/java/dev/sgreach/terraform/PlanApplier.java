@@ -192,6 +192,7 @@ final class PlanApplier {
       case "aws_instance" -> interfaces.removeInstance(c);
       case "aws_network_interface_sg_attachment" -> interfaces.removeAttachment(c);
       case "aws_eks_cluster" -> eks.removeCluster(c);
+      case "aws_eks_node_group" -> eks.removeNodeGroup(c);
       case "aws_vpc" -> c.before().get("id").optText().ifPresent(id -> {
         s.vpcs.remove(id);
         c.before().get("default_security_group_id").optText().ifPresent(s.groups::remove);

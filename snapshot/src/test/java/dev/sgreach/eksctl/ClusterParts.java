@@ -67,8 +67,7 @@ final class ClusterParts {
       }
       if (nodes.contains(e.id())) {
         // the node's primary address only: secondary addresses are pod IPs the VPC CNI assigns
-        NetworkInterface.Builder nb = e.toBuilder();
-        b.add(rebuiltWithAddresses(e, nb));
+        b.add(withPrimaryAddressOnly(e));
       } else {
         b.add(e);
       }
@@ -121,7 +120,7 @@ final class ClusterParts {
     }
   }
 
-  private static NetworkInterface rebuiltWithAddresses(NetworkInterface e, NetworkInterface.Builder unused) {
+  private static NetworkInterface withPrimaryAddressOnly(NetworkInterface e) {
     return new NetworkInterface(e.id(), e.vpcId(), e.subnetId(), e.availabilityZone(), e.interfaceType(),
         e.description(), e.requesterId(), e.requesterManaged(), e.ownerId(), e.attachment(),
         e.privateIpv4().subList(0, 1), e.ipv6(), e.prefixes(), e.publicIpv4(), e.securityGroupIds(), e.tags());

@@ -328,6 +328,22 @@ class TerraformPlanTest {
     }
 
     @Test
+    void a_deleted_or_replaced_interface_leaves_and_a_no_op_keeps_the_snapshots() {
+      Network net = Network.builder().add(SecurityGroup.builder("sg-0a").build())
+          .add(NetworkInterface.builder("eni-0e").address("10.0.1.5").groups("sg-0a").build()).build();
+      String state = "{'id': 'eni-0e', 'private_ips': ['10.0.1.5'], 'security_groups': ['sg-0a']}";
+      assertThat(plan().change("aws_network_interface.e", "delete", state, null, null).parse().applyTo(net)
+          .network().interfaces()).doesNotContainKey("eni-0e");
+      PlannedNetwork replaced = plan().change("aws_network_interface.e", "create,delete", state,
+          "{'private_ips': ['10.0.1.5'], 'security_groups': ['sg-0a']}", "{'id': true}").parse().applyTo(net);
+      assertThat(replaced.network().interfaces()).doesNotContainKey("eni-0e").containsKey("tf:aws_network_interface.e");
+      assertThat(replaced.network().interfaces().get("tf:aws_network_interface.e").securityGroupIds())
+          .containsExactly("sg-0a");
+      assertThat(plan().change("aws_network_interface.e", "no-op", state, state, "{}").parse().applyTo(net)
+          .network()).isEqualTo(net);
+    }
+
+    @Test
     void a_group_attachment_adds_a_group_and_its_removal_takes_it_off() {
       Network net = Network.builder().add(SecurityGroup.builder("sg-0a").build())
           .add(SecurityGroup.builder("sg-0b").build())
@@ -443,6 +459,39 @@ class TerraformPlanTest {
       String cp = p.resource("aws_eks_cluster.c").orElseThrow().interfaceIds().get(0);
       assertThat(r.reach(Endpoint.eni(node), Endpoint.eni(cp), Traffic.tcp(443)).outcome())
           .isEqualTo(Outcome.ALLOWED);
+    }
+  }
+
+  @Nested
+  class EksChangesOverASnapshot {
+    private final Network net = Network.builder()
+        .add(SecurityGroup.builder("sg-0c").name("eks-cluster-sg-c1-1").build())
+        .add(SecurityGroup.builder("sg-0x").build())
+        .add(NetworkInterface.builder("eni-0cp").address("10.0.1.5").description("Amazon EKS c1")
+            .attachment(new NetworkInterface.Attachment(java.util.Optional.empty(), "", 1)).groups("sg-0c").build())
+        .add(NetworkInterface.builder("eni-0n").address("10.0.1.6").attachedTo("i-0n", 0).groups("sg-0c")
+            .tag("eks:nodegroup-name", "ng").tag("aws:eks:cluster-name", "c1").build())
+        .build();
+    private final String cluster = "{'name': 'c1', 'vpc_config': [{'cluster_security_group_id': 'sg-0c',"
+        + " 'security_group_ids': [], 'subnet_ids': ['subnet-0a'], 'endpoint_private_access': true,"
+        + " 'endpoint_public_access': true, 'public_access_cidrs': ['0.0.0.0/0'], 'vpc_id': 'vpc-0a'}]}";
+
+    @Test
+    void an_update_gives_the_existing_control_plane_enis_the_new_additional_groups() {
+      PlannedNetwork p = plan().change("aws_eks_cluster.c", "update", cluster, cluster.replace(
+          "'security_group_ids': []", "'security_group_ids': ['sg-0x']"), "{}").parse().applyTo(net);
+      assertThat(p.network().interfaces().get("eni-0cp").securityGroupIds()).containsExactly("sg-0c", "sg-0x");
+      assertThat(p.network().interfaces()).hasSize(2);
+    }
+
+    @Test
+    void deleting_the_cluster_and_its_node_group_removes_their_enis_and_the_cluster_sg() {
+      PlannedNetwork p = plan().change("aws_eks_cluster.c", "delete", cluster, null, null)
+          .change("aws_eks_node_group.ng", "delete", "{'cluster_name': 'c1', 'node_group_name': 'ng'}", null, null)
+          .parse().applyTo(net);
+      assertThat(p.network().interfaces()).isEmpty();
+      assertThat(p.network().securityGroups()).containsOnlyKeys("sg-0x");
+      assertThat(p.complete()).isTrue();
     }
   }
 
