@@ -30,9 +30,22 @@ import java.util.Map;
  *     .build();
  * }</pre>
  *
+ * <p>Every eksctl setting that makes or attaches a group has a builder method (DOMAIN-CHANGE.md table 2a):
+ * {@link Builder#nodeGroup(NodeGroupConfig)} (attachIDs, withShared, withLocal, SSH, private networking, EFA, launch
+ * templates, zones, subnets), {@link Builder#availabilityZones}, {@link Builder#vpcCidr}, an existing VPC
+ * ({@link Builder#existingVpc(String, String)} with {@link Builder#existingSubnet}), {@link Builder#ipv6},
+ * {@link Builder#privateCluster(boolean)}, {@link Builder#sharedNodeSecurityGroup(String)} and
+ * {@link Builder#controlPlaneSecurityGroups} (groups the user made, known by id only),
+ * {@link Builder#manageSharedNodeSecurityGroupRules}, {@link Builder#extraControlPlaneCidrs},
+ * {@link Builder#remoteNetworkCidrs}, {@link Builder#publicAccessCidrs}, {@link Builder#stackTags}. A group given by id
+ * only is not the builder's to invent: the network leaves it out and {@link Builder#generate()} says which groups
+ * those are, what eksctl adds to them and where each generated part came from ({@link Generated}).
+ *
  * <p>Ids are derived from names (same input, same ids). Rule descriptions are AWS's exact text where the creator
  * writes one (eksctl, the LBC's {@code elbv2.k8s.aws/targetGroupBinding=shared}); rules AWS creates without a
  * description get one naming their origin ({@code EKS cluster SG self}, {@code CloudFormation default egress}, ...).
+ * Addresses are the next free ones of each subnet (from {@code .10}); {@link Generated#assignedAddresses()} lists them
+ * with their subnet, since AWS picks the real ones at launch.
  */
 public final class EksTopology {
   private EksTopology() {}
