@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -134,8 +133,7 @@ final class CfnTemplate {
   }
 
   private void forEach(String type, java.util.function.BiConsumer<String, JsonNode> action) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : resources.properties()) {
       if (type.equals(e.getValue().path("Type").asText())) {
         action.accept(e.getKey(), e.getValue().path("Properties"));
       }

@@ -64,11 +64,6 @@ class TerraformPlanTest {
     return p.network().interfaces().get(p.resource(address).orElseThrow().interfaceIds().get(0));
   }
 
-  private static Outcome reach(PlannedNetwork p, String from, String to, Traffic t) {
-    return Reachability.of(p.network()).reach(Endpoint.parse(from).equals(Endpoint.parse(from))
-        && from.startsWith("tf:") ? Endpoint.eni(from) : Endpoint.parse(from), Endpoint.eni(to), t).outcome();
-  }
-
   @Nested
   class SecurityGroups {
     @Test
@@ -265,6 +260,20 @@ class TerraformPlanTest {
           Peer.cidr("::/0")));
       assertThat(group(p, "sg-0e").ingress()).contains(Rule.ingress(Ports.udp(53), Peer.cidr("10.0.0.0/8"))
           .withRuleId("sgr-0123"));
+    }
+
+    @Test
+    void deleting_a_one_peer_rule_takes_it_out_and_forget_leaves_it_in_aws() {
+      Network net = Network.builder().add(SecurityGroup.builder("sg-0d").rule(Rule.ingress(Ports.tcp(443),
+          Peer.cidr("10.0.0.0/8")).withRuleId("sgr-0a")).build()).build();
+      String state = "{'security_group_id': 'sg-0d', 'ip_protocol': 'tcp', 'from_port': 443, 'to_port': 443,"
+          + " 'cidr_ipv4': '10.0.0.0/8', 'security_group_rule_id': 'sgr-0a'}";
+      assertThat(group(plan().change("aws_vpc_security_group_ingress_rule.r", "delete", state, null, null).parse()
+          .applyTo(net), "sg-0d").ingress()).isEmpty();
+      PlannedNetwork forgotten = plan().change("aws_vpc_security_group_ingress_rule.r", "forget", state, null, null)
+          .parse().applyTo(net);
+      assertThat(forgotten.network()).isEqualTo(net);
+      assertThat(forgotten.resources()).isEmpty();
     }
 
     @Test
