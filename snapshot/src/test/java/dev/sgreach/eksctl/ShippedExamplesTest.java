@@ -3,6 +3,10 @@ package dev.sgreach.eksctl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sgreach.eks.SeedClusters;
+import dev.sgreach.engine.Endpoint;
+import dev.sgreach.engine.Outcome;
+import dev.sgreach.engine.Reachability;
+import dev.sgreach.model.Traffic;
 import dev.sgreach.model.Network;
 import dev.sgreach.planned.PlannedNetwork;
 import dev.sgreach.planned.Unknown;
@@ -50,5 +54,26 @@ class ShippedExamplesTest {
     assertThat(predicted.network()).isEqualTo(shipped);
     assertThat(predicted.unknowns(Unknown.Kind.SECURITY_GROUP_RULES)).as("the shared group comes from the snapshot")
         .isEmpty();
+  }
+
+  @Test
+  void ekscluster_privonly_alone_knows_eksctls_part_and_leaves_the_users_shared_group_unknown() {
+    PlannedNetwork p = EksctlConfig.read(EXAMPLES.resolve("ekscluster-privonly/eksctl.yaml")).predict();
+    assertThat(p.unknowns(Unknown.Kind.SECURITY_GROUP_RULES)).singleElement().satisfies(u -> {
+      assertThat(u.resource()).isEqualTo("vpc.sharedNodeSecurityGroup");
+      assertThat(u.subject()).isEqualTo("sg-07bb:rules");
+    });
+    assertThat(p.resources().keySet()).as("skipEndpointCreation: true").noneMatch(k -> k.contains("VPCEndpoint"));
+    String node = p.resource("eksctl-ekscluster-privonly-nodegroup-managed-ng/ManagedNodeGroup").orElseThrow()
+        .interfaceIds().get(0);
+    Reachability r = Reachability.of(p.network());
+    for (String cp : p.resource("eks:ekscluster-privonly/control-plane").orElseThrow().interfaceIds()) {
+      assertThat(r.reach(Endpoint.eni(node), Endpoint.eni(cp), Traffic.tcp(443)).outcome())
+          .as("managed nodes and the control plane share the cluster SG").isEqualTo(Outcome.ALLOWED);
+      assertThat(r.reach(Endpoint.eni(cp), Endpoint.eni(node), Traffic.tcp(10250)).outcome())
+          .isEqualTo(Outcome.ALLOWED);
+    }
+    assertThat(p.network().interfaces().values()).as("nothing eksctl makes carries the user's group")
+        .noneMatch(e -> e.securityGroupIds().contains("sg-07bb"));
   }
 }
