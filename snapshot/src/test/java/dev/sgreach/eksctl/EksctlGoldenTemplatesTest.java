@@ -102,6 +102,13 @@ class EksctlGoldenTemplatesTest {
     return eni.securityGroupIds().stream().map(id -> names.getOrDefault(id, id)).toList();
   }
 
+  /** The groups on the first node of a nodegroup are the template's launch-template groups, in order. */
+  private static void assertNodeGroupsAsLaunchTemplate(PlannedNetwork p, String nodes, CfnTemplate template) {
+    assertThat(groupNames(p, firstEni(p, nodes))).as("groups on " + nodes)
+        .containsExactlyElementsOf(template.launchTemplateGroups().stream().map(EksctlGoldenTemplatesTest::template)
+            .toList());
+  }
+
   private static NetworkInterface firstEni(PlannedNetwork p, String address) {
     return p.network().interfaces().get(p.resource(address).orElseThrow().interfaceIds().get(0));
   }
@@ -140,9 +147,8 @@ class EksctlGoldenTemplatesTest {
         .replace("\"[IngressInterClusterAPI] ", "\"")));
     assertThat(withoutPrefixes).containsExactlyElementsOf(templateRules(cluster, nodegroup));
 
+    assertNodeGroupsAsLaunchTemplate(p, "eksctl-wonderful-party-1565212003-nodegroup-ng-0/NodeGroup", nodegroup);
     NetworkInterface node = firstEni(p, "eksctl-wonderful-party-1565212003-nodegroup-ng-0/NodeGroup");
-    assertThat(groupNames(p, node)).containsExactlyElementsOf(nodegroup.launchTemplateGroups().stream()
-        .map(EksctlGoldenTemplatesTest::template).toList());
     // the subnets: public ones first in the zones' order, then private ones (SubnetPublicUSWEST2B 192.168.0.0/19 ...)
     assertThat(Cidr.parse("192.168.0.0/19").contains(node.privateIpv4().get(0))).as("node %s in the public subnet of"
         + " us-west-2b", node.privateIpv4()).isTrue();
@@ -167,9 +173,7 @@ class EksctlGoldenTemplatesTest {
     assertThat(predictedGroups(p, "SG"::equals)).containsExactlyElementsOf(nodegroup.groups());
     TreeSet<String> predicted = predictedRules(p, n -> n.equals("SG") || n.equals("ControlPlaneSecurityGroup"));
     assertThat(predicted).containsExactlyElementsOf(templateRules(nodegroup));
-    assertThat(groupNames(p, firstEni(p, "eksctl-test-nodegroup-n5/NodeGroup")))
-        .containsExactlyElementsOf(nodegroup.launchTemplateGroups().stream().map(EksctlGoldenTemplatesTest::template)
-            .toList());
+    assertNodeGroupsAsLaunchTemplate(p, "eksctl-test-nodegroup-n5/NodeGroup", nodegroup);
     SecurityGroup sg = p.network().securityGroup(p.resource("eksctl-test-nodegroup-n5/SG").orElseThrow()
         .securityGroupId().orElseThrow()).orElseThrow();
     assertThat(sg.tags()).containsEntry("kubernetes.io/cluster/test", "owned")
@@ -193,9 +197,7 @@ class EksctlGoldenTemplatesTest {
     String ssh = p.resource("eksctl-lt-nodegroup-ssh-enabled/SSH").orElseThrow().securityGroupId().orElseThrow();
     assertThat(p.network().securityGroup(ssh).orElseThrow().name()).as("GroupName ${AWS::StackName}-remoteAccess")
         .isEqualTo("eksctl-lt-nodegroup-ssh-enabled-remoteAccess");
-    assertThat(groupNames(p, firstEni(p, "eksctl-lt-nodegroup-ssh-enabled/ManagedNodeGroup")))
-        .containsExactlyElementsOf(template.launchTemplateGroups().stream().map(EksctlGoldenTemplatesTest::template)
-            .toList());
+    assertNodeGroupsAsLaunchTemplate(p, "eksctl-lt-nodegroup-ssh-enabled/ManagedNodeGroup", template);
   }
 
   @Test
