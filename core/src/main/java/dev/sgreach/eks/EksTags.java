@@ -39,6 +39,9 @@ final class EksTags {
   static final String LOGICAL_EFA_SG = "EFASG";
   static final String CONTROL_PLANE_SG_DESCRIPTION = "Communication between the control plane and worker nodegroups";
   static final String SHARED_NODE_SG_DESCRIPTION = "Communication between all nodes in the cluster";
+  /** The {@code SSH} group of a managed nodegroup (GroupName {@code <stack>-remoteAccess}). */
+  static final String SSH_SG_DESCRIPTION = "Allow SSH access";
+  static final String EFA_SG_DESCRIPTION = "EFA-enabled security group";
   /** eksctl's {@code IngressNodeToDefaultClusterSG} on the cluster SG, whose peer is the shared node SG. */
   static final String NODE_TO_CLUSTER_SG_RULE = "Allow unmanaged nodes to communicate with control plane (all ports)";
   static final String CLUSTER_TO_NODE_SG_RULE =

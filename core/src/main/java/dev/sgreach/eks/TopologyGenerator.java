@@ -3,9 +3,10 @@ package dev.sgreach.eks;
 import static dev.sgreach.eks.EksTags.*;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableListMultimap;
+import com.google.common.collect.ImmutableMap;
 import dev.sgreach.eks.EksTopology.AppSpec;
 import dev.sgreach.eks.EksTopology.IngressSpec;
-import dev.sgreach.eks.EksTopology.NodeGroupSpec;
 import dev.sgreach.eks.EksTopology.TargetType;
 import dev.sgreach.model.Cidr;
 import dev.sgreach.model.EksClusterInfo;
@@ -27,10 +28,14 @@ import java.util.TreeMap;
 /** Turns an {@link EksTopology.Builder}'s description into the network eksctl, EKS and the LBC would leave behind. */
 final class TopologyGenerator {
   private static final Peer ANY4 = Peer.cidr("0.0.0.0/0");
+  private static final Peer ANY6 = Peer.cidr("::/0");
+  private static final Cidr ANY_PUBLIC = Cidr.parse("0.0.0.0/0");
   private static final String EKSCTL_VERSION_VALUE = "0.100.0";
   private static final String CFN_EGRESS = "CloudFormation default egress";
   private static final String EC2_EGRESS = "EC2 default egress";
   private static final String AWS_SERVICE_ACCOUNT = "727180483921";
+  /** Where the builder takes public addresses from: TEST-NET-3 (RFC 5737), never a real host. */
+  private static final int PUBLIC_POOL = (203 << 24) | (0 << 16) | (113 << 8);
 
   private final EksTopology.Builder spec;
   private final String c;
@@ -41,28 +46,56 @@ final class TopologyGenerator {
   private final List<Subnet> publicSubnets = new ArrayList<>();
   private final Map<String, List<NetworkInterface>> nodesOf = new LinkedHashMap<>();
   private final Map<String, List<NetworkInterface>> podEnisOf = new LinkedHashMap<>();
+  private final Map<String, List<String>> origins = new LinkedHashMap<>();
+  private final Map<String, String> userGroups = new LinkedHashMap<>();
+  private final ImmutableListMultimap.Builder<String, Rule> rulesOnUserGroups = ImmutableListMultimap.builder();
+  private final Map<Cidr, Cidr> assigned = new LinkedHashMap<>();
+  private int nextPublic = 10;
   private String vpcId;
-  private String vpcCidr;
   private String clusterSg;
   private String controlPlaneSg;
+  private final List<String> extraControlPlaneSgs = new ArrayList<>();
   private String sharedSg;
 
-  /** A subnet with its first address as an int and a counter for handing out addresses. */
-  private static final class Subnet {
+  /** A subnet with its block and a counter for handing out addresses. */
+  private final class Subnet {
     final String id;
     final String az;
-    final int base;
+    final boolean isPrivate;
+    final Cidr block;
+    final Cidr ipv6Block;
     int next = 10;
 
-    Subnet(String id, String az, int base) {
+    Subnet(String id, String az, boolean isPrivate, Cidr block, Cidr ipv6Block) {
       this.id = id;
       this.az = az;
-      this.base = base;
+      this.isPrivate = isPrivate;
+      this.block = block;
+      this.ipv6Block = ipv6Block;
     }
 
     String nextAddress() {
-      int a = base + next++;
-      return ((a >>> 24) & 255) + "." + ((a >>> 16) & 255) + "." + ((a >>> 8) & 255) + "." + (a & 255);
+      Cidr address;
+      do {
+        long a = block.low() + next++;
+        address = Cidr.parseAddress(((a >>> 24) & 255) + "." + ((a >>> 16) & 255) + "." + ((a >>> 8) & 255) + "."
+            + (a & 255));
+      } while (spec.takenAddresses.contains(address) && block.contains(address));
+      if (!block.contains(address)) {
+        throw new IllegalArgumentException("subnet " + id + " (" + block.toCidrString() + ") has no room for more"
+            + " addresses");
+      }
+      assigned.put(address, block);
+      return address.addressString();
+    }
+
+    /** The next IPv6 address of the subnet's /64, when the VPC has an IPv6 block; the counter is shared. */
+    String ipv6Address(int index) {
+      long hi = ipv6Block.high();
+      String address = String.format("%x:%x:%x:%x::%x", (hi >>> 48) & 0xFFFF, (hi >>> 32) & 0xFFFF,
+          (hi >>> 16) & 0xFFFF, hi & 0xFFFF, index);
+      assigned.put(Cidr.parseAddress(address), ipv6Block);
+      return address;
     }
   }
 
@@ -71,18 +104,24 @@ final class TopologyGenerator {
     this.c = spec.cluster;
   }
 
-  Network generate() {
+  EksTopology.Generated generate() {
     vpc();
     clusterSecurityGroup();
     controlPlaneSecurityGroup();
     sharedSecurityGroup();
-    for (NodeGroupSpec ng : spec.nodegroupList()) {
-      if (!ng.managed()) {
-        nodegroupSecurityGroup(ng.name());
+    for (NodeGroupConfig ng : spec.nodegroupList()) {
+      if (!ng.managed() && ng.withLocal()) {
+        nodegroupSecurityGroup(ng);
+      }
+      if (ng.managed() && ng.sshAllowed() && ng.launchTemplate().isEmpty()) {
+        sshSecurityGroup(ng);
+      }
+      if (ng.efa() && !(ng.managed() && atLeast(spec.kubernetesVersion, 1, 33))) {
+        efaSecurityGroup(ng);
       }
     }
     controlPlaneEnis();
-    for (NodeGroupSpec ng : spec.nodegroupList()) {
+    for (NodeGroupConfig ng : spec.nodegroupList()) {
       nodes(ng);
     }
     for (AppSpec app : spec.apps) {
@@ -92,47 +131,108 @@ final class TopologyGenerator {
     loadBalancers();
     groups.values().forEach(b -> net.add(b.build()));
     enis.values().forEach(net::add);
-    net.add(new EksClusterInfo(c, vpcId, clusterSg, ImmutableList.of(controlPlaneSg),
+    List<String> cpGroups = new ArrayList<>();
+    cpGroups.add(controlPlaneSg);
+    cpGroups.addAll(extraControlPlaneSgs);
+    ImmutableList<String> publicCidrs = !spec.publicAccess ? ImmutableList.of()
+        : spec.publicAccessCidrs.isEmpty() ? ImmutableList.of("0.0.0.0/0") : ImmutableList.copyOf(spec.publicAccessCidrs);
+    net.add(new EksClusterInfo(c, vpcId, clusterSg, ImmutableList.copyOf(cpGroups),
         privateSubnets.stream().map(s -> s.id).collect(ImmutableList.toImmutableList()), spec.publicAccess,
-        spec.privateAccess, spec.publicAccess ? ImmutableList.of("0.0.0.0/0") : ImmutableList.of()));
-    return net.build();
+        spec.privateAccess, publicCidrs));
+    ImmutableMap.Builder<String, ImmutableList<String>> o = ImmutableMap.builder();
+    origins.forEach((k, v) -> o.put(k, ImmutableList.copyOf(v)));
+    return new EksTopology.Generated(net.build(), o.build(), ImmutableMap.copyOf(userGroups),
+        rulesOnUserGroups.build(), ImmutableMap.copyOf(assigned));
+  }
+
+  private static boolean atLeast(String version, int major, int minor) {
+    String[] p = version.split("\\.");
+    try {
+      int ma = Integer.parseInt(p[0]);
+      int mi = p.length > 1 ? Integer.parseInt(p[1]) : 0;
+      return ma > major || ma == major && mi >= minor;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  private void origin(String key, String id) {
+    origins.computeIfAbsent(key, k -> new ArrayList<>()).add(id);
   }
 
   // ------------------------------------------------------------------ VPC
 
-  private static int ipv4(String cidr) {
-    String[] p = cidr.substring(0, cidr.indexOf('/')).split("\\.");
-    return (Integer.parseInt(p[0]) << 24) | (Integer.parseInt(p[1]) << 16) | (Integer.parseInt(p[2]) << 8)
-        | Integer.parseInt(p[3]);
+  private void vpc() {
+    boolean existing = spec.vpcId != null;
+    vpcId = existing ? spec.vpcId : Ids.id("vpc", c + "/vpc");
+    ImmutableList.Builder<Cidr> blocks = ImmutableList.<Cidr>builder().add(Cidr.parse(spec.vpcCidr));
+    if (spec.vpcIpv6Cidr != null) {
+      blocks.add(Cidr.parse(spec.vpcIpv6Cidr));
+    }
+    net.add(new Vpc(vpcId, spec.account, blocks.build()));
+    if (existing) {
+      List<EksTopology.SubnetSpec> given = spec.subnets;
+      int n = given.size();
+      for (int k = 0; k < n; k++) {
+        EksTopology.SubnetSpec s = given.get(k);
+        (s.isPrivate() ? privateSubnets : publicSubnets).add(new Subnet(s.id(), s.zone(), s.isPrivate(),
+            Cidr.parse(s.cidr()), ipv6Slot(k)));
+      }
+    } else {
+      origin(clusterStack(c) + "/VPC", vpcId);
+      List<String> zones = spec.zones != null ? spec.zones : List.of(spec.region + "a", spec.region + "b");
+      List<Cidr> slots = EksTopology.eksctlSubnetBlocks(spec.vpcCidr, zones.size());
+      int n = zones.size();
+      if (!spec.fullyPrivate) {
+        for (int i = 0; i < n; i++) {
+          publicSubnets.add(new Subnet(Ids.id("subnet", c + "/public" + i), zones.get(i), false, slots.get(i),
+              ipv6Slot(i)));
+        }
+      }
+      for (int i = 0; i < n; i++) {
+        privateSubnets.add(new Subnet(Ids.id("subnet", c + "/private" + i), zones.get(i), true, slots.get(n + i),
+            ipv6Slot(n + i)));
+      }
+    }
+    if (privateSubnets.isEmpty()) {
+      throw new IllegalArgumentException("cluster " + c + " has no private subnet: the control-plane ENIs need one");
+    }
+    if (!existing || spec.existingVpcDefaultGroup) {
+      SecurityGroup.Builder def = SecurityGroup.builder(Ids.id("sg", vpcId + "/default")).name("default")
+          .description("default VPC security group").vpc(vpcId).owner(spec.account);
+      def.allowIn(Ports.allTraffic(), Peer.group(def.build().id()), "VPC default SG self");
+      def.allowOut(Ports.allTraffic(), ANY4, EC2_EGRESS);
+      groups.put(def.build().id(), def);
+    }
   }
 
-  private void vpc() {
-    boolean existing = spec.vpc != null;
-    vpcCidr = existing ? spec.vpc.cidr() : "192.168.0.0/16";
-    if (!vpcCidr.endsWith("/16")) {
-      throw new IllegalArgumentException("VPC block " + vpcCidr + " must be a /16 (the builder cuts four /19s)");
+  /** The /64 of the k-th subnet inside the VPC's IPv6 block, or null without one. */
+  private Cidr ipv6Slot(int k) {
+    if (spec.vpcIpv6Cidr == null) {
+      return null;
     }
-    vpcId = existing ? spec.vpc.vpcId() : Ids.id("vpc", c + "/vpc");
-    net.add(new Vpc(vpcId, spec.account, ImmutableList.of(Cidr.parse(vpcCidr))));
-    int base = ipv4(vpcCidr);
-    // eksctl's layout: public /19s first, then private /19s, one of each per zone
-    String[] zones = {spec.region + "a", spec.region + "b"};
-    for (int i = 0; i < 2; i++) {
-      publicSubnets.add(new Subnet(existing ? spec.vpc.publicSubnets().get(i) : Ids.id("subnet", c + "/public" + i),
-          zones[i], base + (i * 32 << 8)));
-      privateSubnets.add(new Subnet(existing ? spec.vpc.privateSubnets().get(i)
-          : Ids.id("subnet", c + "/private" + i), zones[i], base + ((64 + i * 32) << 8)));
-    }
-    SecurityGroup.Builder def = SecurityGroup.builder(Ids.id("sg", vpcId + "/default")).name("default")
-        .description("default VPC security group").vpc(vpcId).owner(spec.account);
-    def.allowIn(Ports.allTraffic(), Peer.group(def.build().id()), "VPC default SG self");
-    def.allowOut(Ports.allTraffic(), ANY4, EC2_EGRESS);
-    groups.put(def.build().id(), def);
+    Cidr v6 = Cidr.parse(spec.vpcIpv6Cidr);
+    long hi = v6.high() + k;
+    return Cidr.parse(String.format("%x:%x:%x:%x::/64", (hi >>> 48) & 0xFFFF, (hi >>> 32) & 0xFFFF,
+        (hi >>> 16) & 0xFFFF, hi & 0xFFFF));
   }
 
   private NetworkInterface.Builder eniIn(Subnet s, String seed) {
-    return NetworkInterface.builder(Ids.id("eni", c + "/" + seed)).vpc(vpcId).subnet(s.id).availabilityZone(s.az)
-        .owner(spec.account).address(s.nextAddress());
+    NetworkInterface.Builder b = NetworkInterface.builder(Ids.id("eni", c + "/" + seed)).vpc(vpcId).subnet(s.id)
+        .availabilityZone(s.az).owner(spec.account);
+    String v4 = s.nextAddress();
+    b.address(v4);
+    if (s.ipv6Block != null) {
+      b.address(s.ipv6Address(s.next - 1));
+    }
+    return b;
+  }
+
+  private String nextPublicAddress() {
+    int a = PUBLIC_POOL + nextPublic++;
+    String address = ((a >>> 24) & 255) + "." + ((a >>> 16) & 255) + "." + ((a >>> 8) & 255) + "." + (a & 255);
+    assigned.put(Cidr.parseAddress(address), ANY_PUBLIC);
+    return address;
   }
 
   private void add(NetworkInterface eni) {
@@ -152,6 +252,20 @@ final class TopologyGenerator {
     return groups.get(id);
   }
 
+  /** Adds a rule to a group: to the generated group, or to what eksctl adds to a group the user gave by id. */
+  private void addRule(String groupId, Rule rule) {
+    SecurityGroup.Builder b = groups.get(groupId);
+    if (b != null) {
+      b.rule(rule);
+    } else {
+      rulesOnUserGroups.put(groupId, rule);
+    }
+  }
+
+  private void userGroup(String id, String setting) {
+    userGroups.putIfAbsent(id, setting);
+  }
+
   /** An eksctl-made group: CloudFormation-generated name, stack and eksctl tags, CloudFormation default egress. */
   private SecurityGroup.Builder eksctlGroup(String stack, String logicalId, String description,
       Optional<String> nodegroup, boolean managedNodegroup) {
@@ -168,6 +282,7 @@ final class TopologyGenerator {
         .tag(EKSCTL_CLUSTER_NAME, c)
         .tag(EKSCTL_CLUSTER_NAME_OLD, c)
         .tag(EKSCTL_VERSION, EKSCTL_VERSION_VALUE);
+    spec.stackTags.forEach(b::tag);
     nodegroup.ifPresent(ng -> {
       b.tag(EKSCTL_NODEGROUP_NAME, ng).tag(EKSCTL_NODEGROUP_TYPE, managedNodegroup ? "managed" : "unmanaged");
       if (!managedNodegroup) {
@@ -175,97 +290,242 @@ final class TopologyGenerator {
       }
     });
     b.allowOut(Ports.allTraffic(), ANY4, CFN_EGRESS);
+    origin(stack + "/" + logicalId, id);
     return b;
   }
 
   private void clusterSecurityGroup() {
     String name = "eks-cluster-sg-" + c + "-" + Ids.digits(c + "/cluster-sg", 10);
     clusterSg = Ids.id("sg", c + "/cluster-sg");
-    newGroup(clusterSg, name, CLUSTER_SG_DESCRIPTION)
-        .tag("Name", name).tag(EKS_CLUSTER_NAME, c).tag(clusterTag(c), "owned")
-        .allowIn(Ports.allTraffic(), Peer.group(clusterSg), "EKS cluster SG self")
-        .allowOut(Ports.allTraffic(), ANY4, "EKS cluster SG egress");
+    groups.put(clusterSg, EksTopology.clusterSecurityGroup(clusterSg, name, c, vpcId, spec.account,
+        spec.vpcIpv6Cidr != null).toBuilder());
+    origin("eks:" + c + "/cluster-security-group", clusterSg);
   }
 
   private void controlPlaneSecurityGroup() {
-    controlPlaneSg = eksctlGroup(clusterStack(c), LOGICAL_CONTROL_PLANE_SG, CONTROL_PLANE_SG_DESCRIPTION,
-        Optional.empty(), false).build().id();
+    if (!spec.controlPlaneSgIds.isEmpty()) {
+      controlPlaneSg = spec.controlPlaneSgIds.get(0);
+      extraControlPlaneSgs.addAll(spec.controlPlaneSgIds.subList(1, spec.controlPlaneSgIds.size()));
+      spec.controlPlaneSgIds.forEach(id -> userGroup(id, "vpc.controlPlaneSecurityGroupIDs"));
+      return;
+    }
+    SecurityGroup.Builder cp = eksctlGroup(clusterStack(c), LOGICAL_CONTROL_PLANE_SG, CONTROL_PLANE_SG_DESCRIPTION,
+        Optional.empty(), false);
+    controlPlaneSg = cp.build().id();
+    int v4 = 0;
+    int v6 = 0;
+    for (String cidr : spec.extraControlPlaneCidrs) {
+      boolean isV6 = Cidr.parse(cidr).isIpv6();
+      int i = isV6 ? v6++ : v4++;
+      cp.allowIn(Ports.tcp(443), Peer.cidr(cidr), "Allow Extra " + (isV6 ? "IPv6 " : "") + "CIDR " + i + " ("
+          + cidr + ") to communicate to controlplane");
+    }
+    for (String cidr : spec.remoteNetworkCidrs) {
+      cp.allowIn(Ports.tcp(443), Peer.cidr(cidr), "Allow nodes/pods from remote network (" + cidr
+          + ") to communicate to controlplane");
+    }
   }
 
   private void sharedSecurityGroup() {
-    if (spec.sharedSgId != null) {
+    boolean eksctlMade = spec.sharedSgId == null;
+    if (eksctlMade && !spec.manageSharedNodeSecurityGroupRules) {
+      throw new IllegalArgumentException("manageSharedNodeSecurityGroupRules cannot be false when eksctl makes the"
+          + " shared node SG (give vpc.sharedNodeSecurityGroup)");
+    }
+    if (!eksctlMade && spec.sharedSgRulesKnown) {
       sharedSg = spec.sharedSgId;
       newGroup(sharedSg, spec.sharedSgName, "Shared SG for " + c + ": bastion, VPC endpoints and nodes (made by the"
           + " user before eksctl)")
           .tag("Name", spec.sharedSgName)
           .allowIn(Ports.allTraffic(), Peer.group(sharedSg), "user: members of the shared SG reach each other")
           .allowOut(Ports.allTraffic(), ANY4, EC2_EGRESS);
+    } else if (!eksctlMade) {
+      sharedSg = spec.sharedSgId;
+      userGroup(sharedSg, "vpc.sharedNodeSecurityGroup");
     } else {
       sharedSg = eksctlGroup(clusterStack(c), LOGICAL_SHARED_NODE_SG, SHARED_NODE_SG_DESCRIPTION, Optional.empty(),
           false).build().id();
       g(sharedSg).allowIn(Ports.allTraffic(), Peer.group(sharedSg), INTER_NODEGROUP_RULE);
     }
-    // manageSharedNodeSecurityGroupRules (default true): IngressDefaultClusterToNodeSG, IngressNodeToDefaultClusterSG
-    g(sharedSg).allowIn(Ports.allTraffic(), Peer.group(clusterSg), CLUSTER_TO_NODE_SG_RULE);
-    g(clusterSg).allowIn(Ports.allTraffic(), Peer.group(sharedSg), NODE_TO_CLUSTER_SG_RULE);
+    if (spec.manageSharedNodeSecurityGroupRules) {
+      // IngressDefaultClusterToNodeSG, IngressNodeToDefaultClusterSG
+      addRule(sharedSg, Rule.ingress(Ports.allTraffic(), Peer.group(clusterSg)).withDescription(
+          CLUSTER_TO_NODE_SG_RULE));
+      addRule(clusterSg, Rule.ingress(Ports.allTraffic(), Peer.group(sharedSg)).withDescription(
+          NODE_TO_CLUSTER_SG_RULE));
+    }
   }
 
   private String nodegroupSg(String ng) {
     return Ids.id("sg", nodegroupStack(c, ng) + "/" + LOGICAL_NODEGROUP_SG);
   }
 
-  private void nodegroupSecurityGroup(String ng) {
-    String sg = eksctlGroup(nodegroupStack(c, ng), LOGICAL_NODEGROUP_SG, nodegroupSgDescription(ng),
+  private void nodegroupSecurityGroup(NodeGroupConfig config) {
+    String ng = config.name();
+    SecurityGroup.Builder b = eksctlGroup(nodegroupStack(c, ng), LOGICAL_NODEGROUP_SG, nodegroupSgDescription(ng),
         Optional.of(ng), false).tag(clusterTag(c), "owned")
         .allowIn(Ports.tcp(1025, 65535), Peer.group(controlPlaneSg), "[IngressInterCluster] Allow worker nodes in"
             + " group " + ng + " to communicate with control plane (kubelet and workload TCP ports)")
         .allowIn(Ports.tcp(443), Peer.group(controlPlaneSg), "[IngressInterClusterAPI] Allow worker nodes in group "
             + ng + " to communicate with control plane (workloads using HTTPS port, commonly used with extension API"
-            + " servers)")
-        .build().id();
-    g(controlPlaneSg)
-        .allowIn(Ports.tcp(443), Peer.group(sg), "Allow control plane to receive API requests from worker nodes in"
-            + " group " + ng)
-        .allowOut(Ports.tcp(1025, 65535), Peer.group(sg), "Allow control plane to communicate with worker nodes in"
-            + " group " + ng + " (kubelet and workload TCP ports)")
-        .allowOut(Ports.tcp(443), Peer.group(sg), "Allow control plane to communicate with worker nodes in group "
-            + ng + " (workloads using HTTPS port, commonly used with extension API servers)");
+            + " servers)");
+    if (config.sshAllowed()) {
+      sshRules(config, "Allow SSH access to worker nodes in group " + ng).forEach(b::rule);
+    }
+    String sg = b.build().id();
+    addRule(controlPlaneSg, Rule.ingress(Ports.tcp(443), Peer.group(sg)).withDescription("Allow control plane to"
+        + " receive API requests from worker nodes in group " + ng));
+    addRule(controlPlaneSg, Rule.egress(Ports.tcp(1025, 65535), Peer.group(sg)).withDescription("Allow control plane"
+        + " to communicate with worker nodes in group " + ng + " (kubelet and workload TCP ports)"));
+    addRule(controlPlaneSg, Rule.egress(Ports.tcp(443), Peer.group(sg)).withDescription("Allow control plane to"
+        + " communicate with worker nodes in group " + ng + " (workloads using HTTPS port, commonly used with"
+        + " extension API servers)"));
+  }
+
+  /**
+   * eksctl's SSH rules: tcp 22 from each source group (no description); else from the VPC's IPv4 block for private
+   * networking; else from anywhere, IPv4 and IPv6.
+   */
+  private List<Rule> sshRules(NodeGroupConfig ng, String description) {
+    List<Rule> out = new ArrayList<>();
+    if (!ng.sshSourceSecurityGroups().isEmpty()) {
+      ng.sshSourceSecurityGroups().forEach(s -> out.add(Rule.ingress(Ports.tcp(22), Peer.group(s))));
+    } else if (ng.privateNetworking()) {
+      out.add(Rule.ingress(Ports.tcp(22), Peer.cidr(spec.vpcCidr))
+          .withDescription(description + " (private, only inside VPC)"));
+    } else {
+      out.add(Rule.ingress(Ports.tcp(22), ANY4).withDescription(description));
+      out.add(Rule.ingress(Ports.tcp(22), ANY6).withDescription(description));
+    }
+    return out;
+  }
+
+  private String sshSg(String ng) {
+    return Ids.id("sg", nodegroupStack(c, ng) + "/" + LOGICAL_SSH_SG);
+  }
+
+  private void sshSecurityGroup(NodeGroupConfig ng) {
+    SecurityGroup.Builder b = eksctlGroup(nodegroupStack(c, ng.name()), LOGICAL_SSH_SG, SSH_SG_DESCRIPTION,
+        Optional.of(ng.name()), true);
+    sshRules(ng, "Allow SSH access to managed worker nodes in group " + ng.name()).forEach(b::rule);
+  }
+
+  private String efaSg(String ng) {
+    return Ids.id("sg", nodegroupStack(c, ng) + "/" + LOGICAL_EFA_SG);
+  }
+
+  private void efaSecurityGroup(NodeGroupConfig ng) {
+    String id = efaSg(ng.name());
+    String text = "Allow worker nodes in group " + ng.name() + " to communicate to itself (EFA-enabled)";
+    eksctlGroup(nodegroupStack(c, ng.name()), LOGICAL_EFA_SG, EFA_SG_DESCRIPTION, Optional.of(ng.name()),
+        ng.managed())
+        .allowIn(Ports.allTraffic(), Peer.group(id), text)
+        .allowOut(Ports.allTraffic(), Peer.group(id), text);
   }
 
   // ------------------------------------------------------------------ ENIs
 
+  private List<Subnet> controlPlaneSubnets() {
+    if (spec.controlPlaneSubnetIds.isEmpty()) {
+      return privateSubnets;
+    }
+    List<Subnet> out = new ArrayList<>();
+    for (String id : spec.controlPlaneSubnetIds) {
+      out.add(subnetById(id).orElseThrow(() -> new IllegalArgumentException("control-plane subnet " + id
+          + " is not one of the cluster's subnets " + allSubnetIds())));
+    }
+    return out;
+  }
+
   private void controlPlaneEnis() {
     String role = "AROA" + Ids.hex(c + "/role", 17).toUpperCase() + ":AmazonEKS";
-    for (int i = 0; i < privateSubnets.size(); i++) {
-      add(eniIn(privateSubnets.get(i), "control-plane" + i).description(CONTROL_PLANE_ENI_PREFIX + c)
+    List<String> cpGroups = new ArrayList<>();
+    cpGroups.add(clusterSg);
+    cpGroups.add(controlPlaneSg);
+    cpGroups.addAll(extraControlPlaneSgs);
+    List<Subnet> where = controlPlaneSubnets();
+    for (int i = 0; i < where.size(); i++) {
+      NetworkInterface eni = eniIn(where.get(i), "control-plane" + i).description(EksTopology.controlPlaneEniDescription(c))
           .requester(role, false)
           .attachment(new NetworkInterface.Attachment(Optional.empty(), Ids.digits(c + "/eks-account", 12), 1))
-          .groups(clusterSg, controlPlaneSg).build());
+          .groups(cpGroups).build();
+      add(eni);
+      origin("eks:" + c + "/control-plane", eni.id());
     }
   }
 
-  private void nodes(NodeGroupSpec ng) {
+  /** The subnets a nodegroup's nodes go to: private or public, narrowed by its zones or subnet ids. */
+  private List<Subnet> nodeSubnets(NodeGroupConfig ng) {
+    List<Subnet> kind = ng.privateNetworking() ? privateSubnets : publicSubnets;
+    List<Subnet> out = new ArrayList<>();
+    for (Subnet s : kind) {
+      if ((ng.availabilityZones().isEmpty() || ng.availabilityZones().contains(s.az))
+          && (ng.subnets().isEmpty() || ng.subnets().contains(s.id))) {
+        out.add(s);
+      }
+    }
+    if (out.isEmpty()) {
+      throw new IllegalArgumentException("nodegroup " + ng.name() + " has no " + (ng.privateNetworking() ? "private"
+          : "public") + " subnet to go to" + (ng.availabilityZones().isEmpty() ? "" : " in " + ng.availabilityZones())
+          + (ng.subnets().isEmpty() ? "" : " among " + ng.subnets())
+          + (ng.privateNetworking() ? "" : " (set privateNetworking for a cluster without public subnets)"));
+    }
+    return out;
+  }
+
+  private void nodes(NodeGroupConfig ng) {
     List<NetworkInterface> list = new ArrayList<>();
+    List<Subnet> where = nodeSubnets(ng);
+    String stack = nodegroupStack(c, ng.name());
     for (int i = 0; i < ng.nodes(); i++) {
       String instance = Ids.id("i", c + "/" + ng.name() + "/" + i);
-      NetworkInterface.Builder b = eniIn(privateSubnets.get(i % privateSubnets.size()), ng.name() + "/node" + i)
+      NetworkInterface.Builder b = eniIn(where.get(i % where.size()), ng.name() + "/node" + i)
           .attachedTo(instance, 0);
-      if (ng.managed()) {
-        // eksctl's launch template: the cluster SG (+ attachIDs); instance tags eks:* (propagation to the ENI
-        // UNCONFIRMED, written so the nodegroup can be told)
-        b.groups(clusterSg).tag(EKS_CLUSTER_NAME, c).tag(EKS_NODEGROUP_NAME, ng.name());
-      } else {
-        b.groups(sharedSg, nodegroupSg(ng.name()));
+      if (!ng.privateNetworking()) {
+        b.publicIp(nextPublicAddress());
       }
-      NetworkInterface eni = b.build();
+      List<String> on = new ArrayList<>();
+      if (ng.managed()) {
+        if (ng.launchTemplate().isPresent()) {
+          // the user's launch template decides the groups; the builder does not know them
+          String lt = "launch-template:" + ng.launchTemplate().get();
+          userGroup(lt, "managedNodeGroups[" + ng.name() + "].launchTemplate (its security groups)");
+          on.add(lt);
+        } else {
+          // eksctl's launch template: the cluster SG, attachIDs, the SSH SG, the EFA SG
+          on.add(clusterSg);
+          on.addAll(ng.attachSecurityGroups());
+          if (ng.sshAllowed()) {
+            on.add(sshSg(ng.name()));
+          }
+        }
+        // instance tags eks:* (propagation to the ENI UNCONFIRMED, written so the nodegroup can be told)
+        b.tag(EKS_CLUSTER_NAME, c).tag(EKS_NODEGROUP_NAME, ng.name());
+      } else {
+        on.addAll(ng.attachSecurityGroups());
+        if (ng.withShared()) {
+          on.add(sharedSg);
+        }
+        if (ng.withLocal()) {
+          on.add(nodegroupSg(ng.name()));
+        }
+      }
+      ng.attachSecurityGroups().forEach(id -> userGroup(id, (ng.managed() ? "managedNodeGroups[" : "nodeGroups[")
+          + ng.name() + "].securityGroups.attachIDs"));
+      if (groups.containsKey(efaSg(ng.name()))) {
+        on.add(efaSg(ng.name()));
+      }
+      NetworkInterface eni = b.groups(on).build();
       add(eni);
       list.add(eni);
+      origin(stack + "/" + (ng.managed() ? "ManagedNodeGroup" : "NodeGroup"), eni.id());
     }
     nodesOf.put(ng.name(), list);
   }
 
   private String nodeIdentitySg(String ng) {
-    return spec.nodegroups.get(ng).managed() ? clusterSg : nodegroupSg(ng);
+    NodeGroupConfig n = spec.nodegroups.get(ng);
+    return n.managed() ? clusterSg : n.withLocal() ? nodegroupSg(ng) : sharedSg;
   }
 
   private void pods(AppSpec app) {
@@ -313,7 +573,16 @@ final class TopologyGenerator {
   }
 
   private Subnet subnet(String id) {
-    return privateSubnets.stream().filter(s -> s.id.equals(id)).findFirst().orElseThrow();
+    return subnetById(id).orElseThrow();
+  }
+
+  private Optional<Subnet> subnetById(String id) {
+    return java.util.stream.Stream.concat(privateSubnets.stream(), publicSubnets.stream())
+        .filter(s -> s.id.equals(id)).findFirst();
+  }
+
+  private List<String> allSubnetIds() {
+    return java.util.stream.Stream.concat(privateSubnets.stream(), publicSubnets.stream()).map(s -> s.id).toList();
   }
 
   private NetworkInterface trunkOf(NetworkInterface node) {
@@ -338,10 +607,13 @@ final class TopologyGenerator {
     if (spec.podDnsRules) {
       List<String> dnsTargets = new ArrayList<>();
       dnsTargets.add(clusterSg);
-      spec.nodegroupList().stream().filter(n -> !n.managed()).forEach(n -> dnsTargets.add(nodegroupSg(n.name())));
+      spec.nodegroupList().stream().filter(n -> !n.managed() && n.withLocal())
+          .forEach(n -> dnsTargets.add(nodegroupSg(n.name())));
       for (String target : dnsTargets) {
-        g(target).allowIn(Ports.tcp(53), Peer.group(id), "user (seed): pods of " + app.name() + " to CoreDNS tcp 53")
-            .allowIn(Ports.udp(53), Peer.group(id), "user (seed): pods of " + app.name() + " to CoreDNS udp 53");
+        addRule(target, Rule.ingress(Ports.tcp(53), Peer.group(id)).withDescription("user (seed): pods of "
+            + app.name() + " to CoreDNS tcp 53"));
+        addRule(target, Rule.ingress(Ports.udp(53), Peer.group(id)).withDescription("user (seed): pods of "
+            + app.name() + " to CoreDNS udp 53"));
       }
     }
     return id;
@@ -351,9 +623,12 @@ final class TopologyGenerator {
     for (String service : spec.endpointServices) {
       String vpce = Ids.id("vpce", c + "/endpoint/" + service);
       for (Subnet s : privateSubnets) {
-        add(eniIn(s, "endpoint/" + service + "/" + s.az).interfaceType(TYPE_VPC_ENDPOINT)
+        NetworkInterface eni = eniIn(s, "endpoint/" + service + "/" + s.az).interfaceType(TYPE_VPC_ENDPOINT)
             .description(ENDPOINT_DESCRIPTION_PREFIX + " " + vpce).requester(AWS_SERVICE_ACCOUNT, true)
-            .groups(sharedSg).build());
+            .groups(sharedSg).build();
+        add(eni);
+        origin(clusterStack(c) + "/VPCEndpoint" + service.replace(".", "").toUpperCase(java.util.Locale.ROOT),
+            eni.id());
       }
     }
     for (String name : spec.bastions) {
@@ -373,6 +648,10 @@ final class TopologyGenerator {
   private void loadBalancers() {
     if (spec.ingresses.isEmpty()) {
       return;
+    }
+    if (publicSubnets.isEmpty()) {
+      throw new IllegalArgumentException("an internet-facing ALB needs public subnets, and cluster " + c
+          + " has none");
     }
     String backend = Ids.id("sg", c + "/lbc-backend");
     newGroup(backend, Lbc.backendName(c), LBC_BACKEND_DESCRIPTION)
