@@ -313,8 +313,9 @@ final class Walk {
     }
     if (c.subnetHolding(si.vpc, dst) == s) {
       if (t.on) {
-        pass(Step.SAME_SUBNET, si.id, s, src + " and " + dst + " are both in " + si.id
-            + ": network ACLs and the route table are not consulted");
+        pass(Step.SAME_SUBNET, si.id, s, (c.subnetHolding(si.vpc, src) == s ? src + " and " + dst + " are both in "
+            + si.id : dst + " is in " + si.id + ", where the packet is") + ": network ACLs and the route table are"
+            + " not consulted");
       }
       deliver(s);
       return;

@@ -1051,6 +1051,28 @@ final class NaivePathOracle {
           }
           dst = (Cidr) owner[1];
         }
+        RouteTable edge = null;
+        for (RouteTable t : n.routeTables().values()) {
+          if (t.gatewayIds().contains(igws.get(0))) {
+            edge = t;
+          }
+        }
+        if (edge != null) {
+          Object pick = pickRoute(edge, dst);
+          if (!(pick instanceof RouteTable.Route)) {
+            unknown(edge.id());
+            return;
+          }
+          RouteTable.Route r = (RouteTable.Route) pick;
+          if (r.state() == RouteTable.State.BLACKHOLE) {
+            deny(edge.id());
+            return;
+          }
+          if (r.target().kind() != RouteTarget.Kind.LOCAL) {
+            unknown(r.target().id());
+            return;
+          }
+        }
       }
       String d = (String) owner[3];
       if (d.isEmpty()) {
