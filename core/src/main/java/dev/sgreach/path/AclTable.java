@@ -71,14 +71,13 @@ final class AclTable {
 
   /**
    * How one direction of this ACL judges a packet of {@code protocol} to or from {@code peer} (its destination when
-   * outbound, its source when inbound) over a set of destination-port keys: which keys pass, and which entry decided
-   * each part.
+   * outbound, its source when inbound) over a set of destination-port keys: the keys that pass. When {@code parts}
+   * is given, which entry decided which keys is added to it, in rule order.
    */
-  AclDecision decide(boolean egress, int protocol, Cidr peer, PortSet keys, boolean explain) {
+  PortSet decide(boolean egress, int protocol, Cidr peer, PortSet keys, List<Part> parts) {
     Dir d = dirs[egress ? 1 : 0][peer.family() == 6 ? 1 : 0];
     PortSet remaining = keys;
     PortSet allowed = PortSet.EMPTY;
-    List<AclDecision.Part> parts = explain ? new ArrayList<>(2) : null;
     for (int i = 0; i < d.entries.length && !remaining.isEmpty(); i++) {
       if (d.protocol[i] != -1 && d.protocol[i] != protocol || !d.cidr[i].contains(peer)) {
         continue;
@@ -91,15 +90,18 @@ final class AclTable {
         allowed = allowed.union(part);
       }
       if (parts != null) {
-        parts.add(new AclDecision.Part(d.entries[i], part));
+        parts.add(new Part(d.entries[i], part));
       }
       remaining = part == remaining ? PortSet.EMPTY : remaining.minus(part);
     }
     if (parts != null && !remaining.isEmpty()) {
-      parts.add(new AclDecision.Part(d.finalDeny, remaining));
+      parts.add(new Part(d.finalDeny, remaining));
     }
-    return new AclDecision(allowed, parts == null ? List.of() : parts);
+    return allowed;
   }
+
+  /** One entry and the keys it decided, for the proof. */
+  record Part(NetworkAcl.Entry entry, PortSet keys) {}
 
   /** The highest rule number of one direction (any family), 0 when it has none but the final deny. */
   int highestRuleNumber(boolean egress) {

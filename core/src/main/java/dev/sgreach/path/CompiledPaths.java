@@ -58,7 +58,9 @@ final class CompiledPaths {
   private final Map<Cidr, PublicOwner> publicOwners = new HashMap<>();
   private final Map<Cidr, List<NatGateway>> natByPrivate = new HashMap<>();
   private final Map<Cidr, List<NetworkInterface>> enisByAddress = new HashMap<>();
+  private final List<NetworkInterface> enisWithPrefixes = new ArrayList<>();
   private final Map<Cidr, Integer> resolvers = new HashMap<>();
+  private final Map<String, Map<String, TransitGateway.Attachment>> attachments = new HashMap<>();
 
   /** One subnet: its VPC, zone, and the indexes of its ACL and route table (or {@link #MISSING}, {@link #AMBIGUOUS}). */
   static final class SubnetInfo {
@@ -328,11 +330,17 @@ final class CompiledPaths {
       for (Cidr a : e.privateAddresses()) {
         enisByAddress.computeIfAbsent(a, k -> new ArrayList<>(1)).add(e);
       }
+      if (!e.prefixes().isEmpty()) {
+        enisWithPrefixes.add(e);
+      }
     }
   }
 
   private void compileTransitGateways() {
     for (TransitGateway g : network.transitGateways().values()) {
+      Map<String, TransitGateway.Attachment> byId = new HashMap<>();
+      g.attachments().forEach(a -> byId.put(a.id(), a));
+      attachments.put(g.id(), byId);
       for (TransitGateway.RouteTable t : g.routeTables()) {
         tgwTables.put(g.id() + "/" + t.id(), new TgwLookup(g, t, network.vpcs()));
       }
@@ -426,7 +434,10 @@ final class CompiledPaths {
     if (!Addresses.isGlobalIpv6(address)) {
       return null;
     }
-    NetworkInterface e = network.interfaceOwning(address).orElse(null);
+    List<NetworkInterface> holders = enisByAddress.get(address);
+    NetworkInterface e = holders != null ? holders.get(0)
+        : enisWithPrefixes.stream().filter(x -> x.prefixes().stream().anyMatch(p -> p.contains(address)))
+            .findFirst().orElse(null);
     if (e == null) {
       return null;
     }
@@ -481,8 +492,16 @@ final class CompiledPaths {
       }
       return null;
     }
-    NetworkInterface e = network.interfaceOwning(address).orElse(null);
-    return e != null && e.vpcId().equals(vpcId) ? e : null;
+    for (NetworkInterface e : enisWithPrefixes) {
+      if (e.vpcId().equals(vpcId)) {
+        for (Cidr p : e.prefixes()) {
+          if (p.contains(address)) {
+            return e;
+          }
+        }
+      }
+    }
+    return null;
   }
 
   // ------------------------------------------------------------------------------------------------ lookups
@@ -582,6 +601,21 @@ final class CompiledPaths {
         if (c.contains(address)) {
           return true;
         }
+      }
+    }
+    return false;
+  }
+
+  /** The attachment of this transit gateway with this id, or null. */
+  TransitGateway.Attachment attachment(TransitGateway gateway, String attachmentId) {
+    return attachments.get(gateway.id()).get(attachmentId);
+  }
+
+  /** True when one of the blocks contains the address. */
+  static boolean anyContains(List<Cidr> blocks, Cidr address) {
+    for (int i = 0; i < blocks.size(); i++) {
+      if (blocks.get(i).contains(address)) {
+        return true;
       }
     }
     return false;

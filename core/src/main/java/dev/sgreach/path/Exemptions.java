@@ -61,7 +61,7 @@ final class Exemptions {
           + " documents network ACLs passing only DNS and instance metadata there");
     }
     int other = c.vpcWithResolverAt(dst);
-    if (other >= 0 && other != sourceVpc && !c.vpcs[sourceVpc].blocks.stream().anyMatch(b -> b.contains(dst))) {
+    if (other >= 0 && other != sourceVpc && !CompiledPaths.anyContains(c.vpcs[sourceVpc].blocks, dst)) {
       return new Exemption(Tri.DENY, dst + " is the Route 53 Resolver of " + c.vpcs[other].id
           + ", which answers only its own VPC");
     }

@@ -29,9 +29,9 @@ final class Fixes {
    * from or to the single peer address, numbered below the entry that denied.
    */
   static PathFix aclEntry(AclTable a, boolean egress, int proto, Traffic traffic, Cidr peer, PortSet denied,
-      AclDecision d, boolean reply) {
+      List<AclTable.Part> parts, boolean reply) {
     int blocker = NetworkAcl.MAX_RULE_NUMBER + 1;
-    for (AclDecision.Part p : d.parts()) {
+    for (AclTable.Part p : parts) {
       if (p.entry().action() == NetworkAcl.Action.DENY) {
         blocker = Math.min(p.entry().ruleNumber(), NetworkAcl.MAX_RULE_NUMBER + 1);
         break;

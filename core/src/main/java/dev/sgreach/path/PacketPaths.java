@@ -114,7 +114,8 @@ public final class PacketPaths {
     }
     for (PathEnd end : new PathEnd[] {from, to}) {
       Optional<NetworkInterface> e = end.eni();
-      if (e.isPresent() && !compiled.network.networkInterface(e.get().id()).equals(e)) {
+      if (e.isPresent() && compiled.network.networkInterface(e.get().id()).orElse(null) != e.get()
+          && !compiled.network.networkInterface(e.get().id()).equals(e)) {
         throw new IllegalArgumentException(e.get().id() + " is not a network interface of this snapshot");
       }
     }

@@ -42,8 +42,13 @@ final class PortSet {
 
   /** The keys of this set inside {@code lo..hi}. */
   PortSet intersect(int lo, int hi) {
-    if (bounds.length == 2 && bounds[0] >= lo && bounds[1] <= hi) {
-      return this;
+    if (bounds.length == 2) {
+      if (bounds[0] >= lo && bounds[1] <= hi) {
+        return this;
+      }
+      int a = Math.max(bounds[0], lo);
+      int b = Math.min(bounds[1], hi);
+      return a > b ? EMPTY : new PortSet(new int[] {a, b});
     }
     int[] out = new int[bounds.length];
     int n = 0;

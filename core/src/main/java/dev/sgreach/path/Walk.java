@@ -65,9 +65,12 @@ final class Walk {
   private int arrivalSubnet = -1;
   private String exitEndpoint;
   private int exitVpc = -1;
-  private final List<NatSession> nats = new ArrayList<>(1);
+  private List<NatSession> nats = List.of();
   private int egressOnlyVpc = -1;
-  private List<String> visited;
+  /** The places met so far (subnets, NAT gateways, transit gateway attachments) and in which direction. */
+  private Object[] visited;
+  private boolean[] visitedOnReply;
+  private int visitedCount;
 
   private record NatSession(NatGateway nat, int subnet, Cidr original, Cidr translated) {}
 
@@ -153,20 +156,33 @@ final class Walk {
     return vpc >= 0 ? c.vpcs[vpc].id : "its VPC";
   }
 
-  private boolean loop(String place) {
+  /**
+   * True (and denied) when the packet meets {@code place} (a subnet, a NAT gateway, a transit gateway attachment) a
+   * second time in one direction, or has passed {@value #MAX_STEPS} hops: a routing loop.
+   */
+  private boolean loop(Object place, String owner, String id) {
     if (++steps > MAX_STEPS) {
-      deny(Step.ROUTE, place, -1, null, "the packet has passed " + MAX_STEPS + " hops: a routing loop");
+      String name = owner.isEmpty() ? id : owner + "/" + id;
+      deny(Step.ROUTE, name, -1, null, "the packet has passed " + MAX_STEPS + " hops: a routing loop");
       return true;
     }
     if (visited == null) {
-      visited = new ArrayList<>(4);
+      visited = new Object[4];
+      visitedOnReply = new boolean[4];
     }
-    String key = (reply ? "r:" : "f:") + place;
-    if (visited.contains(key)) {
-      deny(Step.ROUTE, place, -1, null, "the packet comes back to " + place + ": a routing loop");
-      return true;
+    for (int i = 0; i < visitedCount; i++) {
+      if (visited[i] == place && visitedOnReply[i] == reply) {
+        String name = owner.isEmpty() ? id : owner + "/" + id;
+        deny(Step.ROUTE, name, -1, null, "the packet comes back to " + name + ": a routing loop");
+        return true;
+      }
     }
-    visited.add(key);
+    if (visitedCount == visited.length) {
+      visited = java.util.Arrays.copyOf(visited, visitedCount * 2);
+      visitedOnReply = java.util.Arrays.copyOf(visitedOnReply, visitedCount * 2);
+    }
+    visited[visitedCount] = place;
+    visitedOnReply[visitedCount++] = reply;
     return false;
   }
 
@@ -308,7 +324,7 @@ final class Walk {
   /** The packet is inside subnet {@code s}, sent by something there. */
   private void fromSubnet(int s) {
     SubnetInfo si = c.subnets[s];
-    if (loop(si.id)) {
+    if (loop(si, "", si.id)) {
       return;
     }
     if (c.subnetHolding(si.vpc, dst) == s) {
@@ -436,31 +452,32 @@ final class Walk {
     }
     AclTable a = c.aclTables[si.acl];
     Cidr peer = egress ? dst : src;
-    AclDecision d = a.decide(egress, proto, peer, keys, t.on);
-    boolean all = d.allowed().equals(keys);
+    List<AclTable.Part> parts = t.on ? new ArrayList<>(2) : null;
+    PortSet allowed = a.decide(egress, proto, peer, keys, parts);
+    boolean all = allowed.equals(keys);
     if (!all) {
       outcome = Tri.DENY;
-      if (d.allowed().isEmpty()) {
+      if (allowed.isEmpty()) {
         stop = true;
       }
     }
     if (t.on) {
-      List<NetworkAcl.Entry> entries = d.parts().stream().map(AclDecision.Part::entry).toList();
-      PortSet denied = keys.minus(d.allowed());
+      List<NetworkAcl.Entry> entries = parts.stream().map(AclTable.Part::entry).toList();
+      PortSet denied = keys.minus(allowed);
       hop(step, a.acl.id(), s, all ? Tri.ALLOW : Tri.DENY, all ? null : ExplanationCode.SUBNET_ACL_RESTRICTION,
-          aclDetail(egress, d, denied), entries, null, null, reply && !denied.isEmpty() ? denied : null);
+          aclDetail(parts, denied), entries, null, null, reply && !denied.isEmpty() ? denied : null);
       if (!all) {
-        t.fix(Fixes.aclEntry(a, egress, proto, traffic, peer, denied, d, reply));
+        t.fix(Fixes.aclEntry(a, egress, proto, traffic, peer, denied, parts, reply));
       }
     }
   }
 
-  private String aclDetail(boolean egress, AclDecision d, PortSet denied) {
+  private String aclDetail(List<AclTable.Part> parts, PortSet denied) {
     StringBuilder b = new StringBuilder(packet());
     boolean ports = proto == 6 || proto == 17;
-    for (AclDecision.Part p : d.parts()) {
+    for (AclTable.Part p : parts) {
       b.append("; ");
-      if (ports && d.parts().size() > 1) {
+      if (ports && parts.size() > 1) {
         b.append("ports ").append(p.keys()).append(": ");
       }
       b.append(p.entry().action() == NetworkAcl.Action.ALLOW ? "allowed by " : "denied by ")
@@ -825,13 +842,16 @@ final class Walk {
           : id + " has no address in the snapshot");
       return;
     }
-    if (loop(id)) {
+    if (loop(n, "", id)) {
       return;
     }
     Cidr natIp = n.addresses().get(0).privateIp();
     if (t.on) {
       pass(Step.NAT_GATEWAY, id, ns, "rewrites the source " + src + " to its own address " + natIp
           + " (source ports 1024-65535)");
+    }
+    if (nats.isEmpty()) {
+      nats = new ArrayList<>(1);
     }
     nats.add(new NatSession(n, ns, src, natIp));
     src = natIp;
@@ -875,7 +895,7 @@ final class Walk {
           + " are not in the snapshot");
       return;
     }
-    if (blocks.stream().noneMatch(b -> b.contains(dst))) {
+    if (!CompiledPaths.anyContains(blocks, dst)) {
       deny(Step.VPC_PEERING, id, s, ExplanationCode.PCX_REQUIRES_ADDRESS_IN_VPC_CIDR, dst + " is not in the blocks"
           + " of " + other.get() + ": a peering carries only packets addressed to the peer VPC");
       return;
@@ -977,7 +997,7 @@ final class Walk {
   }
 
   private void tgwRoute(TransitGateway g, TransitGateway.Attachment from, SubnetInfo zoneOf) {
-    if (loop(g.id() + "/" + from.id())) {
+    if (loop(from, g.id(), from.id())) {
       return;
     }
     if (from.routeTableId().isEmpty()) {
@@ -1021,7 +1041,7 @@ final class Walk {
           + " attachments carries a given flow (ECMP) is not known");
       return;
     }
-    TransitGateway.Attachment y = g.attachment(r.attachmentIds().get(0)).orElse(null);
+    TransitGateway.Attachment y = c.attachment(g, r.attachmentIds().get(0));
     if (y == null) {
       unknown(Step.TRANSIT_GATEWAY, r.attachmentIds().get(0), -1, ExplanationCode.UNKNOWN_RESOURCE, dst
           + " matches " + r.describe() + ", but that attachment is not in the snapshot");
@@ -1039,7 +1059,7 @@ final class Walk {
       enterVpcFromTgw(g, y, zoneOf);
     } else if (y.isPeering()) {
       TransitGateway peer = c.network.transitGateways().get(y.resourceId());
-      TransitGateway.Attachment there = peer == null ? null : peer.attachment(y.id()).orElse(null);
+      TransitGateway.Attachment there = peer == null ? null : c.attachment(peer, y.id());
       if (there == null) {
         unknown(Step.TRANSIT_GATEWAY, y.resourceId(), -1, ExplanationCode.TGW_RTB_ROUTES_ARE_UNKNOWN, "the far side"
             + " of peering " + y.id() + ", " + y.resourceId() + ", is not in the snapshot");

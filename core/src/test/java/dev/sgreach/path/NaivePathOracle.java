@@ -80,10 +80,38 @@ import java.util.TreeSet;
  * </ol>
  */
 final class NaivePathOracle {
+  /**
+   * A deliberate error to plant in the oracle, so that a test can show the property test notices it
+   * ({@code PathOracleMutantsAreCaughtTest}); {@link #NONE} for the real oracle.
+   */
+  enum Mutation {
+    NONE,
+    /** ACL entries in the order listed instead of by rule number. */
+    ACL_FILE_ORDER,
+    /** A packet no ACL entry matches passes. */
+    NO_FINAL_DENY,
+    /** The reply is not checked. */
+    NO_REPLY,
+    /** The first matching route in the table's order wins, not the longest prefix. */
+    FIRST_ROUTE,
+    /** The transit gateway is entered from any zone. */
+    NO_ZONE_RULE,
+    /** A subnet whose ACL is missing passes. */
+    MISSING_ACL_ALLOWS,
+    /** Traffic inside one subnet meets its ACL. */
+    SAME_SUBNET_FILTERED
+  }
+
   private final Network n;
+  private final Mutation mutation;
 
   NaivePathOracle(Network network) {
+    this(network, Mutation.NONE);
+  }
+
+  NaivePathOracle(Network network, Mutation mutation) {
     this.n = network;
+    this.mutation = mutation;
   }
 
   /** An answer: the outcome, the first denying component, and each reply ACL that denied part of the ports. */
@@ -404,15 +432,18 @@ final class NaivePathOracle {
   }
 
   /** Does the ACL let this key through? The lowest-numbered matching entry of the direction decides. */
-  private static boolean aclAllows(NetworkAcl a, boolean egress, int proto, Cidr peer, int key) {
+  private boolean aclAllows(NetworkAcl a, boolean egress, int proto, Cidr peer, int key) {
     NetworkAcl.Entry best = null;
     for (NetworkAcl.Entry e : a.entries()) {
       if (e.egress() == egress && entryMatches(e, proto, peer, key)
-          && (best == null || e.ruleNumber() < best.ruleNumber())) {
+          && (best == null || e.ruleNumber() < best.ruleNumber() && mutation != Mutation.ACL_FILE_ORDER)) {
         best = e;
       }
     }
-    return best != null && best.action() == NetworkAcl.Action.ALLOW;
+    if (best == null) {
+      return mutation == Mutation.NO_FINAL_DENY;
+    }
+    return best.action() == NetworkAcl.Action.ALLOW;
   }
 
   // ------------------------------------------------------------------------------------------------ one query
@@ -674,7 +705,9 @@ final class NaivePathOracle {
       }
       NetworkAcl a = aclOf(subnetId);
       if (a == null) {
-        events.add(new Event(2, subnetId, reply, null));
+        if (mutation != Mutation.MISSING_ACL_ALLOWS) {
+          events.add(new Event(2, subnetId, reply, null));
+        }
         return;
       }
       Cidr peer = egress ? dst : src;
@@ -737,6 +770,15 @@ final class NaivePathOracle {
       String vpc = vpcOfSubnet(s);
       String holder = subnetHolding(vpc, dst);
       if (s.equals(holder)) {
+        if (mutation == Mutation.SAME_SUBNET_FILTERED) {
+          acl(s, true);
+          if (!done) {
+            acl(s, false);
+          }
+          if (done) {
+            return;
+          }
+        }
         deliver(s);
         return;
       }
@@ -835,7 +877,8 @@ final class NaivePathOracle {
             continue;
           }
           int len = block(b).length;
-          if (len > bestLength || len == bestLength && rank < bestRank) {
+          if (mutation == Mutation.FIRST_ROUTE ? best == null
+              : len > bestLength || len == bestLength && rank < bestRank) {
             best = r;
             bestLength = len;
             bestRank = rank;
@@ -942,7 +985,7 @@ final class NaivePathOracle {
     }
 
     void startReply() {
-      if (done || oneWay()) {
+      if (done || oneWay() || mutation == Mutation.NO_REPLY) {
         return;
       }
       turnAround(dst, seen);
@@ -1329,7 +1372,7 @@ final class NaivePathOracle {
       String entry = null;
       boolean allKnown = true;
       for (String sub : a.subnetIds()) {
-        int z = subnetKnown(sub) ? sameZone(s, sub) : 2;
+        int z = mutation == Mutation.NO_ZONE_RULE ? 1 : subnetKnown(sub) ? sameZone(s, sub) : 2;
         if (z == 1) {
           entry = sub;
           break;

@@ -40,10 +40,15 @@ class PathAgreesWithOracleTest {
   }
 
   static List<String> disagreements(long seed, int limit) {
+    return disagreements(seed, limit, NaivePathOracle.Mutation.NONE);
+  }
+
+  /** The disagreements with an oracle carrying a planted error, at most {@code limit}. */
+  static List<String> disagreements(long seed, int limit, NaivePathOracle.Mutation mutation) {
     RandomPathNetworks g = new RandomPathNetworks(seed);
     Network network = g.network();
     PacketPaths paths = PacketPaths.of(network);
-    NaivePathOracle oracle = new NaivePathOracle(network);
+    NaivePathOracle oracle = new NaivePathOracle(network, mutation);
     List<String> out = new ArrayList<>();
     for (int i = 0; i < QUERIES && out.size() < limit; i++) {
       RandomPathNetworks.Query q = g.query();
