@@ -55,7 +55,9 @@
  * {@code CompiledPaths} interns subnets and VPCs, resolves each subnet's ACL and route table once, compiles ACLs
  * ({@code AclTable}: entries per direction and family sorted by rule number), route tables ({@code RouteLookup}:
  * candidates most specific first) and transit gateway tables ({@code TgwLookup}), and maps public addresses to their
- * owners. {@code Walk} is the decision code: one method per hop kind, each AWS rule decided once; it records into a
+ * owners. {@code Walk} is the decision code, in the order a packet meets the checks (subnets, ACLs, delivery, the
+ * reply), with the hops between VPCs in {@code TransitHops} and those through gateways in {@code GatewayHops}, over
+ * the packet state of {@code WalkState}: one method per hop kind, each AWS rule decided once. It records into a
  * {@code Trace} that is off on the fast path, so the fast answer and the explained one come from the same decisions.
  */
 package dev.sgreach.path;
