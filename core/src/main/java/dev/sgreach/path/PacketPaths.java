@@ -119,6 +119,10 @@ public final class PacketPaths {
         throw new IllegalArgumentException(e.get().id() + " is not a network interface of this snapshot");
       }
     }
+    if (from.isPublicAddress()) {
+      throw new IllegalArgumentException(from.label() + ": a packet leaves an ENI from one of its private addresses;"
+          + " the internet gateway gives it the public one (ask from the private address)");
+    }
     Cidr a = from.address();
     Cidr b = to.address();
     if (a.family() != b.family()) {

@@ -73,7 +73,10 @@ public record PathVerdict(
     return hops().stream().filter(h -> h.outcome() == Outcome.DENIED).collect(ImmutableList.toImmutableList());
   }
 
-  /** The reply ports that some ACL on the way back drops, over every reply hop (empty when none). */
+  /**
+   * The reply ports that some ACL on the way back drops, over every reply hop (empty when none): the client's
+   * ephemeral ports, or, on the hops between a NAT gateway and the destination, the NAT gateway's own ports.
+   */
   public ImmutableRangeSet<Integer> deniedReplyPorts() {
     TreeRangeSet<Integer> all = TreeRangeSet.create();
     reply.forEach(h -> all.addAll(h.deniedPorts()));

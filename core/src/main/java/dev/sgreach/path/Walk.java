@@ -174,8 +174,8 @@ final class Walk extends GatewayHops {
     }
     int v = destination.eni().map(e -> c.vpcIndex(e.vpcId())).orElse(-1);
     if (v >= 0 && c.vpcs[v].hasExternalWayIn) {
-      fromElsewhere(dst + " is private, and the internet reaches a VPC only at public addresses; " + src
-          + " could still arrive through a gateway of " + c.vpcs[v].id + " whose far side is not in the snapshot");
+      fromElsewhere(dst + " is private, which the internet does not reach, but " + c.vpcs[v].id
+          + " has gateways to networks outside the snapshot");
       return;
     }
     deny(Step.INTERNET, src.toString(), -1, ExplanationCode.IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS, dst
@@ -192,8 +192,9 @@ final class Walk extends GatewayHops {
     }
     outcome = Tri.and(outcome, Tri.UNKNOWN);
     if (t.on) {
-      hop(Step.ORIGIN, src.toString(), -1, Tri.UNKNOWN, null, reason + ": it could arrive through a VPN, Direct"
-          + " Connect, peering or transit gateway whose far side is not in the snapshot", null, null, null, null);
+      hop(Step.ORIGIN, src.toString(), -1, Tri.UNKNOWN, null, reason + ": " + src + " could arrive through a VPN,"
+          + " Direct Connect, peering or transit gateway whose far side is not in the snapshot", null, null, null,
+          null);
     }
     acl(d, false);
     if (!stop) {

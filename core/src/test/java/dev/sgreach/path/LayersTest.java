@@ -93,6 +93,8 @@ class LayersTest {
     NetworkInterface stranger = NetworkInterface.builder("eni-stranger").address("10.0.2.99").build();
     assertThatThrownBy(() -> p.check(PathEnd.of(stranger), eni(n, "eni-db"), Traffic.tcp(443)))
         .hasMessage("eni-stranger is not a network interface of this snapshot");
+    assertThatThrownBy(() -> p.check(eni(n, "eni-web", "54.10.0.10"), outside("8.8.8.8"), Traffic.tcp(443)))
+        .hasMessageContaining("a packet leaves an ENI from one of its private addresses");
     assertThatThrownBy(() -> PathEnd.of(n.networkInterface("eni-app").orElseThrow(),
         dev.sgreach.model.Cidr.parse("10.0.2.21"))).hasMessage("eni-app has no address 10.0.2.21");
   }
