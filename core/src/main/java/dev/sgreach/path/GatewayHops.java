@@ -92,19 +92,28 @@ abstract class GatewayHops extends TransitHops {
     toInternet();
   }
 
+  /**
+   * Across the internet: to a public address something in the snapshot owns, back in through its VPC's internet
+   * gateway (the reply of a hair-pinned flow too); else out of AWS, where the reply turns round.
+   */
   private void toInternet() {
+    if (reply && !src.equals(destination.address())) {
+      deny(Step.INTERNET, dst.toString(), -1, null, "the reply leaves with source " + src + ", but "
+          + source.address() + " sent to " + destination.address() + ", so it drops the reply");
+      return;
+    }
+    PublicOwner o = c.publicOwner(dst);
     if (reply) {
-      if (!src.equals(destination.address())) {
-        deny(Step.INTERNET, dst.toString(), -1, null, "the reply leaves with source " + src + ", but "
-            + source.address() + " sent to " + destination.address() + ", so it drops the reply");
-        return;
-      }
-      if (t.on) {
+      if (o != null) {
+        if (t.on) {
+          pass(Step.INTERNET, dst.toString(), -1, "the reply crosses the internet back to " + dst);
+        }
+        arriveFromInternet(o);
+      } else if (t.on) {
         pass(Step.INTERNET, dst.toString(), -1, "the reply crosses the internet to " + dst);
       }
       return;
     }
-    PublicOwner o = c.publicOwner(dst);
     if (o != null) {
       if (t.on) {
         pass(Step.INTERNET, dst.toString(), -1, dst + " belongs to " + (o.eni() != null ? o.eni().id()

@@ -1198,6 +1198,11 @@ final class NaivePathOracle {
       if (reply) {
         if (!src.equals(to.address())) {
           deny(dst.toString());
+          return;
+        }
+        Object[] owner = publicOwner(dst);
+        if (owner != null) {
+          fromInternet(owner);
         }
         return;
       }

@@ -192,6 +192,34 @@ class RouteFactsTest {
     assertThat(v6.outcome()).as(v6.explain()).isEqualTo(Outcome.ALLOWED);
   }
 
+  /**
+   * Table 2d, hair-pinning: to the public address of an ENI of the same VPC the packet goes out through the internet
+   * gateway and back in, as the sender's public address, and so does the reply, which the sender's subnet's ACL
+   * must admit from the public address.
+   */
+  @Test
+  void a_flow_to_a_public_address_of_the_same_vpc_goes_round_through_the_internet_gateway() {
+    Fixture f = Fixture.standard()
+        .put(NetworkInterface.builder("eni-web2").vpc("vpc-a").subnet("subnet-pub").availabilityZone("az1")
+            .addresses("10.0.1.11").publicIp("54.10.0.11").build());
+    Network n = f.build();
+    PathVerdict v = verdict(n, eni(n, "eni-web2"), eni(n, "eni-web", "54.10.0.10"), Traffic.tcp(443));
+    assertThat(v.outcome()).as(v.explain()).isEqualTo(Outcome.ALLOWED);
+    assertThat(v.sourceAsSeen()).contains(Cidr.parse("54.10.0.11"));
+    assertThat(v.reply()).extracting(Hop::step).endsWith(Step.INTERNET, Step.INTERNET_GATEWAY, Step.ACL_INBOUND,
+        Step.DELIVERY);
+    Network guarded = f.put(dev.sgreach.model.NetworkAcl.builder("acl-default").vpc("vpc-a").isDefault(true)
+        .subnets("subnet-pub", "subnet-app", "subnet-db")
+        .inbound(100, dev.sgreach.model.NetworkAcl.Action.ALLOW, dev.sgreach.model.Ports.tcp(443), "0.0.0.0/0")
+        .outbound(100, dev.sgreach.model.NetworkAcl.Action.ALLOW, dev.sgreach.model.Ports.allTraffic(),
+            "0.0.0.0/0").build()).build();
+    PathVerdict back = verdict(guarded, eni(guarded, "eni-web2"), eni(guarded, "eni-web", "54.10.0.10"),
+        Traffic.tcp(443));
+    Hop block = back.blockingHop().orElseThrow();
+    assertThat(back.reply()).as("the reply enters subnet-pub again from 54.10.0.10").contains(block);
+    assertThat(block.detail()).startsWith("54.10.0.10 -> 10.0.1.11 port 32768-61000");
+  }
+
   /** Table 2d: a reply that goes out through a NAT gateway gets a new source, and the client drops it. */
   @Test
   void an_inbound_connection_whose_reply_leaves_through_a_nat_gateway_fails() {
