@@ -3,11 +3,22 @@ package dev.sgreach.path;
 import dev.sgreach.model.Layer;
 import java.util.stream.Collectors;
 
-/** Renders path verdicts as indented text; one place for the wording. */
+/**
+ * Renders path verdicts as indented text; one place for the wording. Values from the snapshot (ids, addresses) are
+ * printed with control characters escaped, so the text is safe to paste.
+ */
 final class Explain {
   private Explain() {}
 
   static String verdict(PathVerdict v) {
+    StringBuilder out = new StringBuilder();
+    for (String line : text(v).split("\n")) {
+      out.append(Shell.escape(line)).append('\n');
+    }
+    return out.toString();
+  }
+
+  private static String text(PathVerdict v) {
     StringBuilder b = new StringBuilder();
     b.append("path ").append(v.outcome().word()).append(": ").append(v.source().label()).append(" -> ")
         .append(v.destination().label()).append(" on ").append(v.traffic().spec()).append('\n');

@@ -24,6 +24,15 @@ import java.util.Optional;
 final class Fixes {
   private Fixes() {}
 
+  /** The fix, or null when an id the snapshot gave is not an id's form (no command is printed with it). */
+  private static PathFix valid(java.util.function.Supplier<PathFix> fix) {
+    try {
+      return fix.get();
+    } catch (IllegalArgumentException notAnId) {
+      return null;
+    }
+  }
+
   /**
    * The entry that admits what the ACL dropped: exactly the dropped keys (spanned by one port range on the reply)
    * from or to the single peer address, numbered below the entry that denied.
@@ -52,8 +61,8 @@ final class Fixes {
     };
     NetworkAcl.Entry entry = new NetworkAcl.Entry(number, egress, ports, peer.networkAddress(),
         NetworkAcl.Action.ALLOW);
-    return PathFix.aclEntry(a.acl.id(), entry, (reply ? "lets the reply " : "lets ") + traffic.spec()
-        + (egress ? " out to " : " in from ") + peer + " past " + a.acl.id());
+    return valid(() -> PathFix.aclEntry(a.acl.id(), entry, (reply ? "lets the reply " : "lets ") + traffic.spec()
+        + (egress ? " out to " : " in from ") + peer + " past " + a.acl.id()));
   }
 
   /**
@@ -90,7 +99,8 @@ final class Fixes {
     for (VpcEndpoint e : c.network.vpcEndpoints().values()) {
       if (e.type() == VpcEndpoint.Type.GATEWAY && e.vpcId().equals(v.id) && e.isAvailable()
           && !e.routeTableIds().contains(rt.table.id()) && serviceHolds(c, e, dst)) {
-        return PathFix.endpointRouteTable(e.id(), rt.table.id(), why + " through gateway endpoint " + e.id());
+        return valid(() -> PathFix.endpointRouteTable(e.id(), rt.table.id(), why + " through gateway endpoint "
+            + e.id()));
       }
     }
     Target target = targetFor(c, s, v, src, dst);
@@ -100,11 +110,11 @@ final class Fixes {
     if (blackhole != null) {
       RouteTable.Route r = new RouteTable.Route(blackhole.destination(), blackhole.prefixListId(), target.target,
           RouteTable.State.ACTIVE, RouteTable.Origin.CREATE_ROUTE);
-      return PathFix.route(rt.table.id(), r, true, why);
+      return valid(() -> PathFix.route(rt.table.id(), r, true, why));
     }
     RouteTable.Route r = new RouteTable.Route(Optional.of(target.block), Optional.empty(), target.target,
         RouteTable.State.ACTIVE, RouteTable.Origin.CREATE_ROUTE);
-    return PathFix.route(rt.table.id(), r, false, why);
+    return valid(() -> PathFix.route(rt.table.id(), r, false, why));
   }
 
   private record Target(Cidr block, RouteTarget target) {}
@@ -192,8 +202,8 @@ final class Fixes {
     List<Cidr> blocks = c.vpcs[w].blocks;
     for (Cidr b : blocks) {
       if (b.contains(dst)) {
-        return PathFix.transitGatewayRoute(tableId, new TransitGateway.Route(b, ImmutableList.of(a.id()), false,
-            false), "routes " + dst + " from " + g.id() + " to " + c.vpcs[w].id);
+        return valid(() -> PathFix.transitGatewayRoute(tableId, new TransitGateway.Route(b,
+            ImmutableList.of(a.id()), false, false), "routes " + dst + " from " + g.id() + " to " + c.vpcs[w].id));
       }
     }
     return null;

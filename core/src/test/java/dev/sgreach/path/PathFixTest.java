@@ -40,4 +40,16 @@ class PathFixTest {
     assertThat(Shell.quote("From=1,To=2")).isEqualTo("From=1,To=2");
     assertThat(Shell.quote("a b")).isEqualTo("'a b'");
   }
+
+  /** An id with a control character in the snapshot is printed escaped and gets no command. */
+  @Test
+  void ids_from_the_snapshot_are_escaped_in_the_proof_and_kept_out_of_commands() {
+    dev.sgreach.model.Network n = Fixture.standard()
+        .put(NetworkAcl.defaultAllowAll("acl-default", "vpc-a", "subnet-pub", "subnet-app"))
+        .put(NetworkAcl.builder("acl-\u001b[31mx").vpc("vpc-a").subnets("subnet-db").build()).build();
+    PathVerdict v = Judge.verdict(n, Judge.eni(n, "eni-app"), Judge.eni(n, "eni-db"),
+        dev.sgreach.model.Traffic.tcp(5432));
+    assertThat(v.explain()).contains("acl-\\u001b[31mx").doesNotContain("\u001b");
+    assertThat(v.fixes()).isEmpty();
+  }
 }
