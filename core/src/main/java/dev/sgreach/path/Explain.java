@@ -36,7 +36,7 @@ final class Explain {
     if (!v.reply().isEmpty()) {
       boolean ports = v.traffic().protocol().hasPorts();
       b.append("  reply").append(ports ? " to the client's ephemeral ports (" + v.clientPorts().describe()
-          + ", assumed)" : "").append(":\n");
+          + (v.clientPortsAssumed() ? ", assumed" : ", as given") + ")" : "").append(":\n");
       v.reply().forEach(h -> b.append("    ").append(h.describe()).append('\n'));
     }
     for (PathFix f : v.fixes()) {

@@ -93,18 +93,22 @@ public final class PacketPaths {
    * @throws IllegalArgumentException as {@link #outcome(PathEnd, PathEnd, Traffic, ClientPorts)}
    */
   public PathVerdict check(PathEnd from, PathEnd to, Traffic traffic, ClientPorts clientPorts) {
-    validate(from, to, traffic);
-    Trace trace = Trace.recording();
-    Walk walk = new Walk(compiled, trace, from, to, traffic, clientPorts);
-    int verdict = walk.run();
-    return new PathVerdict(from, to, traffic, clientPorts, Tri.outcome(verdict), layers,
-        ImmutableList.copyOf(trace.forward), ImmutableList.copyOf(trace.reply), walk.sourceAsSeen(),
-        ImmutableList.copyOf(trace.fixes));
+    return check(from, to, traffic, clientPorts, false);
   }
 
   /** {@link #check(PathEnd, PathEnd, Traffic, ClientPorts)} with the source's default client ports. */
   public PathVerdict check(PathEnd from, PathEnd to, Traffic traffic) {
-    return check(from, to, traffic, defaultClientPorts(from));
+    return check(from, to, traffic, defaultClientPorts(from), true);
+  }
+
+  private PathVerdict check(PathEnd from, PathEnd to, Traffic traffic, ClientPorts clientPorts, boolean assumed) {
+    validate(from, to, traffic);
+    Trace trace = Trace.recording();
+    Walk walk = new Walk(compiled, trace, from, to, traffic, clientPorts);
+    int verdict = walk.run();
+    return new PathVerdict(from, to, traffic, clientPorts, assumed, Tri.outcome(verdict), layers,
+        ImmutableList.copyOf(trace.forward), ImmutableList.copyOf(trace.reply), walk.sourceAsSeen(),
+        ImmutableList.copyOf(trace.fixes));
   }
 
   private void validate(PathEnd from, PathEnd to, Traffic traffic) {

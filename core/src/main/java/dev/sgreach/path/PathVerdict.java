@@ -21,7 +21,8 @@ import java.util.Optional;
  * @param source where the packet starts
  * @param destination where it is sent
  * @param traffic the protocol and destination port (or ICMP type/code)
- * @param clientPorts the source's ephemeral port range assumed for the reply
+ * @param clientPorts the source's ephemeral port range the reply was checked on
+ * @param clientPortsAssumed true when that range was not given but assumed from the source's kind
  * @param outcome allowed only when every hop both ways allows; denied when one denies; else unknown
  * @param layersChecked the path layers that were checked (empty when the snapshot covers none: then the path was
  *     not judged and the outcome is allowed)
@@ -36,6 +37,7 @@ public record PathVerdict(
     PathEnd destination,
     Traffic traffic,
     ClientPorts clientPorts,
+    boolean clientPortsAssumed,
     Outcome outcome,
     ImmutableSet<Layer> layersChecked,
     ImmutableList<Hop> forward,

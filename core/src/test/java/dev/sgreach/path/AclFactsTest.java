@@ -147,7 +147,7 @@ class AclFactsTest {
     PathVerdict linux = verdict(n, eni(n, "eni-app"), eni(n, "eni-db"), Traffic.tcp(5432), ClientPorts.LINUX);
     assertThat(linux.outcome()).as(linux.explain()).isEqualTo(Outcome.DENIED);
     assertThat(linux.deniedReplyPorts()).isEqualTo(ImmutableRangeSet.of(Range.closed(32768, 49151)));
-    assertThat(linux.explain()).contains("reply to the client's ephemeral ports (Linux 32768-61000, assumed)",
+    assertThat(linux.explain()).contains("reply to the client's ephemeral ports (Linux 32768-61000, as given)",
         "the reply is denied for ports 32768-49151 of 32768-61000");
     assertThat(linux.fixes()).singleElement().satisfies(f -> assertThat(f.awsCliCommand()).isEqualTo(
         "aws ec2 create-network-acl-entry --network-acl-id acl-db --egress --rule-number 200 --protocol 6"
@@ -170,8 +170,10 @@ class AclFactsTest {
     NetworkInterface lambda = NetworkInterface.builder("eni-fn").interfaceType("lambda").build();
     assertThat(ClientPorts.defaultFor(lambda)).isEqualTo(ClientPorts.LAMBDA);
     assertThat(ClientPorts.LINUX.describe()).isEqualTo("Linux 32768-61000");
-    assertThat(verdict(n, eni(n, "eni-app"), eni(n, "eni-db"), Traffic.tcp(1)).clientPorts())
-        .isEqualTo(ClientPorts.LINUX);
+    PathVerdict assumed = PacketPaths.of(n).check(eni(n, "eni-app"), eni(n, "eni-db"), Traffic.tcp(1));
+    assertThat(assumed.clientPorts()).isEqualTo(ClientPorts.LINUX);
+    assertThat(assumed.clientPortsAssumed()).isTrue();
+    assertThat(assumed.explain()).contains("(Linux 32768-61000, assumed)");
   }
 
   /** Section 1.6: ACLs judge traffic that enters or leaves a subnet, not traffic inside it. */
