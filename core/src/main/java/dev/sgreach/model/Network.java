@@ -3,7 +3,10 @@ package dev.sgreach.model;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableListMultimap;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.Sets;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,6 +21,13 @@ import java.util.Set;
  * interfaces, prefix lists, VPCs, VPC peerings, and optionally EKS clusters and load balancers, with lookups by id,
  * address and group, and the {@link Warning}s found while building it.
  *
+ * <p>It may also hold the rest of the packet path (DOMAIN-PATH.md): subnets, network ACLs, route tables, internet
+ * and egress-only internet gateways, NAT gateways, VPC endpoints and transit gateways. {@link #layers()} says which
+ * layers of the path its data covers: security groups always; network ACLs when it holds any network ACL (or the
+ * builder {@linkplain Builder#collected(Layer...) declares} them collected); routes likewise with route tables. A
+ * layer the snapshot does not cover is not checked, and verdicts say so; within a covered layer, a subnet whose ACL
+ * or route table is missing makes the answers that cross it unknown.
+ *
  * <p>The snapshot is taken as complete for what it covers (closed world): an address that belongs to no ENI is an
  * outside party, and a reference to a group that is not here matches only ENIs here that carry it. Where an answer
  * depends on data the snapshot lacks (an ENI's group whose rules are missing, a prefix list whose entries are
@@ -31,7 +41,16 @@ public final class Network {
   private final ImmutableMap<String, VpcPeering> peerings;
   private final ImmutableMap<String, EksClusterInfo> eksClusters;
   private final ImmutableMap<String, LoadBalancer> loadBalancers;
+  private final ImmutableMap<String, Subnet> subnets;
+  private final ImmutableMap<String, NetworkAcl> networkAcls;
+  private final ImmutableMap<String, RouteTable> routeTables;
+  private final ImmutableMap<String, InternetGateway> internetGateways;
+  private final ImmutableMap<String, NatGateway> natGateways;
+  private final ImmutableMap<String, VpcEndpoint> vpcEndpoints;
+  private final ImmutableMap<String, TransitGateway> transitGateways;
+  private final ImmutableSet<Layer> declaredLayers;
   // derived
+  private final ImmutableSet<Layer> layers;
   private final ImmutableListMultimap<String, NetworkInterface> bySecurityGroup;
   private final ImmutableListMultimap<String, NetworkInterface> byInstance;
   private final Map<Cidr, NetworkInterface> byAddress;
@@ -46,6 +65,23 @@ public final class Network {
     this.peerings = ImmutableMap.copyOf(b.peerings);
     this.eksClusters = ImmutableMap.copyOf(b.eksClusters);
     this.loadBalancers = ImmutableMap.copyOf(b.loadBalancers);
+    this.subnets = ImmutableMap.copyOf(b.subnets);
+    this.networkAcls = ImmutableMap.copyOf(b.networkAcls);
+    this.routeTables = ImmutableMap.copyOf(b.routeTables);
+    this.internetGateways = ImmutableMap.copyOf(b.internetGateways);
+    this.natGateways = ImmutableMap.copyOf(b.natGateways);
+    this.vpcEndpoints = ImmutableMap.copyOf(b.vpcEndpoints);
+    this.transitGateways = ImmutableMap.copyOf(b.transitGateways);
+    this.declaredLayers = Sets.immutableEnumSet(b.declaredLayers);
+    EnumSet<Layer> covered = EnumSet.of(Layer.SECURITY_GROUPS);
+    covered.addAll(declaredLayers);
+    if (!networkAcls.isEmpty()) {
+      covered.add(Layer.NETWORK_ACLS);
+    }
+    if (!routeTables.isEmpty()) {
+      covered.add(Layer.ROUTES);
+    }
+    this.layers = Sets.immutableEnumSet(covered);
     List<Warning> found = new ArrayList<>();
     ImmutableListMultimap.Builder<String, NetworkInterface> bySg = ImmutableListMultimap.builder();
     ImmutableListMultimap.Builder<String, NetworkInterface> byInst = ImmutableListMultimap.builder();
@@ -87,7 +123,34 @@ public final class Network {
         ruleWarnings(sg, r, found, warned);
       }
     }
+    associationWarnings(found);
     this.warnings = ImmutableList.copyOf(found);
+  }
+
+  /** A subnet listed by two ACLs, or explicitly by two route tables: AWS allows one of each. */
+  private void associationWarnings(List<Warning> found) {
+    Map<String, String> aclOf = new HashMap<>();
+    for (NetworkAcl acl : networkAcls.values()) {
+      for (String subnet : acl.subnetIds()) {
+        String previous = aclOf.putIfAbsent(subnet, acl.id());
+        if (previous != null) {
+          found.add(new Warning(Warning.Kind.AMBIGUOUS_ASSOCIATION, subnet, subnet + " is associated with both "
+              + previous + " and " + acl.id() + ", but AWS gives a subnet one network ACL: answers that cross its"
+              + " boundary are unknown"));
+        }
+      }
+    }
+    Map<String, String> tableOf = new HashMap<>();
+    for (RouteTable table : routeTables.values()) {
+      for (String subnet : table.subnetIds()) {
+        String previous = tableOf.putIfAbsent(subnet, table.id());
+        if (previous != null) {
+          found.add(new Warning(Warning.Kind.AMBIGUOUS_ASSOCIATION, subnet, subnet + " is associated with both "
+              + previous + " and " + table.id() + ", but AWS gives a subnet one route table: answers that leave it"
+              + " are unknown"));
+        }
+      }
+    }
   }
 
   private void ruleWarnings(SecurityGroup sg, Rule r, List<Warning> found, Set<String> warned) {
@@ -137,6 +200,14 @@ public final class Network {
     b.peerings.putAll(peerings);
     b.eksClusters.putAll(eksClusters);
     b.loadBalancers.putAll(loadBalancers);
+    b.subnets.putAll(subnets);
+    b.networkAcls.putAll(networkAcls);
+    b.routeTables.putAll(routeTables);
+    b.internetGateways.putAll(internetGateways);
+    b.natGateways.putAll(natGateways);
+    b.vpcEndpoints.putAll(vpcEndpoints);
+    b.transitGateways.putAll(transitGateways);
+    b.declaredLayers.addAll(declaredLayers);
     return b;
   }
 
@@ -173,6 +244,55 @@ public final class Network {
   /** Every load balancer, by ARN. */
   public ImmutableMap<String, LoadBalancer> loadBalancers() {
     return loadBalancers;
+  }
+
+  /** Every subnet, by id. */
+  public ImmutableMap<String, Subnet> subnets() {
+    return subnets;
+  }
+
+  /** Every network ACL, by id. */
+  public ImmutableMap<String, NetworkAcl> networkAcls() {
+    return networkAcls;
+  }
+
+  /** Every route table, by id. */
+  public ImmutableMap<String, RouteTable> routeTables() {
+    return routeTables;
+  }
+
+  /** Every internet and egress-only internet gateway, by id. */
+  public ImmutableMap<String, InternetGateway> internetGateways() {
+    return internetGateways;
+  }
+
+  /** Every NAT gateway, by id. */
+  public ImmutableMap<String, NatGateway> natGateways() {
+    return natGateways;
+  }
+
+  /** Every VPC endpoint, by id. */
+  public ImmutableMap<String, VpcEndpoint> vpcEndpoints() {
+    return vpcEndpoints;
+  }
+
+  /** Every transit gateway, by id. */
+  public ImmutableMap<String, TransitGateway> transitGateways() {
+    return transitGateways;
+  }
+
+  /**
+   * The layers of the packet path this snapshot's data covers: always {@link Layer#SECURITY_GROUPS}; {@link
+   * Layer#NETWORK_ACLS} when it holds a network ACL or declares them collected; {@link Layer#ROUTES} when it holds a
+   * route table or declares them collected.
+   */
+  public ImmutableSet<Layer> layers() {
+    return layers;
+  }
+
+  /** True when this snapshot's data covers the layer. */
+  public boolean covers(Layer layer) {
+    return layers.contains(layer);
   }
 
   /** The group with this id. */
@@ -241,18 +361,26 @@ public final class Network {
   public boolean equals(Object o) {
     return o instanceof Network n && n.securityGroups.equals(securityGroups) && n.interfaces.equals(interfaces)
         && n.prefixLists.equals(prefixLists) && n.vpcs.equals(vpcs) && n.peerings.equals(peerings)
-        && n.eksClusters.equals(eksClusters) && n.loadBalancers.equals(loadBalancers);
+        && n.eksClusters.equals(eksClusters) && n.loadBalancers.equals(loadBalancers) && n.subnets.equals(subnets)
+        && n.networkAcls.equals(networkAcls) && n.routeTables.equals(routeTables)
+        && n.internetGateways.equals(internetGateways) && n.natGateways.equals(natGateways)
+        && n.vpcEndpoints.equals(vpcEndpoints) && n.transitGateways.equals(transitGateways)
+        && n.declaredLayers.equals(declaredLayers);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(securityGroups, interfaces, prefixLists, vpcs, peerings, eksClusters, loadBalancers);
+    return Objects.hash(securityGroups, interfaces, prefixLists, vpcs, peerings, eksClusters, loadBalancers, subnets,
+        networkAcls, routeTables, internetGateways, natGateways, vpcEndpoints, transitGateways, declaredLayers);
   }
 
   @Override
   public String toString() {
     return "Network[" + securityGroups.size() + " security groups, " + interfaces.size() + " ENIs, "
         + prefixLists.size() + " prefix lists, " + vpcs.size() + " VPCs, " + peerings.size() + " peerings, "
+        + (subnets.isEmpty() && networkAcls.isEmpty() && routeTables.isEmpty() ? ""
+            : subnets.size() + " subnets, " + networkAcls.size() + " network ACLs, " + routeTables.size()
+                + " route tables, ")
         + warnings.size() + " warnings]";
   }
 
@@ -268,6 +396,14 @@ public final class Network {
     private final Map<String, VpcPeering> peerings = new LinkedHashMap<>();
     private final Map<String, EksClusterInfo> eksClusters = new LinkedHashMap<>();
     private final Map<String, LoadBalancer> loadBalancers = new LinkedHashMap<>();
+    private final Map<String, Subnet> subnets = new LinkedHashMap<>();
+    private final Map<String, NetworkAcl> networkAcls = new LinkedHashMap<>();
+    private final Map<String, RouteTable> routeTables = new LinkedHashMap<>();
+    private final Map<String, InternetGateway> internetGateways = new LinkedHashMap<>();
+    private final Map<String, NatGateway> natGateways = new LinkedHashMap<>();
+    private final Map<String, VpcEndpoint> vpcEndpoints = new LinkedHashMap<>();
+    private final Map<String, TransitGateway> transitGateways = new LinkedHashMap<>();
+    private final EnumSet<Layer> declaredLayers = EnumSet.noneOf(Layer.class);
 
     private Builder() {}
 
@@ -321,6 +457,58 @@ public final class Network {
       return this;
     }
 
+    /** Adds a subnet. */
+    public Builder add(Subnet subnet) {
+      put(subnets, "subnet", subnet.id(), subnet);
+      return this;
+    }
+
+    /** Adds a network ACL. */
+    public Builder add(NetworkAcl acl) {
+      put(networkAcls, "network ACL", acl.id(), acl);
+      return this;
+    }
+
+    /** Adds a route table. */
+    public Builder add(RouteTable table) {
+      put(routeTables, "route table", table.id(), table);
+      return this;
+    }
+
+    /** Adds an internet or egress-only internet gateway. */
+    public Builder add(InternetGateway gateway) {
+      put(internetGateways, "internet gateway", gateway.id(), gateway);
+      return this;
+    }
+
+    /** Adds a NAT gateway. */
+    public Builder add(NatGateway gateway) {
+      put(natGateways, "NAT gateway", gateway.id(), gateway);
+      return this;
+    }
+
+    /** Adds a VPC endpoint. */
+    public Builder add(VpcEndpoint endpoint) {
+      put(vpcEndpoints, "VPC endpoint", endpoint.id(), endpoint);
+      return this;
+    }
+
+    /** Adds a transit gateway. */
+    public Builder add(TransitGateway gateway) {
+      put(transitGateways, "transit gateway", gateway.id(), gateway);
+      return this;
+    }
+
+    /**
+     * Declares that the data of these layers was collected, even where it holds nothing (say an empty
+     * {@code describe-network-acls} answer), so that a subnet without an ACL or route table is unknown rather than
+     * the layer unchecked. Adding a network ACL or a route table declares its layer by itself.
+     */
+    public Builder collected(Layer... layers) {
+      declaredLayers.addAll(List.of(layers));
+      return this;
+    }
+
     /** Replaces (or adds) a security group. */
     public Builder replace(SecurityGroup sg) {
       securityGroups.put(sg.id(), sg);
@@ -354,6 +542,14 @@ public final class Network {
       other.peerings.values().forEach(this::add);
       other.eksClusters.values().forEach(this::add);
       other.loadBalancers.values().forEach(this::add);
+      other.subnets.values().forEach(this::add);
+      other.networkAcls.values().forEach(this::add);
+      other.routeTables.values().forEach(this::add);
+      other.internetGateways.values().forEach(this::add);
+      other.natGateways.values().forEach(this::add);
+      other.vpcEndpoints.values().forEach(this::add);
+      other.transitGateways.values().forEach(this::add);
+      declaredLayers.addAll(other.declaredLayers);
       return this;
     }
 

@@ -30,6 +30,9 @@ import java.util.Optional;
  * @param publicIpv4 associated public or Elastic IPv4 addresses (never matched by SG references)
  * @param securityGroupIds the attached groups in AWS's order
  * @param tags the ENI's tags
+ * @param publicIpv4ByPrivate which private IPv4 address each public address is associated with
+ *     ({@code PrivateIpAddresses[].Association.PublicIp}), as far as known; an internet gateway translates only
+ *     these pairs
  */
 public record NetworkInterface(
     String id,
@@ -47,7 +50,8 @@ public record NetworkInterface(
     ImmutableList<Cidr> prefixes,
     ImmutableList<Cidr> publicIpv4,
     ImmutableList<String> securityGroupIds,
-    ImmutableMap<String, String> tags) {
+    ImmutableMap<String, String> tags,
+    ImmutableMap<Cidr, Cidr> publicIpv4ByPrivate) {
 
   public NetworkInterface {
     if (id == null || id.isBlank()) {
@@ -67,6 +71,17 @@ public record NetworkInterface(
     publicIpv4 = publicIpv4 == null ? ImmutableList.of() : publicIpv4;
     securityGroupIds = securityGroupIds == null ? ImmutableList.of() : securityGroupIds;
     tags = tags == null ? ImmutableMap.of() : tags;
+    publicIpv4ByPrivate = publicIpv4ByPrivate == null ? ImmutableMap.of() : publicIpv4ByPrivate;
+    for (Map.Entry<Cidr, Cidr> m : publicIpv4ByPrivate.entrySet()) {
+      if (!privateIpv4.contains(m.getKey())) {
+        throw new IllegalArgumentException(id + ": public IPv4 address " + m.getValue() + " is associated with "
+            + m.getKey() + ", which is not one of its private IPv4 addresses");
+      }
+      if (!publicIpv4.contains(m.getValue())) {
+        throw new IllegalArgumentException(id + ": public IPv4 address " + m.getValue() + " is associated with "
+            + m.getKey() + " but is not among its public addresses");
+      }
+    }
     for (Cidr a : privateIpv4) {
       check(id, "private IPv4 address", a, 4, true);
     }
@@ -76,6 +91,18 @@ public record NetworkInterface(
     for (Cidr a : publicIpv4) {
       check(id, "public IPv4 address", a, 4, true);
     }
+  }
+
+  /**
+   * An ENI whose public addresses are not tied to private ones (the shape before {@link #publicIpv4ByPrivate()}
+   * existed).
+   */
+  public NetworkInterface(String id, String vpcId, String subnetId, String availabilityZone, String interfaceType,
+      String description, String requesterId, boolean requesterManaged, String ownerId, Optional<Attachment> attachment,
+      ImmutableList<Cidr> privateIpv4, ImmutableList<Cidr> ipv6, ImmutableList<Cidr> prefixes,
+      ImmutableList<Cidr> publicIpv4, ImmutableList<String> securityGroupIds, ImmutableMap<String, String> tags) {
+    this(id, vpcId, subnetId, availabilityZone, interfaceType, description, requesterId, requesterManaged, ownerId,
+        attachment, privateIpv4, ipv6, prefixes, publicIpv4, securityGroupIds, tags, ImmutableMap.of());
   }
 
   private static void check(String id, String what, Cidr a, int family, boolean single) {
@@ -104,6 +131,7 @@ public record NetworkInterface(
     b.publicIpv4.addAll(publicIpv4);
     b.groups.addAll(securityGroupIds);
     b.tags.putAll(tags);
+    b.publicByPrivate.putAll(publicIpv4ByPrivate);
     return b;
   }
 
@@ -177,6 +205,7 @@ public record NetworkInterface(
     private final List<Cidr> publicIpv4 = new ArrayList<>();
     private final List<String> groups = new ArrayList<>();
     private final Map<String, String> tags = new LinkedHashMap<>();
+    private final Map<Cidr, Cidr> publicByPrivate = new LinkedHashMap<>();
 
     private Builder(String id) {
       this.id = id;
@@ -274,6 +303,19 @@ public record NetworkInterface(
       return this;
     }
 
+    /**
+     * Adds a public or Elastic IPv4 address associated with one of the ENI's private IPv4 addresses (add that private
+     * address too).
+     */
+    public Builder publicIp(String publicAddress, String privateAddress) {
+      Cidr pub = Cidr.parseAddress(publicAddress);
+      if (!publicIpv4.contains(pub)) {
+        publicIpv4.add(pub);
+      }
+      publicByPrivate.put(Cidr.parseAddress(privateAddress), pub);
+      return this;
+    }
+
     /** Attaches security groups, in order. */
     public Builder groups(String... groupIds) {
       groups.addAll(List.of(groupIds));
@@ -303,7 +345,7 @@ public record NetworkInterface(
       return new NetworkInterface(id, vpcId, subnetId, availabilityZone, interfaceType, description, requesterId,
           requesterManaged, ownerId, Optional.ofNullable(attachment), ImmutableList.copyOf(privateIpv4),
           ImmutableList.copyOf(ipv6), ImmutableList.copyOf(prefixes), ImmutableList.copyOf(publicIpv4),
-          ImmutableList.copyOf(groups), ImmutableMap.copyOf(tags));
+          ImmutableList.copyOf(groups), ImmutableMap.copyOf(tags), ImmutableMap.copyOf(publicByPrivate));
     }
   }
 }

@@ -24,7 +24,12 @@ public record Warning(Kind kind, String subject, String message) {
     /** A prefix list's entries were not collected: verdicts that depend on it are unknown. */
     UNKNOWN_PREFIX_LIST_ENTRIES,
     /** Two ENIs claim the same private address; an address endpoint for it resolves to the first. */
-    DUPLICATE_ADDRESS
+    DUPLICATE_ADDRESS,
+    /**
+     * A subnet is associated with two network ACLs, or explicitly with two route tables, where AWS allows one:
+     * answers that depend on which one applies are unknown.
+     */
+    AMBIGUOUS_ASSOCIATION
   }
 
   @Override

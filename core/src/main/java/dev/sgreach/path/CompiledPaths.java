@@ -1,0 +1,638 @@
+package dev.sgreach.path;
+
+import dev.sgreach.model.Cidr;
+import dev.sgreach.model.InternetGateway;
+import dev.sgreach.model.Layer;
+import dev.sgreach.model.NatGateway;
+import dev.sgreach.model.Network;
+import dev.sgreach.model.NetworkAcl;
+import dev.sgreach.model.NetworkInterface;
+import dev.sgreach.model.RouteTable;
+import dev.sgreach.model.RouteTarget;
+import dev.sgreach.model.Subnet;
+import dev.sgreach.model.TransitGateway;
+import dev.sgreach.model.Vpc;
+import dev.sgreach.model.VpcEndpoint;
+import dev.sgreach.model.VpcPeering;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A {@link Network}'s path data compiled once: subnets and VPCs interned to ints, each subnet's network ACL and route
+ * table resolved (explicit association, else the VPC's default ACL or main table), ACLs and route tables compiled for
+ * evaluation, each VPC's subnets sorted for "which subnet holds this address", public addresses mapped to what owns
+ * them, and transit gateway route tables compiled. Immutable after construction, so safe to share between threads.
+ *
+ * <p>Subnets that the snapshot only names (an ENI's {@code SubnetId}, an ACL or route-table association, a NAT
+ * gateway's subnet) get an entry too, so their ACL and route table resolve even when {@code describe-subnets} was not
+ * collected; only "which subnet holds this address" needs the subnets' blocks.
+ */
+final class CompiledPaths {
+  /** {@link #subnetHolding}: the VPC's subnets are known and none holds the address. */
+  static final int NO_SUBNET = -1;
+  /** {@link #subnetHolding}: the snapshot cannot tell which subnet holds the address. */
+  static final int UNKNOWN_SUBNET = -3;
+  /** A subnet's ACL or route table: not in the snapshot. */
+  static final int MISSING = -1;
+  /** A subnet's ACL or route table: more than one claims it. */
+  static final int AMBIGUOUS = -2;
+  /** {@link #vpcContaining}: several VPCs' blocks hold the address. */
+  static final int SEVERAL = -2;
+
+  final Network network;
+  final boolean acls;
+  final boolean routes;
+
+  final SubnetInfo[] subnets;
+  private final Map<String, Integer> subnetIndex = new HashMap<>();
+  final VpcInfo[] vpcs;
+  private final Map<String, Integer> vpcIndex = new HashMap<>();
+  final AclTable[] aclTables;
+  final RouteLookup[] routeTables;
+  private final Map<String, RouteLookup> edgeTables = new HashMap<>();
+  private final Map<String, TgwLookup> tgwTables = new HashMap<>();
+  private final Map<Cidr, PublicOwner> publicOwners = new HashMap<>();
+  private final Map<Cidr, List<NatGateway>> natByPrivate = new HashMap<>();
+  private final Map<Cidr, List<NetworkInterface>> enisByAddress = new HashMap<>();
+  private final List<NetworkInterface> enisWithPrefixes = new ArrayList<>();
+  private final Map<Cidr, Integer> resolvers = new HashMap<>();
+  private final Map<String, Map<String, TransitGateway.Attachment>> attachments = new HashMap<>();
+
+  /** One subnet: its VPC, zone, and the indexes of its ACL and route table (or {@link #MISSING}, {@link #AMBIGUOUS}). */
+  static final class SubnetInfo {
+    final String id;
+    final Subnet subnet;
+    int vpc;
+    String zoneId = "";
+    String zoneName = "";
+    int acl = MISSING;
+    int routeTable = MISSING;
+
+    SubnetInfo(String id, Subnet subnet) {
+      this.id = id;
+      this.subnet = subnet;
+    }
+  }
+
+  /** One VPC: its blocks, its subnets sorted by first address, and its gateways to the internet. */
+  static final class VpcInfo {
+    final String id;
+    final List<Cidr> blocks = new ArrayList<>();
+    /** Subnet blocks sorted by network address, with the subnet index of each. */
+    Cidr[] subnetBlocks = new Cidr[0];
+    int[] subnetOfBlock = new int[0];
+    boolean hasSubnetData;
+    /** Attached internet gateways (not egress-only), from the data or else from active routes to them. */
+    final List<String> internetGateways = new ArrayList<>();
+    final List<String> egressOnlyGateways = new ArrayList<>();
+    /** The Route 53 Resolver's address in the VPC: its primary IPv4 block's base plus two; null when unknown. */
+    Cidr dnsAddress;
+    /** True when some route table of the VPC sends something to a gateway whose far side the snapshot lacks. */
+    boolean hasExternalWayIn;
+
+    VpcInfo(String id) {
+      this.id = id;
+    }
+  }
+
+  /** Who owns a public IPv4 address (or an ENI's IPv6 address): an ENI with its private address, or a NAT gateway. */
+  record PublicOwner(NetworkInterface eni, NatGateway nat, Cidr privateAddress, int vpc, int subnet, boolean ambiguous) {}
+
+  CompiledPaths(Network network) {
+    this.network = network;
+    this.acls = network.covers(Layer.NETWORK_ACLS);
+    this.routes = network.covers(Layer.ROUTES);
+    Map<String, SubnetInfo> subnetMap = new LinkedHashMap<>();
+    Map<String, VpcInfo> vpcMap = new LinkedHashMap<>();
+    collectVpcsAndSubnets(vpcMap, subnetMap);
+    this.vpcs = vpcMap.values().toArray(new VpcInfo[0]);
+    for (int i = 0; i < vpcs.length; i++) {
+      vpcIndex.put(vpcs[i].id, i);
+      if (vpcs[i].dnsAddress != null) {
+        resolvers.putIfAbsent(vpcs[i].dnsAddress, i);
+      }
+    }
+    this.subnets = subnetMap.values().toArray(new SubnetInfo[0]);
+    for (int i = 0; i < subnets.length; i++) {
+      subnetIndex.put(subnets[i].id, i);
+    }
+    this.aclTables = network.networkAcls().values().stream().map(AclTable::new).toArray(AclTable[]::new);
+    this.routeTables = network.routeTables().values().stream()
+        .map(t -> new RouteLookup(t, network.prefixLists())).toArray(RouteLookup[]::new);
+    resolveSubnets();
+    sortSubnetBlocks();
+    resolveGateways();
+    compileTransitGateways();
+    mapPublicAddresses();
+  }
+
+  private VpcInfo vpc(Map<String, VpcInfo> vpcMap, String id) {
+    return vpcMap.computeIfAbsent(id, VpcInfo::new);
+  }
+
+  private void collectVpcsAndSubnets(Map<String, VpcInfo> vpcMap, Map<String, SubnetInfo> subnetMap) {
+    for (Vpc v : network.vpcs().values()) {
+      VpcInfo info = vpc(vpcMap, v.id());
+      info.blocks.addAll(v.cidrs());
+      for (Cidr c : v.cidrs()) {
+        if (c.isIpv4()) {
+          info.dnsAddress = plus(c, 2);
+          break;
+        }
+      }
+    }
+    for (Subnet s : network.subnets().values()) {
+      vpc(vpcMap, s.vpcId());
+      SubnetInfo info = new SubnetInfo(s.id(), s);
+      info.zoneId = s.availabilityZoneId();
+      info.zoneName = s.availabilityZone();
+      subnetMap.put(s.id(), info);
+    }
+    // subnets and VPCs the snapshot only names
+    for (NetworkInterface e : network.interfaces().values()) {
+      if (!e.vpcId().isEmpty()) {
+        vpc(vpcMap, e.vpcId());
+      }
+    }
+    for (NetworkAcl a : network.networkAcls().values()) {
+      vpc(vpcMap, a.vpcId());
+    }
+    for (RouteTable t : network.routeTables().values()) {
+      vpc(vpcMap, t.vpcId());
+    }
+    for (NatGateway n : network.natGateways().values()) {
+      if (!n.vpcId().isEmpty()) {
+        vpc(vpcMap, n.vpcId());
+      }
+    }
+    List<String> order = new ArrayList<>(vpcMap.keySet());
+    Map<String, Integer> vpcPos = new HashMap<>();
+    for (int i = 0; i < order.size(); i++) {
+      vpcPos.put(order.get(i), i);
+    }
+    for (SubnetInfo s : subnetMap.values()) {
+      s.vpc = vpcPos.get(s.subnet.vpcId());
+      vpcMap.get(s.subnet.vpcId()).hasSubnetData = true;
+    }
+    for (NetworkInterface e : network.interfaces().values()) {
+      stubNamed(subnetMap, vpcPos, e.subnetId(), e.vpcId(), e.availabilityZone());
+    }
+    for (NetworkAcl a : network.networkAcls().values()) {
+      for (String s : a.subnetIds()) {
+        stubNamed(subnetMap, vpcPos, s, a.vpcId(), "");
+      }
+    }
+    for (RouteTable t : network.routeTables().values()) {
+      for (String s : t.subnetIds()) {
+        stubNamed(subnetMap, vpcPos, s, t.vpcId(), "");
+      }
+    }
+    for (NatGateway n : network.natGateways().values()) {
+      stubNamed(subnetMap, vpcPos, n.subnetId(), n.vpcId(), "");
+    }
+    for (VpcEndpoint e : network.vpcEndpoints().values()) {
+      for (String s : e.subnetIds()) {
+        stubNamed(subnetMap, vpcPos, s, e.vpcId(), "");
+      }
+    }
+    for (TransitGateway g : network.transitGateways().values()) {
+      for (TransitGateway.Attachment a : g.attachments()) {
+        if (a.isVpc()) {
+          for (String s : a.subnetIds()) {
+            stubNamed(subnetMap, vpcPos, s, a.resourceId(), "");
+          }
+        }
+      }
+    }
+  }
+
+  private static void stubNamed(Map<String, SubnetInfo> subnetMap, Map<String, Integer> vpcPos, String subnetId,
+      String vpcId, String zone) {
+    if (subnetId == null || subnetId.isEmpty()) {
+      return;
+    }
+    SubnetInfo s = subnetMap.get(subnetId);
+    if (s == null) {
+      s = new SubnetInfo(subnetId, null);
+      Integer v = vpcPos.get(vpcId);
+      s.vpc = v == null ? -1 : v;
+      subnetMap.put(subnetId, s);
+    } else if (s.vpc < 0) {
+      Integer v = vpcPos.get(vpcId);
+      s.vpc = v == null ? -1 : v;
+    }
+    if (s.subnet == null && s.zoneName.isEmpty() && zone != null) {
+      s.zoneName = zone;
+    }
+  }
+
+  /** Each subnet's ACL and route table: the explicit association, else the VPC's default ACL or main table. */
+  private void resolveSubnets() {
+    Map<String, List<Integer>> explicitAcl = new HashMap<>();
+    Map<String, List<Integer>> defaultAcl = new HashMap<>();
+    NetworkAcl[] acls = network.networkAcls().values().toArray(new NetworkAcl[0]);
+    for (int i = 0; i < acls.length; i++) {
+      for (String s : acls[i].subnetIds()) {
+        explicitAcl.computeIfAbsent(s, k -> new ArrayList<>()).add(i);
+      }
+      if (acls[i].isDefault()) {
+        defaultAcl.computeIfAbsent(acls[i].vpcId(), k -> new ArrayList<>()).add(i);
+      }
+    }
+    Map<String, List<Integer>> explicitTable = new HashMap<>();
+    Map<String, List<Integer>> mainTable = new HashMap<>();
+    RouteTable[] tables = network.routeTables().values().toArray(new RouteTable[0]);
+    for (int i = 0; i < tables.length; i++) {
+      for (String s : tables[i].subnetIds()) {
+        explicitTable.computeIfAbsent(s, k -> new ArrayList<>()).add(i);
+      }
+      if (tables[i].main()) {
+        mainTable.computeIfAbsent(tables[i].vpcId(), k -> new ArrayList<>()).add(i);
+      }
+      for (String g : tables[i].gatewayIds()) {
+        edgeTables.put(g, routeTables[i]);
+      }
+    }
+    for (SubnetInfo s : subnets) {
+      String vpcId = s.vpc < 0 ? "" : vpcs[s.vpc].id;
+      s.acl = pick(explicitAcl.get(s.id), defaultAcl.get(vpcId));
+      s.routeTable = pick(explicitTable.get(s.id), mainTable.get(vpcId));
+    }
+  }
+
+  private static int pick(List<Integer> explicit, List<Integer> fallback) {
+    List<Integer> from = explicit != null ? explicit : fallback;
+    if (from == null || from.isEmpty()) {
+      return MISSING;
+    }
+    return from.size() == 1 ? from.get(0) : AMBIGUOUS;
+  }
+
+  private void sortSubnetBlocks() {
+    Map<Integer, List<Integer>> byVpc = new HashMap<>();
+    for (int i = 0; i < subnets.length; i++) {
+      if (subnets[i].subnet != null && subnets[i].vpc >= 0) {
+        byVpc.computeIfAbsent(subnets[i].vpc, k -> new ArrayList<>()).add(i);
+      }
+    }
+    for (Map.Entry<Integer, List<Integer>> e : byVpc.entrySet()) {
+      List<Object[]> blocks = new ArrayList<>();
+      for (int s : e.getValue()) {
+        for (Cidr c : subnets[s].subnet.cidrs()) {
+          blocks.add(new Object[] {c, s});
+        }
+      }
+      blocks.sort(Comparator.comparing(o -> (Cidr) o[0]));
+      VpcInfo v = vpcs[e.getKey()];
+      v.subnetBlocks = blocks.stream().map(o -> (Cidr) o[0]).toArray(Cidr[]::new);
+      v.subnetOfBlock = blocks.stream().mapToInt(o -> (Integer) o[1]).toArray();
+    }
+  }
+
+  private void resolveGateways() {
+    for (InternetGateway g : network.internetGateways().values()) {
+      for (InternetGateway.Attachment a : g.attachments()) {
+        Integer v = vpcIndex.get(a.vpcId());
+        if (v != null && a.isAttached()) {
+          (g.egressOnly() ? vpcs[v].egressOnlyGateways : vpcs[v].internetGateways).add(g.id());
+        }
+      }
+    }
+    for (RouteLookup t : routeTables) {
+      Integer v = vpcIndex.get(t.table.vpcId());
+      if (v == null) {
+        continue;
+      }
+      for (RouteTable.Route r : t.table.routes()) {
+        RouteTarget.Kind k = r.target().kind();
+        if (k == RouteTarget.Kind.INTERNET_GATEWAY && r.state() == RouteTable.State.ACTIVE
+            && !network.internetGateways().containsKey(r.target().id())
+            && !vpcs[v].internetGateways.contains(r.target().id())) {
+          vpcs[v].internetGateways.add(r.target().id()); // an active route proves the attachment
+        }
+        if (k == RouteTarget.Kind.VIRTUAL_PRIVATE_GATEWAY || k == RouteTarget.Kind.TRANSIT_GATEWAY
+            || k == RouteTarget.Kind.VPC_PEERING || k == RouteTarget.Kind.LOCAL_GATEWAY
+            || k == RouteTarget.Kind.CORE_NETWORK || k == RouteTarget.Kind.CARRIER_GATEWAY) {
+          vpcs[v].hasExternalWayIn = true;
+        }
+      }
+    }
+    for (NatGateway n : network.natGateways().values()) {
+      for (NatGateway.Address a : n.addresses()) {
+        natByPrivate.computeIfAbsent(a.privateIp(), k -> new ArrayList<>(1)).add(n);
+      }
+    }
+    for (NetworkInterface e : network.interfaces().values()) {
+      for (Cidr a : e.privateAddresses()) {
+        enisByAddress.computeIfAbsent(a, k -> new ArrayList<>(1)).add(e);
+      }
+      if (!e.prefixes().isEmpty()) {
+        enisWithPrefixes.add(e);
+      }
+    }
+  }
+
+  private void compileTransitGateways() {
+    for (TransitGateway g : network.transitGateways().values()) {
+      Map<String, TransitGateway.Attachment> byId = new HashMap<>();
+      g.attachments().forEach(a -> byId.put(a.id(), a));
+      attachments.put(g.id(), byId);
+      for (TransitGateway.RouteTable t : g.routeTables()) {
+        tgwTables.put(g.id() + "/" + t.id(), new TgwLookup(g, t, network.vpcs()));
+      }
+    }
+  }
+
+  private void mapPublicAddresses() {
+    for (NetworkInterface e : network.interfaces().values()) {
+      int v = vpcIndex(e.vpcId());
+      int s = subnetIndex(e.subnetId());
+      for (Cidr pub : e.publicIpv4()) {
+        Cidr priv = privateFor(e, pub);
+        publicOwners.putIfAbsent(pub, new PublicOwner(e, null, priv, v, s, priv == null));
+      }
+    }
+    for (NatGateway n : network.natGateways().values()) {
+      for (NatGateway.Address a : n.addresses()) {
+        a.publicIp().ifPresent(pub -> publicOwners.putIfAbsent(pub, new PublicOwner(null, n, a.privateIp(),
+            vpcIndex(n.vpcId().isEmpty() ? subnetVpcId(n.subnetId()) : n.vpcId()), subnetIndex(n.subnetId()),
+            false)));
+      }
+    }
+  }
+
+  private String subnetVpcId(String subnetId) {
+    int s = subnetIndex(subnetId);
+    return s < 0 || subnets[s].vpc < 0 ? "" : vpcs[subnets[s].vpc].id;
+  }
+
+  // ------------------------------------------------------------------------------------------------ public addresses
+
+  /**
+   * The private IPv4 address an ENI's public address stands for: the recorded pair, else the ENI's only private
+   * IPv4 address; null when the snapshot cannot tell. The one place that ties public to private addresses.
+   */
+  static Cidr privateFor(NetworkInterface e, Cidr publicAddress) {
+    for (Map.Entry<Cidr, Cidr> m : e.publicIpv4ByPrivate().entrySet()) {
+      if (m.getValue().equals(publicAddress)) {
+        return m.getKey();
+      }
+    }
+    if (e.publicIpv4ByPrivate().isEmpty() && e.privateIpv4().size() == 1) {
+      return e.privateIpv4().get(0);
+    }
+    return null;
+  }
+
+  /** The result of {@link #publicFor}: the address, or why there is none. */
+  record PublicAddress(Cidr address, int verdict) {}
+
+  /**
+   * The public IPv4 address an internet gateway gives a private source address: the ENI's public address for that
+   * private address, or a public NAT gateway's Elastic IP for its private address. {@link Tri#DENY} when it has none,
+   * {@link Tri#UNKNOWN} when the snapshot cannot tell which private address the ENI's public addresses belong to.
+   */
+  PublicAddress publicFor(Cidr privateAddress, int vpc) {
+    NatGateway n = natIn(privateAddress, vpc);
+    if (n != null) {
+      for (NatGateway.Address a : n.addresses()) {
+        if (a.privateIp().equals(privateAddress)) {
+          return a.publicIp().map(p -> new PublicAddress(p, Tri.ALLOW))
+              .orElse(new PublicAddress(null, Tri.DENY));
+        }
+      }
+    }
+    NetworkInterface e = eniIn(vpc, privateAddress);
+    if (e == null || e.publicIpv4().isEmpty()) {
+      return new PublicAddress(null, Tri.DENY);
+    }
+    Cidr mapped = e.publicIpv4ByPrivate().get(privateAddress);
+    if (mapped != null) {
+      return new PublicAddress(mapped, Tri.ALLOW);
+    }
+    if (!e.publicIpv4ByPrivate().isEmpty()) {
+      return new PublicAddress(null, Tri.DENY); // the pairs are known, and this address has none
+    }
+    if (e.privateIpv4().size() == 1 && e.privateIpv4().get(0).equals(privateAddress)) {
+      return new PublicAddress(e.publicIpv4().get(0), Tri.ALLOW);
+    }
+    return new PublicAddress(null, Tri.UNKNOWN);
+  }
+
+  /**
+   * What an address from the internet reaches: the ENI or NAT gateway whose public IPv4 address it is, or the ENI
+   * whose global IPv6 address it is; null when nothing in the snapshot.
+   */
+  PublicOwner publicOwner(Cidr address) {
+    if (address.isIpv4()) {
+      return publicOwners.get(address);
+    }
+    if (!Addresses.isGlobalIpv6(address)) {
+      return null;
+    }
+    List<NetworkInterface> holders = enisByAddress.get(address);
+    NetworkInterface e = holders != null ? holders.get(0)
+        : enisWithPrefixes.stream().filter(x -> x.prefixes().stream().anyMatch(p -> p.contains(address)))
+            .findFirst().orElse(null);
+    if (e == null) {
+      return null;
+    }
+    return new PublicOwner(e, null, address, vpcIndex(e.vpcId()), subnetIndex(e.subnetId()), false);
+  }
+
+  /** The VPC whose Route 53 Resolver is at this address (its primary block plus two), or -1. */
+  int vpcWithResolverAt(Cidr address) {
+    Integer v = resolvers.get(address);
+    return v == null ? -1 : v;
+  }
+
+  /** The NAT gateway of subnet {@code subnet} whose private address this is, or null. */
+  NatGateway natAt(Cidr address, int subnet) {
+    List<NatGateway> found = natByPrivate.get(address);
+    if (found != null) {
+      for (NatGateway n : found) {
+        if (subnetIndex(n.subnetId()) == subnet) {
+          return n;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The NAT gateway of VPC {@code vpc} whose private address this is, or null. */
+  private NatGateway natIn(Cidr address, int vpc) {
+    List<NatGateway> found = natByPrivate.get(address);
+    if (found != null) {
+      for (NatGateway n : found) {
+        int s = subnetIndex(n.subnetId());
+        if (s >= 0 && subnets[s].vpc == vpc) {
+          return n;
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The ENI of VPC {@code vpc} that holds the address (a private address, else one in a delegated prefix), or null.
+   * VPCs that are not peered may reuse each other's blocks, so the VPC is part of the question.
+   */
+  NetworkInterface eniIn(int vpc, Cidr address) {
+    String vpcId = vpc >= 0 ? vpcs[vpc].id : "";
+    List<NetworkInterface> found = enisByAddress.get(address);
+    if (found != null) {
+      for (NetworkInterface e : found) {
+        if (e.vpcId().equals(vpcId)) {
+          return e;
+        }
+      }
+      return null;
+    }
+    for (NetworkInterface e : enisWithPrefixes) {
+      if (e.vpcId().equals(vpcId)) {
+        for (Cidr p : e.prefixes()) {
+          if (p.contains(address)) {
+            return e;
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  // ------------------------------------------------------------------------------------------------ lookups
+
+  int subnetIndex(String id) {
+    Integer i = id == null ? null : subnetIndex.get(id);
+    return i == null ? -1 : i;
+  }
+
+  int vpcIndex(String id) {
+    Integer i = id == null ? null : vpcIndex.get(id);
+    return i == null ? -1 : i;
+  }
+
+  RouteLookup edgeTable(String gatewayId) {
+    return edgeTables.get(gatewayId);
+  }
+
+  TgwLookup tgwTable(String gatewayId, String routeTableId) {
+    return tgwTables.get(gatewayId + "/" + routeTableId);
+  }
+
+  /** The subnet index of an ENI of the snapshot, or -1 when it names none. */
+  int subnetOf(NetworkInterface eni) {
+    return subnetIndex(eni.subnetId());
+  }
+
+  /**
+   * The subnet of VPC {@code vpc} that holds the address: the subnet of the ENI of that VPC owning it, else the subnet
+   * whose block contains it; {@link #NO_SUBNET} when the VPC's subnets are known and none does,
+   * {@link #UNKNOWN_SUBNET} when the snapshot lacks them.
+   */
+  int subnetHolding(int vpc, Cidr address) {
+    if (vpc < 0) {
+      return UNKNOWN_SUBNET;
+    }
+    NetworkInterface e = eniIn(vpc, address);
+    if (e != null) {
+      int s = subnetIndex(e.subnetId());
+      if (s >= 0) {
+        return s;
+      }
+    }
+    VpcInfo v = vpcs[vpc];
+    Cidr[] blocks = v.subnetBlocks;
+    int lo = 0;
+    int hi = blocks.length - 1;
+    int found = -1;
+    while (lo <= hi) { // the last block starting at or before the address
+      int mid = (lo + hi) >>> 1;
+      if (startsAtOrBefore(blocks[mid], address)) {
+        found = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    if (found >= 0 && blocks[found].contains(address)) {
+      return v.subnetOfBlock[found];
+    }
+    return v.hasSubnetData ? NO_SUBNET : UNKNOWN_SUBNET;
+  }
+
+  private static boolean startsAtOrBefore(Cidr block, Cidr address) {
+    if (block.family() != address.family()) {
+      return block.family() < address.family();
+    }
+    int c = Long.compareUnsigned(block.high(), address.high());
+    if (c == 0) {
+      c = Long.compareUnsigned(block.low(), address.low());
+    }
+    return c <= 0;
+  }
+
+  /** The VPC whose blocks hold the address: its index, -1 when none, {@link #SEVERAL} when more than one. */
+  int vpcContaining(Cidr address) {
+    int found = -1;
+    for (int i = 0; i < vpcs.length; i++) {
+      if (holds(vpcs[i], address)) {
+        if (found >= 0) {
+          return SEVERAL;
+        }
+        found = i;
+      }
+    }
+    return found;
+  }
+
+  private static boolean holds(VpcInfo v, Cidr address) {
+    for (Cidr c : v.blocks) {
+      if (c.contains(address)) {
+        return true;
+      }
+    }
+    if (v.blocks.isEmpty()) {
+      for (Cidr c : v.subnetBlocks) {
+        if (c.contains(address)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The attachment of this transit gateway with this id, or null. */
+  TransitGateway.Attachment attachment(TransitGateway gateway, String attachmentId) {
+    return attachments.get(gateway.id()).get(attachmentId);
+  }
+
+  /** True when one of the blocks contains the address. */
+  static boolean anyContains(List<Cidr> blocks, Cidr address) {
+    for (int i = 0; i < blocks.size(); i++) {
+      if (blocks.get(i).contains(address)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The blocks of a VPC: from {@code describe-vpcs}, else what a peering records of that side; empty when unknown. */
+  List<Cidr> blocksOf(String vpcId, VpcPeering through) {
+    int v = vpcIndex(vpcId);
+    if (v >= 0 && !vpcs[v].blocks.isEmpty()) {
+      return vpcs[v].blocks;
+    }
+    return through == null ? List.of() : through.side(vpcId).cidrs();
+  }
+
+  /** The address {@code offset} above a block's network address (IPv4). */
+  static Cidr plus(Cidr block, int offset) {
+    long a = block.low() + offset;
+    return Cidr.parse(((a >>> 24) & 0xFF) + "." + ((a >>> 16) & 0xFF) + "." + ((a >>> 8) & 0xFF) + "." + (a & 0xFF));
+  }
+}

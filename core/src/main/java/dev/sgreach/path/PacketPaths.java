@@ -1,0 +1,141 @@
+package dev.sgreach.path;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.Sets;
+import dev.sgreach.engine.Outcome;
+import dev.sgreach.model.Cidr;
+import dev.sgreach.model.Layer;
+import dev.sgreach.model.Network;
+import dev.sgreach.model.NetworkInterface;
+import dev.sgreach.model.Traffic;
+import java.util.EnumSet;
+import java.util.Optional;
+
+/**
+ * The packet path between the two security-group sides of a flow: network ACLs, route tables and the gateways,
+ * peerings and transit gateways they lead to, both ways (DOMAIN-PATH.md; DESIGN.md semantics point 7).
+ *
+ * <pre>{@code
+ * PacketPaths paths = PacketPaths.of(network);
+ * PathVerdict v = paths.check(PathEnd.of(node), PathEnd.outside("52.216.1.1"), Traffic.tcp(443));
+ * System.out.println(v.explain());
+ * Outcome fast = paths.outcome(PathEnd.of(node), PathEnd.of(controlPlane), Traffic.tcp(443), ClientPorts.LINUX);
+ * }</pre>
+ *
+ * <p>It checks only the layers the snapshot covers ({@link Network#layers()}): with neither network ACLs nor route
+ * tables nothing is checked and every path is allowed, so that verdicts rest on security groups alone, as before;
+ * with ACLs but no route tables the ACLs of the two ends' subnets are checked on the direct path. Within a covered
+ * layer, missing data makes the answer unknown, never a guess. The reply is checked on the client's ephemeral ports
+ * ({@link ClientPorts}); when not given, the range AWS documents for the source's kind is assumed
+ * ({@link #defaultClientPorts}) and the verdict says so.
+ *
+ * <p>The network is compiled once when this object is made; instances are immutable and thread-safe.
+ */
+public final class PacketPaths {
+  private final CompiledPaths compiled;
+  private final ImmutableSet<Layer> layers;
+
+  private PacketPaths(Network network) {
+    this.compiled = new CompiledPaths(network);
+    EnumSet<Layer> l = EnumSet.noneOf(Layer.class);
+    if (compiled.acls) {
+      l.add(Layer.NETWORK_ACLS);
+    }
+    if (compiled.routes) {
+      l.add(Layer.ROUTES);
+    }
+    this.layers = Sets.immutableEnumSet(l);
+  }
+
+  /** Compiles the network's path data. */
+  public static PacketPaths of(Network network) {
+    return new PacketPaths(network);
+  }
+
+  /** The network this answers about. */
+  public Network network() {
+    return compiled.network;
+  }
+
+  /** The path layers the snapshot covers and so every answer checks: network ACLs, routes, both or neither. */
+  public ImmutableSet<Layer> layers() {
+    return layers;
+  }
+
+  /**
+   * The range AWS documents for a source of this kind: {@link ClientPorts#defaultFor} for an ENI,
+   * {@link ClientPorts#ANY_CLIENT} for an outside party.
+   */
+  public static ClientPorts defaultClientPorts(PathEnd source) {
+    return source.eni().map(ClientPorts::defaultFor).orElse(ClientPorts.ANY_CLIENT);
+  }
+
+  /**
+   * Whether the packet gets there and its reply back, without the proof: the fast path.
+   *
+   * @throws IllegalArgumentException when both ends are outside the snapshot, an ENI is not this network's, the two
+   *     addresses are of different families, or the traffic cannot travel in their family
+   */
+  public Outcome outcome(PathEnd from, PathEnd to, Traffic traffic, ClientPorts clientPorts) {
+    validate(from, to, traffic);
+    return Tri.outcome(new Walk(compiled, Trace.OFF, from, to, traffic, clientPorts).run());
+  }
+
+  /** {@link #outcome(PathEnd, PathEnd, Traffic, ClientPorts)} with the source's default client ports. */
+  public Outcome outcome(PathEnd from, PathEnd to, Traffic traffic) {
+    return outcome(from, to, traffic, defaultClientPorts(from));
+  }
+
+  /**
+   * Whether the packet gets there and its reply back, with every hop that decided and the fixes for those that deny.
+   *
+   * @throws IllegalArgumentException as {@link #outcome(PathEnd, PathEnd, Traffic, ClientPorts)}
+   */
+  public PathVerdict check(PathEnd from, PathEnd to, Traffic traffic, ClientPorts clientPorts) {
+    return check(from, to, traffic, clientPorts, false);
+  }
+
+  /** {@link #check(PathEnd, PathEnd, Traffic, ClientPorts)} with the source's default client ports. */
+  public PathVerdict check(PathEnd from, PathEnd to, Traffic traffic) {
+    return check(from, to, traffic, defaultClientPorts(from), true);
+  }
+
+  private PathVerdict check(PathEnd from, PathEnd to, Traffic traffic, ClientPorts clientPorts, boolean assumed) {
+    validate(from, to, traffic);
+    Trace trace = Trace.recording();
+    Walk walk = new Walk(compiled, trace, from, to, traffic, clientPorts);
+    int verdict = walk.run();
+    return new PathVerdict(from, to, traffic, clientPorts, assumed, Tri.outcome(verdict), layers,
+        ImmutableList.copyOf(trace.forward), ImmutableList.copyOf(trace.reply), walk.sourceAsSeen(),
+        ImmutableList.copyOf(trace.fixes));
+  }
+
+  private void validate(PathEnd from, PathEnd to, Traffic traffic) {
+    if (from.isOutside() && to.isOutside()) {
+      throw new IllegalArgumentException("both " + from.label() + " and " + to.label()
+          + " are outside the snapshot: no path of the snapshot lies between them");
+    }
+    for (PathEnd end : new PathEnd[] {from, to}) {
+      Optional<NetworkInterface> e = end.eni();
+      if (e.isPresent() && compiled.network.networkInterface(e.get().id()).orElse(null) != e.get()
+          && !compiled.network.networkInterface(e.get().id()).equals(e)) {
+        throw new IllegalArgumentException(e.get().id() + " is not a network interface of this snapshot");
+      }
+    }
+    if (from.isPublicAddress()) {
+      throw new IllegalArgumentException(from.label() + ": a packet leaves an ENI from one of its private addresses;"
+          + " the internet gateway gives it the public one (ask from the private address)");
+    }
+    Cidr a = from.address();
+    Cidr b = to.address();
+    if (a.family() != b.family()) {
+      throw new IllegalArgumentException(a + " and " + b + " are of different address families: a packet travels"
+          + " IPv4 to IPv4 or IPv6 to IPv6");
+    }
+    if (traffic.family() != 0 && traffic.family() != a.family()) {
+      throw new IllegalArgumentException(traffic.protocol().awsName() + " travels over IPv" + traffic.family()
+          + " only, and " + a + " is an IPv" + a.family() + " address");
+    }
+  }
+}
