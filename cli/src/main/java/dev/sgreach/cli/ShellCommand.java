@@ -78,6 +78,11 @@ final class ShellCommand implements Callable<Integer> {
       if (!Files.isRegularFile(scriptPath)) {
         throw new BadInputException("cannot read jshell script " + script + ": no such file or folder");
       }
+      try {
+        Errors.utf8(Files.readAllBytes(scriptPath), "jshell script", script); // bad text is bad input, found here
+      } catch (IOException e) {
+        throw Errors.cannotRead("jshell script", script, e);
+      }
     }
     if (snapshot != null) {
       env.loader().load(env.resolve(snapshot)); // a broken snapshot is bad input, reported before jshell starts

@@ -134,8 +134,9 @@ final class ShellScript {
           return ExitCodes.OK; // only comments are left
         }
         case DEFINITELY_INCOMPLETE, CONSIDERED_INCOMPLETE -> {
-          return fail(pos, "the script ends inside this snippet, which is not finished: "
-              + Echo.quote(lineAt(pos)));
+          int code = codeStart(pos);
+          return fail(code, "the script ends inside this snippet, which is not finished: "
+              + Echo.quote(lineAt(code)));
         }
         default -> {
           Optional<String> problem = eval(info.source(), pos);
@@ -214,7 +215,7 @@ final class ShellScript {
     List<Diag> errors = shell.diagnostics(snippet).filter(Diag::isError).toList();
     int start = starts.getOrDefault(snippet.id(), -1);
     if (errors.isEmpty()) {
-      return where(start) + Echo.quote(firstLine(snippet.source())) + " does not compile";
+      return where(codeStart(start)) + code(snippet, start) + " does not compile";
     }
     Diag d = errors.get(0);
     int at = start < 0 ? -1 : start + (int) Math.max(0, d.getPosition());
@@ -226,19 +227,20 @@ final class ShellScript {
 
   private String threw(Snippet snippet, JShellException ex) {
     int start = starts.getOrDefault(snippet.id(), -1);
-    String code = Echo.quote(firstLine(snippet.source()));
+    String code = code(snippet, start);
     if (ex instanceof UnresolvedReferenceException u) {
       List<String> missing = shell.unresolvedDependencies(u.getSnippet()).toList();
-      return where(start) + code + " calls " + u.getSnippet().name() + ", which cannot run until "
+      return where(codeStart(start)) + code + " calls " + u.getSnippet().name() + ", which cannot run until "
           + String.join(" and ", missing) + " is declared";
     }
     if (debug) {
       ex.printStackTrace(err);
     }
     String type = ex instanceof EvalException e ? e.getExceptionClassName() : ex.getClass().getName();
-    String thrownAt = thrownAt(ex).filter(l -> start < 0 || !l.equals(name + ":" + lineOf(start)))
+    int at = codeStart(start);
+    String thrownAt = thrownAt(ex).filter(l -> at < 0 || !l.equals(name + ":" + lineOf(at)))
         .map(l -> " (thrown at " + l + ")").orElse("");
-    return where(start) + code + " threw " + type + (ex.getMessage() == null ? "" : ": " + ex.getMessage())
+    return where(at) + code + " threw " + type + (ex.getMessage() == null ? "" : ": " + ex.getMessage())
         + thrownAt + (type.endsWith("OutOfMemoryError") || type.endsWith("StackOverflowError")
         ? "; give the script's JVM more through SGREACH_JAVA_OPTS (e.g. -Xmx4g or -Xss64m)" : "");
   }
@@ -290,6 +292,30 @@ final class ShellScript {
     int from = pos == 0 ? 0 : source.lastIndexOf('\n', pos - 1) + 1;
     int to = source.indexOf('\n', pos);
     return source.substring(from, to < 0 ? source.length() : to).strip();
+  }
+
+  /** The snippet as the message shows it: its first line of code, quoted. */
+  private String code(Snippet snippet, int start) {
+    return Echo.quote(start < 0 ? firstLine(snippet.source()) : lineAt(codeStart(start)));
+  }
+
+  /** Where the code of a snippet starting at {@code pos} starts: past blanks and comments (-1 stays -1). */
+  private int codeStart(int pos) {
+    int p = pos;
+    while (p >= 0 && p < source.length()) {
+      if (Character.isWhitespace(source.charAt(p))) {
+        p++;
+      } else if (source.startsWith("//", p)) {
+        int nl = source.indexOf('\n', p);
+        p = nl < 0 ? source.length() : nl + 1;
+      } else if (source.startsWith("/*", p)) {
+        int end = source.indexOf("*/", p + 2);
+        p = end < 0 ? source.length() : end + 2;
+      } else {
+        return p;
+      }
+    }
+    return pos;
   }
 
   private static String firstLine(String text) {

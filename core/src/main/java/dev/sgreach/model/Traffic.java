@@ -9,6 +9,9 @@ package dev.sgreach.model;
  * ICMPv6 flows only between IPv6 addresses.
  */
 public final class Traffic {
+  private static final String FORMS =
+      "tcp/PORT, udp/PORT, icmp/TYPE/CODE, icmpv6/TYPE/CODE or an IP protocol number 0-255";
+
   private final Protocol protocol;
   private final int port;
   private final int icmpType;
@@ -81,40 +84,52 @@ public final class Traffic {
     String s = spec.strip();
     String[] parts = s.split("/", -1);
     String head = parts[0].toLowerCase(java.util.Locale.ROOT);
-    switch (head) {
-      case "tcp", "udp" -> {
-        if (parts.length != 2) {
-          throw bad(spec, head + " takes one port: " + head + "/PORT");
+    try {
+      switch (head) {
+        case "tcp", "udp" -> {
+          if (parts.length != 2) {
+            throw bad(spec, head + " takes one port: " + head + "/PORT");
+          }
+          int port = number(spec, "port", parts[1]);
+          return head.equals("tcp") ? tcp(port) : udp(port);
         }
-        int port = number(spec, "port", parts[1], 65535);
-        return head.equals("tcp") ? tcp(port) : udp(port);
+        case "icmp", "icmpv6" -> {
+          if (parts.length != 3) {
+            throw bad(spec, head + " takes a type and a code: " + head + "/TYPE/CODE");
+          }
+          int type = number(spec, head.equals("icmp") ? "ICMP type" : "ICMPv6 type", parts[1]);
+          int code = number(spec, head.equals("icmp") ? "ICMP code" : "ICMPv6 code", parts[2]);
+          return head.equals("icmp") ? icmp(type, code) : icmpv6(type, code);
+        }
+        case "-1", "all" -> throw bad(spec, Echo.quote(parts[0]) + " (all protocols) is for rules; a flow has one "
+            + "protocol: give " + FORMS);
+        default -> {
+          if (!Protocol.isAsciiNumber(head)) {
+            throw bad(spec, "unknown protocol " + Echo.quote(parts[0]) + " (give " + FORMS + ")");
+          }
+          Traffic t = bareProtocol(spec, head);
+          if (parts.length != 1) {
+            int n = t.protocol().number();
+            throw bad(spec, "IP protocol " + n + " has no ports or types in security-group rules: give " + n);
+          }
+          return t;
+        }
       }
-      case "icmp", "icmpv6" -> {
-        if (parts.length != 3) {
-          throw bad(spec, head + " takes a type and a code: " + head + "/TYPE/CODE");
-        }
-        int type = number(spec, head.equals("icmp") ? "ICMP type" : "ICMPv6 type", parts[1], 255);
-        int code = number(spec, head.equals("icmp") ? "ICMP code" : "ICMPv6 code", parts[2], 255);
-        return head.equals("icmp") ? icmp(type, code) : icmpv6(type, code);
-      }
-      case "-1", "all" -> throw bad(spec, Echo.quote(parts[0]) + " (all protocols) is for rules; a flow has one "
-          + "protocol: give " + FORMS);
-      default -> {
-        if (!Protocol.isAsciiNumber(head)) {
-          throw bad(spec, "unknown protocol " + Echo.quote(parts[0]) + " (give " + FORMS + ")");
-        }
-        Traffic t = bareProtocol(spec, head);
-        if (parts.length != 1) {
-          int n = t.protocol().number();
-          throw bad(spec, "IP protocol " + n + " has no ports or types in security-group rules: give " + n);
-        }
-        return t;
-      }
+    } catch (SpecException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw bad(spec, e.getMessage()); // a factory's range check: port (70000) must be in 0..65535
     }
   }
 
-  private static final String FORMS =
-      "tcp/PORT, udp/PORT, icmp/TYPE/CODE, icmpv6/TYPE/CODE or an IP protocol number 0-255";
+  /** A bad spec, already worded: {@code traffic spec 'X' is invalid: why}. */
+  private static final class SpecException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    SpecException(String message) {
+      super(message);
+    }
+  }
 
   /** A bare number: an IP protocol without ports, a pointer for the four that have them, or no protocol at all. */
   private static Traffic bareProtocol(String spec, String digits) {
@@ -134,25 +149,22 @@ public final class Traffic {
     return new Traffic(p, -1, -1, -1);
   }
 
-  private static IllegalArgumentException bad(String spec, String why) {
-    return new IllegalArgumentException("traffic spec " + Echo.quote(spec) + " is invalid: " + why);
+  private static SpecException bad(String spec, String why) {
+    return new SpecException("traffic spec " + Echo.quote(spec) + " is invalid: " + why);
   }
 
-  /** A field of the spec: ASCII digits 0-9 only (no signs, no other scripts' digits), at most {@code max}. */
-  private static int number(String spec, String what, String text, int max) {
+  /** A field of the spec: ASCII digits 0-9 only (no signs, no other scripts' digits); the factories check the range. */
+  private static int number(String spec, String what, String text) {
     if (text.isEmpty()) {
       throw bad(spec, "the " + what + " is missing");
     }
     if (!Protocol.isAsciiNumber(text)) {
-      throw bad(spec, Echo.quote(text) + " is not a " + what + ": give a number 0-" + max
-          + " in ASCII digits (0-9)");
+      throw bad(spec, Echo.quote(text) + " is not a " + what + ": give a number in ASCII digits (0-9)");
     }
-    long n = text.length() > 9 ? Long.MAX_VALUE : Long.parseLong(text);
-    if (n > max) {
-      throw bad(spec, what + " " + (n == Long.MAX_VALUE ? Echo.quote(text) : Long.toString(n)) + " is not in 0-"
-          + max);
+    if (text.length() > 9) {
+      throw bad(spec, what + " " + Echo.quote(text) + " is too large");
     }
-    return (int) n;
+    return Integer.parseInt(text);
   }
 
   private static int checkPort(int port) {
