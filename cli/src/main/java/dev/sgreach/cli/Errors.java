@@ -105,7 +105,7 @@ final class Errors {
     return ExitCodes.BAD_INPUT;
   }
 
-  /** An argument no option or parameter of {@code cl}'s command takes: a mistyped command or option, or one too many. */
+  /** An argument no option or parameter of {@code cl}'s command takes: a mistyped command or option, or one more. */
   private static String unmatched(CommandLine cl, String arg) {
     CommandSpec spec = cl.getCommandSpec();
     if (arg.startsWith("-") && arg.length() > 1) {

@@ -183,7 +183,7 @@ final class ShellScript {
     }
   }
 
-  /** Evaluates one snippet that starts at {@code start} in the script (-1: the startup); what went wrong, if anything. */
+  /** Evaluates one snippet starting at {@code start} in the script (-1: the startup); what went wrong, if anything. */
   private Optional<String> eval(String snippet, int start) {
     List<SnippetEvent> events = shell.eval(snippet);
     if (start >= 0) {

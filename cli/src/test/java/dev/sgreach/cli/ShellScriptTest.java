@@ -120,7 +120,8 @@ class ShellScriptTest {
   void snippet_text_in_java_strings_survives_any_folder_name() {
     assertThat(ShellCommand.javaString("/tmp/a \"b\"\\c\nd\u0007")).isEqualTo("\"/tmp/a \\\"b\\\"\\\\c\\012d\\007\"");
     assertThat(ShellCommand.SCRIPT_RUNNER).isEqualTo(ShellScript.class.getName());
-    assertThat(ShellCommand.jvmOptions(java.util.Map.of("JAVA_OPTS", " -Xmx1g ", "SGREACH_JAVA_OPTS", "-Xss8m  -Xmx2g")))
+    assertThat(ShellCommand.jvmOptions(
+        java.util.Map.of("JAVA_OPTS", " -Xmx1g ", "SGREACH_JAVA_OPTS", "-Xss8m  -Xmx2g")))
         .containsExactly("-Xmx1g", "-Xss8m", "-Xmx2g");
   }
 }

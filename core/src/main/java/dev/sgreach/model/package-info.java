@@ -11,9 +11,11 @@
  *       {@link dev.sgreach.model.VpcPeering}, {@link dev.sgreach.model.Vpc};</li>
  *   <li>{@link dev.sgreach.model.Network}: one snapshot of all of them, with lookups and the warnings found
  *       while building it;</li>
- *   <li>{@link dev.sgreach.model.Traffic}: one concrete flow to ask about ({@code tcp(443)}, {@code icmp(8, 0)}).</li>
+ *   <li>{@link dev.sgreach.model.Traffic}: one concrete flow to ask about ({@code tcp(443)}, {@code icmp(8, 0)}),
+ *       and {@link dev.sgreach.model.Traffic#parse}, the one reader of the {@code tcp/443} SPEC form.</li>
  * </ul>
  *
- * <p>Every value validates itself when built and names the field and value it refuses.
+ * <p>Every value validates itself when built and names the field and value it refuses; a value someone wrote is shown
+ * back through {@link dev.sgreach.model.Echo} (short, with control characters escaped).
  */
 package dev.sgreach.model;

@@ -42,7 +42,8 @@ class TrafficSpecTest {
   @Test
   void a_bare_number_above_255_is_no_protocol_and_may_be_a_port() {
     assertThatIllegalArgumentException().isThrownBy(() -> Traffic.parse("8080"))
-        .withMessage("traffic spec '8080' is invalid: no IP protocol 8080 (protocols are 0-255); did you mean tcp/8080?");
+        .withMessage("traffic spec '8080' is invalid: no IP protocol 8080 (protocols are 0-255); "
+            + "did you mean tcp/8080?");
     assertThatIllegalArgumentException().isThrownBy(() -> Traffic.parse("256"))
         .withMessageEndingWith("no IP protocol 256 (protocols are 0-255); did you mean tcp/256?");
     assertThatIllegalArgumentException().isThrownBy(() -> Traffic.parse("70000"))
@@ -100,6 +101,7 @@ class TrafficSpecTest {
     assertThatIllegalArgumentException().isThrownBy(() -> Traffic.parse(huge))
         .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(300).contains("(5000004 characters)"));
     assertThatIllegalArgumentException().isThrownBy(() -> Traffic.parse("tcp/8\u001b[2J0"))
-        .withMessageContaining("'tcp/8\\u001b[2J0'").satisfies(e -> assertThat(e.getMessage()).doesNotContain("\u001b"));
+        .withMessageContaining("'tcp/8\\u001b[2J0'")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\u001b"));
   }
 }
