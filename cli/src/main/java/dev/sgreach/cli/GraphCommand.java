@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sgreach.graph.GraphEdge;
 import dev.sgreach.graph.GraphNode;
 import dev.sgreach.graph.SecurityGroupGraph;
+import dev.sgreach.model.Echo;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -70,7 +71,7 @@ final class GraphCommand extends AnalysisCommand {
       case "auto" -> SecurityGroupGraph.Detail.AUTO;
       case "groups" -> SecurityGroupGraph.Detail.GROUPS;
       case "summary" -> SecurityGroupGraph.Detail.SUMMARY;
-      default -> throw new BadInputException("--detail '" + detail + "' is not auto, groups or summary");
+      default -> throw new BadInputException("--detail " + Echo.quote(detail) + " is not auto, groups or summary");
     };
     SecurityGroupGraph graph = SecurityGroupGraph.builder(network()).cluster(cluster).focus(focus).detail(level)
         .build();

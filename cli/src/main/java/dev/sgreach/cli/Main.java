@@ -32,7 +32,9 @@ public final class Main {
    * @return the exit status
    */
   public static int run(String... args) {
-    return commandLine(Environment.system()).execute(args);
+    CommandLine cl = commandLine(Environment.system());
+    cl.setOut(StandardOutput.system()); // keeps write errors, which System.out would swallow
+    return cl.execute(args);
   }
 
   /** The configured picocli command line over an environment: the one place exit codes and errors are set up. */
@@ -41,6 +43,7 @@ public final class Main {
     cl.setExitCodeExceptionMapper(e -> ExitCodes.BAD_INPUT);
     cl.setParameterExceptionHandler(Errors::handleParameterException);
     cl.setExecutionExceptionHandler(Errors::handleExecutionException);
+    cl.setExecutionStrategy(Errors.guard(new CommandLine.RunLast()));
     return cl;
   }
 }

@@ -217,7 +217,8 @@ final class Sarif {
       String normalised = path.startsWith("./") ? path.substring(2) : path;
       return new URI(null, null, normalised, null).getRawPath();
     } catch (java.net.URISyntaxException e) {
-      throw new IllegalArgumentException("--snapshot '" + path + "' cannot be written as a URI: " + e.getMessage(), e);
+      throw new IllegalArgumentException("--snapshot " + dev.sgreach.model.Echo.quote(path)
+          + " cannot be written as a URI: " + e.getMessage(), e);
     }
   }
 }

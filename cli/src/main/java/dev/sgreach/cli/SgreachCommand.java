@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
         "0:success (reach: allowed)",
         "1:reach: denied; exposure: something is exposed; lint: an error-level finding",
-        "2:bad input (options, traffic spec, endpoint, snapshot, queries file) or an internal error",
+        "2:bad input (options, traffic spec, endpoint, snapshot, queries file), an internal error, out of memory "
+            + "or stack (raise it with SGREACH_JAVA_OPTS), or an answer that could not be written to standard output",
         "3:reach: unknown, the answer depends on data missing from the snapshot; exposure: only maybe exposed"})
 final class SgreachCommand implements Callable<Integer> {
   final Environment environment;

@@ -1,6 +1,7 @@
 package dev.sgreach.cli;
 
 import dev.sgreach.aws.LiveSnapshot;
+import dev.sgreach.model.Echo;
 import dev.sgreach.model.Network;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -62,7 +63,7 @@ final class SnapshotCommand implements Callable<Integer> {
       try {
         endpoint = URI.create(endpointUrl);
       } catch (IllegalArgumentException e) {
-        throw new BadInputException("--endpoint-url '" + endpointUrl + "' is not a URL");
+        throw new BadInputException("--endpoint-url " + Echo.quote(endpointUrl) + " is not a URL");
       }
     }
     Network n;

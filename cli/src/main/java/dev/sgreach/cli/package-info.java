@@ -7,5 +7,10 @@
  * <p>Most users need only {@link dev.sgreach.cli.Main}. Two small hooks let other packages extend it:
  * {@link dev.sgreach.cli.NetworkLoader} (where a network comes from) and {@link dev.sgreach.cli.EndpointParser}
  * (endpoint forms beyond ENI, instance, security group and address, such as EKS roles written {@code eks:...}).
+ *
+ * <p>Failures reach the user through one class, {@code Errors}: one line on standard error, exit status 2 for bad
+ * input, internal errors, exhausted memory or stack, and an answer that could not be written to standard output
+ * (which {@code StandardOutput} keeps the reason for). Exit status 1 only ever means "denied" or "found" (a
+ * {@code shell} script's own status aside).
  */
 package dev.sgreach.cli;

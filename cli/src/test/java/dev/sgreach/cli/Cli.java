@@ -51,6 +51,19 @@ final class Cli {
     return new Result(code, out.toString(), err.toString());
   }
 
+  /**
+   * Runs with {@code out} as standard output (a writer that fails, say); what the result holds as {@code out} is
+   * empty.
+   */
+  static Result runWithOut(PrintWriter out, Environment env, String... args) {
+    StringWriter err = new StringWriter();
+    CommandLine cl = Main.commandLine(env);
+    cl.setOut(out);
+    cl.setErr(new PrintWriter(err, true));
+    int code = cl.execute(args);
+    return new Result(code, "", err.toString());
+  }
+
   /** Runs with this text on standard input. */
   static Result runWithStdin(String stdin, String... args) {
     return run(env().withStdin(() -> new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))), args);

@@ -2,12 +2,15 @@ package dev.sgreach.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,18 +26,26 @@ class LauncherIT {
   record Run(int exitCode, String out, String err) {}
 
   Run launch(String... args) throws IOException, InterruptedException {
+    return launch(Map.of(), elsewhere.resolve("out.txt").toFile(), args);
+  }
+
+  /** Runs the launcher with these environment variables added and standard output written to {@code stdout}. */
+  Run launch(Map<String, String> environment, File stdout, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Cli.ROOT.resolve("sgreach").toString());
     command.addAll(List.of(args));
-    Path out = elsewhere.resolve("out.txt");
     Path err = elsewhere.resolve("err.txt");
-    Process p = new ProcessBuilder(command).directory(elsewhere.toFile())
-        .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE)
-        .start();
+    ProcessBuilder pb = new ProcessBuilder(command).directory(elsewhere.toFile())
+        .redirectOutput(stdout).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
+    pb.environment().remove("JAVA_OPTS");
+    pb.environment().remove("SGREACH_JAVA_OPTS");
+    pb.environment().putAll(environment);
+    Process p = pb.start();
     p.getOutputStream().close();
     assertThat(p.waitFor(10, TimeUnit.MINUTES)).as("launcher finished").isTrue();
-    return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
+    String out = stdout.isFile() && stdout.toPath().startsWith(elsewhere)
+        ? Files.readString(stdout.toPath(), StandardCharsets.UTF_8) : "";
+    return new Run(p.exitValue(), out, Files.readString(err, StandardCharsets.UTF_8));
   }
 
   @Test
@@ -55,5 +66,60 @@ class LauncherIT {
     assertThat(r.out()).isEmpty();
     assertThat(r.err()).endsWith("\n").contains("'tcp/abc'");
     assertThat(r.err().lines().filter(l -> l.startsWith("sgreach: ") && !l.contains("building"))).hasSize(1);
+  }
+
+  @Test
+  void an_answer_written_to_a_full_disk_is_exit_2_with_the_reason() throws Exception {
+    File full = new File("/dev/full");
+    assertThat(full).as("Linux's always-full device").exists();
+    String minimal = Cli.ROOT.resolve(Cli.MINIMAL).toString();
+    for (boolean json : new boolean[] {false, true}) {
+      List<String> args = new ArrayList<>(List.of("reach", "--snapshot", minimal, "--from", "eni-0a1b2c3d4e5f60a01",
+          "--to", "eni-0a1b2c3d4e5f60a03", "--port", "tcp/5432"));
+      if (json) {
+        args.add("--json");
+      }
+      Run r = launch(Map.of(), full, args.toArray(String[]::new));
+      assertThat(r.exitCode()).as("stderr: %s", r.err()).isEqualTo(2);
+      assertThat(r.err()).isEqualTo("sgreach: cannot write the answer to standard output: No space left on device\n");
+    }
+  }
+
+  @Test
+  void the_launcher_passes_java_opts_and_sgreach_java_opts_which_wins() throws Exception {
+    Run r = launch(Map.of("JAVA_OPTS", "-Xmx64m -XshowSettings:vm", "SGREACH_JAVA_OPTS", "-Xmx123m"),
+        elsewhere.resolve("out.txt").toFile(), "--version");
+    assertThat(r.exitCode()).as("stderr: %s", r.err()).isZero();
+    assertThat(r.err()).contains("Max. Heap Size: 123.00M");
+  }
+
+  @Test
+  void a_snapshot_too_big_for_the_heap_is_one_line_and_exit_2() throws Exception {
+    Path big = Files.createDirectories(elsewhere.resolve("big"));
+    Files.copy(Cli.ROOT.resolve(Cli.MINIMAL).resolve("ec2-describe-network-interfaces.json"),
+        big.resolve("ec2-describe-network-interfaces.json"));
+    // 2,000 groups of 200 address rules: a 12 MB file, a model that needs far more than a 24 MB heap
+    try (Writer w = Files.newBufferedWriter(big.resolve("ec2-describe-security-groups.json"))) {
+      w.write("{\"SecurityGroups\": [\n");
+      for (int g = 0; g < 2000; g++) {
+        StringBuilder cidrs = new StringBuilder();
+        for (int c = 0; c < 200; c++) {
+          cidrs.append(c == 0 ? "" : ",").append("{\"CidrIp\":\"10.").append(g / 250).append('.').append(g % 250)
+              .append('.').append(c).append("/32\"}");
+        }
+        w.write((g == 0 ? "" : ",\n") + "{\"GroupId\":\"sg-" + String.format("%017x", g) + "\",\"GroupName\":\"g" + g
+            + "\",\"VpcId\":\"vpc-0a1b2c3d4e5f60001\",\"OwnerId\":\"111122223333\",\"Description\":\"d\","
+            + "\"IpPermissions\":[{\"IpProtocol\":\"tcp\",\"FromPort\":443,\"ToPort\":443,\"IpRanges\":[" + cidrs
+            + "],\"Ipv6Ranges\":[],\"PrefixListIds\":[],\"UserIdGroupPairs\":[]}],\"IpPermissionsEgress\":[]}");
+      }
+      w.write("]}\n");
+    }
+    Run r = launch(Map.of("SGREACH_JAVA_OPTS", "-Xmx24m"), elsewhere.resolve("out.txt").toFile(),
+        "exposure", "--snapshot", big.toString());
+    assertThat(r.exitCode()).as("stderr: %s", r.err()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).startsWith("sgreach: out of memory (the Java heap, at most ").contains("SGREACH_JAVA_OPTS=-Xmx")
+        .doesNotContain("\tat ").doesNotContain("Exception in thread");
+    assertThat(r.err().lines()).hasSize(1);
   }
 }

@@ -1,37 +1,18 @@
 package dev.sgreach.graph;
 
+import dev.sgreach.model.Echo;
+
 /**
  * Text that comes from a snapshot (names, descriptions, tags) made safe to print before a renderer adds its own
- * quoting: control characters and line breaks become visible escapes ({@code \n}, {@code \t}, {@code \u0007}), so a
- * name can never start a new line of DOT or Mermaid, or hide part of a label.
+ * quoting: control characters and line breaks become visible escapes ({@code \n}, {@code \t}, {@code \u0007}, as
+ * {@link Echo#visible} writes them), so a name can never start a new line of DOT or Mermaid, or hide part of a label.
  */
 final class Text {
   private Text() {}
 
-  /** The text with every control character (C0, DEL, C1, line and paragraph separators) written as an escape. */
+  /** The text with every character that could forge output written as an escape ({@link Echo#visible}). */
   static String visible(String text) {
-    StringBuilder b = null;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      boolean control = Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
-      if (control && b == null) {
-        b = new StringBuilder(text.length() + 8).append(text, 0, i);
-      }
-      if (b != null) {
-        if (!control) {
-          b.append(c);
-        } else if (c == '\n') {
-          b.append("\\n");
-        } else if (c == '\r') {
-          b.append("\\r");
-        } else if (c == '\t') {
-          b.append("\\t");
-        } else {
-          b.append(String.format("\\u%04x", (int) c));
-        }
-      }
-    }
-    return b == null ? text : b.toString();
+    return Echo.visible(text);
   }
 
   /** {@code prefix} followed by the text with everything but ASCII letters and digits replaced by {@code _}. */

@@ -72,14 +72,14 @@ public final class Cidr implements Comparable<Cidr> {
     try {
       address = new IPAddressString(t, STRICT).toAddress();
     } catch (AddressStringException | RuntimeException e) {
-      throw new IllegalArgumentException("'" + text + "' is not an IPv4 or IPv6 address or CIDR block"
+      throw new IllegalArgumentException(Echo.quote(text) + " is not an IPv4 or IPv6 address or CIDR block"
           + (e.getMessage() == null ? "" : ": " + e.getMessage()));
     }
     if (address == null || address.isMultiple() && !address.isPrefixed()) {
-      throw new IllegalArgumentException("'" + text + "' is not an IPv4 or IPv6 address or CIDR block");
+      throw new IllegalArgumentException(Echo.quote(text) + " is not an IPv4 or IPv6 address or CIDR block");
     }
     if (address.isIPv6() && address.toIPv6().hasZone()) {
-      throw new IllegalArgumentException("'" + text + "' has an IPv6 zone, which AWS addresses never carry");
+      throw new IllegalArgumentException(Echo.quote(text) + " has an IPv6 zone, which AWS addresses never carry");
     }
     boolean v4 = address.isIPv4();
     Integer prefix = address.getNetworkPrefixLength();
@@ -95,7 +95,7 @@ public final class Cidr implements Comparable<Cidr> {
   public static Cidr parseAddress(String text) {
     Cidr c = parse(text);
     if (!c.isSingleAddress() && text.contains("/")) {
-      throw new IllegalArgumentException("'" + text + "' is a block, not a single address");
+      throw new IllegalArgumentException(Echo.quote(text) + " is a block, not a single address");
     }
     return c;
   }

@@ -66,14 +66,31 @@ public record Protocol(int number) {
       default:
         break;
     }
-    if (!t.isEmpty() && t.chars().allMatch(Character::isDigit) && t.length() <= 3) {
+    if (isAsciiNumber(t) && t.length() <= 3) {
       int n = Integer.parseInt(t);
       if (n <= 255) {
         return of(n);
       }
     }
     throw new IllegalArgumentException(
-        "unknown IP protocol '" + text + "': use -1, tcp, udp, icmp, icmpv6 or a protocol number 0..255");
+        "unknown IP protocol " + Echo.quote(text) + ": use -1, tcp, udp, icmp, icmpv6 or a protocol number 0..255");
+  }
+
+  /**
+   * True when the text is one or more ASCII digits {@code 0-9}: the only digits AWS and sgreach read as numbers
+   * ({@link Character#isDigit} would also take Arabic-Indic, Devanagari and fullwidth digits).
+   */
+  static boolean isAsciiNumber(String text) {
+    if (text.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** True for {@code -1}. */

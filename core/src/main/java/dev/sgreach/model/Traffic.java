@@ -9,6 +9,9 @@ package dev.sgreach.model;
  * ICMPv6 flows only between IPv6 addresses.
  */
 public final class Traffic {
+  private static final String FORMS =
+      "tcp/PORT, udp/PORT, icmp/TYPE/CODE, icmpv6/TYPE/CODE or an IP protocol number 0-255";
+
   private final Protocol protocol;
   private final int port;
   private final int icmpType;
@@ -64,59 +67,102 @@ public final class Traffic {
   }
 
   /**
-   * Parses the command line's SPEC: {@code tcp/PORT}, {@code udp/PORT}, {@code icmp/TYPE/CODE},
-   * {@code icmpv6/TYPE/CODE}, or a bare IP protocol number such as {@code 50}.
+   * Parses a traffic SPEC, the one parser the command line, queries files and the library share: {@code tcp/PORT},
+   * {@code udp/PORT}, {@code icmp/TYPE/CODE}, {@code icmpv6/TYPE/CODE} (names in any case), or a bare IP protocol
+   * number 0-255 for a protocol without ports ({@code 50} for ESP). Numbers are ASCII digits only.
    *
-   * @throws IllegalArgumentException naming the text and the expected forms
+   * <p>A bare {@code 6}, {@code 17}, {@code 1} or {@code 58} is refused with a pointer to its form
+   * ({@code 6 is tcp: give tcp/PORT}): their rules name ports or types, so the flow must too. A bare number above 255
+   * names no IP protocol; when it could be a port the message asks whether {@code tcp/N} was meant.
+   *
+   * @throws IllegalArgumentException naming the text (quoted with {@link Echo#quote}) and what to write instead
    */
   public static Traffic parse(String spec) {
     if (spec == null || spec.isBlank()) {
-      throw new IllegalArgumentException("traffic spec is empty: use tcp/PORT, udp/PORT, icmp/TYPE/CODE, "
-          + "icmpv6/TYPE/CODE or an IP protocol number");
+      throw new IllegalArgumentException("traffic spec is empty: give " + FORMS);
     }
-    String s = spec.trim();
+    String s = spec.strip();
     String[] parts = s.split("/", -1);
+    String head = parts[0].toLowerCase(java.util.Locale.ROOT);
     try {
-      String head = parts[0].toLowerCase(java.util.Locale.ROOT);
       switch (head) {
         case "tcp", "udp" -> {
           if (parts.length != 2) {
-            throw bad(spec, head + " needs one port: " + head + "/PORT");
+            throw bad(spec, head + " takes one port: " + head + "/PORT");
           }
-          int port = number(parts[1], spec);
+          int port = number(spec, "port", parts[1]);
           return head.equals("tcp") ? tcp(port) : udp(port);
         }
         case "icmp", "icmpv6" -> {
           if (parts.length != 3) {
-            throw bad(spec, head + " needs a type and a code: " + head + "/TYPE/CODE");
+            throw bad(spec, head + " takes a type and a code: " + head + "/TYPE/CODE");
           }
-          int type = number(parts[1], spec);
-          int code = number(parts[2], spec);
+          int type = number(spec, head.equals("icmp") ? "ICMP type" : "ICMPv6 type", parts[1]);
+          int code = number(spec, head.equals("icmp") ? "ICMP code" : "ICMPv6 code", parts[2]);
           return head.equals("icmp") ? icmp(type, code) : icmpv6(type, code);
         }
+        case "-1", "all" -> throw bad(spec, Echo.quote(parts[0]) + " (all protocols) is for rules; a flow has one "
+            + "protocol: give " + FORMS);
         default -> {
-          if (parts.length != 1) {
-            throw bad(spec, "unknown protocol '" + parts[0] + "'");
+          if (!Protocol.isAsciiNumber(head)) {
+            throw bad(spec, "unknown protocol " + Echo.quote(parts[0]) + " (give " + FORMS + ")");
           }
-          return protocol(number(parts[0], spec));
+          Traffic t = bareProtocol(spec, head);
+          if (parts.length != 1) {
+            int n = t.protocol().number();
+            throw bad(spec, "IP protocol " + n + " has no ports or types in security-group rules: give " + n);
+          }
+          return t;
         }
       }
+    } catch (SpecException e) {
+      throw e;
     } catch (IllegalArgumentException e) {
-      if (e.getMessage() != null && e.getMessage().startsWith("traffic spec")) {
-        throw e;
-      }
-      throw bad(spec, e.getMessage());
+      throw bad(spec, e.getMessage()); // a factory's range check: port (70000) must be in 0..65535
     }
   }
 
-  private static IllegalArgumentException bad(String spec, String why) {
-    return new IllegalArgumentException("traffic spec '" + spec + "' is invalid: " + why
-        + " (forms: tcp/PORT, udp/PORT, icmp/TYPE/CODE, icmpv6/TYPE/CODE, or an IP protocol number)");
+  /** A bad spec, already worded: {@code traffic spec 'X' is invalid: why}. */
+  private static final class SpecException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    SpecException(String message) {
+      super(message);
+    }
   }
 
-  private static int number(String text, String spec) {
-    if (text.isEmpty() || text.length() > 6 || !text.chars().allMatch(Character::isDigit)) {
-      throw bad(spec, "'" + text + "' is not a number");
+  /** A bare number: an IP protocol without ports, a pointer for the four that have them, or no protocol at all. */
+  private static Traffic bareProtocol(String spec, String digits) {
+    long n = digits.length() > 9 ? Long.MAX_VALUE : Long.parseLong(digits);
+    if (n > 255) {
+      String number = n == Long.MAX_VALUE ? Echo.quote(digits) : Long.toString(n);
+      throw bad(spec, "no IP protocol " + number + " (protocols are 0-255)"
+          + (n <= 65535 ? "; did you mean tcp/" + n + "?" : ""));
+    }
+    Protocol p = Protocol.of((int) n);
+    if (p.hasPorts()) {
+      throw bad(spec, n + " is " + p.awsName() + ": give " + p.awsName() + "/PORT");
+    }
+    if (p.isIcmp()) {
+      throw bad(spec, n + " is " + p.awsName() + ": give " + p.awsName() + "/TYPE/CODE");
+    }
+    return new Traffic(p, -1, -1, -1);
+  }
+
+  private static SpecException bad(String spec, String why) {
+    return new SpecException("traffic spec " + Echo.quote(spec) + " is invalid: " + why);
+  }
+
+  /** A field of the spec: ASCII digits 0-9 only (no signs, no other scripts' digits); the factories check the range. */
+  private static int number(String spec, String what, String text) {
+    if (text.isEmpty()) {
+      throw bad(spec, "the " + what + " is missing");
+    }
+    if (!Protocol.isAsciiNumber(text)) {
+      throw bad(spec, Echo.quote(text) + " is not a " + what + ": give a number in ASCII digits (0-9)");
+    }
+    if (text.length() > 9) {
+      throw bad(spec, what + " " + Echo.quote(text) + " is too large");
     }
     return Integer.parseInt(text);
   }

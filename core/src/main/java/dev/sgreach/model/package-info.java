@@ -11,7 +11,8 @@
  *       {@link dev.sgreach.model.VpcPeering}, {@link dev.sgreach.model.Vpc};</li>
  *   <li>{@link dev.sgreach.model.Network}: one snapshot of all of them, with lookups and the warnings found
  *       while building it;</li>
- *   <li>{@link dev.sgreach.model.Traffic}: one concrete flow to ask about ({@code tcp(443)}, {@code icmp(8, 0)});</li>
+ *   <li>{@link dev.sgreach.model.Traffic}: one concrete flow to ask about ({@code tcp(443)}, {@code icmp(8, 0)}),
+ *       and {@link dev.sgreach.model.Traffic#parse}, the one reader of the {@code tcp/443} SPEC form.</li>
  *   <li>the rest of the packet path (DOMAIN-PATH.md): {@link dev.sgreach.model.Subnet},
  *       {@link dev.sgreach.model.NetworkAcl} with its numbered entries, {@link dev.sgreach.model.RouteTable} with its
  *       routes and {@link dev.sgreach.model.RouteTarget}s, {@link dev.sgreach.model.InternetGateway} (also
@@ -20,6 +21,7 @@
  *       {@link dev.sgreach.model.Layer}, the layers a snapshot's data covers.</li>
  * </ul>
  *
- * <p>Every value validates itself when built and names the field and value it refuses.
+ * <p>Every value validates itself when built and names the field and value it refuses; a value someone wrote is shown
+ * back through {@link dev.sgreach.model.Echo} (short, with control characters escaped).
  */
 package dev.sgreach.model;

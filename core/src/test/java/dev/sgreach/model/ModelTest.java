@@ -62,10 +62,10 @@ class ModelTest {
     }
     assertThat(Traffic.parse("TCP/22").spec()).isEqualTo("tcp/22");
     assertThatThrownBy(() -> Traffic.parse("tcp/65536")).hasMessageContaining("port (65536) must be in 0..65535");
-    assertThatThrownBy(() -> Traffic.parse("6")).hasMessageContaining("use tcp(port)");
+    assertThatThrownBy(() -> Traffic.parse("6")).hasMessageContaining("6 is tcp: give tcp/PORT");
     assertThatThrownBy(() -> Traffic.parse("sctp/5")).hasMessageContaining("unknown protocol 'sctp'");
     assertThatThrownBy(() -> Traffic.parse("icmp/8")).hasMessageContaining("icmp/TYPE/CODE");
-    assertThatThrownBy(() -> Traffic.parse("tcp/x")).hasMessageContaining("'x' is not a number");
+    assertThatThrownBy(() -> Traffic.parse("tcp/x")).hasMessageContaining("'x' is not a port");
   }
 
   @Test
