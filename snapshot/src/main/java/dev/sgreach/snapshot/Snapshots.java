@@ -1,10 +1,11 @@
-package dev.sgreach.aws;
+package dev.sgreach.snapshot;
 
 import dev.sgreach.model.Network;
 import java.nio.file.Path;
 
 /**
- * Snapshot folders: AWS CLI JSON saved from an account, read into a {@link Network} and written back.
+ * Snapshot folders: AWS CLI JSON saved from an account, read into a {@link Network} and written back, without the
+ * AWS SDK.
  *
  * <p>A snapshot folder holds the responses of {@code aws ec2 describe-security-groups},
  * {@code describe-network-interfaces} and, optionally, {@code describe-security-group-rules}, {@code describe-vpcs},
@@ -40,6 +41,8 @@ public final class Snapshots {
    * Snapshot files of the layout already in the folder are replaced or removed; other files are left alone.
    *
    * @return the folder
+   * @throws IllegalArgumentException when an ENI has more public IPv4 addresses than private ones to associate them
+   *     with (AWS associates each public address with one private address)
    */
   public static Path write(Network network, Path folder) {
     SnapshotWriter.write(network, folder);

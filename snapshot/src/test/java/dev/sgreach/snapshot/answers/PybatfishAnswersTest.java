@@ -1,4 +1,4 @@
-package dev.sgreach.aws.answers;
+package dev.sgreach.snapshot.answers;
 
 import static dev.sgreach.model.Traffic.tcp;
 import static org.assertj.core.api.Assertions.assertThat;

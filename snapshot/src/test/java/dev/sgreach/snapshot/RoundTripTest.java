@@ -1,4 +1,4 @@
-package dev.sgreach.aws;
+package dev.sgreach.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

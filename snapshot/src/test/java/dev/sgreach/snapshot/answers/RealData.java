@@ -1,8 +1,8 @@
-package dev.sgreach.aws.answers;
+package dev.sgreach.snapshot.answers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sgreach.aws.Snapshots;
+import dev.sgreach.snapshot.Snapshots;
 import dev.sgreach.model.Network;
 import java.io.IOException;
 import java.io.UncheckedIOException;

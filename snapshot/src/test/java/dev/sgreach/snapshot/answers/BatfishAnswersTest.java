@@ -1,4 +1,4 @@
-package dev.sgreach.aws.answers;
+package dev.sgreach.snapshot.answers;
 
 import static dev.sgreach.model.Traffic.icmp;
 import static dev.sgreach.model.Traffic.protocol;

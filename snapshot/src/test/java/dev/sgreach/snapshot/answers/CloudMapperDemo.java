@@ -1,4 +1,4 @@
-package dev.sgreach.aws.answers;
+package dev.sgreach.snapshot.answers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sgreach.engine.Endpoint;

@@ -1,4 +1,4 @@
-package dev.sgreach.aws.answers;
+package dev.sgreach.snapshot.answers;
 
 import static dev.sgreach.model.Traffic.tcp;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.google.common.collect.Range;
 import com.google.common.collect.RangeSet;
 import com.google.common.collect.TreeRangeSet;
-import dev.sgreach.aws.answers.CloudMapperDemo.Edge;
-import dev.sgreach.aws.answers.CloudMapperDemo.Node;
+import dev.sgreach.snapshot.answers.CloudMapperDemo.Edge;
+import dev.sgreach.snapshot.answers.CloudMapperDemo.Node;
 import dev.sgreach.engine.Endpoint;
 import dev.sgreach.engine.Flow;
 import dev.sgreach.engine.Member;

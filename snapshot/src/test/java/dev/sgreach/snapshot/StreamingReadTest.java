@@ -1,4 +1,4 @@
-package dev.sgreach.aws;
+package dev.sgreach.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,16 +12,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Large response files are read item by item rather than as one tree (a region's JSON would not fit in memory
- * otherwise), and files are parsed in parallel. Forcing the streaming path on small files must change nothing: the
- * same network, the same located errors.
+ * Response files are read item by item from Jackson's stream (no tree), several files in parallel. Reading on one
+ * thread or on several must change nothing: the same network, the same located errors.
  */
 class StreamingReadTest {
-  private final long threshold = SnapshotReader.streamThreshold;
+  private final int threads = SnapshotReader.maxThreads;
 
   @AfterEach
   void restore() {
-    SnapshotReader.streamThreshold = threshold;
+    SnapshotReader.maxThreads = threads;
   }
 
   private static Path realdata(String path) throws Exception {
@@ -29,21 +28,21 @@ class StreamingReadTest {
   }
 
   @Test
-  void streaming_reads_the_same_network_as_the_tree(@TempDir Path tmp) throws Exception {
+  void one_thread_reads_the_same_network_as_several(@TempDir Path tmp) throws Exception {
     Path seed = Snapshots.write(SeedClusters.publicAndPrivate(), tmp.resolve("seed"));
     for (Path folder : new Path[] {seed, realdata("cloudmapper/account-data/demo/us-east-1"),
         realdata("batfish/networks/hybrid-cloud-aws/aws_configs")}) {
-      Network tree = Snapshots.read(folder);
-      SnapshotReader.streamThreshold = 0;
-      Network streamed = Snapshots.read(folder);
-      SnapshotReader.streamThreshold = threshold;
-      assertThat(streamed).as(folder.toString()).isEqualTo(tree);
+      SnapshotReader.maxThreads = 4;
+      Network parallel = Snapshots.read(folder);
+      SnapshotReader.maxThreads = 1;
+      Network sequential = Snapshots.read(folder);
+      assertThat(parallel).as(folder.toString()).isEqualTo(sequential);
+      assertThat(parallel.securityGroups()).as(folder.toString()).isNotEmpty();
     }
   }
 
   @Test
   void streaming_reports_syntax_and_value_errors_with_file_path_and_value(@TempDir Path tmp) throws Exception {
-    SnapshotReader.streamThreshold = 0;
     Path folder = Files.createDirectories(tmp.resolve("bad"));
     Path sgs = folder.resolve("ec2-describe-security-groups.json");
     Files.writeString(sgs, "{\"SecurityGroups\": [{\"GroupId\": \"sg-1\", \"IpPermissions\": [{\"IpProtocol\": \"tcp\","

@@ -1,8 +1,8 @@
-package dev.sgreach.aws.examples;
+package dev.sgreach.snapshot.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sgreach.aws.Snapshots;
+import dev.sgreach.snapshot.Snapshots;
 import dev.sgreach.eks.EksCluster;
 import dev.sgreach.eks.SeedClusters;
 import dev.sgreach.model.Network;

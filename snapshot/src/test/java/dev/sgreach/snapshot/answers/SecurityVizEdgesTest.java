@@ -1,12 +1,12 @@
-package dev.sgreach.aws.answers;
+package dev.sgreach.snapshot.answers;
 
 import static dev.sgreach.model.Traffic.tcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.common.collect.Range;
-import dev.sgreach.aws.ResponseKind;
-import dev.sgreach.aws.Snapshots;
+import dev.sgreach.snapshot.ResponseKind;
+import dev.sgreach.snapshot.Snapshots;
 import dev.sgreach.engine.Endpoint;
 import dev.sgreach.engine.Flow;
 import dev.sgreach.engine.Outcome;
