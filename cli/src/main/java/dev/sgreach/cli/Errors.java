@@ -1,7 +1,6 @@
 package dev.sgreach.cli;
 
-import dev.sgreach.aws.LiveLoadException;
-import dev.sgreach.aws.SnapshotException;
+import dev.sgreach.snapshot.SnapshotException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.MissingParameterException;
@@ -45,16 +44,31 @@ final class Errors {
     return ExitCodes.BAD_INPUT;
   }
 
+  /**
+   * Failures of a live load that are the user's to fix (denied, unreachable, no region), known by class name so that
+   * offline commands never load an AWS SDK or adapter class, not even to test an exception's type.
+   */
+  private static final java.util.Set<String> LIVE_FAILURES = java.util.Set.of("dev.sgreach.aws.LiveLoadException",
+      "software.amazon.awssdk.core.exception.SdkClientException");
+
   /** The user-facing text of an exception; unexpected ones are marked as internal errors. */
   static String message(Throwable ex) {
     String text = ex.getMessage() == null || ex.getMessage().isBlank() ? ex.getClass().getSimpleName()
         : ex.getMessage();
     boolean expected = ex instanceof IllegalArgumentException || ex instanceof BadInputException
         || ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException
-        || ex instanceof SnapshotException || ex instanceof LiveLoadException
-        || ex instanceof software.amazon.awssdk.core.exception.SdkClientException;
+        || ex instanceof SnapshotException || isLiveFailure(ex.getClass());
     return oneLine(expected ? text : "internal error: " + ex.getClass().getName() + ": " + text
         + " (run with --debug for the stack trace)");
+  }
+
+  private static boolean isLiveFailure(Class<?> type) {
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+      if (LIVE_FAILURES.contains(c.getName())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static String oneLine(String text) {

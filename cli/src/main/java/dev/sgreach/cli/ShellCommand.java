@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
     header = "Start jshell with the sgreach library ready to use.",
     description = {
         "Starts jshell with sgreach on the class path and dev.sgreach.model.*, dev.sgreach.engine.*, "
-            + "dev.sgreach.aws.* and the static Traffic factories (tcp, udp, icmp, icmpv6, protocol) imported. "
+            + "dev.sgreach.snapshot.*, dev.sgreach.aws.* and the static Traffic factories (tcp, udp, icmp, icmpv6, protocol) imported. "
             + "With --snapshot DIR, 'network' holds the snapshot and 'reachability' is Reachability.of(network).%n",
         "With SCRIPT, runs the script's snippets, prints their output and exits instead of starting an interactive "
             + "session. jshell keeps its preferences under the system temporary folder, not the user's home."},
@@ -100,6 +100,7 @@ final class ShellCommand implements Callable<Integer> {
     StringBuilder b = new StringBuilder()
         .append("import dev.sgreach.model.*;\n")
         .append("import dev.sgreach.engine.*;\n")
+        .append("import dev.sgreach.snapshot.*;\n")
         .append("import dev.sgreach.aws.*;\n")
         .append("import static dev.sgreach.model.Traffic.*;\n")
         // jshell's default imports bring java.net.NetworkInterface and java.util.concurrent.Flow: ours win

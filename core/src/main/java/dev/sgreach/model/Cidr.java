@@ -68,6 +68,12 @@ public final class Cidr implements Comparable<Cidr> {
     if (t.isEmpty()) {
       throw new IllegalArgumentException("address '' is empty");
     }
+    Cidr plain = plainIpv4(t);
+    return plain != null ? plain : strict(text, t);
+  }
+
+  /** The strict parser (IPAddress with {@link #STRICT}) for the trimmed text {@code t}; {@code text} for messages. */
+  static Cidr strict(String text, String t) {
     IPAddress address;
     try {
       address = new IPAddressString(t, STRICT).toAddress();
@@ -89,6 +95,58 @@ public final class Cidr implements Comparable<Cidr> {
       return new Cidr(4, 0, value.longValue() & 0xFFFFFFFFL, length);
     }
     return new Cidr(6, value.shiftRight(64).longValue(), value.longValue(), length);
+  }
+
+  /**
+   * The common case read fast: {@code a.b.c.d} or {@code a.b.c.d/n}, each part a decimal 0..255 without leading
+   * zeros and {@code n} 0..32 without leading zeros (the form AWS writes). Null for anything else, which the strict
+   * parser then decides, so this accepts nothing that parser would refuse or read differently.
+   */
+  static Cidr plainIpv4(String t) {
+    int n = t.length();
+    if (n < 7 || n > 18) {
+      return null;
+    }
+    long value = 0;
+    int i = 0;
+    for (int part = 0; part < 4; part++) {
+      int start = i;
+      int v = 0;
+      while (i < n && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
+        v = v * 10 + (t.charAt(i) - '0');
+        i++;
+      }
+      int digits = i - start;
+      if (digits == 0 || digits > 3 || v > 255 || digits > 1 && t.charAt(start) == '0') {
+        return null;
+      }
+      value = value << 8 | v;
+      if (part < 3) {
+        if (i >= n || t.charAt(i) != '.') {
+          return null;
+        }
+        i++;
+      }
+    }
+    int length = 32;
+    if (i < n) {
+      if (t.charAt(i) != '/') {
+        return null;
+      }
+      i++;
+      int start = i;
+      int v = 0;
+      while (i < n && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
+        v = v * 10 + (t.charAt(i) - '0');
+        i++;
+      }
+      int digits = i - start;
+      if (i != n || digits == 0 || digits > 2 || v > 32 || digits > 1 && t.charAt(start) == '0') {
+        return null;
+      }
+      length = v;
+    }
+    return new Cidr(4, 0, value, length);
   }
 
   /** Parses a single address; a block with a prefix length shorter than the full address is refused. */
