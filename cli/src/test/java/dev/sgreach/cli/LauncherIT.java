@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,14 +24,19 @@ class LauncherIT {
   record Run(int exitCode, String out, String err) {}
 
   Run launch(String... args) throws IOException, InterruptedException {
+    return launch(Map.of(), args);
+  }
+
+  Run launch(Map<String, String> env, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Cli.ROOT.resolve("sgreach").toString());
     command.addAll(List.of(args));
     Path out = elsewhere.resolve("out.txt");
     Path err = elsewhere.resolve("err.txt");
-    Process p = new ProcessBuilder(command).directory(elsewhere.toFile())
-        .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE)
-        .start();
+    ProcessBuilder pb = new ProcessBuilder(command).directory(elsewhere.toFile())
+        .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
+    pb.environment().putAll(env);
+    Process p = pb.start();
     p.getOutputStream().close();
     assertThat(p.waitFor(10, TimeUnit.MINUTES)).as("launcher finished").isTrue();
     return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
@@ -55,5 +61,46 @@ class LauncherIT {
     assertThat(r.out()).isEmpty();
     assertThat(r.err()).endsWith("\n").contains("'tcp/abc'");
     assertThat(r.err().lines().filter(l -> l.startsWith("sgreach: ") && !l.contains("building"))).hasSize(1);
+  }
+
+  private static final Path JAR = Cli.ROOT.resolve("cli/target/sgreach.jar");
+  private static final Path ARCHIVE = Cli.ROOT.resolve("cli/target/sgreach.jsa");
+
+  private String[] query() {
+    String minimal = Cli.ROOT.resolve(Cli.MINIMAL).toString();
+    return new String[] {"reach", "--snapshot", minimal, "--from", "eni-0a1b2c3d4e5f60a01", "--to",
+        "eni-0a1b2c3d4e5f60a03", "--port", "tcp/5432"};
+  }
+
+  @Test
+  void launcher_keeps_a_class_data_archive_beside_the_jar_and_answers_the_same_with_it() throws Exception {
+    Files.deleteIfExists(ARCHIVE);
+
+    Run first = launch(query());
+    Run second = launch(query());
+
+    assertThat(ARCHIVE).as("made on first use").exists();
+    assertThat(Files.getLastModifiedTime(ARCHIVE)).as("newer than the jar")
+        .isGreaterThanOrEqualTo(Files.getLastModifiedTime(JAR));
+    assertThat(second.out()).isEqualTo(first.out()).startsWith("denied: ");
+    assertThat(List.of(first.exitCode(), second.exitCode())).containsOnly(1);
+    assertThat(first.err() + second.err()).as("no CDS notice anywhere").isEmpty();
+  }
+
+  @Test
+  void a_broken_or_disabled_archive_is_never_a_failure() throws Exception {
+    Run reference = launch(Map.of("SGREACH_CDS", "0"), query());
+    try {
+      Files.deleteIfExists(ARCHIVE);
+      Files.writeString(ARCHIVE, "not an archive");
+
+      Run broken = launch(query());
+
+      assertThat(broken.out()).isEqualTo(reference.out());
+      assertThat(broken.exitCode()).isEqualTo(reference.exitCode()).isEqualTo(1);
+      assertThat(broken.err()).isEmpty();
+    } finally {
+      Files.deleteIfExists(ARCHIVE);
+    }
   }
 }
