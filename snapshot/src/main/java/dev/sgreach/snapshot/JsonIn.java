@@ -50,6 +50,29 @@ final class JsonIn {
     return p.currentToken();
   }
 
+  /** The string field {@code name} of the object at {@code parent} (see {@link #string(Location)}). */
+  String string(Location parent, String name) throws IOException {
+    JsonToken t = p.currentToken();
+    return t == JsonToken.VALUE_STRING ? p.getText() : string(parent.field(name));
+  }
+
+  /** The whole-number field {@code name} of the object at {@code parent} (see {@link #integer(Location)}). */
+  Integer integer(Location parent, String name) throws IOException {
+    if (p.currentToken() == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
+      return p.getIntValue();
+    }
+    return integer(parent.field(name));
+  }
+
+  /** The boolean field {@code name} of the object at {@code parent} (see {@link #bool(Location)}). */
+  Boolean bool(Location parent, String name) throws IOException {
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
+      return t == JsonToken.VALUE_TRUE;
+    }
+    return bool(parent.field(name));
+  }
+
   /** The current value as a string; null for JSON null. */
   String string(Location at) throws IOException {
     JsonToken t = p.currentToken();

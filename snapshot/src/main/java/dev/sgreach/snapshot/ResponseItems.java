@@ -89,11 +89,11 @@ final class ResponseItems {
     List<Permission> ingress = new ArrayList<>();
     List<Permission> egress = new ArrayList<>();
     in.requiredObject(at, name -> switch (name) {
-      case "GroupId" -> set(f, 0, in.string(at.field(name)));
-      case "GroupName" -> set(f, 1, in.string(at.field(name)));
-      case "VpcId" -> set(f, 2, in.string(at.field(name)));
-      case "OwnerId" -> set(f, 3, in.string(at.field(name)));
-      case "Description" -> set(f, 4, in.string(at.field(name)));
+      case "GroupId" -> set(f, 0, in.string(at, name));
+      case "GroupName" -> set(f, 1, in.string(at, name));
+      case "VpcId" -> set(f, 2, in.string(at, name));
+      case "OwnerId" -> set(f, 3, in.string(at, name));
+      case "Description" -> set(f, 4, in.string(at, name));
       case "Tags" -> tags(in, at.field(name), tags);
       case "IpPermissions" -> permissions(in, at.field(name), ingress);
       case "IpPermissionsEgress" -> permissions(in, at.field(name), egress);
@@ -120,15 +120,15 @@ final class ResponseItems {
       Permission p = new Permission(el);
       in.requiredObject(el, name -> switch (name) {
         case "IpProtocol" -> {
-          p.protocol = in.string(el.field(name));
+          p.protocol = in.string(el, name);
           yield true;
         }
         case "FromPort" -> {
-          p.from = in.integer(el.field(name));
+          p.from = in.integer(el, name);
           yield true;
         }
         case "ToPort" -> {
-          p.to = in.integer(el.field(name));
+          p.to = in.integer(el, name);
           yield true;
         }
         case "IpRanges" -> peers(in, el.field(name), "CidrIp", p.v4);
@@ -148,15 +148,15 @@ final class ResponseItems {
       String[] f = new String[7]; // value, GroupName, UserId, VpcId, VpcPeeringConnectionId, PeeringStatus, Description
       in.requiredObject(el, name -> {
         if (name.equals(valueField)) {
-          return set(f, 0, in.string(el.field(name)));
+          return set(f, 0, in.string(el, name));
         }
         return switch (name) {
-          case "GroupName" -> set(f, 1, in.string(el.field(name)));
-          case "UserId" -> set(f, 2, in.string(el.field(name)));
-          case "VpcId" -> set(f, 3, in.string(el.field(name)));
-          case "VpcPeeringConnectionId" -> set(f, 4, in.string(el.field(name)));
-          case "PeeringStatus" -> set(f, 5, in.string(el.field(name)));
-          case "Description" -> set(f, 6, in.string(el.field(name)));
+          case "GroupName" -> set(f, 1, in.string(el, name));
+          case "UserId" -> set(f, 2, in.string(el, name));
+          case "VpcId" -> set(f, 3, in.string(el, name));
+          case "VpcPeeringConnectionId" -> set(f, 4, in.string(el, name));
+          case "PeeringStatus" -> set(f, 5, in.string(el, name));
+          case "Description" -> set(f, 6, in.string(el, name));
           default -> false;
         };
       });
@@ -202,8 +202,8 @@ final class ResponseItems {
     in.array(at, (i, el) -> {
       String[] kv = new String[2];
       in.requiredObject(el, name -> switch (name) {
-        case "Key" -> set(kv, 0, in.string(el.field(name)));
-        case "Value" -> set(kv, 1, in.string(el.field(name)));
+        case "Key" -> set(kv, 0, in.string(el, name));
+        case "Value" -> set(kv, 1, in.string(el, name));
         default -> false;
       });
       into.put(el.field("Key").require(kv[0]), kv[1] == null ? "" : kv[1]);
@@ -221,34 +221,34 @@ final class ResponseItems {
     String[] ref = new String[5]; // GroupId, UserId, VpcId, VpcPeeringConnectionId, PeeringStatus
     boolean[] hasRef = new boolean[1];
     in.requiredObject(at, name -> switch (name) {
-      case "GroupId" -> set(f, 0, in.string(at.field(name)));
-      case "GroupOwnerId" -> set(f, 1, in.string(at.field(name)));
-      case "SecurityGroupRuleId" -> set(f, 2, in.string(at.field(name)));
-      case "IpProtocol" -> set(f, 3, in.string(at.field(name)));
-      case "CidrIpv4" -> set(f, 4, in.string(at.field(name)));
-      case "CidrIpv6" -> set(f, 5, in.string(at.field(name)));
-      case "PrefixListId" -> set(f, 6, in.string(at.field(name)));
-      case "Description" -> set(f, 7, in.string(at.field(name)));
+      case "GroupId" -> set(f, 0, in.string(at, name));
+      case "GroupOwnerId" -> set(f, 1, in.string(at, name));
+      case "SecurityGroupRuleId" -> set(f, 2, in.string(at, name));
+      case "IpProtocol" -> set(f, 3, in.string(at, name));
+      case "CidrIpv4" -> set(f, 4, in.string(at, name));
+      case "CidrIpv6" -> set(f, 5, in.string(at, name));
+      case "PrefixListId" -> set(f, 6, in.string(at, name));
+      case "Description" -> set(f, 7, in.string(at, name));
       case "FromPort" -> {
-        ports[0] = in.integer(at.field(name));
+        ports[0] = in.integer(at, name);
         yield true;
       }
       case "ToPort" -> {
-        ports[1] = in.integer(at.field(name));
+        ports[1] = in.integer(at, name);
         yield true;
       }
       case "IsEgress" -> {
-        egress[0] = in.bool(at.field(name));
+        egress[0] = in.bool(at, name);
         yield true;
       }
       case "ReferencedGroupInfo" -> {
         Location r = at.field(name);
         hasRef[0] = in.object(r, n -> switch (n) {
-          case "GroupId" -> set(ref, 0, in.string(r.field(n)));
-          case "UserId" -> set(ref, 1, in.string(r.field(n)));
-          case "VpcId" -> set(ref, 2, in.string(r.field(n)));
-          case "VpcPeeringConnectionId" -> set(ref, 3, in.string(r.field(n)));
-          case "PeeringStatus" -> set(ref, 4, in.string(r.field(n)));
+          case "GroupId" -> set(ref, 0, in.string(r, n));
+          case "UserId" -> set(ref, 1, in.string(r, n));
+          case "VpcId" -> set(ref, 2, in.string(r, n));
+          case "VpcPeeringConnectionId" -> set(ref, 3, in.string(r, n));
+          case "PeeringStatus" -> set(ref, 4, in.string(r, n));
           default -> false;
         });
         yield true;
@@ -307,26 +307,26 @@ final class ResponseItems {
     List<String> groups = new ArrayList<>();
     Map<String, String> tags = new LinkedHashMap<>();
     in.requiredObject(at, name -> switch (name) {
-      case "NetworkInterfaceId" -> set(f, 0, in.string(at.field(name)));
-      case "VpcId" -> set(f, 1, in.string(at.field(name)));
-      case "SubnetId" -> set(f, 2, in.string(at.field(name)));
-      case "AvailabilityZone" -> set(f, 3, in.string(at.field(name)));
-      case "InterfaceType" -> set(f, 4, in.string(at.field(name)));
-      case "Description" -> set(f, 5, in.string(at.field(name)));
-      case "RequesterId" -> set(f, 6, in.string(at.field(name)));
-      case "OwnerId" -> set(f, 7, in.string(at.field(name)));
-      case "PrivateIpAddress" -> set(f, 8, in.string(at.field(name)));
+      case "NetworkInterfaceId" -> set(f, 0, in.string(at, name));
+      case "VpcId" -> set(f, 1, in.string(at, name));
+      case "SubnetId" -> set(f, 2, in.string(at, name));
+      case "AvailabilityZone" -> set(f, 3, in.string(at, name));
+      case "InterfaceType" -> set(f, 4, in.string(at, name));
+      case "Description" -> set(f, 5, in.string(at, name));
+      case "RequesterId" -> set(f, 6, in.string(at, name));
+      case "OwnerId" -> set(f, 7, in.string(at, name));
+      case "PrivateIpAddress" -> set(f, 8, in.string(at, name));
       case "RequesterManaged" -> {
-        managed[0] = in.bool(at.field(name));
+        managed[0] = in.bool(at, name);
         yield true;
       }
       case "Attachment" -> {
         Location a = at.field(name);
         attached[0] = in.object(a, n -> switch (n) {
-          case "InstanceId" -> set(attachment, 0, in.string(a.field(n)));
-          case "InstanceOwnerId" -> set(attachment, 1, in.string(a.field(n)));
+          case "InstanceId" -> set(attachment, 0, in.string(a, n));
+          case "InstanceOwnerId" -> set(attachment, 1, in.string(a, n));
           case "DeviceIndex" -> {
-            deviceIndex[0] = in.integer(a.field(n));
+            deviceIndex[0] = in.integer(a, n);
             yield true;
           }
           default -> false;
@@ -338,7 +338,7 @@ final class ResponseItems {
         in.array(at.field(name), (i, el) -> {
           String[] addr = new String[2];
           in.requiredObject(el, n -> switch (n) {
-            case "PrivateIpAddress" -> set(addr, 0, in.string(el.field(n)));
+            case "PrivateIpAddress" -> set(addr, 0, in.string(el, n));
             case "Association" -> set(addr, 1, publicIp(in, el.field(n)));
             default -> false;
           });
@@ -354,7 +354,7 @@ final class ResponseItems {
         Location g = at.field(name);
         in.array(g, (i, el) -> {
           String[] id = new String[1];
-          in.requiredObject(el, n -> n.equals("GroupId") && set(id, 0, in.string(el.field(n))));
+          in.requiredObject(el, n -> n.equals("GroupId") && set(id, 0, in.string(el, n)));
           groups.add(el.field("GroupId").require(id[0]));
         });
         yield true;
@@ -396,7 +396,7 @@ final class ResponseItems {
     for (int i = 0; i < v6Prefixes.size(); i++) {
       b.prefix(AwsValues.cidr(v6Prefixes.get(i), 6, v6PrefixesAt.get(i)));
     }
-    publicIps.forEach(ip -> b.publicIp(ip.addressString()));
+    publicIps.forEach(b::publicIp);
     b.groups(groups);
     tags.forEach(b::tag);
     NetworkInterface eni = at.build(b::build);
@@ -406,7 +406,7 @@ final class ResponseItems {
   /** The {@code PublicIp} of an {@code Association} object, or null. */
   private static String publicIp(JsonIn in, Location at) throws IOException {
     String[] ip = new String[1];
-    in.object(at, n -> n.equals("PublicIp") && set(ip, 0, in.string(at.field(n))));
+    in.object(at, n -> n.equals("PublicIp") && set(ip, 0, in.string(at, n)));
     return ip[0];
   }
 
@@ -415,7 +415,7 @@ final class ResponseItems {
       List<Location> where) throws IOException {
     in.array(at, (i, el) -> {
       String[] v = new String[1];
-      in.requiredObject(el, n -> n.equals(field) && set(v, 0, in.string(el.field(n))));
+      in.requiredObject(el, n -> n.equals(field) && set(v, 0, in.string(el, n)));
       values.add(v[0]);
       where.add(el.field(field));
     });
@@ -444,9 +444,9 @@ final class ResponseItems {
     List<String> v6 = new ArrayList<>();
     List<Location> v6At = new ArrayList<>();
     in.requiredObject(at, name -> switch (name) {
-      case "VpcId" -> set(f, 0, in.string(at.field(name)));
-      case "OwnerId" -> set(f, 1, in.string(at.field(name)));
-      case "CidrBlock" -> set(f, 2, in.string(at.field(name)));
+      case "VpcId" -> set(f, 0, in.string(at, name));
+      case "OwnerId" -> set(f, 1, in.string(at, name));
+      case "CidrBlock" -> set(f, 2, in.string(at, name));
       case "CidrBlockAssociationSet" -> singleField(in, at.field(name), "CidrBlock", v4, v4At);
       case "Ipv6CidrBlockAssociationSet" -> singleField(in, at.field(name), "Ipv6CidrBlock", v6, v6At);
       default -> false;
@@ -471,7 +471,7 @@ final class ResponseItems {
   private static Consumer<NetworkAssembler> peering(JsonIn in, Location at) throws IOException {
     String[] f = new String[4]; // VpcPeeringConnectionId, requester VPC, accepter VPC, status code
     in.requiredObject(at, name -> switch (name) {
-      case "VpcPeeringConnectionId" -> set(f, 0, in.string(at.field(name)));
+      case "VpcPeeringConnectionId" -> set(f, 0, in.string(at, name));
       case "RequesterVpcInfo" -> set(f, 1, nested(in, at.field(name), "VpcId"));
       case "AccepterVpcInfo" -> set(f, 2, nested(in, at.field(name), "VpcId"));
       case "Status" -> set(f, 3, nested(in, at.field(name), "Code"));
@@ -487,7 +487,7 @@ final class ResponseItems {
   /** One string field of an object value, e.g. {@code RequesterVpcInfo.VpcId}; null when absent. */
   private static String nested(JsonIn in, Location at, String field) throws IOException {
     String[] v = new String[1];
-    in.object(at, n -> n.equals(field) && set(v, 0, in.string(at.field(n))));
+    in.object(at, n -> n.equals(field) && set(v, 0, in.string(at, n)));
     return v[0];
   }
 
@@ -496,8 +496,8 @@ final class ResponseItems {
   private static Consumer<NetworkAssembler> managedPrefixList(JsonIn in, Location at) throws IOException {
     String[] f = new String[2];
     in.requiredObject(at, name -> switch (name) {
-      case "PrefixListId" -> set(f, 0, in.string(at.field(name)));
-      case "PrefixListName" -> set(f, 1, in.string(at.field(name)));
+      case "PrefixListId" -> set(f, 0, in.string(at, name));
+      case "PrefixListName" -> set(f, 1, in.string(at, name));
       default -> false;
     });
     return a -> a.managedPrefixList(f[0], f[1], at);
@@ -507,8 +507,8 @@ final class ResponseItems {
     String[] f = new String[2];
     List<String> cidrs = new ArrayList<>();
     in.requiredObject(at, name -> switch (name) {
-      case "PrefixListId" -> set(f, 0, in.string(at.field(name)));
-      case "PrefixListName" -> set(f, 1, in.string(at.field(name)));
+      case "PrefixListId" -> set(f, 0, in.string(at, name));
+      case "PrefixListName" -> set(f, 1, in.string(at, name));
       case "Cidrs" -> {
         Location c = at.field(name);
         in.array(c, (i, el) -> cidrs.add(in.string(el)));
@@ -531,7 +531,7 @@ final class ResponseItems {
     List<Cidr> cidrs = new ArrayList<>();
     in.array(at, (i, el) -> {
       String[] c = new String[1];
-      in.requiredObject(el, n -> n.equals("Cidr") && set(c, 0, in.string(el.field(n))));
+      in.requiredObject(el, n -> n.equals("Cidr") && set(c, 0, in.string(el, n)));
       cidrs.add(AwsValues.cidr(c[0], 0, el.field("Cidr")));
     });
     return a -> a.prefixListEntries(prefixListId, cidrs);
@@ -547,18 +547,18 @@ final class ResponseItems {
     List<List<String>> lists = new ArrayList<>(List.of(List.of(), List.of(), List.of()));
     boolean[] hasConfig = new boolean[1];
     in.requiredObject(at, field -> switch (field) {
-      case "name" -> set(name, 0, in.string(at.field(field)));
+      case "name" -> set(name, 0, in.string(at, field));
       case "resourcesVpcConfig" -> {
         Location c = at.field(field);
         hasConfig[0] = in.object(c, n -> switch (n) {
-          case "vpcId" -> set(v, 0, in.string(c.field(n)));
-          case "clusterSecurityGroupId" -> set(v, 1, in.string(c.field(n)));
+          case "vpcId" -> set(v, 0, in.string(c, n));
+          case "clusterSecurityGroupId" -> set(v, 1, in.string(c, n));
           case "endpointPublicAccess" -> {
-            access[0] = in.bool(c.field(n));
+            access[0] = in.bool(c, n);
             yield true;
           }
           case "endpointPrivateAccess" -> {
-            access[1] = in.bool(c.field(n));
+            access[1] = in.bool(c, n);
             yield true;
           }
           case "securityGroupIds" -> {
@@ -592,11 +592,11 @@ final class ResponseItems {
     String[] f = new String[5]; // LoadBalancerArn, LoadBalancerName, Type, Scheme, VpcId
     List<List<String>> groups = new ArrayList<>(List.of(List.of()));
     in.requiredObject(at, name -> switch (name) {
-      case "LoadBalancerArn" -> set(f, 0, in.string(at.field(name)));
-      case "LoadBalancerName" -> set(f, 1, in.string(at.field(name)));
-      case "Type" -> set(f, 2, in.string(at.field(name)));
-      case "Scheme" -> set(f, 3, in.string(at.field(name)));
-      case "VpcId" -> set(f, 4, in.string(at.field(name)));
+      case "LoadBalancerArn" -> set(f, 0, in.string(at, name));
+      case "LoadBalancerName" -> set(f, 1, in.string(at, name));
+      case "Type" -> set(f, 2, in.string(at, name));
+      case "Scheme" -> set(f, 3, in.string(at, name));
+      case "VpcId" -> set(f, 4, in.string(at, name));
       case "SecurityGroups" -> {
         groups.set(0, strings(in, at.field(name)));
         yield true;
