@@ -110,17 +110,12 @@ public final class Cidr implements Comparable<Cidr> {
     long value = 0;
     int i = 0;
     for (int part = 0; part < 4; part++) {
-      int start = i;
-      int v = 0;
-      while (i < n && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
-        v = v * 10 + (t.charAt(i) - '0');
-        i++;
-      }
-      int digits = i - start;
-      if (digits == 0 || digits > 3 || v > 255 || digits > 1 && t.charAt(start) == '0') {
+      long read = decimal(t, i, 3, 255);
+      if (read < 0) {
         return null;
       }
-      value = value << 8 | v;
+      value = value << 8 | (read & 0xFFFF);
+      i = (int) (read >>> 16);
       if (part < 3) {
         if (i >= n || t.charAt(i) != '.') {
           return null;
@@ -130,23 +125,31 @@ public final class Cidr implements Comparable<Cidr> {
     }
     int length = 32;
     if (i < n) {
-      if (t.charAt(i) != '/') {
+      long read = t.charAt(i) == '/' ? decimal(t, i + 1, 2, 32) : -1;
+      if (read < 0 || (int) (read >>> 16) != n) {
         return null;
       }
-      i++;
-      int start = i;
-      int v = 0;
-      while (i < n && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
-        v = v * 10 + (t.charAt(i) - '0');
-        i++;
-      }
-      int digits = i - start;
-      if (i != n || digits == 0 || digits > 2 || v > 32 || digits > 1 && t.charAt(start) == '0') {
-        return null;
-      }
-      length = v;
+      length = (int) (read & 0xFFFF);
     }
     return new Cidr(4, 0, value, length);
+  }
+
+  /**
+   * The decimal number at {@code t[start..]}: at most {@code maxDigits} digits, no leading zero, at most {@code max};
+   * returned as {@code end << 16 | value}, or -1 when there is none.
+   */
+  private static long decimal(String t, int start, int maxDigits, int max) {
+    int i = start;
+    int v = 0;
+    while (i < t.length() && i - start < maxDigits + 1 && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
+      v = v * 10 + (t.charAt(i) - '0');
+      i++;
+    }
+    int digits = i - start;
+    if (digits == 0 || digits > maxDigits || v > max || digits > 1 && t.charAt(start) == '0') {
+      return -1;
+    }
+    return (long) i << 16 | v;
   }
 
   /** Parses a single address; a block with a prefix length shorter than the full address is refused. */
