@@ -26,7 +26,8 @@ import java.util.function.Supplier;
  * loader both build through it, so these decisions are made here once:
  * <ul>
  *   <li>When describe-security-group-rules names a group, the group's rules come from it (one rule per entry, with
- *       its {@code sgr-} id) and the group's {@code IpPermissions} are not used (nor mapped); groups it does not name
+ *       its {@code sgr-} id) and the group's {@code IpPermissions} are not used (nor mapped; the snapshot reader does
+ *       not even read them); groups it does not name
  *       keep their expanded {@code IpPermissions}. A group named only by the rules is added with its id and owner.
  *   <li>The same item seen twice (pages, both sides of a peering, two accounts) is kept once; the same id described
  *       differently is an error naming both places, since a snapshot holds one state of each thing.

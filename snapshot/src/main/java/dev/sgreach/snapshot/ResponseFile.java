@@ -15,7 +15,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * One response file, read in a single streaming pass: a plain AWS response ({@code {"SecurityGroups": [...]}}) or a
@@ -36,23 +38,25 @@ final class ResponseFile {
   private final String shownAs;
   private final String itemsField;
   private final String prefixListId;
-  private final boolean mapPermissions;
+  private final Predicate<String> ruled;
+  private final Set<String> ruledGroups;
 
   /**
    * @param shownAs how messages name the file (relative to the snapshot folder)
    * @param itemsField the top-level field holding the items, normally {@link ResponseKind#resultField()}
    * @param prefixListId for {@link ResponseKind#MANAGED_PREFIX_LIST_ENTRIES}, the list the entries belong to
-   * @param mapPermissions whether a group's {@code IpPermissions} are mapped while reading (see
-   *     {@link ResponseItems#of})
+   * @param ruled which groups take their rules from describe-security-group-rules (see {@link ResponseItems#of})
+   * @param ruledGroups receives the groups a rules file names
    */
   ResponseFile(ResponseKind kind, Path file, String shownAs, String itemsField, String prefixListId,
-      boolean mapPermissions) {
+      Predicate<String> ruled, Set<String> ruledGroups) {
     this.kind = kind;
     this.file = file;
     this.shownAs = shownAs;
     this.itemsField = itemsField;
     this.prefixListId = prefixListId;
-    this.mapPermissions = mapPermissions;
+    this.ruled = ruled;
+    this.ruledGroups = ruledGroups;
   }
 
   ResponseKind kind() {
@@ -188,7 +192,7 @@ final class ResponseFile {
         if (in.current() == JsonToken.VALUE_NULL) {
           throw at.fail("null", "is not a JSON array");
         }
-        ResponseItems.ItemReader reader = ResponseItems.of(kind, mapPermissions);
+        ResponseItems.ItemReader reader = ResponseItems.of(kind, ruled, ruledGroups);
         in.array(at, (i, el) -> out.add(reader.read(in, el)));
       }
     }

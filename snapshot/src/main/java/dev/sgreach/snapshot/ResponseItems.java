@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Reads one item of each AWS response, field by field from the JSON stream, straight onto the model: the snapshot
@@ -43,13 +44,14 @@ final class ResponseItems {
   /**
    * The item reader of a kind whose response is an array of items.
    *
-   * @param mapPermissions true to expand a group's {@code IpPermissions} while reading (when no rules file is read,
-   *     every group needs them); false to expand them only if the assembler asks
+   * @param ruled true for a group whose rules come from describe-security-group-rules: its {@code IpPermissions}
+   *     are skipped, not read (the assembler would not use them); asked only once every rules file has been read
+   * @param ruledGroups receives the group of each describe-security-group-rules entry read
    */
-  static ItemReader of(ResponseKind kind, boolean mapPermissions) {
+  static ItemReader of(ResponseKind kind, Predicate<String> ruled, Set<String> ruledGroups) {
     return switch (kind) {
-      case SECURITY_GROUPS -> (in, at) -> securityGroup(in, at, mapPermissions);
-      case SECURITY_GROUP_RULES -> ResponseItems::securityGroupRule;
+      case SECURITY_GROUPS -> (in, at) -> securityGroup(in, at, ruled);
+      case SECURITY_GROUP_RULES -> (in, at) -> securityGroupRule(in, at, ruledGroups);
       case NETWORK_INTERFACES -> ResponseItems::networkInterface;
       case VPCS -> ResponseItems::vpc;
       case VPC_PEERING_CONNECTIONS -> ResponseItems::peering;
@@ -82,7 +84,7 @@ final class ResponseItems {
     }
   }
 
-  private static Consumer<NetworkAssembler> securityGroup(JsonIn in, Location at, boolean mapPermissions)
+  private static Consumer<NetworkAssembler> securityGroup(JsonIn in, Location at, Predicate<String> ruled)
       throws IOException {
     String[] f = new String[5]; // GroupId, GroupName, VpcId, OwnerId, Description
     Map<String, String> tags = new LinkedHashMap<>();
@@ -95,19 +97,25 @@ final class ResponseItems {
       case "OwnerId" -> set(f, 3, in.string(at, name));
       case "Description" -> set(f, 4, in.string(at, name));
       case "Tags" -> tags(in, at.field(name), tags);
-      case "IpPermissions" -> permissions(in, at.field(name), ingress);
-      case "IpPermissionsEgress" -> permissions(in, at.field(name), egress);
+      case "IpPermissions" -> f[0] != null && ruled.test(f[0]) ? skip(in) : permissions(in, at.field(name), ingress);
+      case "IpPermissionsEgress" -> f[0] != null && ruled.test(f[0]) ? skip(in)
+          : permissions(in, at.field(name), egress);
       default -> false;
     });
     SecurityGroup.Builder b = SecurityGroup.builder(at.field("GroupId").require(f[0])).name(f[1]).vpc(f[2])
         .owner(f[3]).description(f[4]);
     tags.forEach(b::tag);
     SecurityGroup head = at.build(b::build);
-    if (mapPermissions) {
-      List<Rule> rules = expand(ingress, egress);
-      return a -> a.securityGroup(head, () -> rules, at);
+    if (ruled.test(head.id())) {
+      return a -> a.securityGroup(head, List::of, at); // its rules come from the rules file
     }
-    return a -> a.securityGroup(head, () -> expand(ingress, egress), at);
+    List<Rule> rules = expand(ingress, egress);
+    return a -> a.securityGroup(head, () -> rules, at);
+  }
+
+  private static boolean skip(JsonIn in) throws IOException {
+    in.skip();
+    return true;
   }
 
   private static boolean set(String[] fields, int i, String value) {
@@ -213,7 +221,8 @@ final class ResponseItems {
 
   // ---------------------------------------------------------------- security group rules
 
-  private static Consumer<NetworkAssembler> securityGroupRule(JsonIn in, Location at) throws IOException {
+  private static Consumer<NetworkAssembler> securityGroupRule(JsonIn in, Location at, Set<String> ruledGroups)
+      throws IOException {
     String[] f = new String[8]; // GroupId, GroupOwnerId, SecurityGroupRuleId, IpProtocol, CidrIpv4, CidrIpv6,
                                 // PrefixListId, Description
     Integer[] ports = new Integer[2];
@@ -279,6 +288,7 @@ final class ResponseItems {
           + " one names " + peers.size());
     }
     Rule rule = new Rule(direction, p, peers.get(0), f[7], f[2]);
+    ruledGroups.add(groupId);
     String owner = f[1];
     return a -> a.securityGroupRule(groupId, owner, rule);
   }

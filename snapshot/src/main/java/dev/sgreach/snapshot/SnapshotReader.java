@@ -14,7 +14,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -37,8 +40,10 @@ import org.slf4j.LoggerFactory;
  * value stops the read with a {@link SnapshotException} naming file, JSON path and value: never a partial network.
  *
  * <p>Files are parsed with Jackson's streaming parser straight into the model (no JSON tree, no AWS SDK), several
- * at a time on up to four threads, largest first; the results are assembled in the order the files were added, so
- * the network, and the first error reported, do not depend on timing.
+ * at a time on up to four threads: describe-security-group-rules files first, since the groups they name take their
+ * rules from them and the groups files then skip those groups' {@code IpPermissions} unread; then the largest first.
+ * The results are assembled in the order the files were added, so the network, and the first error reported, do not
+ * depend on timing.
  */
 public final class SnapshotReader {
   private static final Logger LOG = LoggerFactory.getLogger(SnapshotReader.class);
@@ -133,19 +138,41 @@ public final class SnapshotReader {
     if (sources.isEmpty()) {
       throw new SnapshotException("(no files)", "$", null, "nothing to read: add a folder or response files");
     }
-    // A group's IpPermissions are needed only where describe-security-group-rules does not name it: without a rules
-    // file that is every group, so they are mapped while parsing (in parallel); otherwise only on demand.
-    boolean mapPermissions = sources.stream().noneMatch(s -> s.kind() == ResponseKind.SECURITY_GROUP_RULES);
+    // A group's IpPermissions are used only where describe-security-group-rules does not name the group, so the
+    // rules files are read first and the groups files skip the IpPermissions of the groups they name.
+    Set<String> ruledGroups = ConcurrentHashMap.newKeySet();
+    CountDownLatch rulesRead = new CountDownLatch(1);
+    Predicate<String> ruled = id -> {
+      await(rulesRead);
+      return ruledGroups.contains(id);
+    };
     List<ResponseFile> files = sources.stream().map(s -> new ResponseFile(s.kind(), s.file(), s.shownAs(),
-        s.itemsField(), s.prefixListId(), mapPermissions)).toList();
+        s.itemsField(), s.prefixListId(), ruled, ruledGroups)).toList();
+    // rules files first, then the largest first, so that big files do not queue behind each other on one thread
+    long[] sizes = files.stream().mapToLong(ResponseFile::size).toArray();
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < files.size(); i++) {
+      order.add(i);
+    }
+    order.sort(Comparator.comparing((Integer i) -> files.get(i).kind() != ResponseKind.SECURITY_GROUP_RULES)
+        .thenComparing(Comparator.comparingLong((Integer i) -> sizes[i]).reversed()));
+    List<Integer> rules = order.stream().filter(i -> files.get(i).kind() == ResponseKind.SECURITY_GROUP_RULES)
+        .toList();
     int threads = Math.min(files.size(), Math.max(1, Math.min(maxThreads,
         Runtime.getRuntime().availableProcessors())));
+    List<List<Consumer<NetworkAssembler>>> parsed = new ArrayList<>(files.size());
+    for (int i = 0; i < files.size(); i++) {
+      parsed.add(null);
+    }
     if (threads == 1) {
-      NetworkAssembler assembler = new NetworkAssembler();
-      for (ResponseFile f : files) {
-        feed(assembler, read(f));
+      for (int i : rules) {
+        parsed.set(i, read(files.get(i)));
       }
-      return assembler.build();
+      rulesRead.countDown();
+      for (int i : order.subList(rules.size(), order.size())) {
+        parsed.set(i, read(files.get(i)));
+      }
+      return assemble(parsed);
     }
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "sgreach-snapshot-reader");
@@ -153,28 +180,44 @@ public final class SnapshotReader {
       return t;
     });
     try {
-      // largest first, so that the big files do not end up queued behind each other on one thread
-      List<Future<List<Consumer<NetworkAssembler>>>> parsed = new ArrayList<>(files.size());
+      // the pool takes tasks in order, so every rules file has started before a groups file can wait for them
+      List<Future<List<Consumer<NetworkAssembler>>>> futures = new ArrayList<>(files.size());
       for (int i = 0; i < files.size(); i++) {
-        parsed.add(null);
+        futures.add(null);
       }
-      List<Integer> bySize = new ArrayList<>();
-      for (int i = 0; i < files.size(); i++) {
-        bySize.add(i);
-      }
-      long[] sizes = files.stream().mapToLong(ResponseFile::size).toArray();
-      bySize.sort(Comparator.comparingLong((Integer i) -> sizes[i]).reversed());
-      for (int i : bySize) {
+      for (int i : order) {
         ResponseFile f = files.get(i);
-        parsed.set(i, pool.submit(() -> read(f)));
+        futures.set(i, pool.submit(() -> read(f)));
       }
-      NetworkAssembler assembler = new NetworkAssembler();
-      for (Future<List<Consumer<NetworkAssembler>>> f : parsed) {
-        feed(assembler, join(f));
+      for (int i : rules) {
+        parsed.set(i, join(futures.get(i)));
       }
-      return assembler.build();
+      rulesRead.countDown();
+      for (int i = 0; i < files.size(); i++) {
+        parsed.set(i, join(futures.get(i)));
+      }
+      return assemble(parsed);
     } finally {
+      rulesRead.countDown();
       pool.shutdownNow();
+    }
+  }
+
+  /** Feeds the parsed files to one assembler in the order they were added, and builds the network. */
+  private static Network assemble(List<List<Consumer<NetworkAssembler>>> parsed) {
+    NetworkAssembler assembler = new NetworkAssembler();
+    for (List<Consumer<NetworkAssembler>> feeds : parsed) {
+      feed(assembler, feeds);
+    }
+    return assembler.build();
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading a snapshot", e);
     }
   }
 

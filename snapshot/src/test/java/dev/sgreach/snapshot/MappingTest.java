@@ -176,4 +176,31 @@ class MappingTest {
         .publicIp("3.3.3.3").publicIp("4.4.4.4").groups("sg-2", "sg-1").tag("Name", "node").build());
     assertThat(eni.privateIpv4().get(0)).isEqualTo(Cidr.parse("10.0.0.5"));
   }
+
+  @Test
+  void theIpPermissionsOfAGroupTheRulesFileNamesAreNotReadAndOthersAre() throws IOException {
+    Files.writeString(dir.resolve("ec2-describe-security-groups.json"), "{\"SecurityGroups\": ["
+        + "{\"GroupId\": \"sg-1\", \"IpPermissions\": [{\"IpProtocol\": \"tcp\", \"FromPort\": 22, \"ToPort\": 22,"
+        + " \"IpRanges\": [{\"CidrIp\": \"not-a-cidr\"}]}]},"
+        + "{\"IpPermissions\": [{\"IpProtocol\": \"bogus\"}], \"GroupId\": \"sg-2\"}]}");
+    Files.writeString(dir.resolve("ec2-describe-security-group-rules.json"), "{\"SecurityGroupRules\": ["
+        + "{\"GroupId\": \"sg-1\", \"IsEgress\": false, \"IpProtocol\": \"tcp\", \"FromPort\": 443,"
+        + " \"ToPort\": 443, \"CidrIpv4\": \"10.0.0.0/8\"},"
+        + "{\"GroupId\": \"sg-2\", \"IsEgress\": true, \"IpProtocol\": \"-1\", \"CidrIpv4\": \"0.0.0.0/0\"}]}");
+
+    // both groups take their rules from the rules file, whichever comes first in a group: GroupId or IpPermissions
+    Network n = Snapshots.read(dir);
+
+    assertThat(n.securityGroup("sg-1").orElseThrow().ingress()).containsExactly(
+        Rule.ingress(Ports.tcp(443), Peer.cidr("10.0.0.0/8")));
+    assertThat(n.securityGroup("sg-2").orElseThrow().egress()).containsExactly(
+        Rule.egress(Ports.allTraffic(), Peer.cidr("0.0.0.0/0")));
+
+    Files.writeString(dir.resolve("ec2-describe-security-group-rules.json"), "{\"SecurityGroupRules\": ["
+        + "{\"GroupId\": \"sg-2\", \"IsEgress\": true, \"IpProtocol\": \"-1\", \"CidrIpv4\": \"0.0.0.0/0\"}]}");
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> Snapshots.read(dir)))
+        .as("sg-1 is no longer named by the rules file, so its IpPermissions count")
+        .hasMessageStartingWith("ec2-describe-security-groups.json: $.SecurityGroups[0].IpPermissions[0].IpRanges[0].CidrIp:"
+            + " 'not-a-cidr' is not an IPv4 or IPv6 address or CIDR block");
+  }
 }

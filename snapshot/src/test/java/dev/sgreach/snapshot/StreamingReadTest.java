@@ -55,4 +55,23 @@ class StreamingReadTest {
         .hasMessageContaining("ec2-describe-security-groups.json: $.SecurityGroups[1].GroupId")
         .hasMessageContaining("is not valid JSON");
   }
+
+  @Test
+  void many_rules_and_groups_files_read_alike_on_any_number_of_threads(@TempDir Path tmp) throws Exception {
+    // several subfolders, each with a groups file whose group reads wait for every rules file
+    for (long seed = 1; seed <= 5; seed++) {
+      Snapshots.write(new RandomSnapshots(seed).network(), tmp.resolve("accounts").resolve("a" + seed));
+    }
+    Network[] byThreads = new Network[4];
+    for (int threads = 1; threads <= 4; threads++) {
+      SnapshotReader.maxThreads = threads;
+      try {
+        byThreads[threads - 1] = Snapshots.read(tmp);
+      } catch (SnapshotException e) {
+        byThreads[threads - 1] = null;
+        assertThat(e).as("the same network is described twice across seeds only by accident").isNull();
+      }
+    }
+    assertThat(byThreads).doesNotContainNull().containsOnly(byThreads[0]);
+  }
 }
