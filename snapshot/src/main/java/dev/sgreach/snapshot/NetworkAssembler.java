@@ -12,6 +12,7 @@ import dev.sgreach.model.Vpc;
 import dev.sgreach.model.VpcPeering;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,7 +42,7 @@ import java.util.function.Supplier;
  */
 public final class NetworkAssembler {
   private final List<Described> groups = new ArrayList<>();
-  private final Map<String, Set<Rule>> rulesByGroup = new LinkedHashMap<>();
+  private final Map<String, GroupRules> rulesByGroup = new LinkedHashMap<>();
   private final Map<String, String> ruleGroupOwners = new HashMap<>();
   private final Unique<NetworkInterface> interfaces = new Unique<>("network interface");
   private final Unique<Vpc> vpcs = new Unique<>("VPC");
@@ -58,6 +59,22 @@ public final class NetworkAssembler {
   private record ManagedList(String id, String name, Location at) {}
 
   /**
+   * One group's rules from describe-security-group-rules, each kept once: a rule seen again (pages, the same file
+   * read twice) is recognised by its {@code sgr-} id, or, without one, by comparing it with the others.
+   */
+  private static final class GroupRules {
+    final List<Rule> rules = new ArrayList<>();
+    final Set<String> ids = new HashSet<>();
+
+    void add(Rule rule) {
+      boolean unseenId = !rule.ruleId().isEmpty() && ids.add(rule.ruleId());
+      if (unseenId || !rules.contains(rule)) {
+        rules.add(rule);
+      }
+    }
+  }
+
+  /**
    * A group of describe-security-groups.
    *
    * @param group the group's id, name, VPC, owner, description and tags (rules, if any, are ignored)
@@ -72,7 +89,7 @@ public final class NetworkAssembler {
 
   /** One entry of describe-security-group-rules, mapped; {@code groupOwnerId} may be null. */
   public void securityGroupRule(String groupId, String groupOwnerId, Rule rule) {
-    rulesByGroup.computeIfAbsent(groupId, k -> new LinkedHashSet<>()).add(rule);
+    rulesByGroup.computeIfAbsent(groupId, k -> new GroupRules()).add(rule);
     if (groupOwnerId != null) {
       ruleGroupOwners.putIfAbsent(groupId, groupOwnerId);
     }
@@ -122,8 +139,8 @@ public final class NetworkAssembler {
   public Network build() {
     Unique<SecurityGroup> sgs = new Unique<>("security group");
     for (Described d : groups) {
-      Set<Rule> fromRulesFile = rulesByGroup.get(d.group().id());
-      List<Rule> rules = fromRulesFile != null ? List.copyOf(fromRulesFile) : d.permissions().get();
+      GroupRules fromRulesFile = rulesByGroup.get(d.group().id());
+      List<Rule> rules = fromRulesFile != null ? fromRulesFile.rules : d.permissions().get();
       SecurityGroup sg = d.at().build(() -> {
         SecurityGroup.Builder b = d.group().toBuilder().clearRules();
         rules.forEach(b::rule);
@@ -134,7 +151,7 @@ public final class NetworkAssembler {
     rulesByGroup.forEach((id, rules) -> {
       if (!sgs.values.containsKey(id)) {
         SecurityGroup.Builder b = SecurityGroup.builder(id).owner(ruleGroupOwners.get(id));
-        rules.forEach(b::rule);
+        rules.rules.forEach(b::rule);
         sgs.values.put(id, b.build());
       }
     });

@@ -203,4 +203,21 @@ class MappingTest {
         .hasMessageStartingWith("ec2-describe-security-groups.json: $.SecurityGroups[0].IpPermissions[0].IpRanges[0].CidrIp:"
             + " 'not-a-cidr' is not an IPv4 or IPv6 address or CIDR block");
   }
+
+  @Test
+  void aRuleSeenTwiceIsKeptOnceByItsIdOrElseByItsContent() throws IOException {
+    Path rules = dir.resolve("rules.json");
+    Files.writeString(rules, "{\"SecurityGroupRules\": ["
+        + "{\"SecurityGroupRuleId\": \"sgr-1\", \"GroupId\": \"sg-1\", \"IsEgress\": false, \"IpProtocol\": \"tcp\","
+        + " \"FromPort\": 443, \"ToPort\": 443, \"CidrIpv4\": \"10.0.0.0/8\"},"
+        + "{\"GroupId\": \"sg-1\", \"IsEgress\": false, \"IpProtocol\": \"tcp\", \"FromPort\": 22, \"ToPort\": 22,"
+        + " \"CidrIpv4\": \"10.0.0.0/8\"}]}");
+
+    Network n = Snapshots.reader().file(ResponseKind.SECURITY_GROUP_RULES, rules)
+        .file(ResponseKind.SECURITY_GROUP_RULES, rules).read();
+
+    assertThat(n.securityGroup("sg-1").orElseThrow().ingress()).containsExactly(
+        Rule.ingress(Ports.tcp(443), Peer.cidr("10.0.0.0/8")).withRuleId("sgr-1"),
+        Rule.ingress(Ports.tcp(22), Peer.cidr("10.0.0.0/8")));
+  }
 }
