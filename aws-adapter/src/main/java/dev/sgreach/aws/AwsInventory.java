@@ -52,7 +52,7 @@ final class AwsInventory {
     each(groups, LiveCalls.DESCRIBE_SECURITY_GROUPS, ResponseKind.SECURITY_GROUPS,
         (g, at) -> a.securityGroup(SdkShapes.toModel(g, at), () -> SdkShapes.permissions(g, at), at));
     each(rules, LiveCalls.DESCRIBE_SECURITY_GROUP_RULES, ResponseKind.SECURITY_GROUP_RULES,
-        (r, at) -> a.securityGroupRule(r.groupId(), r.groupOwnerId(), SdkShapes.toModel(r, at)));
+        (r, at) -> a.securityGroupRule(r.groupId(), r.groupOwnerId(), SdkShapes.toModel(r, at), at));
     each(interfaces, LiveCalls.DESCRIBE_NETWORK_INTERFACES, ResponseKind.NETWORK_INTERFACES,
         (e, at) -> a.networkInterface(SdkShapes.toModel(e, at), at));
     each(vpcs, LiveCalls.DESCRIBE_VPCS, ResponseKind.VPCS, (v, at) -> a.vpc(SdkShapes.toModel(v, at), at));

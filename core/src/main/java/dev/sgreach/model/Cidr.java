@@ -68,7 +68,7 @@ public final class Cidr implements Comparable<Cidr> {
     if (t.isEmpty()) {
       throw new IllegalArgumentException("address '' is empty");
     }
-    Cidr plain = plainIpv4(t);
+    Cidr plain = t.indexOf(':') < 0 ? plainIpv4(t) : plainIpv6(t);
     return plain != null ? plain : strict(text, t);
   }
 
@@ -132,6 +132,95 @@ public final class Cidr implements Comparable<Cidr> {
       length = (int) (read & 0xFFFF);
     }
     return new Cidr(4, 0, value, length);
+  }
+
+  /**
+   * The common IPv6 forms read fast: eight groups of 1..4 hex digits (either case), or fewer around one
+   * {@code ::}, optionally {@code /n} with {@code n} 0..128 without leading zeros. Null for anything else (an
+   * embedded IPv4 part, a zone, a stray character), which the strict parser then decides; like
+   * {@link #plainIpv4}, it accepts nothing that parser would refuse or read differently.
+   */
+  static Cidr plainIpv6(String t) {
+    int n = t.length();
+    int slash = t.indexOf('/');
+    int end = slash < 0 ? n : slash;
+    if (end < 2 || n > 43) {
+      return null;
+    }
+    long[] groups = new long[8];
+    int count = 0;
+    int gap = -1;
+    int i = 0;
+    if (t.charAt(0) == ':') {
+      if (t.charAt(1) != ':') {
+        return null;
+      }
+      gap = 0;
+      i = 2;
+    }
+    while (i < end) {
+      int start = i;
+      long v = 0;
+      while (i < end && i - start < 5) {
+        int d = Character.digit(t.charAt(i), 16);
+        if (d < 0) {
+          break;
+        }
+        v = v << 4 | d;
+        i++;
+      }
+      int digits = i - start;
+      if (digits == 0 || digits > 4 || count == 8) {
+        return null;
+      }
+      groups[count++] = v;
+      if (i == end) {
+        break;
+      }
+      if (t.charAt(i) != ':') {
+        return null;
+      }
+      i++;
+      if (i < end && t.charAt(i) == ':') {
+        if (gap >= 0) {
+          return null;
+        }
+        gap = count;
+        i++;
+      } else if (i == end) {
+        return null;
+      }
+    }
+    if (gap < 0 ? count != 8 : count > 7) {
+      return null;
+    }
+    long hi = 0;
+    long lo = 0;
+    int filled = gap < 0 ? 8 : count;
+    for (int g = 0; g < 8; g++) {
+      long v;
+      if (gap < 0 || g < gap) {
+        v = groups[g];
+      } else if (g < gap + 8 - filled) {
+        v = 0;
+      } else {
+        v = groups[g - (8 - filled)];
+      }
+      if (g < 4) {
+        hi = hi << 16 | v;
+      } else {
+        lo = lo << 16 | v;
+      }
+    }
+    int length = 128;
+    if (slash >= 0) {
+      long read = decimal(t, slash + 1, 3, 128);
+      if (read < 0 || (int) (read >>> 16) != n) {
+        return null;
+      }
+      length = (int) (read & 0xFFFF);
+    }
+    return new Cidr(6, hi, lo, length);
   }
 
   /**

@@ -39,6 +39,18 @@ public final class Location {
     return new Location(file, this, null, i);
   }
 
+  /**
+   * The root of this location's document: one object per document read, so that two reads of files with the same
+   * name are told apart.
+   */
+  public Location document() {
+    Location l = this;
+    while (l.parent != null) {
+      l = l.parent;
+    }
+    return l;
+  }
+
   /** The file (or AWS call) the document came from, as shown to the user. */
   public String file() {
     return file;

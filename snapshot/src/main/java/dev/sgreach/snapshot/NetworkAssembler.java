@@ -59,16 +59,24 @@ public final class NetworkAssembler {
   private record ManagedList(String id, String name, Location at) {}
 
   /**
-   * One group's rules from describe-security-group-rules, each kept once: a rule seen again (pages, the same file
-   * read twice) is recognised by its {@code sgr-} id, or, without one, by comparing it with the others.
+   * One group's rules from describe-security-group-rules, each kept once. The entries of one response are distinct
+   * rules; a rule seen again comes from another response (pages read twice, the same file added twice) and is
+   * recognised by its {@code sgr-} id, or, without one, by comparing it with the rules already kept.
    */
   private static final class GroupRules {
     final List<Rule> rules = new ArrayList<>();
     final Set<String> ids = new HashSet<>();
+    Location onlySource;
+    boolean severalSources;
 
-    void add(Rule rule) {
+    void add(Rule rule, Location source) {
+      if (onlySource == null) {
+        onlySource = source;
+      } else if (onlySource != source) {
+        severalSources = true;
+      }
       boolean unseenId = !rule.ruleId().isEmpty() && ids.add(rule.ruleId());
-      if (unseenId || !rules.contains(rule)) {
+      if (unseenId || rule.ruleId().isEmpty() && !severalSources || !rules.contains(rule)) {
         rules.add(rule);
       }
     }
@@ -87,9 +95,13 @@ public final class NetworkAssembler {
     groups.add(new Described(group, permissions, at));
   }
 
-  /** One entry of describe-security-group-rules, mapped; {@code groupOwnerId} may be null. */
-  public void securityGroupRule(String groupId, String groupOwnerId, Rule rule) {
-    rulesByGroup.computeIfAbsent(groupId, k -> new GroupRules()).add(rule);
+  /**
+   * One entry of describe-security-group-rules, mapped; {@code groupOwnerId} may be null.
+   *
+   * @param at where the entry was read (its {@link Location#document()} tells one response from another)
+   */
+  public void securityGroupRule(String groupId, String groupOwnerId, Rule rule, Location at) {
+    rulesByGroup.computeIfAbsent(groupId, k -> new GroupRules()).add(rule, at.document());
     if (groupOwnerId != null) {
       ruleGroupOwners.putIfAbsent(groupId, groupOwnerId);
     }

@@ -290,7 +290,7 @@ final class ResponseItems {
     Rule rule = new Rule(direction, p, peers.get(0), f[7], f[2]);
     ruledGroups.add(groupId);
     String owner = f[1];
-    return a -> a.securityGroupRule(groupId, owner, rule);
+    return a -> a.securityGroupRule(groupId, owner, rule, at);
   }
 
   // ---------------------------------------------------------------- network interfaces
