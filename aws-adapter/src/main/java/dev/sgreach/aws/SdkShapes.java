@@ -164,7 +164,7 @@ final class SdkShapes {
         l.field("Ipv4Prefix"))));
     forEach(e.ipv6Prefixes(), loc.field("Ipv6Prefixes"), (p, l) -> b.prefix(AwsValues.cidr(p.ipv6Prefix(), 6,
         l.field("Ipv6Prefix"))));
-    publicIps.forEach(b::publicIp);
+    publicIps.forEach(ip -> b.publicIp(ip.addressString()));
     forEach(e.groups(), loc.field("Groups"), (g, l) -> b.groups(l.field("GroupId").require(g.groupId())));
     tags(e.tagSet(), loc.field("TagSet")).forEach(b::tag);
     return loc.build(b::build);

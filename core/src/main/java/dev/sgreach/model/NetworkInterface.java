@@ -274,12 +274,6 @@ public record NetworkInterface(
       return this;
     }
 
-    /** Adds a public or Elastic IPv4 address (checked on build: a single IPv4 address). */
-    public Builder publicIp(Cidr address) {
-      publicIpv4.add(address);
-      return this;
-    }
-
     /** Attaches security groups, in order. */
     public Builder groups(String... groupIds) {
       groups.addAll(List.of(groupIds));

@@ -406,7 +406,7 @@ final class ResponseItems {
     for (int i = 0; i < v6Prefixes.size(); i++) {
       b.prefix(AwsValues.cidr(v6Prefixes.get(i), 6, v6PrefixesAt.get(i)));
     }
-    publicIps.forEach(b::publicIp);
+    publicIps.forEach(ip -> b.publicIp(ip.addressString()));
     b.groups(groups);
     tags.forEach(b::tag);
     NetworkInterface eni = at.build(b::build);
