@@ -1,6 +1,9 @@
 package dev.sgreach.aws;
 
 import dev.sgreach.model.Network;
+import dev.sgreach.snapshot.Location;
+import dev.sgreach.snapshot.NetworkAssembler;
+import dev.sgreach.snapshot.ResponseKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,9 +20,9 @@ import software.amazon.awssdk.services.eks.model.Cluster;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
 
 /**
- * The AWS SDK objects of one complete load, as the API returned them: what the live loader collects, what
- * {@link SdkMapping} maps, and what {@link SnapshotWriter#write(AwsInventory, java.nio.file.Path)} saves as the raw
- * responses. It is mapped through {@link NetworkAssembler}, the same path saved CLI JSON takes.
+ * The AWS SDK objects of one complete load, as the API returned them: what the live loader collects and what
+ * {@link SdkMapping} maps. It is mapped through {@link SdkShapes} into the snapshot module's
+ * {@link NetworkAssembler}, the same assembly saved CLI JSON goes through.
  */
 final class AwsInventory {
   final List<SecurityGroup> groups = new ArrayList<>();
@@ -46,30 +49,36 @@ final class AwsInventory {
   /** Maps everything into one network. */
   Network toNetwork() {
     NetworkAssembler a = new NetworkAssembler();
-    each(groups, LiveCalls.DESCRIBE_SECURITY_GROUPS, ResponseKind.SECURITY_GROUPS, a::securityGroup);
-    each(rules, LiveCalls.DESCRIBE_SECURITY_GROUP_RULES, ResponseKind.SECURITY_GROUP_RULES, a::securityGroupRule);
-    each(interfaces, LiveCalls.DESCRIBE_NETWORK_INTERFACES, ResponseKind.NETWORK_INTERFACES, a::networkInterface);
-    each(vpcs, LiveCalls.DESCRIBE_VPCS, ResponseKind.VPCS, a::vpc);
-    each(peerings, LiveCalls.DESCRIBE_VPC_PEERING_CONNECTIONS, ResponseKind.VPC_PEERING_CONNECTIONS, a::peering);
+    each(groups, LiveCalls.DESCRIBE_SECURITY_GROUPS, ResponseKind.SECURITY_GROUPS,
+        (g, at) -> a.securityGroup(SdkShapes.toModel(g, at), () -> SdkShapes.permissions(g, at), at));
+    each(rules, LiveCalls.DESCRIBE_SECURITY_GROUP_RULES, ResponseKind.SECURITY_GROUP_RULES,
+        (r, at) -> a.securityGroupRule(r.groupId(), r.groupOwnerId(), SdkShapes.toModel(r, at), at));
+    each(interfaces, LiveCalls.DESCRIBE_NETWORK_INTERFACES, ResponseKind.NETWORK_INTERFACES,
+        (e, at) -> a.networkInterface(SdkShapes.toModel(e, at), at));
+    each(vpcs, LiveCalls.DESCRIBE_VPCS, ResponseKind.VPCS, (v, at) -> a.vpc(SdkShapes.toModel(v, at), at));
+    each(peerings, LiveCalls.DESCRIBE_VPC_PEERING_CONNECTIONS, ResponseKind.VPC_PEERING_CONNECTIONS,
+        (p, at) -> a.peering(SdkShapes.toModel(p, at), at));
     each(prefixLists, LiveCalls.DESCRIBE_MANAGED_PREFIX_LISTS, ResponseKind.MANAGED_PREFIX_LISTS,
-        a::managedPrefixList);
-    entries.forEach((id, list) -> a.prefixListEntries(id, list,
-        root(LiveCalls.GET_MANAGED_PREFIX_LIST_ENTRIES + " " + id).field("Entries")));
+        (l, at) -> a.managedPrefixList(l.prefixListId(), l.prefixListName(), at));
+    entries.forEach((id, list) -> a.prefixListEntries(id, SdkShapes.entries(list,
+        root(LiveCalls.GET_MANAGED_PREFIX_LIST_ENTRIES + " " + id).field("Entries"))));
     for (Cluster c : clusters) {
-      a.eksCluster(c, root(LiveCalls.DESCRIBE_CLUSTER + " " + c.name()).field("cluster"));
+      Location at = root(LiveCalls.DESCRIBE_CLUSTER + " " + c.name()).field("cluster");
+      a.eksCluster(SdkShapes.toModel(c, at), at);
     }
-    each(loadBalancers, LiveCalls.DESCRIBE_LOAD_BALANCERS, ResponseKind.LOAD_BALANCERS, a::loadBalancer);
+    each(loadBalancers, LiveCalls.DESCRIBE_LOAD_BALANCERS, ResponseKind.LOAD_BALANCERS,
+        (lb, at) -> a.loadBalancer(SdkShapes.toModel(lb, at), at));
     return a.build();
   }
 
-  private <T> void each(List<T> items, String action, ResponseKind kind, BiConsumer<T, Loc> sink) {
-    Loc at = root(action).field(kind.resultField());
+  private <T> void each(List<T> items, String action, ResponseKind kind, BiConsumer<T, Location> sink) {
+    Location at = root(action).field(kind.resultField());
     for (int i = 0; i < items.size(); i++) {
       sink.accept(items.get(i), at.index(i));
     }
   }
 
-  private Loc root(String call) {
-    return Loc.root(source.isEmpty() ? call : call + " (" + source + ")");
+  private Location root(String call) {
+    return Location.root(source.isEmpty() ? call : call + " (" + source + ")");
   }
 }

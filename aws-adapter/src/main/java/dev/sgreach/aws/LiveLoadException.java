@@ -9,7 +9,7 @@ import java.util.Optional;
  * <p>The message is one line naming the IAM action of the call ({@code ec2:DescribeSecurityGroupRules}), the region
  * and what went wrong; when access was denied it names the missing permission. It never holds credentials, nor the
  * encoded authorization message AWS attaches to a denial. Errors in the data AWS returned are
- * {@link SnapshotException}s naming the call and the JSON path instead.
+ * {@link dev.sgreach.snapshot.SnapshotException}s naming the call and the JSON path instead.
  */
 public final class LiveLoadException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -5,6 +5,8 @@ import static com.google.common.base.Preconditions.checkState;
 import static java.util.Objects.requireNonNull;
 
 import dev.sgreach.model.Network;
+import dev.sgreach.snapshot.SnapshotException;
+import dev.sgreach.snapshot.Snapshots;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -106,17 +108,17 @@ public final class LiveLoader implements AutoCloseable {
   }
 
   /**
-   * Loads the region and writes the responses to {@code folder} as a snapshot folder (the layout of
-   * {@link Snapshots#write}: plain AWS CLI JSON, one file per operation, pages merged), so that
-   * {@code Snapshots.read(folder)} gives an equal network. Nothing is written unless the whole load succeeded.
+   * Loads the region and writes it to {@code folder} as a snapshot folder through the snapshot module's writer
+   * ({@link Snapshots#write}: plain AWS CLI JSON, one file per operation), so that {@code Snapshots.read(folder)}
+   * gives an equal network. Nothing is written unless the whole load succeeded. What the model does not keep (time
+   * stamps, a cluster's version, ARNs the analysis never uses) is not written.
    *
    * @throws LiveLoadException when a call is denied, still fails after the retries, or cannot be made
    */
   public synchronized Network loadTo(Path folder) {
     requireNonNull(folder, "folder");
-    AwsInventory inventory = collect();
-    Network network = inventory.toNetwork();
-    SnapshotWriter.write(inventory, folder);
+    Network network = collect().toNetwork();
+    Snapshots.write(network, folder);
     return network;
   }
 

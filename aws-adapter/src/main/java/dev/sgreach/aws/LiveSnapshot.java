@@ -8,7 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The {@code sgreach snapshot} command in one call: loads a region live and writes it as a snapshot folder.
+ * Live loads in one call: {@link #collect} is the {@code sgreach snapshot} command (load a region, write it as a
+ * snapshot folder), {@link #load} the testkit's live source (load a region into a network).
  *
  * <pre>{@code
  * Network n = LiveSnapshot.collect(new LiveSnapshot.Options("us-east-1", null, List.of(), null, null, out),
@@ -34,6 +35,32 @@ public final class LiveSnapshot {
     public Options {
       vpcIds = vpcIds == null ? List.of() : List.copyOf(vpcIds);
       requireNonNull(out, "out");
+    }
+  }
+
+  /**
+   * Loads a region with the default client setup ({@link LiveLoader}) into a network, writing nothing. This is the
+   * entry point the testkit's live sources call (by name, since the testkit does not depend on this module): keep
+   * its signature.
+   *
+   * @param region the region, e.g. {@code eu-west-1}; empty for the default region chain (or the profile's)
+   * @param profile a named profile for credentials and region; empty for the default credential chain
+   * @param endpointUrl one endpoint for EC2, EKS and ELBv2 (a local test server); empty for AWS
+   * @throws LiveLoadException naming the IAM action and region of a call that was denied or kept failing
+   */
+  public static Network load(String region, String profile, String endpointUrl) {
+    LiveLoader.Builder b = LiveLoader.builder();
+    if (region != null && !region.isEmpty()) {
+      b.region(region);
+    }
+    if (profile != null && !profile.isEmpty()) {
+      b.profile(profile);
+    }
+    if (endpointUrl != null && !endpointUrl.isEmpty()) {
+      b.endpoint(URI.create(endpointUrl));
+    }
+    try (LiveLoader loader = b.build()) {
+      return loader.load();
     }
   }
 

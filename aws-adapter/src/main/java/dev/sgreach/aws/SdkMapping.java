@@ -1,6 +1,7 @@
 package dev.sgreach.aws;
 
 import dev.sgreach.model.Network;
+import dev.sgreach.snapshot.SnapshotException;
 import java.util.List;
 import software.amazon.awssdk.services.ec2.model.NetworkInterface;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
@@ -33,13 +34,13 @@ public final class SdkMapping {
 
   /** The network's security groups as {@code DescribeSecurityGroups} would return them (rules grouped). */
   public static List<SecurityGroup> securityGroups(Network network) {
-    return network.securityGroups().values().stream().map(Ec2Shapes::toAws).toList();
+    return network.securityGroups().values().stream().map(SdkShapes::toAws).toList();
   }
 
   /** The network's interfaces as {@code DescribeNetworkInterfaces} would return them. */
   public static List<NetworkInterface> networkInterfaces(Network network) {
     java.util.function.Function<String, String> names =
         id -> network.securityGroup(id).map(dev.sgreach.model.SecurityGroup::name).orElse(null);
-    return network.interfaces().values().stream().map(e -> Ec2Shapes.toAws(e, names)).toList();
+    return network.interfaces().values().stream().map(e -> SdkShapes.toAws(e, names)).toList();
   }
 }

@@ -1,11 +1,11 @@
 /**
- * The AWS side of sgreach: reads saved AWS CLI JSON (snapshot folders in the sgreach / CloudMapper and Batfish
- * layouts, cloud-custodian recordings) into the core model, writes the model back as AWS CLI JSON, and loads live
- * accounts read-only through the AWS SDK v2.
+ * The live side of sgreach: loads one region of an AWS account read-only through the AWS SDK v2 into the core model,
+ * and writes it as a snapshot folder through the snapshot module ({@code sgreach-snapshot}), which every offline
+ * command and test then reads without the SDK.
  *
- * <p>Start at {@link dev.sgreach.aws.Snapshots} for files and {@link dev.sgreach.aws.LiveLoader} (or the one-call
- * {@link dev.sgreach.aws.LiveSnapshot}) for live accounts. All AWS-to-model mapping lives in one package-private class
- * over the AWS SDK v2 model types, so saved files and live SDK responses share it; {@link dev.sgreach.aws.SdkMapping}
- * opens it to callers holding SDK objects.
+ * <p>Start at {@link dev.sgreach.aws.LiveLoader} (or the one-call {@link dev.sgreach.aws.LiveSnapshot}). The SDK
+ * objects are mapped onto the model by one package-private class, taking every decision about a value from the
+ * snapshot module's {@code AwsValues} and combining items through its {@code NetworkAssembler}, as the snapshot
+ * reader does for JSON; {@link dev.sgreach.aws.SdkMapping} opens the mapping to callers holding SDK objects.
  */
 package dev.sgreach.aws;

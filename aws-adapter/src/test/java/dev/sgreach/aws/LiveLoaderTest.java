@@ -11,6 +11,7 @@ import dev.sgreach.model.Peer;
 import dev.sgreach.model.Ports;
 import dev.sgreach.model.Rule;
 import dev.sgreach.model.Traffic;
+import dev.sgreach.snapshot.Snapshots;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;

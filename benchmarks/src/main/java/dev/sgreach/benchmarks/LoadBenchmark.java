@@ -1,6 +1,6 @@
 package dev.sgreach.benchmarks;
 
-import dev.sgreach.aws.Snapshots;
+import dev.sgreach.snapshot.Snapshots;
 import dev.sgreach.engine.Reachability;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,9 +23,12 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Load and index of the region's AWS CLI JSON: {@code Snapshots.read(folder)} then {@code Reachability.of}
- * (target: under 10 s in under 2 GB of heap; the fork runs with -Xmx2g). The folder is written once per trial with
- * {@code Snapshots.write} (in a child JVM, see {@link WriteRegion}); the live heap after each iteration is printed.
+ * Reading the region's AWS CLI JSON with the streaming snapshot reader, {@code Snapshots.read(folder)}
+ * ({@link #read}; divide the folder's size, printed in setup, by the time for MB/s), and load plus index,
+ * {@code Reachability.of(Snapshots.read(folder))} ({@link #readAndIndex}; target: under 10 s in under 2 GB of heap, the
+ * fork runs with -Xmx2g). The folder is written once per trial with {@code Snapshots.write} (in a child JVM, see
+ * {@link WriteRegion}); the live heap after each iteration is printed. {@code -p rules=10 -p scale=0.5} is the
+ * 108 MB start-up region of RESULTS.md.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -41,6 +44,10 @@ public class LoadBenchmark {
   @Param({"42"})
   public long seed;
 
+  /** Rules per group and direction (the busy region has 60). */
+  @Param({"60"})
+  public int rules;
+
   Path folder;
   Reachability last;
 
@@ -50,7 +57,8 @@ public class LoadBenchmark {
     // written by a child JVM with the default heap: the writer needs more than this fork's 2 GB
     String java = ProcessHandle.current().info().command().orElse("java");
     Process writer = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        WriteRegion.class.getName(), folder.toString(), Double.toString(scale), Long.toString(seed))
+        WriteRegion.class.getName(), folder.toString(), Double.toString(scale), Long.toString(seed),
+        Integer.toString(rules))
         .inheritIO().start();
     try {
       if (writer.waitFor() != 0) {
@@ -62,13 +70,19 @@ public class LoadBenchmark {
     }
     try (Stream<Path> files = Files.walk(folder)) {
       long bytes = files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-      System.out.printf("[snapshot] %s: %d MB of JSON%n", folder, bytes / (1024 * 1024));
+      System.out.printf("[snapshot] %s: %d bytes (%.1f MB) of JSON%n", folder, bytes, bytes / 1e6);
     }
   }
 
   @Setup(Level.Iteration)
   public void dropLast() {
     last = null; // the previous result must not share the heap with the next read
+  }
+
+  @Benchmark
+  public Object read() {
+    last = null;
+    return Snapshots.read(folder);
   }
 
   @Benchmark

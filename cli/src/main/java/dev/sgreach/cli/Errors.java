@@ -1,8 +1,7 @@
 package dev.sgreach.cli;
 
-import dev.sgreach.aws.LiveLoadException;
-import dev.sgreach.aws.SnapshotException;
 import dev.sgreach.model.Echo;
+import dev.sgreach.snapshot.SnapshotException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -232,14 +231,20 @@ final class Errors {
         + "JAVA_OPTS), " + narrower;
   }
 
+  /**
+   * Failures of a live load that are the user's to fix (denied, unreachable, no region), known by class name so that
+   * offline commands never load an AWS SDK or adapter class, not even to test an exception's type.
+   */
+  private static final java.util.Set<String> LIVE_FAILURES = java.util.Set.of("dev.sgreach.aws.LiveLoadException",
+      "software.amazon.awssdk.core.exception.SdkClientException");
+
   /** The user-facing text of an exception; unexpected ones are marked as internal errors. */
   static String message(Throwable ex) {
     Optional<IOException> io = causes(ex).stream().filter(IOException.class::isInstance)
         .map(IOException.class::cast).findFirst();
     boolean expected = ex instanceof IllegalArgumentException || ex instanceof BadInputException
         || ex instanceof UncheckedIOException || ex instanceof IOException
-        || ex instanceof SnapshotException || ex instanceof LiveLoadException
-        || ex instanceof software.amazon.awssdk.core.exception.SdkClientException;
+        || ex instanceof SnapshotException || isLiveFailure(ex.getClass());
     String text = ex.getMessage() == null || ex.getMessage().isBlank() ? "" : ex.getMessage();
     if (io.isPresent() && expected && !(ex instanceof BadInputException)) {
       text = inWords(text, io.get());
@@ -248,6 +253,15 @@ final class Errors {
     }
     return oneLine(expected ? text : "internal error: " + ex.getClass().getName() + ": " + text
         + " (run with --debug for the stack trace)");
+  }
+
+  private static boolean isLiveFailure(Class<?> type) {
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+      if (LIVE_FAILURES.contains(c.getName())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

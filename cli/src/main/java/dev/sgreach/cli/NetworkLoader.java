@@ -1,18 +1,19 @@
 package dev.sgreach.cli;
 
-import dev.sgreach.aws.Snapshots;
+import dev.sgreach.snapshot.Snapshots;
 import dev.sgreach.model.Network;
 import java.nio.file.Path;
 
 /**
  * Where the command line's network comes from: the {@code --snapshot} folder, read into a {@link Network}.
  *
- * <p>The default reads an AWS CLI JSON snapshot folder with {@link Snapshots#read(Path)}; tests pass networks built
+ * <p>The default reads an AWS CLI JSON snapshot folder with {@link Snapshots#read(Path)} (the snapshot module: no AWS
+ * SDK class is loaded); tests pass networks built
  * in code.
  */
 @FunctionalInterface
 public interface NetworkLoader {
-  /** Reads snapshot folders with the AWS adapter. */
+  /** Reads snapshot folders with the snapshot module. */
   NetworkLoader SNAPSHOT_FOLDER = Snapshots::read;
 
   /**

@@ -1,6 +1,5 @@
 package dev.sgreach.cli;
 
-import dev.sgreach.aws.LoadListener;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,21 +112,6 @@ final class Progress implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
       close();
-    };
-  }
-
-  /** A live load's pages and finished operations as statuses. */
-  LoadListener loadListener() {
-    return new LoadListener() {
-      @Override
-      public void page(String action, int page, int items, int total) {
-        show(action + ": page " + page + ", " + String.format(Locale.ROOT, "%,d", total) + " items so far");
-      }
-
-      @Override
-      public void finished(String action, int pages, int items) {
-        show(action + ": " + String.format(Locale.ROOT, "%,d", items) + (items == 1 ? " item" : " items"));
-      }
     };
   }
 }

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
     header = "Start jshell with the sgreach library ready to use.",
     description = {
         "Starts jshell with sgreach on the class path and dev.sgreach.model.*, dev.sgreach.engine.*, "
-            + "dev.sgreach.aws.* and the static Traffic factories (tcp, udp, icmp, icmpv6, protocol) imported. "
+            + "dev.sgreach.snapshot.*, dev.sgreach.aws.* and the static Traffic factories (tcp, udp, icmp, icmpv6, protocol) imported. "
             + "With --snapshot DIR, 'network' holds the snapshot and 'reachability' is Reachability.of(network).%n",
         "With SCRIPT, runs the script's snippets in order and exits instead of starting an interactive session: only "
             + "what the script prints is printed (no banner, no prompt, no value feedback). A snippet that does not "
@@ -175,6 +175,7 @@ final class ShellCommand implements Callable<Integer> {
     List<String> snippets = new ArrayList<>(List.of(
         "import dev.sgreach.model.*;",
         "import dev.sgreach.engine.*;",
+        "import dev.sgreach.snapshot.*;",
         "import dev.sgreach.aws.*;",
         "import static dev.sgreach.model.Traffic.*;",
         // jshell's default imports bring java.net.NetworkInterface and java.util.concurrent.Flow: ours win

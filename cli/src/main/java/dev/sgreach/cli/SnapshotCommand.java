@@ -69,7 +69,7 @@ final class SnapshotCommand implements Callable<Integer> {
     Network n;
     try (Progress progress = parent.environment.progress(err)) {
       n = LiveSnapshot.collect(new LiveSnapshot.Options(region, profile, vpcs, cluster, endpoint,
-          parent.environment.resolve(out)), progress.loadListener());
+          parent.environment.resolve(out)), LiveProgress.of(progress));
     }
     PrintWriter o = spec.commandLine().getOut();
     o.print("wrote " + out + ": " + n.securityGroups().size() + " security groups, " + n.interfaces().size()

@@ -122,4 +122,45 @@ class LauncherIT {
         .doesNotContain("\tat ").doesNotContain("Exception in thread");
     assertThat(r.err().lines()).hasSize(1);
   }
+
+  private static final Path JAR = Cli.ROOT.resolve("cli/target/sgreach.jar");
+  private static final Path ARCHIVE = Cli.ROOT.resolve("cli/target/sgreach.jsa");
+
+  private String[] query() {
+    String minimal = Cli.ROOT.resolve(Cli.MINIMAL).toString();
+    return new String[] {"reach", "--snapshot", minimal, "--from", "eni-0a1b2c3d4e5f60a01", "--to",
+        "eni-0a1b2c3d4e5f60a03", "--port", "tcp/5432"};
+  }
+
+  @Test
+  void launcher_keeps_a_class_data_archive_beside_the_jar_and_answers_the_same_with_it() throws Exception {
+    Files.deleteIfExists(ARCHIVE);
+
+    Run first = launch(query());
+    Run second = launch(query());
+
+    assertThat(ARCHIVE).as("made on first use").exists();
+    assertThat(Files.getLastModifiedTime(ARCHIVE)).as("newer than the jar")
+        .isGreaterThanOrEqualTo(Files.getLastModifiedTime(JAR));
+    assertThat(second.out()).isEqualTo(first.out()).startsWith("denied: ");
+    assertThat(List.of(first.exitCode(), second.exitCode())).containsOnly(1);
+    assertThat(first.err() + second.err()).as("no CDS notice anywhere").isEmpty();
+  }
+
+  @Test
+  void a_broken_or_disabled_archive_is_never_a_failure() throws Exception {
+    Run reference = launch(Map.of("SGREACH_CDS", "0"), elsewhere.resolve("out.txt").toFile(), query());
+    try {
+      Files.deleteIfExists(ARCHIVE);
+      Files.writeString(ARCHIVE, "not an archive");
+
+      Run broken = launch(query());
+
+      assertThat(broken.out()).isEqualTo(reference.out());
+      assertThat(broken.exitCode()).isEqualTo(reference.exitCode()).isEqualTo(1);
+      assertThat(broken.err()).isEmpty();
+    } finally {
+      Files.deleteIfExists(ARCHIVE);
+    }
+  }
 }

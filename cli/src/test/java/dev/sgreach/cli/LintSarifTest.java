@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sgreach.aws.Snapshots;
+import dev.sgreach.snapshot.Snapshots;
 import dev.sgreach.eks.EksCluster;
 import dev.sgreach.eks.SeedClusters;
 import dev.sgreach.model.Network;

@@ -36,7 +36,7 @@ class ProgressTest {
   @Test
   void a_live_loads_pages_become_statuses() {
     try (Progress p = progress(true)) {
-      LoadListener l = p.loadListener();
+      LoadListener l = LiveProgress.of(p);
       l.page("ec2:DescribeNetworkInterfaces", 3, 1000, 3000);
       nanos.addAndGet(200_000_000);
       l.finished("ec2:DescribeNetworkInterfaces", 3, 3000);
@@ -49,7 +49,7 @@ class ProgressTest {
   void elsewhere_nothing_is_printed() {
     try (Progress p = progress(false); Progress.Task t = p.task("loading")) {
       p.show("status");
-      p.loadListener().page("ec2:DescribeVpcs", 2, 1, 2);
+      LiveProgress.of(p).page("ec2:DescribeVpcs", 2, 1, 2);
     }
     assertThat(err.toString()).isEmpty();
   }

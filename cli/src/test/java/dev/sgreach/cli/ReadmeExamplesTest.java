@@ -115,4 +115,31 @@ class ReadmeExamplesTest {
         "com", "example", "infra", "EksClusterTest.java"));
     org.assertj.core.api.Assertions.assertThat(readme()).contains("```java\n" + source + "```");
   }
+
+  @Test
+  void the_coordinates_name_this_version_and_the_junit_versions_are_those_the_build_runs() throws IOException {
+    String text = readme();
+    String version = System.getProperty("sgreach.expectedVersion");
+    List<String> junits = new ArrayList<>();
+    Matcher m = Pattern.compile("(?m)^invoker\\.goals\\.\\d+ = .*-Djunit\\.version=(\\S+)")
+        .matcher(Files.readString(Cli.ROOT.resolve("examples/testkit-consumer/invoker.properties")));
+    while (m.find()) {
+      junits.add(m.group(1));
+    }
+
+    assertThat(junits).as("JUnit versions the consumer project runs on").hasSize(3);
+    assertThat(text).contains("<artifactId>sgreach-bom</artifactId>\n      <version>" + version + "</version>")
+        .contains("platform(\"dev.sgreach:sgreach-bom:" + version + "\")")
+        .contains("Group `dev.sgreach`, version `" + version + "`");
+    for (String junit : junits) {
+      assertThat(text).as("README names JUnit %s", junit).contains(junit);
+    }
+    String bom = Files.readString(Cli.ROOT.resolve("bom/pom.xml"));
+    assertThat(bom).as("the BOM's versions").contains("<artifactId>sgreach-bom</artifactId>\n  <version>" + version
+        + "</version>").doesNotContain("<parent>");
+    for (String artifact : List.of("sgreach-core", "sgreach-snapshot", "sgreach-aws", "sgreach-testkit", "sgreach-cli")) {
+      assertThat(bom).as("the BOM manages %s at %s", artifact, version)
+          .contains("<artifactId>" + artifact + "</artifactId>\n        <version>" + version + "</version>");
+    }
+  }
 }

@@ -68,6 +68,12 @@ public final class Cidr implements Comparable<Cidr> {
     if (t.isEmpty()) {
       throw new IllegalArgumentException("address '' is empty");
     }
+    Cidr plain = t.indexOf(':') < 0 ? plainIpv4(t) : plainIpv6(t);
+    return plain != null ? plain : strict(text, t);
+  }
+
+  /** The strict parser (IPAddress with {@link #STRICT}) for the trimmed text {@code t}; {@code text} for messages. */
+  static Cidr strict(String text, String t) {
     IPAddress address;
     try {
       address = new IPAddressString(t, STRICT).toAddress();
@@ -89,6 +95,150 @@ public final class Cidr implements Comparable<Cidr> {
       return new Cidr(4, 0, value.longValue() & 0xFFFFFFFFL, length);
     }
     return new Cidr(6, value.shiftRight(64).longValue(), value.longValue(), length);
+  }
+
+  /**
+   * The common case read fast: {@code a.b.c.d} or {@code a.b.c.d/n}, each part a decimal 0..255 without leading
+   * zeros and {@code n} 0..32 without leading zeros (the form AWS writes). Null for anything else, which the strict
+   * parser then decides, so this accepts nothing that parser would refuse or read differently.
+   */
+  static Cidr plainIpv4(String t) {
+    int n = t.length();
+    if (n < 7 || n > 18) {
+      return null;
+    }
+    long value = 0;
+    int i = 0;
+    for (int part = 0; part < 4; part++) {
+      long read = decimal(t, i, 3, 255);
+      if (read < 0) {
+        return null;
+      }
+      value = value << 8 | (read & 0xFFFF);
+      i = (int) (read >>> 16);
+      if (part < 3) {
+        if (i >= n || t.charAt(i) != '.') {
+          return null;
+        }
+        i++;
+      }
+    }
+    int length = 32;
+    if (i < n) {
+      long read = t.charAt(i) == '/' ? decimal(t, i + 1, 2, 32) : -1;
+      if (read < 0 || (int) (read >>> 16) != n) {
+        return null;
+      }
+      length = (int) (read & 0xFFFF);
+    }
+    return new Cidr(4, 0, value, length);
+  }
+
+  /**
+   * The common IPv6 forms read fast: eight groups of 1..4 hex digits (either case), or fewer around one
+   * {@code ::}, optionally {@code /n} with {@code n} 0..128 without leading zeros. Null for anything else (an
+   * embedded IPv4 part, a zone, a stray character), which the strict parser then decides; like
+   * {@link #plainIpv4}, it accepts nothing that parser would refuse or read differently.
+   */
+  static Cidr plainIpv6(String t) {
+    int n = t.length();
+    int slash = t.indexOf('/');
+    int end = slash < 0 ? n : slash;
+    if (end < 2 || n > 43) {
+      return null;
+    }
+    long[] groups = new long[8];
+    int count = 0;
+    int gap = -1;
+    int i = 0;
+    if (t.charAt(0) == ':') {
+      if (t.charAt(1) != ':') {
+        return null;
+      }
+      gap = 0;
+      i = 2;
+    }
+    while (i < end) {
+      int start = i;
+      long v = 0;
+      while (i < end && i - start < 5) {
+        int d = Character.digit(t.charAt(i), 16);
+        if (d < 0) {
+          break;
+        }
+        v = v << 4 | d;
+        i++;
+      }
+      int digits = i - start;
+      if (digits == 0 || digits > 4 || count == 8) {
+        return null;
+      }
+      groups[count++] = v;
+      if (i == end) {
+        break;
+      }
+      if (t.charAt(i) != ':') {
+        return null;
+      }
+      i++;
+      if (i < end && t.charAt(i) == ':') {
+        if (gap >= 0) {
+          return null;
+        }
+        gap = count;
+        i++;
+      } else if (i == end) {
+        return null;
+      }
+    }
+    if (gap < 0 ? count != 8 : count > 7) {
+      return null;
+    }
+    long hi = 0;
+    long lo = 0;
+    int filled = gap < 0 ? 8 : count;
+    for (int g = 0; g < 8; g++) {
+      long v;
+      if (gap < 0 || g < gap) {
+        v = groups[g];
+      } else if (g < gap + 8 - filled) {
+        v = 0;
+      } else {
+        v = groups[g - (8 - filled)];
+      }
+      if (g < 4) {
+        hi = hi << 16 | v;
+      } else {
+        lo = lo << 16 | v;
+      }
+    }
+    int length = 128;
+    if (slash >= 0) {
+      long read = decimal(t, slash + 1, 3, 128);
+      if (read < 0 || (int) (read >>> 16) != n) {
+        return null;
+      }
+      length = (int) (read & 0xFFFF);
+    }
+    return new Cidr(6, hi, lo, length);
+  }
+
+  /**
+   * The decimal number at {@code t[start..]}: at most {@code maxDigits} digits, no leading zero, at most {@code max};
+   * returned as {@code end << 16 | value}, or -1 when there is none.
+   */
+  private static long decimal(String t, int start, int maxDigits, int max) {
+    int i = start;
+    int v = 0;
+    while (i < t.length() && i - start < maxDigits + 1 && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
+      v = v * 10 + (t.charAt(i) - '0');
+      i++;
+    }
+    int digits = i - start;
+    if (digits == 0 || digits > maxDigits || v > max || digits > 1 && t.charAt(start) == '0') {
+      return -1;
+    }
+    return (long) i << 16 | v;
   }
 
   /** Parses a single address; a block with a prefix length shorter than the full address is refused. */

@@ -10,8 +10,10 @@ import java.util.Properties;
  * asks {@link #lookup(String)}, so the same test runs offline against a shipped snapshot and, with
  * {@code -Dsgreach.region=eu-west-1} (and optionally {@code -Dsgreach.profile=prod}), against the account itself.
  *
- * <p>Live loading goes through the AWS adapter's {@code LiveLoader}: read-only, every page, complete or failing with the
- * IAM action that was denied; {@code -Dsgreach.endpoint=URL} points it at another endpoint.
+ * <p>Snapshot folders are read by {@code sgreach-snapshot}, without the AWS SDK. Live loading goes through the AWS
+ * adapter's {@code LiveLoader} (read-only, every page, complete or failing with the IAM action that was denied;
+ * {@code -Dsgreach.endpoint=URL} points it at another endpoint), which needs {@code dev.sgreach:sgreach-aws} on the
+ * test class path: the testkit depends on it optionally, and a live source without it fails naming the dependency.
  */
 public interface NetworkSource {
   /** The system property naming the AWS region to load live from. */

@@ -23,6 +23,11 @@ import org.junit.jupiter.api.extension.TestInstancePostProcessor;
  * into static and instance fields annotated {@code @SgreachSnapshot} and into test and lifecycle method parameters of
  * those types. Each folder is loaded once per test class, through {@link NetworkSource#lookup(String)}, and kept in
  * the class's extension store with the engine and the clusters recognised in it.
+ *
+ * <p>Works on JUnit Jupiter 5.10 and later, 5.x and 6.x alike: the testkit is compiled against the Jupiter API of
+ * 5.10 and uses nothing added since (it keeps values with {@code Store.getOrComputeIfAbsent}, which 6.x still has,
+ * deprecated in favour of {@code computeIfAbsent}, new in 6.0). The build runs a consumer project on 5.10, 5.14 and
+ * 6.1 to keep it so.
  */
 public final class SgreachExtension implements BeforeAllCallback, TestInstancePostProcessor, ParameterResolver {
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SgreachExtension.class);
@@ -109,7 +114,7 @@ public final class SgreachExtension implements BeforeAllCallback, TestInstancePo
 
   private static Object value(Class<?> type, String folder, String cluster, ExtensionContext context) {
     Loaded loaded = classContext(context).getStore(NAMESPACE)
-        .computeIfAbsent(folder, f -> new Loaded(NetworkSource.lookup(f)), Loaded.class);
+        .getOrComputeIfAbsent(folder, f -> new Loaded(NetworkSource.lookup(f)), Loaded.class);
     if (type == EksCluster.class) {
       return loaded.cluster(cluster, folder);
     }

@@ -1,11 +1,14 @@
 package dev.sgreach.testkit;
 
-import dev.sgreach.aws.Snapshots;
 import dev.sgreach.model.Network;
+import dev.sgreach.snapshot.Snapshots;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** A snapshot folder, read by the AWS adapter; a relative folder is looked for in the working directory and up. */
+/**
+ * A snapshot folder, read by the snapshot module (no AWS SDK needed); a relative folder is looked for in the working
+ * directory and up.
+ */
 record SnapshotSource(Path folder) implements NetworkSource {
 
   @Override

@@ -1,0 +1,214 @@
+package dev.sgreach.snapshot;
+
+import dev.sgreach.model.Cidr;
+import dev.sgreach.model.EksClusterInfo;
+import dev.sgreach.model.LoadBalancer;
+import dev.sgreach.model.Network;
+import dev.sgreach.model.NetworkInterface;
+import dev.sgreach.model.PrefixList;
+import dev.sgreach.model.Rule;
+import dev.sgreach.model.SecurityGroup;
+import dev.sgreach.model.Vpc;
+import dev.sgreach.model.VpcPeering;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Gathers what any number of AWS responses say (files, pages, accounts, regions; or live calls), each item already
+ * mapped onto the model with its {@link Location}, and builds one {@link Network}. The snapshot reader and the live
+ * loader both build through it, so these decisions are made here once:
+ * <ul>
+ *   <li>When describe-security-group-rules names a group, the group's rules come from it (one rule per entry, with
+ *       its {@code sgr-} id) and the group's {@code IpPermissions} are not used (nor mapped; the snapshot reader does
+ *       not even read them); groups it does not name
+ *       keep their expanded {@code IpPermissions}. A group named only by the rules is added with its id and owner.
+ *   <li>The same item seen twice (pages, both sides of a peering, two accounts) is kept once; the same id described
+ *       differently is an error naming both places, since a snapshot holds one state of each thing.
+ *   <li>A managed prefix list whose entries were not collected is {@link PrefixList#withUnknownEntries}; entries
+ *       without a description make a list of their own; describe-prefix-lists (AWS-managed lists with their
+ *       {@code Cidrs}) fills in a list whose entries are otherwise unknown.
+ * </ul>
+ *
+ * <p>Not thread-safe: feed it from one thread, in a stable order (the first error reported must not depend on
+ * timing).
+ */
+public final class NetworkAssembler {
+  private final List<Described> groups = new ArrayList<>();
+  private final Map<String, GroupRules> rulesByGroup = new LinkedHashMap<>();
+  private final Map<String, String> ruleGroupOwners = new HashMap<>();
+  private final Unique<NetworkInterface> interfaces = new Unique<>("network interface");
+  private final Unique<Vpc> vpcs = new Unique<>("VPC");
+  private final Unique<VpcPeering> peerings = new Unique<>("VPC peering");
+  private final Unique<EksClusterInfo> clusters = new Unique<>("EKS cluster");
+  private final Unique<LoadBalancer> loadBalancers = new Unique<>("load balancer");
+  private final List<ManagedList> managedLists = new ArrayList<>();
+  private final Map<String, Set<Cidr>> entries = new LinkedHashMap<>();
+  private final Unique<PrefixList> awsManagedLists = new Unique<>("prefix list");
+
+  /** A group of describe-security-groups, its rules mapped from {@code IpPermissions} only when they are used. */
+  private record Described(SecurityGroup group, Supplier<List<Rule>> permissions, Location at) {}
+
+  private record ManagedList(String id, String name, Location at) {}
+
+  /**
+   * One group's rules from describe-security-group-rules, each kept once. The entries of one response are distinct
+   * rules; a rule seen again comes from another response (pages read twice, the same file added twice) and is
+   * recognised by its {@code sgr-} id, or, without one, by comparing it with the rules already kept.
+   */
+  private static final class GroupRules {
+    final List<Rule> rules = new ArrayList<>();
+    final Set<String> ids = new HashSet<>();
+    Location onlySource;
+    boolean severalSources;
+
+    void add(Rule rule, Location source) {
+      if (onlySource == null) {
+        onlySource = source;
+      } else if (onlySource != source) {
+        severalSources = true;
+      }
+      boolean unseenId = !rule.ruleId().isEmpty() && ids.add(rule.ruleId());
+      if (unseenId || rule.ruleId().isEmpty() && !severalSources || !rules.contains(rule)) {
+        rules.add(rule);
+      }
+    }
+  }
+
+  /**
+   * A group of describe-security-groups.
+   *
+   * @param group the group's id, name, VPC, owner, description and tags (rules, if any, are ignored)
+   * @param permissions its {@code IpPermissions} and {@code IpPermissionsEgress} expanded to one rule per peer;
+   *     called at {@link #build()} unless describe-security-group-rules names the group, and may throw a
+   *     {@link SnapshotException} naming a bad value
+   * @param at where the group was read
+   */
+  public void securityGroup(SecurityGroup group, Supplier<List<Rule>> permissions, Location at) {
+    groups.add(new Described(group, permissions, at));
+  }
+
+  /**
+   * One entry of describe-security-group-rules, mapped; {@code groupOwnerId} may be null.
+   *
+   * @param at where the entry was read (its {@link Location#document()} tells one response from another)
+   */
+  public void securityGroupRule(String groupId, String groupOwnerId, Rule rule, Location at) {
+    rulesByGroup.computeIfAbsent(groupId, k -> new GroupRules()).add(rule, at.document());
+    if (groupOwnerId != null) {
+      ruleGroupOwners.putIfAbsent(groupId, groupOwnerId);
+    }
+  }
+
+  public void networkInterface(NetworkInterface eni, Location at) {
+    interfaces.add(eni.id(), eni, at);
+  }
+
+  public void vpc(Vpc vpc, Location at) {
+    vpcs.add(vpc.id(), vpc, at);
+  }
+
+  public void peering(VpcPeering peering, Location at) {
+    peerings.add(peering.id(), peering, at);
+  }
+
+  /** One list of describe-managed-prefix-lists; its entries come from {@link #prefixListEntries}. */
+  public void managedPrefixList(String id, String name, Location at) {
+    managedLists.add(new ManagedList(at.field("PrefixListId").require(id), name, at));
+  }
+
+  /** The entries get-managed-prefix-list-entries returned for one list (several calls add up). */
+  public void prefixListEntries(String prefixListId, List<Cidr> listEntries) {
+    entries.computeIfAbsent(prefixListId, k -> new LinkedHashSet<>()).addAll(listEntries);
+  }
+
+  /** One list of describe-prefix-lists, whose {@code Cidrs} are always known. */
+  public void awsManagedPrefixList(PrefixList list, Location at) {
+    awsManagedLists.add(list.id(), list, at);
+  }
+
+  public void eksCluster(EksClusterInfo cluster, Location at) {
+    clusters.add(cluster.name(), cluster, at);
+  }
+
+  public void loadBalancer(LoadBalancer lb, Location at) {
+    loadBalancers.add(lb.arn(), lb, at);
+  }
+
+  /**
+   * The network of everything fed.
+   *
+   * @throws SnapshotException when a group's {@code IpPermissions} hold a bad value, or an id is described twice
+   *     differently
+   */
+  public Network build() {
+    Unique<SecurityGroup> sgs = new Unique<>("security group");
+    for (Described d : groups) {
+      GroupRules fromRulesFile = rulesByGroup.get(d.group().id());
+      List<Rule> rules = fromRulesFile != null ? fromRulesFile.rules : d.permissions().get();
+      SecurityGroup sg = d.at().build(() -> {
+        SecurityGroup.Builder b = d.group().toBuilder().clearRules();
+        rules.forEach(b::rule);
+        return b.build();
+      });
+      sgs.add(sg.id(), sg, d.at());
+    }
+    rulesByGroup.forEach((id, rules) -> {
+      if (!sgs.values.containsKey(id)) {
+        SecurityGroup.Builder b = SecurityGroup.builder(id).owner(ruleGroupOwners.get(id));
+        rules.rules.forEach(b::rule);
+        sgs.values.put(id, b.build());
+      }
+    });
+    Map<String, PrefixList> lists = new LinkedHashMap<>();
+    Unique<PrefixList> managed = new Unique<>("prefix list");
+    for (ManagedList l : managedLists) {
+      Optional<List<Cidr>> known = Optional.ofNullable(entries.get(l.id())).map(List::copyOf);
+      PrefixList pl = l.at().build(() -> known.isPresent() ? PrefixList.of(l.id(), l.name(), known.get())
+          : PrefixList.withUnknownEntries(l.id(), l.name()));
+      managed.add(pl.id(), pl, l.at());
+    }
+    lists.putAll(managed.values);
+    entries.forEach((id, cidrs) -> lists.putIfAbsent(id, PrefixList.of(id, "", cidrs)));
+    awsManagedLists.values.forEach((id, pl) -> lists.merge(id, pl, (a, b) -> a.entriesKnown() ? a : b));
+
+    Network.Builder b = Network.builder();
+    sgs.values.values().forEach(b::add);
+    interfaces.values.values().forEach(b::add);
+    lists.values().forEach(b::add);
+    vpcs.values.values().forEach(b::add);
+    peerings.values.values().forEach(b::add);
+    clusters.values.values().forEach(b::add);
+    loadBalancers.values.values().forEach(b::add);
+    return b.build();
+  }
+
+  /** Items by id: the same item twice is kept once, the same id described differently is an error. */
+  private static final class Unique<T> {
+    private final String kind;
+    private final Map<String, T> values = new LinkedHashMap<>();
+    private final Map<String, Location> where = new HashMap<>();
+
+    Unique(String kind) {
+      this.kind = kind;
+    }
+
+    void add(String id, T value, Location at) {
+      T previous = values.putIfAbsent(id, value);
+      if (previous == null) {
+        where.put(id, at);
+      } else if (!previous.equals(value)) {
+        Location first = where.get(id);
+        throw at.fail(id, "describes " + kind + " " + id + " differently from " + first.file() + " "
+            + first.path() + "; a snapshot holds one state of each " + kind);
+      }
+    }
+  }
+}
