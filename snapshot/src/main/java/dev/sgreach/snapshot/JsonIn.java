@@ -14,7 +14,9 @@ import java.io.StringWriter;
  *
  * <p>The shape rules, decided here once: strings take any scalar as its text (JSON null is absent); whole numbers
  * take integers only (never {@code 22.5} nor {@code "22"}); booleans take {@code true}/{@code false} and those two
- * words as strings; arrays and objects may be null (absent). Unknown fields are skipped.
+ * words as strings; arrays and objects may be null (absent), except the {@link Required} fields of an item, which
+ * must be there and not null. Unknown fields are skipped. (Duplicate fields never get here: the parser refuses them,
+ * see {@code ResponseFile}.)
  */
 final class JsonIn {
   private static final JsonFactory COMPACT = new JsonFactory();
@@ -144,6 +146,54 @@ final class JsonIn {
       throw at.fail("null", "is not a JSON object");
     }
     object(at, fields);
+  }
+
+  /** Maps what an item's fields held onto the model, once they are read. */
+  @FunctionalInterface
+  interface Mapping<T> {
+    T map() throws IOException;
+  }
+
+  /**
+   * Reads an item: an object that must be there, field by field, then maps it; once it is mapped, every field of
+   * {@code required} must have been there. A required field that is null is reported as soon as it is read; one that
+   * is absent last, so that a bad value the item holds is reported first, as it would be without the check.
+   */
+  <T> T item(Location at, Required required, Fields fields, Mapping<T> mapping) throws IOException {
+    long seen = requiredObject(at, required, fields);
+    T value = mapping.map();
+    required.checkAll(at, seen);
+    return value;
+  }
+
+  /**
+   * Reads an object that must be there, refusing a {@code required} field that is null; returns which of them were
+   * there (bit {@code i} for field {@code i}), for {@link Required#checkAll} once the object is mapped.
+   */
+  long requiredObject(Location at, Required required, Fields fields) throws IOException {
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.VALUE_NULL) {
+      throw at.fail("null", "is not a JSON object");
+    }
+    if (t != JsonToken.START_OBJECT) {
+      throw at.fail(compact(), "is not a JSON object");
+    }
+    long seen = 0;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      p.nextToken();
+      int i = required.indexOf(name);
+      if (i >= 0) {
+        if (p.currentToken() == JsonToken.VALUE_NULL) {
+          throw required.nullValue(at.field(name), i);
+        }
+        seen |= 1L << i;
+      }
+      if (!fields.field(name)) {
+        p.skipChildren();
+      }
+    }
+    return seen;
   }
 
   /**

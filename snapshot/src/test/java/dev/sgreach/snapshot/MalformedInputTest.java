@@ -18,8 +18,25 @@ class MalformedInputTest {
   @TempDir
   Path dir;
 
+  /**
+   * The error reading {@code json} as {@code file} of a folder. Valid JSON is first given the lists AWS always
+   * returns where it lacks them ({@link AwsJson#complete}), so that each test sees the one defect it is about.
+   */
   SnapshotException readError(String file, String json) throws IOException {
+    String text;
+    try {
+      text = AwsJson.complete(json);
+    } catch (java.io.UncheckedIOException notJson) {
+      text = json;
+    }
+    return readRawError(file, text);
+  }
+
+  /** The error reading {@code json}, exactly as given, as {@code file} of a folder. */
+  SnapshotException readRawError(String file, String json) throws IOException {
     Files.writeString(dir.resolve(file), json);
+    AwsJson.noGroups(dir);
+    AwsJson.noInterfaces(dir);
     SnapshotException e = catchThrowableOfType(SnapshotException.class, () -> Snapshots.read(dir));
     assertThat(e).as("reading %s", json).isNotNull();
     assertThat(e.getMessage()).doesNotContain("\n").startsWith(file + ": $");
@@ -242,7 +259,8 @@ class MalformedInputTest {
 
   @Test
   void unknownFieldsAreIgnored() throws IOException {
-    Files.writeString(dir.resolve(SGS), "{\"SecurityGroups\": [{\"GroupId\": \"sg-1\", \"Shiny\": {\"x\": [1]},"
+    AwsJson.noInterfaces(dir);
+    AwsJson.write(dir, SGS, "{\"SecurityGroups\": [{\"GroupId\": \"sg-1\", \"Shiny\": {\"x\": [1]},"
         + " \"IpPermissions\": [{\"IpProtocol\": \"-1\", \"Future\": true, \"IpRanges\": [{\"CidrIp\": \"0.0.0.0/0\","
         + " \"Whatever\": 1}]}]}], \"NextToken\": null}");
 
