@@ -5,6 +5,7 @@ import dev.sgreach.model.Cidr;
 import dev.sgreach.model.Peer;
 import dev.sgreach.model.Ports;
 import dev.sgreach.model.Protocol;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,7 +117,7 @@ public final class AwsValues {
    *
    * @return the list itself
    */
-  public static java.util.List<String> ids(AwsId kind, java.util.List<String> texts, Location at) {
+  public static List<String> ids(AwsId kind, List<String> texts, Location at) {
     for (int i = 0; i < texts.size(); i++) {
       Location el = at.index(i);
       if (texts.get(i) == null) {
@@ -138,6 +139,13 @@ public final class AwsValues {
   public static void requireList(boolean present, Location at, String response) {
     if (!present) {
       throw Required.missing(at, response, true);
+    }
+  }
+
+  /** As {@link #requireList}, for a value AWS always sets (a rules entry's {@code FromPort}). */
+  public static void requireValue(boolean present, Location at, String response) {
+    if (!present) {
+      throw Required.missing(at, response, false);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.sgreach.snapshot;
 
+import dev.sgreach.model.AwsId;
 import dev.sgreach.model.Cidr;
 import dev.sgreach.model.EksClusterInfo;
 import dev.sgreach.model.LoadBalancer;
@@ -172,7 +173,8 @@ public final class NetworkAssembler {
 
   /** One list of describe-managed-prefix-lists; its entries come from {@link #prefixListEntries}. */
   public void managedPrefixList(String id, String name, Location at) {
-    managedLists.add(new ManagedList(at.field("PrefixListId").require(id), name, at));
+    managedLists.add(new ManagedList(AwsValues.requiredId(AwsId.PREFIX_LIST, id, at.field("PrefixListId")), name,
+        at));
   }
 
   /**

@@ -537,8 +537,7 @@ final class ResponseItems {
       case "PrefixListName" -> set(f, 1, in.string(at, name));
       default -> false;
     });
-    String id = AwsValues.requiredId(AwsId.PREFIX_LIST, f[0], at.field("PrefixListId"));
-    return a -> a.managedPrefixList(id, f[1], at);
+    return a -> a.managedPrefixList(f[0], f[1], at);
   }
 
   /** What describe-prefix-lists always returns for an AWS-managed list. */
@@ -584,15 +583,13 @@ final class ResponseItems {
 
   // ---------------------------------------------------------------- EKS and ELBv2
 
-  /** What eks describe-cluster always returns for a cluster. */
-  static final Required CLUSTER = Required.lists("eks describe-cluster").values("resourcesVpcConfig");
   /**
-   * ... and for its networking. {@code endpointPublicAccess}, {@code endpointPrivateAccess} and
-   * {@code publicAccessCidrs} came in 2019: a response without them is of a cluster from before, whose endpoint was
-   * public only.
+   * What eks describe-cluster always returns for a cluster: its networking. Within it, the lists may be absent where
+   * empty (the additional security groups of a cluster created without any; the ENIs carry the groups that decide
+   * verdicts), and {@code endpointPublicAccess}, {@code endpointPrivateAccess} and {@code publicAccessCidrs} came in
+   * 2019: a response without them is of a cluster from before, whose endpoint was public only.
    */
-  static final Required VPC_CONFIG = Required.lists("eks describe-cluster", "securityGroupIds", "subnetIds")
-      .values("vpcId");
+  static final Required CLUSTER = Required.lists("eks describe-cluster").values("resourcesVpcConfig");
 
   /** The {@code cluster} of eks describe-cluster ({@code at} is that object). */
   static Consumer<NetworkAssembler> eksCluster(JsonIn in, Location at) throws IOException {
@@ -600,12 +597,11 @@ final class ResponseItems {
     String[] v = new String[2]; // vpcId, clusterSecurityGroupId
     Boolean[] access = new Boolean[2]; // endpointPublicAccess, endpointPrivateAccess
     List<List<String>> lists = new ArrayList<>(List.of(List.of(), List.of(), List.of()));
-    long[] seen = new long[2];
-    seen[0] = in.requiredObject(at, CLUSTER, field -> switch (field) {
+    long seen = in.requiredObject(at, CLUSTER, field -> switch (field) {
       case "name" -> set(name, 0, in.string(at, field));
       case "resourcesVpcConfig" -> {
         Location c = at.field(field);
-        seen[1] = in.requiredObject(c, VPC_CONFIG, n -> switch (n) {
+        in.requiredObject(c, n -> switch (n) {
           case "vpcId" -> set(v, 0, in.string(c, n));
           case "clusterSecurityGroupId" -> set(v, 1, in.string(c, n));
           case "endpointPublicAccess" -> {
@@ -635,9 +631,8 @@ final class ResponseItems {
       default -> false;
     });
     String clusterName = AwsValues.requiredId(AwsId.EKS_CLUSTER_NAME, name[0], at.field("name"));
-    CLUSTER.checkAll(at, seen[0]);
+    CLUSTER.checkAll(at, seen);
     Location c = at.field("resourcesVpcConfig");
-    VPC_CONFIG.checkAll(c, seen[1]);
     String vpc = AwsValues.id(AwsId.VPC, v[0], c.field("vpcId"));
     String clusterGroup = AwsValues.id(AwsId.SECURITY_GROUP, v[1], c.field("clusterSecurityGroupId"));
     AwsValues.ids(AwsId.SECURITY_GROUP, lists.get(0), c.field("securityGroupIds"));
