@@ -12,7 +12,8 @@ import java.io.StringWriter;
  * takes the {@link Location} of the value and, when the value has the wrong JSON type, throws a
  * {@link SnapshotException} quoting it ({@code 'abc' is not a whole number}). No tree is ever built.
  *
- * <p>The shape rules, decided here once: strings take any scalar as its text (JSON null is absent); whole numbers
+ * <p>The shape rules, decided here once: strings are JSON strings (a number or boolean where AWS writes a string is
+ * refused, not read as its text; JSON null is absent); whole numbers
  * take integers only (never {@code 22.5} nor {@code "22"}); booleans take {@code true}/{@code false} and those two
  * words as strings; arrays and objects may be null (absent), except the {@link Required} fields of an item, which
  * must be there and not null. Unknown fields are skipped. (Duplicate fields never get here: the parser refuses them,
@@ -83,9 +84,6 @@ final class JsonIn {
     }
     if (t == JsonToken.VALUE_NULL) {
       return null;
-    }
-    if (t.isScalarValue()) {
-      return p.getText();
     }
     throw at.fail(compact(), "is not a string");
   }

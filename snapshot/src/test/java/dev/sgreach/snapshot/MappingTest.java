@@ -187,8 +187,7 @@ class MappingTest {
         Rule.egress(Ports.allTraffic(), Peer.cidr("0.0.0.0/0")));
     assertThat(org.assertj.core.api.Assertions.catchThrowable(
         () -> Snapshots.reader().file(ResponseKind.SECURITY_GROUPS, bad).read()))
-        .hasMessageStartingWith("ec2.DescribeSecurityGroups_2.json: $.data.SecurityGroups[0].GroupId: '7' is not a"
-            + " security group id");
+        .hasMessage("ec2.DescribeSecurityGroups_2.json: $.data.SecurityGroups[0].GroupId: '7' is not a string");
   }
 
   @Test
