@@ -70,12 +70,12 @@ public enum AwsId {
 
   private final String noun;
   private final String prefix;
+  /** The form of account ids and cluster names; resource ids are read by hand ({@link #matches}). */
   private final Pattern pattern;
   private final String form;
 
   AwsId(String noun, String prefix) {
-    this(noun, prefix, Pattern.compile(Pattern.quote(prefix) + "-[0-9a-z]{1,17}"),
-        prefix + "- and up to 17 lowercase letters or digits");
+    this(noun, prefix, null, prefix + "- and up to 17 lowercase letters or digits");
   }
 
   AwsId(String noun, Pattern pattern, String form) {
@@ -101,7 +101,25 @@ public enum AwsId {
 
   /** True when {@code text} has this kind's form. */
   public boolean matches(String text) {
-    return text != null && pattern.matcher(text).matches();
+    if (text == null) {
+      return false;
+    }
+    if (prefix == null) {
+      return pattern.matcher(text).matches();
+    }
+    // the resource-id form read by hand: a snapshot holds hundreds of thousands of ids
+    int n = prefix.length();
+    int length = text.length() - n - 1;
+    if (length < 1 || length > 17 || !text.startsWith(prefix) || text.charAt(n) != '-') {
+      return false;
+    }
+    for (int i = n + 1; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'z')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
