@@ -74,9 +74,9 @@ final class SdkShapes {
   /** A security group without its rules: id, name, VPC, owner, description and tags. */
   static SecurityGroup toModel(software.amazon.awssdk.services.ec2.model.SecurityGroup g, Location loc) {
     SecurityGroup.Builder b = SecurityGroup.builder(AwsValues.requiredId(AwsId.SECURITY_GROUP, g.groupId(),
-            loc.field("GroupId")))
-        .name(g.groupName()).vpc(AwsValues.id(AwsId.VPC, g.vpcId(), loc.field("VpcId")))
-        .owner(AwsValues.id(AwsId.ACCOUNT, g.ownerId(), loc.field("OwnerId"))).description(g.description());
+            loc, "GroupId"))
+        .name(g.groupName()).vpc(AwsValues.id(AwsId.VPC, g.vpcId(), loc, "VpcId"))
+        .owner(AwsValues.id(AwsId.ACCOUNT, g.ownerId(), loc, "OwnerId")).description(g.description());
     AwsValues.requireList(g.hasIpPermissions(), loc.field("IpPermissions"), GROUPS);
     AwsValues.requireList(g.hasIpPermissionsEgress(), loc.field("IpPermissionsEgress"), GROUPS);
     tags(g.tags(), loc.field("Tags")).forEach(b::tag);
@@ -119,8 +119,8 @@ final class SdkShapes {
 
   /** One rule of describe-security-group-rules; exactly one peer field must be set. */
   static Rule toModel(SecurityGroupRule r, Location loc) {
-    AwsValues.requiredId(AwsId.SECURITY_GROUP, r.groupId(), loc.field("GroupId"));
-    AwsValues.id(AwsId.ACCOUNT, r.groupOwnerId(), loc.field("GroupOwnerId"));
+    AwsValues.requiredId(AwsId.SECURITY_GROUP, r.groupId(), loc, "GroupId");
+    AwsValues.id(AwsId.ACCOUNT, r.groupOwnerId(), loc, "GroupOwnerId");
     if (r.isEgress() == null) {
       throw loc.field("IsEgress").fail(null, "IsEgress is missing");
     }
@@ -148,19 +148,19 @@ final class SdkShapes {
           + " one names " + peers.size());
     }
     return new Rule(direction, ports, peers.get(0), r.description(),
-        AwsValues.id(AwsId.SECURITY_GROUP_RULE, r.securityGroupRuleId(), loc.field("SecurityGroupRuleId")));
+        AwsValues.id(AwsId.SECURITY_GROUP_RULE, r.securityGroupRuleId(), loc, "SecurityGroupRuleId"));
   }
 
   /** An ENI with its private and public addresses, delegated prefixes, groups, attachment and tags. */
   static NetworkInterface toModel(software.amazon.awssdk.services.ec2.model.NetworkInterface e, Location loc) {
     NetworkInterface.Builder b = NetworkInterface.builder(AwsValues.requiredId(AwsId.NETWORK_INTERFACE,
             e.networkInterfaceId(), loc.field("NetworkInterfaceId")))
-        .vpc(AwsValues.id(AwsId.VPC, e.vpcId(), loc.field("VpcId")))
-        .subnet(AwsValues.id(AwsId.SUBNET, e.subnetId(), loc.field("SubnetId")))
+        .vpc(AwsValues.id(AwsId.VPC, e.vpcId(), loc, "VpcId"))
+        .subnet(AwsValues.id(AwsId.SUBNET, e.subnetId(), loc, "SubnetId"))
         .availabilityZone(e.availabilityZone())
         .interfaceType(e.interfaceTypeAsString()).description(e.description())
         .requester(e.requesterId(), Boolean.TRUE.equals(e.requesterManaged()))
-        .owner(AwsValues.id(AwsId.ACCOUNT, e.ownerId(), loc.field("OwnerId")));
+        .owner(AwsValues.id(AwsId.ACCOUNT, e.ownerId(), loc, "OwnerId"));
     AwsValues.requireList(e.hasGroups(), loc.field("Groups"), INTERFACES);
     AwsValues.requireList(e.hasPrivateIpAddresses(), loc.field("PrivateIpAddresses"), INTERFACES);
     AwsValues.requireList(e.hasIpv6Addresses(), loc.field("Ipv6Addresses"), INTERFACES);
@@ -168,8 +168,8 @@ final class SdkShapes {
     if (a != null) {
       Location at = loc.field("Attachment");
       b.attachment(new NetworkInterface.Attachment(
-          Optional.ofNullable(AwsValues.id(AwsId.INSTANCE, a.instanceId(), at.field("InstanceId"))),
-          AwsValues.id(AwsId.ACCOUNT, a.instanceOwnerId(), at.field("InstanceOwnerId")),
+          Optional.ofNullable(AwsValues.id(AwsId.INSTANCE, a.instanceId(), at, "InstanceId")),
+          AwsValues.id(AwsId.ACCOUNT, a.instanceOwnerId(), at, "InstanceOwnerId"),
           a.deviceIndex() == null ? 0 : a.deviceIndex()));
     }
     Set<Cidr> privateIps = new LinkedHashSet<>();
@@ -211,19 +211,19 @@ final class SdkShapes {
         (c, l) -> blocks.add(AwsValues.cidr(c.cidrBlock(), 4, l.field("CidrBlock"))));
     forEach(v.ipv6CidrBlockAssociationSet(), loc.field("Ipv6CidrBlockAssociationSet"),
         (c, l) -> blocks.add(AwsValues.cidr(c.ipv6CidrBlock(), 6, l.field("Ipv6CidrBlock"))));
-    String id = AwsValues.requiredId(AwsId.VPC, v.vpcId(), loc.field("VpcId"));
-    String owner = AwsValues.id(AwsId.ACCOUNT, v.ownerId(), loc.field("OwnerId"));
+    String id = AwsValues.requiredId(AwsId.VPC, v.vpcId(), loc, "VpcId");
+    String owner = AwsValues.id(AwsId.ACCOUNT, v.ownerId(), loc, "OwnerId");
     return loc.build(() -> new Vpc(id, owner, ImmutableList.copyOf(blocks)));
   }
 
   /** A VPC peering connection: requester and accepter VPC and status code. */
   static VpcPeering toModel(VpcPeeringConnection p, Location loc) {
     String id = AwsValues.requiredId(AwsId.VPC_PEERING_CONNECTION, p.vpcPeeringConnectionId(),
-        loc.field("VpcPeeringConnectionId"));
+        loc, "VpcPeeringConnectionId");
     String requester = AwsValues.requiredId(AwsId.VPC, p.requesterVpcInfo() == null ? null
-        : p.requesterVpcInfo().vpcId(), loc.field("RequesterVpcInfo").field("VpcId"));
+        : p.requesterVpcInfo().vpcId(), loc.field("RequesterVpcInfo"), "VpcId");
     String accepter = AwsValues.requiredId(AwsId.VPC, p.accepterVpcInfo() == null ? null
-        : p.accepterVpcInfo().vpcId(), loc.field("AccepterVpcInfo").field("VpcId"));
+        : p.accepterVpcInfo().vpcId(), loc.field("AccepterVpcInfo"), "VpcId");
     String status = loc.field("Status").field("Code").require(p.status() == null ? null
         : p.status().codeAsString());
     return loc.build(() -> new VpcPeering(id, requester, accepter, status));
@@ -231,7 +231,7 @@ final class SdkShapes {
 
   /** An AWS-managed prefix list from describe-prefix-lists, whose {@code Cidrs} are always known. */
   static PrefixList toModel(software.amazon.awssdk.services.ec2.model.PrefixList list, Location loc) {
-    String id = AwsValues.requiredId(AwsId.PREFIX_LIST, list.prefixListId(), loc.field("PrefixListId"));
+    String id = AwsValues.requiredId(AwsId.PREFIX_LIST, list.prefixListId(), loc, "PrefixListId");
     AwsValues.requireList(list.hasCidrs(), loc.field("Cidrs"), "describe-prefix-lists");
     List<Cidr> cidrs = new ArrayList<>();
     forEach(list.cidrs(), loc.field("Cidrs"), (c, l) -> cidrs.add(AwsValues.cidr(c, 0, l)));
@@ -247,13 +247,13 @@ final class SdkShapes {
 
   /** What eks describe-cluster says about the cluster's networking. */
   static EksClusterInfo toModel(Cluster c, Location loc) {
-    String name = AwsValues.requiredId(AwsId.EKS_CLUSTER_NAME, c.name(), loc.field("name"));
+    String name = AwsValues.requiredId(AwsId.EKS_CLUSTER_NAME, c.name(), loc, "name");
     VpcConfigResponse v = c.resourcesVpcConfig();
     Location at = loc.field("resourcesVpcConfig");
     AwsValues.requireValue(v != null, at, CLUSTER);
-    String vpc = AwsValues.id(AwsId.VPC, v.vpcId(), at.field("vpcId"));
+    String vpc = AwsValues.id(AwsId.VPC, v.vpcId(), at, "vpcId");
     String clusterGroup = AwsValues.id(AwsId.SECURITY_GROUP, v.clusterSecurityGroupId(),
-        at.field("clusterSecurityGroupId"));
+        at, "clusterSecurityGroupId");
     AwsValues.ids(AwsId.SECURITY_GROUP, v.securityGroupIds(), at.field("securityGroupIds"));
     AwsValues.ids(AwsId.SUBNET, v.subnetIds(), at.field("subnetIds"));
     // before the endpoint-access options (2019) every cluster endpoint was public only
@@ -268,7 +268,7 @@ final class SdkShapes {
   static LoadBalancer toModel(software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer lb,
       Location loc) {
     String arn = loc.field("LoadBalancerArn").require(lb.loadBalancerArn());
-    String vpc = AwsValues.id(AwsId.VPC, lb.vpcId(), loc.field("VpcId"));
+    String vpc = AwsValues.id(AwsId.VPC, lb.vpcId(), loc, "VpcId");
     AwsValues.ids(AwsId.SECURITY_GROUP, lb.securityGroups(), loc.field("SecurityGroups"));
     return loc.build(() -> new LoadBalancer(arn, lb.loadBalancerName(), lb.typeAsString(), lb.schemeAsString(),
         vpc, ImmutableList.copyOf(lb.securityGroups())));

@@ -113,6 +113,25 @@ public final class AwsValues {
   }
 
   /**
+   * As {@link #id(AwsId, String, Location)} for the field {@code field} of the object at {@code parent}, whose
+   * location is made only when the value is refused (a region holds hundreds of thousands of ids).
+   */
+  public static String id(AwsId kind, String text, Location parent, String field) {
+    if (text != null && !kind.matches(text)) {
+      throw parent.field(field).fail(text, "is not " + kind.description());
+    }
+    return text;
+  }
+
+  /** As {@link #requiredId(AwsId, String, Location)} for the field {@code field} of the object at {@code parent}. */
+  public static String requiredId(AwsId kind, String text, Location parent, String field) {
+    if (text == null || text.isBlank()) {
+      return requiredId(kind, text, parent.field(field));
+    }
+    return id(kind, text, parent, field);
+  }
+
+  /**
    * Identifiers of the given kind, each checked ({@code at} is the list; an element is reported at its index).
    *
    * @return the list itself
@@ -167,8 +186,8 @@ public final class AwsValues {
   /** A security-group reference ({@code ReferencedGroupInfo}, or a group pair with its {@code GroupId}). */
   public static Peer.GroupPeer groupReference(String groupId, String userId, String vpcId, String peeringId,
       String peeringStatus, Location at) {
-    return new Peer.GroupPeer(requiredId(AwsId.SECURITY_GROUP, groupId, at.field("GroupId")),
-        id(AwsId.ACCOUNT, userId, at.field("UserId")), id(AwsId.VPC, vpcId, at.field("VpcId")),
-        id(AwsId.VPC_PEERING_CONNECTION, peeringId, at.field("VpcPeeringConnectionId")), peeringStatus);
+    return new Peer.GroupPeer(requiredId(AwsId.SECURITY_GROUP, groupId, at, "GroupId"),
+        id(AwsId.ACCOUNT, userId, at, "UserId"), id(AwsId.VPC, vpcId, at, "VpcId"),
+        id(AwsId.VPC_PEERING_CONNECTION, peeringId, at, "VpcPeeringConnectionId"), peeringStatus);
   }
 }

@@ -16,8 +16,8 @@ import java.io.StringWriter;
  * refused, not read as its text; JSON null is absent); whole numbers
  * take integers only (never {@code 22.5} nor {@code "22"}); booleans take {@code true}/{@code false} and those two
  * words as strings; arrays and objects may be null (absent), except the {@link Required} fields of an item, which
- * must be there and not null. Unknown fields are skipped. (Duplicate fields never get here: the parser refuses them,
- * see {@code ResponseFile}.)
+ * must be there and not null. Unknown fields are skipped. A field that is read and given twice in one object is
+ * refused (a tree parser would keep the last).
  */
 final class JsonIn {
   private static final JsonFactory COMPACT = new JsonFactory();
@@ -128,13 +128,7 @@ final class JsonIn {
     if (t != JsonToken.START_OBJECT) {
       throw at.fail(compact(), "is not a JSON object");
     }
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
-      p.nextToken();
-      if (!fields.field(name)) {
-        p.skipChildren();
-      }
-    }
+    fields(at, null, fields);
     return true;
   }
 
@@ -176,22 +170,70 @@ final class JsonIn {
     if (t != JsonToken.START_OBJECT) {
       throw at.fail(compact(), "is not a JSON object");
     }
-    long seen = 0;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
-      p.nextToken();
-      int i = required.indexOf(name);
-      if (i >= 0) {
-        if (p.currentToken() == JsonToken.VALUE_NULL) {
-          throw required.nullValue(at.field(name), i);
-        }
-        seen |= 1L << i;
+    return fields(at, required, fields);
+  }
+
+  /** The names read at each level of objects being read, reused from object to object (no allocation per object). */
+  private String[][] readNames = new String[8][16];
+  private int[] readCount = new int[8];
+  private int depth = -1;
+
+  /**
+   * Reads the fields of the object at the cursor (its start), each field {@code fields} reads at most once: a field
+   * sgreach reads that is given twice is an error, since which of the two values AWS sent is unknown (fields it skips
+   * may repeat harmlessly). Returns which {@code required} fields were there, refusing one that is null.
+   */
+  private long fields(Location at, Required required, Fields fields) throws IOException {
+    int level = ++depth;
+    try {
+      if (level == readNames.length) {
+        readNames = java.util.Arrays.copyOf(readNames, level * 2);
+        readCount = java.util.Arrays.copyOf(readCount, level * 2);
       }
-      if (!fields.field(name)) {
-        p.skipChildren();
+      if (readNames[level] == null) {
+        readNames[level] = new String[16];
+      }
+      readCount[level] = 0;
+      long seen = 0;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        p.nextToken();
+        if (required != null) {
+          int i = required.indexOf(name);
+          if (i >= 0) {
+            if (p.currentToken() == JsonToken.VALUE_NULL) {
+              throw required.nullValue(at.field(name), i);
+            }
+            seen |= 1L << i;
+          }
+        }
+        if (!fields.field(name)) {
+          p.skipChildren();
+        } else {
+          once(at, level, name);
+        }
+      }
+      return seen;
+    } finally {
+      depth--;
+    }
+  }
+
+  /** Notes that the object at {@code level} read {@code name}, refusing a second time. */
+  private void once(Location at, int level, String name) {
+    String[] names = readNames[level];
+    int n = readCount[level];
+    for (int i = 0; i < n; i++) {
+      if (names[i].equals(name)) {
+        throw at.field(name).fail(null, name + " is given twice in this object: which value AWS sent is"
+            + " unknown, so the file is refused");
       }
     }
-    return seen;
+    if (n == names.length) {
+      readNames[level] = names = java.util.Arrays.copyOf(names, n * 2);
+    }
+    names[n] = name;
+    readCount[level] = n + 1;
   }
 
   /**

@@ -173,7 +173,7 @@ public final class NetworkAssembler {
 
   /** One list of describe-managed-prefix-lists; its entries come from {@link #prefixListEntries}. */
   public void managedPrefixList(String id, String name, Location at) {
-    managedLists.add(new ManagedList(AwsValues.requiredId(AwsId.PREFIX_LIST, id, at.field("PrefixListId")), name,
+    managedLists.add(new ManagedList(AwsValues.requiredId(AwsId.PREFIX_LIST, id, at, "PrefixListId"), name,
         at));
   }
 

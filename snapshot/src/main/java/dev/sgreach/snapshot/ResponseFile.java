@@ -23,15 +23,14 @@ import java.util.function.Consumer;
  * cloud-custodian placebo recording of one ({@code {"status_code": 200, "data": {...}}}). The items are mapped as
  * they are read; nothing of the file is kept but the model values.
  *
- * <p>This is the one place that decides what a file as a whole must look like: one JSON object, without a field
- * twice anywhere in it (Jackson's strict duplicate detection: with two values, which one AWS sent is unknown), the
- * items field present and a list, nothing after the document, a recorded response that is not an error, and a whole
+ * <p>This is the one place that decides what a file as a whole must look like: one JSON object (in which
+ * {@link JsonIn} refuses a field it reads given twice: with two values, which one AWS sent is unknown), the items
+ * field present and a list, nothing after the document, a recorded response that is not an error, and a whole
  * response rather than one page of several (no {@code NextToken}, {@code nextToken}, {@code Marker} or
  * {@code NextMarker} with a value). Item shapes are {@link ResponseItems}'.
  */
 final class ResponseFile {
-  private static final JsonFactory JSON = JsonFactory.builder()
-      .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+  private static final JsonFactory JSON = JsonFactory.builder().build();
   /** The fields by which AWS responses say more pages follow (EC2, EKS; ELB and ELBv2). */
   private static final Set<String> PAGE_TOKENS = Set.of("NextToken", "nextToken", "Marker", "NextMarker");
   private static final String STATUS = "status_code";

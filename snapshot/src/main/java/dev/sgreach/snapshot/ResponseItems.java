@@ -102,9 +102,9 @@ final class ResponseItems {
       default -> false;
     }, () -> {
       SecurityGroup.Builder b = SecurityGroup.builder(AwsValues.requiredId(AwsId.SECURITY_GROUP, f[0],
-              at.field("GroupId")))
-          .name(f[1]).vpc(AwsValues.id(AwsId.VPC, f[2], at.field("VpcId")))
-          .owner(AwsValues.id(AwsId.ACCOUNT, f[3], at.field("OwnerId"))).description(f[4]);
+              at, "GroupId"))
+          .name(f[1]).vpc(AwsValues.id(AwsId.VPC, f[2], at, "VpcId"))
+          .owner(AwsValues.id(AwsId.ACCOUNT, f[3], at, "OwnerId")).description(f[4]);
       tags.forEach(b::tag);
       SecurityGroup head = at.build(b::build);
       List<Rule> rules = expand(ingress, egress);
@@ -270,7 +270,7 @@ final class ResponseItems {
 
   private static Consumer<NetworkAssembler> securityGroupRule(Location at, String[] f, Integer[] ports, Boolean egress,
       String[] ref) {
-    String groupId = AwsValues.requiredId(AwsId.SECURITY_GROUP, f[0], at.field("GroupId"));
+    String groupId = AwsValues.requiredId(AwsId.SECURITY_GROUP, f[0], at, "GroupId");
     if (egress == null) {
       throw at.field("IsEgress").fail(null, "IsEgress is missing");
     }
@@ -294,8 +294,8 @@ final class ResponseItems {
           + " one names " + peers.size());
     }
     Rule rule = new Rule(direction, p, peers.get(0), f[7],
-        AwsValues.id(AwsId.SECURITY_GROUP_RULE, f[2], at.field("SecurityGroupRuleId")));
-    String owner = AwsValues.id(AwsId.ACCOUNT, f[1], at.field("GroupOwnerId"));
+        AwsValues.id(AwsId.SECURITY_GROUP_RULE, f[2], at, "SecurityGroupRuleId"));
+    String owner = AwsValues.id(AwsId.ACCOUNT, f[1], at, "GroupOwnerId");
     return a -> a.securityGroupRule(groupId, owner, rule, at);
   }
 
@@ -375,7 +375,7 @@ final class ResponseItems {
         in.array(g, (i, el) -> {
           String[] id = new String[1];
           in.requiredObject(el, n -> n.equals("GroupId") && set(id, 0, in.string(el, n)));
-          groups.add(AwsValues.requiredId(AwsId.SECURITY_GROUP, id[0], el.field("GroupId")));
+          groups.add(AwsValues.requiredId(AwsId.SECURITY_GROUP, id[0], el, "GroupId"));
         });
         yield true;
       }
@@ -384,17 +384,17 @@ final class ResponseItems {
     });
 
     NetworkInterface.Builder b = NetworkInterface.builder(AwsValues.requiredId(AwsId.NETWORK_INTERFACE, f[0],
-            at.field("NetworkInterfaceId")))
-        .vpc(AwsValues.id(AwsId.VPC, f[1], at.field("VpcId")))
-        .subnet(AwsValues.id(AwsId.SUBNET, f[2], at.field("SubnetId")))
+            at, "NetworkInterfaceId"))
+        .vpc(AwsValues.id(AwsId.VPC, f[1], at, "VpcId"))
+        .subnet(AwsValues.id(AwsId.SUBNET, f[2], at, "SubnetId"))
         .availabilityZone(f[3]).interfaceType(f[4]).description(f[5])
         .requester(f[6], Boolean.TRUE.equals(managed[0]))
-        .owner(AwsValues.id(AwsId.ACCOUNT, f[7], at.field("OwnerId")));
+        .owner(AwsValues.id(AwsId.ACCOUNT, f[7], at, "OwnerId"));
     if (attached[0]) {
       Location a = at.field("Attachment");
       b.attachment(new NetworkInterface.Attachment(
-          Optional.ofNullable(AwsValues.id(AwsId.INSTANCE, attachment[0], a.field("InstanceId"))),
-          AwsValues.id(AwsId.ACCOUNT, attachment[1], a.field("InstanceOwnerId")),
+          Optional.ofNullable(AwsValues.id(AwsId.INSTANCE, attachment[0], a, "InstanceId")),
+          AwsValues.id(AwsId.ACCOUNT, attachment[1], a, "InstanceOwnerId"),
           deviceIndex[0] == null ? 0 : deviceIndex[0]));
     }
     Set<Cidr> privateIps = new LinkedHashSet<>();
@@ -491,8 +491,8 @@ final class ResponseItems {
     for (int i = 0; i < v6.size(); i++) {
       blocks.add(AwsValues.cidr(v6.get(i), 6, v6At.get(i)));
     }
-    String id = AwsValues.requiredId(AwsId.VPC, f[0], at.field("VpcId"));
-    String owner = AwsValues.id(AwsId.ACCOUNT, f[1], at.field("OwnerId"));
+    String id = AwsValues.requiredId(AwsId.VPC, f[0], at, "VpcId");
+    String owner = AwsValues.id(AwsId.ACCOUNT, f[1], at, "OwnerId");
     Vpc vpc = at.build(() -> new Vpc(id, owner, ImmutableList.copyOf(blocks)));
     return a -> a.vpc(vpc, at);
   }
@@ -512,9 +512,9 @@ final class ResponseItems {
       case "Status" -> set(f, 3, nested(in, at.field(name), "Code"));
       default -> false;
     });
-    String id = AwsValues.requiredId(AwsId.VPC_PEERING_CONNECTION, f[0], at.field("VpcPeeringConnectionId"));
-    String requester = AwsValues.requiredId(AwsId.VPC, f[1], at.field("RequesterVpcInfo").field("VpcId"));
-    String accepter = AwsValues.requiredId(AwsId.VPC, f[2], at.field("AccepterVpcInfo").field("VpcId"));
+    String id = AwsValues.requiredId(AwsId.VPC_PEERING_CONNECTION, f[0], at, "VpcPeeringConnectionId");
+    String requester = AwsValues.requiredId(AwsId.VPC, f[1], at.field("RequesterVpcInfo"), "VpcId");
+    String accepter = AwsValues.requiredId(AwsId.VPC, f[2], at.field("AccepterVpcInfo"), "VpcId");
     PEERING.checkAll(at, seen);
     String status = at.field("Status").field("Code").require(f[3]);
     VpcPeering p = at.build(() -> new VpcPeering(id, requester, accepter, status));
@@ -555,7 +555,7 @@ final class ResponseItems {
       }
       default -> false;
     });
-    String id = AwsValues.requiredId(AwsId.PREFIX_LIST, f[0], at.field("PrefixListId"));
+    String id = AwsValues.requiredId(AwsId.PREFIX_LIST, f[0], at, "PrefixListId");
     AWS_MANAGED_LIST.checkAll(at, seen);
     List<Cidr> blocks = new ArrayList<>();
     for (int i = 0; i < cidrs.size(); i++) {
@@ -630,11 +630,11 @@ final class ResponseItems {
       }
       default -> false;
     });
-    String clusterName = AwsValues.requiredId(AwsId.EKS_CLUSTER_NAME, name[0], at.field("name"));
+    String clusterName = AwsValues.requiredId(AwsId.EKS_CLUSTER_NAME, name[0], at, "name");
     CLUSTER.checkAll(at, seen);
     Location c = at.field("resourcesVpcConfig");
-    String vpc = AwsValues.id(AwsId.VPC, v[0], c.field("vpcId"));
-    String clusterGroup = AwsValues.id(AwsId.SECURITY_GROUP, v[1], c.field("clusterSecurityGroupId"));
+    String vpc = AwsValues.id(AwsId.VPC, v[0], c, "vpcId");
+    String clusterGroup = AwsValues.id(AwsId.SECURITY_GROUP, v[1], c, "clusterSecurityGroupId");
     AwsValues.ids(AwsId.SECURITY_GROUP, lists.get(0), c.field("securityGroupIds"));
     AwsValues.ids(AwsId.SUBNET, lists.get(1), c.field("subnetIds"));
     // before the endpoint-access options (2019) every cluster endpoint was public only
@@ -662,7 +662,7 @@ final class ResponseItems {
       default -> false;
     });
     String arn = at.field("LoadBalancerArn").require(f[0]);
-    String vpc = AwsValues.id(AwsId.VPC, f[4], at.field("VpcId"));
+    String vpc = AwsValues.id(AwsId.VPC, f[4], at, "VpcId");
     AwsValues.ids(AwsId.SECURITY_GROUP, groups.get(0), at.field("SecurityGroups"));
     LoadBalancer lb = at.build(() -> new LoadBalancer(arn, f[1], f[2], f[3], vpc, ImmutableList.copyOf(
         groups.get(0))));

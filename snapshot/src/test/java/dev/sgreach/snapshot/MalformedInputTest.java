@@ -258,6 +258,28 @@ class MalformedInputTest {
   }
 
   @Test
+  void aFieldGivenTwiceIsRefusedWhereverItIs() throws IOException {
+    SnapshotException items = readRawError(ENIS, "{\"NetworkInterfaces\": [], \"NetworkInterfaces\": []}");
+    assertThat(items).hasMessage(ENIS + ": $.NetworkInterfaces: NetworkInterfaces is given twice in this object:"
+        + " which value AWS sent is unknown, so the file is refused");
+
+    SnapshotException nested = readRawError(SGS, "{\"SecurityGroups\": [{\"GroupId\": \"sg-1\", \"IpPermissions\": ["
+        + "{\"IpProtocol\": \"tcp\", \"FromPort\": 22, \"ToPort\": 22, \"FromPort\": 0, \"IpRanges\": [],"
+        + " \"Ipv6Ranges\": [], \"PrefixListIds\": [], \"UserIdGroupPairs\": []}], \"IpPermissionsEgress\": []}]}");
+    assertThat(nested).hasMessageStartingWith(SGS + ": $.SecurityGroups[0].IpPermissions[0].FromPort: FromPort is given"
+        + " twice in this object");
+  }
+
+  @Test
+  void aFieldSgreachDoesNotReadMayRepeat() throws IOException {
+    AwsJson.noInterfaces(dir);
+    Files.writeString(dir.resolve(SGS), "{\"SecurityGroups\": [{\"GroupId\": \"sg-1\", \"Shiny\": 1, \"Shiny\": 2,"
+        + " \"IpPermissions\": [], \"IpPermissionsEgress\": []}]}");
+
+    assertThat(Snapshots.read(dir).securityGroup("sg-1")).isPresent();
+  }
+
+  @Test
   void unknownFieldsAreIgnored() throws IOException {
     AwsJson.noInterfaces(dir);
     AwsJson.write(dir, SGS, "{\"SecurityGroups\": [{\"GroupId\": \"sg-1\", \"Shiny\": {\"x\": [1]},"
