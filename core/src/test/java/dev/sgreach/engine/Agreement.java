@@ -75,7 +75,7 @@ final class Agreement {
     try {
       actual = candidate.get();
     } catch (RuntimeException e) {
-      actual = "threw " + e;
+      actual = "threw " + e + " at " + java.util.Arrays.toString(java.util.Arrays.copyOf(e.getStackTrace(), 4));
     }
     if (!Objects.equals(expected, actual)) {
       out.add("seed " + seed + ": " + query + "\n    oracle: " + expected + "\n    engine: " + actual);

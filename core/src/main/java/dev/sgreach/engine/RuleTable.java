@@ -1,0 +1,108 @@
+package dev.sgreach.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Rules of one direction arranged so that a flow finds the rules admitting its protocol and key without scanning the
+ * others: all-protocol rules in one list, and per protocol bucket a sorted table of key segments, each segment
+ * holding exactly the rules that cover it (keys for TCP, UDP, ICMP and ICMPv6, protocol numbers for the rest).
+ * Whether a rule admits a key is {@link CompiledRule#admits}; this is an index over that answer.
+ */
+final class RuleTable {
+  private static final CompiledRule[] NONE = new CompiledRule[0];
+  private static final int BUCKETS = 6;
+  /** The bucket of protocols other than TCP, UDP, ICMP and ICMPv6, keyed by protocol number. */
+  private static final int OTHER = 5;
+
+  /** The rules of protocol {@code -1}: they admit every flow's protocol and key. */
+  final CompiledRule[] allProtocols;
+  private final int[][] starts = new int[BUCKETS][];
+  private final CompiledRule[][][] covering = new CompiledRule[BUCKETS][][];
+
+  RuleTable(CompiledRule[] rules) {
+    List<CompiledRule> all = new ArrayList<>();
+    List<List<CompiledRule>> byBucket = new ArrayList<>();
+    for (int b = 0; b < BUCKETS; b++) {
+      byBucket.add(new ArrayList<>());
+    }
+    for (CompiledRule r : rules) {
+      int b = bucket(r.protocol);
+      if (b == 0) {
+        all.add(r);
+      } else {
+        byBucket.get(b).add(r);
+      }
+    }
+    allProtocols = all.toArray(NONE);
+    for (int b = 1; b < BUCKETS; b++) {
+      build(b, byBucket.get(b));
+    }
+  }
+
+  /** Buckets: 0 all protocols, 1 tcp, 2 udp, 3 icmp, 4 icmpv6, 5 any other protocol. */
+  static int bucket(int protocol) {
+    return switch (protocol) {
+      case -1 -> 0;
+      case 6 -> 1;
+      case 17 -> 2;
+      case 1 -> 3;
+      case 58 -> 4;
+      default -> OTHER;
+    };
+  }
+
+  private static int low(int bucket, CompiledRule r) {
+    return bucket == OTHER ? r.protocol : r.low;
+  }
+
+  private static int high(int bucket, CompiledRule r) {
+    return bucket == OTHER ? r.protocol : r.high;
+  }
+
+  private void build(int b, List<CompiledRule> rules) {
+    TreeSet<Integer> points = new TreeSet<>();
+    for (CompiledRule r : rules) {
+      points.add(low(b, r));
+      points.add(high(b, r) + 1);
+    }
+    int[] st = points.stream().mapToInt(Integer::intValue).toArray();
+    CompiledRule[][] cov = new CompiledRule[st.length][];
+    CompiledRule[] previous = null;
+    for (int i = 0; i < st.length; i++) {
+      List<CompiledRule> here = new ArrayList<>();
+      for (CompiledRule r : rules) {
+        if (low(b, r) <= st[i] && st[i] <= high(b, r)) {
+          here.add(r);
+        }
+      }
+      CompiledRule[] segment = here.toArray(NONE);
+      // neighbouring segments covered by the same rules share one array
+      cov[i] = previous != null && java.util.Arrays.equals(previous, segment) ? previous : segment;
+      previous = cov[i];
+    }
+    starts[b] = st;
+    covering[b] = cov;
+  }
+
+  /**
+   * The rules of one protocol (not -1) that admit {@code key}; {@code protocol} and {@code key} as a flow has them.
+   */
+  CompiledRule[] covering(int protocol, int key) {
+    int b = bucket(protocol);
+    int k = b == OTHER ? protocol : key;
+    int[] st = starts[b];
+    int lo = 0;
+    int hi = st.length;
+    while (lo < hi) { // the first start above k
+      int mid = (lo + hi) >>> 1;
+      if (st[mid] <= k) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo == 0 ? NONE : covering[b][lo - 1];
+  }
+}

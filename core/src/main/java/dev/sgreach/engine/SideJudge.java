@@ -1,0 +1,657 @@
+package dev.sgreach.engine;
+
+import static dev.sgreach.engine.Tri.F;
+import static dev.sgreach.engine.Tri.T;
+import static dev.sgreach.engine.Tri.U;
+
+import com.google.common.collect.ImmutableList;
+import dev.sgreach.model.Cidr;
+import dev.sgreach.model.Direction;
+import dev.sgreach.model.NetworkInterface;
+import dev.sgreach.model.Peer;
+import dev.sgreach.model.Ports;
+import dev.sgreach.model.Protocol;
+import dev.sgreach.model.Traffic;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.ToIntFunction;
+
+/**
+ * Decides one side of one flow: does the sender's egress (or the receiver's ingress) admit this traffic with this
+ * party on the other end? This is the only place that knows what decides it (DESIGN.md, "Reachability semantics"):
+ *
+ * <ul>
+ *   <li>the party itself ({@link #party}): an outside party (no ENI of the snapshot) carries no group and admits
+ *       everything; an ENI of a type AWS does not filter ({@link #unfiltered}) admits everything; an ENI carrying a
+ *       group the snapshot lacks is unknown unless a rule it has admits the flow; an ENI with no group admits
+ *       nothing;</li>
+ *   <li>the OR over the groups on the ENI and their rules that admit the protocol and key
+ *       ({@link CompiledRule#admits});</li>
+ *   <li>each such rule's peer against the other party ({@link #peer}): a CIDR when it shares an address with the
+ *       other side's address (so a delegated prefix is matched when some address in it is); a prefix list likewise
+ *       through its entries, unknown when they are missing; a group reference when the other party is an ENI
+ *       carrying the group in the same VPC, across an active peering of the snapshot, or across the unrecorded
+ *       active peering the reference reports ({@link #reference}), never an outside party.</li>
+ * </ul>
+ *
+ * <p>It answers in three forms built on that one decision: {@link #judge} gives the three-valued answer as an int
+ * (the fast path of point queries and sweeps); {@link #explain} gives it with its evidence as a {@link SideCheck}
+ * (the rules that admit, or the near misses, or the missing data); {@link #keys} gives every key the side admits in
+ * each protocol's key space (open ports, exposure). {@link #prepare} arranges one side for a sweep over many other
+ * parties (who-can-reach and what-can-be-reached). Instances are immutable.
+ */
+final class SideJudge {
+  /**
+   * Interface types that AWS does not filter with security groups when the ENI carries none (a NAT gateway, a
+   * Gateway Load Balancer and its endpoints, a Transit Gateway attachment, a Network Load Balancer created without
+   * groups). An ENI of any other type with no group admits nothing.
+   */
+  static final Set<String> UNFILTERED_TYPES = Set.of("natGateway", "nat_gateway", "gateway_load_balancer",
+      "gateway_load_balancer_endpoint", "transit_gateway", "network_load_balancer");
+
+  /** Key spaces, in {@link Protocol#KEYED} order, then the space of every other protocol's number. */
+  static final int SPACES = 5;
+  static final int OTHER_PROTOCOLS = 4;
+  private static final int MAX_NEAR_MISSES = 6;
+
+  private final Index index;
+  /** Per class: true when the class's ENIs are of a type AWS does not filter. */
+  private final boolean[] unfilteredClass;
+  /**
+   * Per direction (0 ingress, 1 egress) and class: the families (bits, see {@link Index#familyBit}) for which the
+   * class's side of any flow is allowed without reading further: the class is unfiltered, or one of its groups has an
+   * all-traffic rule whose peer holds every address of that family.
+   */
+  private final byte[][] openFamilies;
+  /** Per rule: its peer against "the internet" ({@link Internet}), IPv4 in bits 0-1, IPv6 in bits 2-3. */
+  private final byte[] internet;
+
+  SideJudge(Index index) {
+    this.index = index;
+    int classes = index.classCount();
+    this.unfilteredClass = new boolean[classes];
+    this.openFamilies = new byte[2][classes];
+    for (int k = 0; k < classes; k++) {
+      int rep = index.classRepresentative[k];
+      unfilteredClass[k] = unfiltered(index.enis[rep], index.eniGroups[rep].length);
+      if (unfilteredClass[k]) {
+        openFamilies[0][k] = 3;
+        openFamilies[1][k] = 3;
+        continue;
+      }
+      for (int g : index.eniGroups[rep]) {
+        openFamilies[0][k] |= (byte) allAddressFamilies(index.ingress[g]);
+        openFamilies[1][k] |= (byte) allAddressFamilies(index.egress[g]);
+      }
+    }
+    this.internet = internetMatches();
+  }
+
+  /** True for an ENI that carries no group and is of a type AWS does not filter: it admits everything. */
+  static boolean unfiltered(NetworkInterface eni, int groupCount) {
+    return groupCount == 0 && UNFILTERED_TYPES.contains(eni.interfaceType());
+  }
+
+  private static int direction(Direction d) {
+    return d == Direction.INGRESS ? 0 : 1;
+  }
+
+  /** The families whose every address an all-traffic rule of these rules admits (a {@code /0} peer). */
+  private static int allAddressFamilies(CompiledRule[] rules) {
+    int bits = 0;
+    if (rules != null) {
+      for (CompiledRule r : rules) {
+        if (r.protocol != -1) {
+          continue;
+        }
+        if (r.kind == CompiledRule.CIDR && r.cidr.isAnywhere()) {
+          bits |= Index.familyBit(r.cidr.family());
+        } else if (r.kind == CompiledRule.PREFIX_LIST && r.entries != null) {
+          for (Cidr e : r.entries) {
+            if (e.isAnywhere()) {
+              bits |= Index.familyBit(e.family());
+            }
+          }
+        }
+      }
+    }
+    return bits;
+  }
+
+  // ---------------------------------------------------------------- the decision
+
+  /**
+   * What a party's side is before any rule is read: {@link Tri#T} for an outside party ({@code self < 0}) or an
+   * unfiltered ENI, {@link Tri#U} for an ENI carrying a group the snapshot lacks (its rules might admit anything),
+   * {@link Tri#F} otherwise (only its rules can admit).
+   */
+  int party(int self) {
+    if (self < 0 || unfilteredClass[index.eniClass[self]]) {
+      return T;
+    }
+    return index.eniMissingGroup[self] ? U : F;
+  }
+
+  /**
+   * Whether a rule's peer matches the other party.
+   *
+   * @param r a rule of a group on ENI {@code self}
+   * @param self the ENI whose rule it is
+   * @param other the other party's ENI, or -1 for an outside party
+   * @param otherAddress the other party's address (or delegated prefix) in the flow
+   */
+  int peer(CompiledRule r, int self, int other, Cidr otherAddress) {
+    switch (r.kind) {
+      case CompiledRule.CIDR:
+        return r.cidr.overlaps(otherAddress) ? T : F;
+      case CompiledRule.GROUP:
+        return other < 0 ? F : reference(r, self, other);
+      default:
+        if (r.entries == null) {
+          return U;
+        }
+        for (Cidr c : r.entries) {
+          if (c.overlaps(otherAddress)) {
+            return T;
+          }
+        }
+        return F;
+    }
+  }
+
+  /**
+   * Whether a group reference of ENI {@code self}'s rule matches ENI {@code other}: the reference's peering is not
+   * reported inactive, {@code other} carries the group, and the two are in the same VPC, in VPCs joined by an active
+   * peering of the snapshot, or the reference reports an active peering the snapshot does not record (believed for
+   * the VPC it names, any VPC when it names none).
+   */
+  int reference(CompiledRule r, int self, int other) {
+    if (r.peeringStatus == CompiledRule.PEERING_NOT_ACTIVE || !index.carries(other, r.referencedGroup)) {
+      return F;
+    }
+    if (index.connected(self, other)) {
+      return T;
+    }
+    boolean believed = r.throughPeering && r.peeringStatus == CompiledRule.PEERING_ACTIVE && !r.peeringRecorded
+        && (r.namedVpc < 0 || r.namedVpc == index.eniVpc[other]);
+    return believed ? T : F;
+  }
+
+  /**
+   * One side of one flow: does ENI {@code self} (or an outside party, -1), in direction {@code d}, admit this traffic
+   * with {@code other} at {@code otherAddress} on the other end? {@link Tri#T}, {@link Tri#F} or {@link Tri#U}.
+   */
+  int judge(Direction d, int self, int other, Cidr otherAddress, Traffic traffic) {
+    if (self < 0) {
+      return T;
+    }
+    if ((openFamilies[direction(d)][index.eniClass[self]] & Index.familyBit(otherAddress.family())) != 0) {
+      return T;
+    }
+    return decide(d, self, other, otherAddress, traffic, null);
+  }
+
+  /**
+   * The OR over the groups on {@code self} and their rules admitting the traffic, of each rule's peer, starting from
+   * the party's own value. With no evidence to collect it stops at the first rule that admits and looks rules up by
+   * protocol and key; collecting evidence it reads every rule in order.
+   */
+  private int decide(Direction d, int self, int other, Cidr otherAddress, Traffic traffic, Evidence ev) {
+    int result = party(self);
+    if (result == T) {
+      return T;
+    }
+    int proto = traffic.protocol().number();
+    int key = traffic.key();
+    for (int g : index.eniGroups[self]) {
+      if (ev == null) {
+        RuleTable table = index.table(g, d);
+        if (table == null) {
+          continue; // a missing group: the party's U stands for it
+        }
+        int m = any(table.allProtocols, self, other, otherAddress);
+        if (m == T) {
+          return T;
+        }
+        int m2 = any(table.covering(proto, key), self, other, otherAddress);
+        if (m2 == T) {
+          return T;
+        }
+        result = Tri.or(result, Tri.or(m, m2));
+        continue;
+      }
+      CompiledRule[] rules = index.rules(g, d);
+      if (rules == null) {
+        continue;
+      }
+      for (CompiledRule r : rules) {
+        if (r.admits(proto, key)) {
+          int m = peer(r, self, other, otherAddress);
+          ev.admitting(r, m);
+          result = Tri.or(result, m);
+        } else if (r.sameProtocol(proto) && peer(r, self, other, otherAddress) == T) {
+          ev.portMiss(r);
+        }
+      }
+    }
+    return result;
+  }
+
+  private int any(CompiledRule[] rules, int self, int other, Cidr otherAddress) {
+    int result = F;
+    for (CompiledRule r : rules) {
+      int m = peer(r, self, other, otherAddress);
+      if (m == T) {
+        return T;
+      }
+      result = Tri.or(result, m);
+    }
+    return result;
+  }
+
+  // ---------------------------------------------------------------- with evidence
+
+  /**
+   * One side of one address pair with its evidence: the rules that admit the flow, or the near misses (rules that
+   * match the protocol but not the key, or the key but not the peer), or what the snapshot lacks.
+   *
+   * @param d the side: {@link Direction#EGRESS} for the sender, {@link Direction#INGRESS} for the receiver
+   * @param self the side's member, and {@code selfIndex} its ENI (-1 for an outside party)
+   * @param selfAddress the side's own address in the pair
+   * @param other the other member, and {@code otherIndex} its ENI (-1 outside)
+   * @param otherAddress the other member's address in the pair
+   */
+  SideCheck explain(Direction d, Member self, int selfIndex, Cidr selfAddress, Member other, int otherIndex,
+      Cidr otherAddress, Traffic traffic) {
+    if (selfIndex < 0) {
+      return new SideCheck(d, self, selfAddress, otherAddress, Outcome.ALLOWED, ImmutableList.of(),
+          ImmutableList.of(), ImmutableList.of(), Optional.of("outside party: no security group applies"));
+    }
+    if (unfilteredClass[index.eniClass[selfIndex]]) {
+      return new SideCheck(d, self, selfAddress, otherAddress, Outcome.ALLOWED, ImmutableList.of(),
+          ImmutableList.of(), ImmutableList.of(), Optional.of("a " + index.enis[selfIndex].interfaceType()
+              + " interface with no security group is not filtered by security groups"));
+    }
+    Evidence ev = new Evidence(otherAddress);
+    int result = decide(d, selfIndex, otherIndex, otherAddress, traffic, ev);
+    Outcome o = Tri.outcome(result);
+    Optional<String> note = index.eniGroups[selfIndex].length == 0
+        ? Optional.of(self.label() + " carries no security group, so it admits no " + d.word() + " traffic")
+        : Optional.empty();
+    if (o == Outcome.ALLOWED) {
+      return new SideCheck(d, self, selfAddress, otherAddress, o, ev.matches.build(), ImmutableList.of(),
+          ImmutableList.of(), note);
+    }
+    ImmutableList.Builder<String> missing = ImmutableList.builder();
+    missing.addAll(ev.unknown);
+    for (String g : index.missingGroups(selfIndex)) {
+      missing.add(self.label() + " carries " + g + ", whose rules are not in the snapshot");
+    }
+    // port misses first: they are the closest; reasons are worded only for the misses shown
+    List<NearMiss> near = new ArrayList<>();
+    for (CompiledRule r : ev.portMisses) {
+      if (near.size() < MAX_NEAR_MISSES) {
+        near.add(new NearMiss(r.group, r.rule, portMiss(r.rule.ports(), traffic)));
+      }
+    }
+    for (CompiledRule r : ev.peerMisses) {
+      if (near.size() < MAX_NEAR_MISSES) {
+        near.add(new NearMiss(r.group, r.rule, peerMiss(r, selfIndex, other, otherIndex, otherAddress)));
+      }
+    }
+    return new SideCheck(d, self, selfAddress, otherAddress, o, ImmutableList.of(), ImmutableList.copyOf(near),
+        o == Outcome.UNKNOWN ? missing.build() : ImmutableList.of(), note);
+  }
+
+  /** What {@link #decide} found rule by rule, for the proof. */
+  private static final class Evidence {
+    final Cidr otherAddress;
+    final ImmutableList.Builder<RuleMatch> matches = ImmutableList.builder();
+    final List<String> unknown = new ArrayList<>();
+    final List<CompiledRule> portMisses = new ArrayList<>();
+    final List<CompiledRule> peerMisses = new ArrayList<>();
+
+    Evidence(Cidr otherAddress) {
+      this.otherAddress = otherAddress;
+    }
+
+    /** A rule admitting the protocol and key, and its peer's value. */
+    void admitting(CompiledRule r, int peer) {
+      if (peer == T) {
+        matches.add(new RuleMatch(r.group, r.rule, otherAddress));
+      } else if (peer == U) {
+        unknown.add(r.group.label() + ": " + r.rule.describe() + ": entries of prefix list "
+            + ((Peer.PrefixListPeer) r.rule.peer()).prefixListId() + " are not in the snapshot");
+      } else {
+        peerMisses.add(r);
+      }
+    }
+
+    /** A rule of the flow's protocol whose peer matches but whose keys do not. */
+    void portMiss(CompiledRule r) {
+      portMisses.add(r);
+    }
+  }
+
+  private static String portMiss(Ports p, Traffic t) {
+    if (p.protocol().hasPorts()) {
+      return "port " + t.port() + " is outside " + (p.from() == p.to() ? p.from() : p.from() + "-" + p.to());
+    }
+    return t.protocol().awsName() + " type " + t.icmpType() + " code " + t.icmpCode() + " is not " + p;
+  }
+
+  /** Why a rule admitting the traffic does not match the other party: the part of {@link #peer} that said no. */
+  private String peerMiss(CompiledRule r, int selfIndex, Member other, int otherIndex, Cidr otherAddress) {
+    Peer p = r.rule.peer();
+    if (p instanceof Peer.CidrPeer c) {
+      return c.cidr().family() != otherAddress.family()
+          ? "peer " + c.cidr().toCidrString() + " is IPv" + c.cidr().family() + ", the other side's address "
+              + otherAddress + " is IPv" + otherAddress.family()
+          : otherAddress + " is not in " + c.cidr().toCidrString();
+    }
+    if (p instanceof Peer.GroupPeer g) {
+      if (otherIndex < 0) {
+        return "peer " + g.groupId() + ": a security-group reference never matches an outside party ("
+            + otherAddress + ")";
+      }
+      if (r.peeringStatus == CompiledRule.PEERING_NOT_ACTIVE) {
+        return "peer " + g.groupId() + ": the reference goes through peering " + g.peeringId() + ", which is "
+            + g.peeringStatus();
+      }
+      if (!index.carries(otherIndex, r.referencedGroup)) {
+        return "peer " + g.groupId() + ": " + other.label() + " does not carry " + g.groupId();
+      }
+      return "peer " + g.groupId() + ": " + other.label() + " is in " + index.enis[otherIndex].vpcId()
+          + ", which is neither " + index.enis[selfIndex].vpcId() + " nor joined to it by an active peering";
+    }
+    return otherAddress + " is in no entry of prefix list " + ((Peer.PrefixListPeer) p).prefixListId();
+  }
+
+  // ---------------------------------------------------------------- key spaces
+
+  /**
+   * Every key one side admits, per key space ({@link Protocol#KEYED} in order, then {@link #OTHER_PROTOCOLS}): the
+   * keys it surely admits, and those it may admit (the sure ones plus those that depend on missing data).
+   *
+   * @param d the side's direction
+   * @param self the side's ENI, or -1 for an outside party
+   * @param peer each rule's peer against the other party ({@link #peer}, or {@link #internet} for exposure)
+   */
+  Keys keys(Direction d, int self, ToIntFunction<CompiledRule> peer) {
+    Keys k = new Keys();
+    int party = party(self);
+    if (party == T) {
+      k.all(true);
+      return k;
+    }
+    if (party == U) {
+      k.all(false);
+    }
+    for (int g : index.eniGroups[self]) {
+      CompiledRule[] rules = index.rules(g, d);
+      if (rules == null) {
+        continue;
+      }
+      for (CompiledRule r : rules) {
+        int m = peer.applyAsInt(r);
+        if (m != F) {
+          k.add(r, m == T);
+        }
+      }
+    }
+    return k;
+  }
+
+  /** A side's keys in every key space: sure, and possible (sure or unknown). */
+  static final class Keys {
+    final Spans[] sure = new Spans[SPACES];
+    final Spans[] possible = new Spans[SPACES];
+
+    Keys() {
+      for (int s = 0; s < SPACES; s++) {
+        sure[s] = new Spans();
+        possible[s] = new Spans();
+      }
+    }
+
+    /** The highest key of a space: 65535 for the keyed protocols, 255 for protocol numbers. */
+    static int top(int space) {
+      return space == OTHER_PROTOCOLS ? 255 : Protocol.MAX_KEY;
+    }
+
+    /** The key space of a keyed protocol. */
+    static int space(Protocol p) {
+      return Protocol.KEYED.indexOf(p);
+    }
+
+    void all(boolean sureToo) {
+      for (int s = 0; s < SPACES; s++) {
+        possible[s].add(0, top(s));
+        if (sureToo) {
+          sure[s].add(0, top(s));
+        }
+      }
+    }
+
+    void add(CompiledRule r, boolean isSure) {
+      if (r.protocol == -1) {
+        for (int s = 0; s < SPACES; s++) {
+          add(s, 0, top(s), isSure);
+        }
+        return;
+      }
+      Protocol p = Protocol.of(r.protocol);
+      if (p.isKeyed()) {
+        add(space(p), r.low, r.high, isSure);
+      } else {
+        add(OTHER_PROTOCOLS, r.protocol, r.protocol, isSure);
+      }
+    }
+
+    private void add(int space, int low, int high, boolean isSure) {
+      possible[space].add(low, high);
+      if (isSure) {
+        sure[space].add(low, high);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- the internet
+
+  /**
+   * A rule's peer against "the internet" of one family: an outside party at any public address ({@link Internet}).
+   * It is {@link #peer} for an outside party, ORed over the public blocks: a group reference never matches, a CIDR
+   * matches when it holds a public address, a prefix list when an entry does (unknown without entries).
+   */
+  int internet(CompiledRule r, int family) {
+    return (internet[r.id] >> (family == 4 ? 0 : 2)) & 3;
+  }
+
+  /**
+   * The peer's blocks that hold a public address of a family in {@code familyBits} (see {@link Index#familyBit}), in
+   * rule order: what a rule admits from the internet.
+   */
+  List<Cidr> internetBlocks(CompiledRule r, int familyBits) {
+    List<Cidr> out = new ArrayList<>(1);
+    if (r.kind == CompiledRule.CIDR) {
+      if (publicIn(r.cidr, familyBits)) {
+        out.add(r.cidr);
+      }
+    } else if (r.kind == CompiledRule.PREFIX_LIST && r.entries != null) {
+      for (Cidr e : r.entries) {
+        if (publicIn(e, familyBits)) {
+          out.add(e);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean publicIn(Cidr block, int familyBits) {
+    if ((familyBits & Index.familyBit(block.family())) == 0) {
+      return false;
+    }
+    for (Cidr pub : Internet.blocks(block.family())) {
+      if (block.overlaps(pub)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private byte[] internetMatches() {
+    byte[] out = new byte[index.ruleCount];
+    Map<Cidr, Integer> byBlock = new HashMap<>(); // many rules name the same block: judge each block once
+    for (int g = 0; g < index.groups.length; g++) {
+      for (CompiledRule[] rules : new CompiledRule[][] {index.ingress[g], index.egress[g]}) {
+        if (rules == null) {
+          continue;
+        }
+        for (CompiledRule r : rules) {
+          int both = r.kind == CompiledRule.CIDR
+              ? byBlock.computeIfAbsent(r.cidr, c -> overInternet(r, 4) | overInternet(r, 6) << 2)
+              : overInternet(r, 4) | overInternet(r, 6) << 2;
+          out[r.id] = (byte) both;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** {@link #peer} of the rule for an outside party, ORed over the public blocks of one family. */
+  private int overInternet(CompiledRule r, int family) {
+    int result = F;
+    for (Cidr block : Internet.blocks(family)) {
+      result = Tri.or(result, peer(r, -1, -1, block));
+      if (result == T) {
+        break;
+      }
+    }
+    return result;
+  }
+
+  // ---------------------------------------------------------------- sweeps
+
+  /** One side arranged for judging it against many other parties with the same traffic. */
+  Prepared prepare(Direction d, int self, Traffic traffic) {
+    return new Prepared(d, self, traffic);
+  }
+
+  /**
+   * One party's side of one traffic, arranged for a sweep: the rules admitting the traffic split into group
+   * references (which depend only on the other party's ENI class) and address rules (which depend only on the other
+   * party's address). {@link #judge(int, Cidr)} equals {@link SideJudge#judge} for every other party.
+   */
+  final class Prepared {
+    final Direction direction;
+    final int self;
+    /** Per family (0 IPv4, 1 IPv6): the party's value, T when its class admits every address of the family. */
+    private final int[] partyByFamily = new int[2];
+    final CompiledRule[] references;
+    final CompiledRule[] addressRules;
+
+    Prepared(Direction d, int self, Traffic traffic) {
+      this.direction = d;
+      this.self = self;
+      int base = SideJudge.this.party(self);
+      for (int f = 0; f < 2; f++) {
+        partyByFamily[f] = base == T || (openFamilies[direction(d)][index.eniClass[self]] & (f + 1)) != 0 ? T : base;
+      }
+      List<CompiledRule> refs = new ArrayList<>();
+      List<CompiledRule> addrs = new ArrayList<>();
+      if (base != T) {
+        int proto = traffic.protocol().number();
+        int key = traffic.key();
+        for (int g : index.eniGroups[self]) {
+          CompiledRule[] rules = index.rules(g, d);
+          if (rules == null) {
+            continue;
+          }
+          for (CompiledRule r : rules) {
+            if (r.admits(proto, key)) {
+              (r.kind == CompiledRule.GROUP ? refs : addrs).add(r);
+            }
+          }
+        }
+      }
+      this.references = refs.toArray(new CompiledRule[0]);
+      this.addressRules = addrs.toArray(new CompiledRule[0]);
+    }
+
+    /** The party's value for other parties of a family, before their address or ENI is looked at. */
+    int party(int family) {
+      return partyByFamily[family == 4 ? 0 : 1];
+    }
+
+    /** The OR of the group references against ENI {@code other} (T or F; never for an outside party). */
+    int byReference(int other) {
+      if (other < 0) {
+        return F;
+      }
+      for (CompiledRule r : references) {
+        if (reference(r, self, other) == T) {
+          return T;
+        }
+      }
+      return F;
+    }
+
+    /** The party's value ORed with the address rules against the other party's address. */
+    int byAddress(Cidr otherAddress) {
+      int result = party(otherAddress.family());
+      if (result == T) {
+        return T;
+      }
+      for (CompiledRule r : addressRules) {
+        result = Tri.or(result, peer(r, self, -1, otherAddress));
+        if (result == T) {
+          return T;
+        }
+      }
+      return result;
+    }
+
+    /**
+     * The address rules' peers in block form, for one family (0: both), in rule order: the blocks whose addresses
+     * they match (a CIDR peer, a prefix list's entries), as {@link SideJudge#peer} decides for an address that shares
+     * an address with a block.
+     */
+    List<Cidr> matchedBlocks(int family) {
+      List<Cidr> out = new ArrayList<>();
+      for (CompiledRule r : addressRules) {
+        if (r.kind == CompiledRule.CIDR) {
+          if (family == 0 || r.cidr.family() == family) {
+            out.add(r.cidr);
+          }
+        } else if (r.entries != null) {
+          for (Cidr e : r.entries) {
+            if (family == 0 || e.family() == family) {
+              out.add(e);
+            }
+          }
+        }
+      }
+      return out;
+    }
+
+    /** The address rules whose peer is unknown for every address (a prefix list without entries). */
+    List<CompiledRule> unknownPeers() {
+      List<CompiledRule> out = new ArrayList<>();
+      for (CompiledRule r : addressRules) {
+        if (r.kind == CompiledRule.PREFIX_LIST && r.entries == null) {
+          out.add(r);
+        }
+      }
+      return out;
+    }
+
+    /** The side against ENI {@code other} (-1 outside) at {@code otherAddress}: as {@link SideJudge#judge}. */
+    int judge(int other, Cidr otherAddress) {
+      return byReference(other) == T ? T : byAddress(otherAddress);
+    }
+  }
+}
