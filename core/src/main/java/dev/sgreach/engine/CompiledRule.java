@@ -3,7 +3,6 @@ package dev.sgreach.engine;
 import com.google.common.collect.Range;
 import dev.sgreach.model.Cidr;
 import dev.sgreach.model.Peer;
-import dev.sgreach.model.PrefixList;
 import dev.sgreach.model.Rule;
 import dev.sgreach.model.SecurityGroup;
 
@@ -27,6 +26,8 @@ final class CompiledRule {
   /** A number unique in the index, for per-rule tables. */
   final int id;
   final SecurityGroup group;
+  /** The group's index in the {@link Index}. */
+  final int groupIndex;
   final Rule rule;
   /** The IP protocol number, -1 for all traffic. */
   final int protocol;
@@ -49,9 +50,10 @@ final class CompiledRule {
   /** For a prefix-list peer: its entries, or null when the list or its entries are not in the snapshot. */
   final Cidr[] entries;
 
-  CompiledRule(int id, SecurityGroup group, Rule rule, Index.Interner interner) {
+  CompiledRule(int id, SecurityGroup group, int groupIndex, Rule rule, Index.Interner interner) {
     this.id = id;
     this.group = group;
+    this.groupIndex = groupIndex;
     this.rule = rule;
     this.protocol = rule.ports().protocol().number();
     Range<Integer> keys = rule.ports().keys();
@@ -86,8 +88,7 @@ final class CompiledRule {
       throughPeering = false;
       peeringRecorded = false;
       namedVpc = -1;
-      PrefixList list = interner.network().prefixLists().get(((Peer.PrefixListPeer) p).prefixListId());
-      entries = list == null || list.entries().isEmpty() ? null : list.entries().get().toArray(new Cidr[0]);
+      entries = interner.entries(((Peer.PrefixListPeer) p).prefixListId());
     }
   }
 

@@ -22,6 +22,9 @@ import java.util.Optional;
  */
 final class Fixes {
   static final String NOTE = "sgreach fix";
+  /** What a rule description may hold (AWS: a-z, A-Z, 0-9, spaces and ._-:/()#,@[]+=&;{}!$*). */
+  private static final java.util.regex.Pattern NOT_IN_DESCRIPTION =
+      java.util.regex.Pattern.compile("[^A-Za-z0-9 ._:/()#,@+=&;{}!$*-]");
   private final Index index;
 
   Fixes(Index index) {
@@ -64,7 +67,7 @@ final class Fixes {
       }
     }
     String desc = NOTE + ": " + t.spec() + " " + (side.direction() == Direction.INGRESS ? "from " : "to ")
-        + other.label().replaceAll("[^A-Za-z0-9 ._:/()#,@+=&;{}!$*-]", "");
+        + NOT_IN_DESCRIPTION.matcher(other.label()).replaceAll("");
     Rule rule = new Rule(side.direction(), Ports.exactly(t), peer, desc, "");
     return Optional.of(new Fix(target.id(), target.label(), rule));
   }

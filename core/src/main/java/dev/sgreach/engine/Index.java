@@ -6,6 +6,7 @@ import dev.sgreach.model.Direction;
 import dev.sgreach.model.Network;
 import dev.sgreach.model.NetworkInterface;
 import dev.sgreach.model.Peer;
+import dev.sgreach.model.PrefixList;
 import dev.sgreach.model.Rule;
 import dev.sgreach.model.SecurityGroup;
 import dev.sgreach.model.VpcPeering;
@@ -54,11 +55,18 @@ final class Index {
   /** How many rules were compiled ({@link CompiledRule#id} runs below this). */
   final int ruleCount;
 
+  /**
+   * The rules again, indexed by peer, per direction (0 ingress, 1 egress): for judging many ENIs' sides against one
+   * other party ({@link SideJudge.Against}) by finding the rules whose peer can match it, instead of reading every
+   * ENI's rules.
+   */
+  final PeerIndex[] byPeer;
+
   /** Per VPC, the VPCs joined to it by an active peering of the snapshot, sorted. */
   private final int[][] peeredVpcs;
 
   /** Per ENI, the addresses an ENI endpoint stands for (private IPv4, IPv6, delegated prefixes). */
-  final List<Cidr>[] eniAddresses;
+  final ImmutableList<Cidr>[] eniAddresses;
   /** Per ENI, the families of those addresses: bit 1 IPv4, bit 2 IPv6. */
   final byte[] eniFamilies;
   final AddressIndex addresses;
@@ -75,6 +83,12 @@ final class Index {
   final int[][] classMembers;
   /** Per group, the classes whose ENIs carry it. */
   final int[][] classesOfGroup;
+  /** Per class, what its ENIs share, laid out by class for sweeps: families, a missing group, the groups. */
+  final byte[] classFamilies;
+  final boolean[] classMissingGroup;
+  /** The groups of class k are {@code classGroups[classGroupStart[k] .. classGroupStart[k + 1] - 1]}. */
+  final int[] classGroupStart;
+  final int[] classGroups;
 
   @SuppressWarnings("unchecked")
   Index(Network network) {
@@ -106,9 +120,10 @@ final class Index {
     this.egressTables = new RuleTable[groups.length];
     this.ruleCount = compileRules(names);
 
+    this.byPeer = new PeerIndex[] {new PeerIndex(ingress, groups.length), new PeerIndex(egress, groups.length)};
     this.peeredVpcs = joinPeeredVpcs(names);
 
-    this.eniAddresses = new List[enis.length];
+    this.eniAddresses = new ImmutableList[enis.length];
     this.eniFamilies = new byte[enis.length];
     for (int i = 0; i < enis.length; i++) {
       eniAddresses[i] = enis[i].addressBlocks();
@@ -122,6 +137,25 @@ final class Index {
     this.classRepresentative = classify();
     this.classMembers = members(classRepresentative.length);
     this.classesOfGroup = classesOfGroups();
+    int classes = classRepresentative.length;
+    this.classFamilies = new byte[classes];
+    this.classMissingGroup = new boolean[classes];
+    this.classGroupStart = new int[classes + 1];
+    int total = 0;
+    for (int k = 0; k < classes; k++) {
+      total += eniGroups[classRepresentative[k]].length;
+    }
+    this.classGroups = new int[total];
+    for (int k = 0, at = 0; k < classes; k++) {
+      int rep = classRepresentative[k];
+      classFamilies[k] = eniFamilies[rep];
+      classMissingGroup[k] = eniMissingGroup[rep];
+      classGroupStart[k] = at;
+      for (int g : eniGroups[rep]) {
+        classGroups[at++] = g;
+      }
+      classGroupStart[k + 1] = at;
+    }
   }
 
   // ---------------------------------------------------------------- construction steps
@@ -189,11 +223,11 @@ final class Index {
       }
       ingress[g] = new CompiledRule[sg.ingress().size()];
       for (int i = 0; i < ingress[g].length; i++) {
-        ingress[g][i] = new CompiledRule(id++, sg, sg.ingress().get(i), names);
+        ingress[g][i] = new CompiledRule(id++, sg, g, sg.ingress().get(i), names);
       }
       egress[g] = new CompiledRule[sg.egress().size()];
       for (int i = 0; i < egress[g].length; i++) {
-        egress[g][i] = new CompiledRule(id++, sg, sg.egress().get(i), names);
+        egress[g][i] = new CompiledRule(id++, sg, g, sg.egress().get(i), names);
       }
       ingressTables[g] = new RuleTable(ingress[g]);
       egressTables[g] = new RuleTable(egress[g]);
@@ -295,6 +329,8 @@ final class Index {
     private final Map<String, Integer> groups = new HashMap<>();
     private final List<String> groupIds = new ArrayList<>();
     private final Map<String, Integer> vpcs = new HashMap<>();
+    private final Map<String, Cidr[]> entries = new HashMap<>();
+    private static final Cidr[] UNKNOWN_ENTRIES = new Cidr[0];
 
     Interner(Network network) {
       this.network = network;
@@ -322,6 +358,15 @@ final class Index {
     int vpcCount() {
       return vpcs.size();
     }
+
+    /** A prefix list's entries, one array per list; null when the list or its entries are not in the snapshot. */
+    Cidr[] entries(String prefixListId) {
+      Cidr[] e = entries.computeIfAbsent(prefixListId, id -> {
+        PrefixList list = network.prefixLists().get(id);
+        return list == null || list.entries().isEmpty() ? UNKNOWN_ENTRIES : list.entries().get().toArray(new Cidr[0]);
+      });
+      return e == UNKNOWN_ENTRIES ? null : e;
+    }
   }
 
   // ---------------------------------------------------------------- lookups
@@ -335,6 +380,11 @@ final class Index {
   int eni(String id) {
     Integer i = eniIndex.get(id);
     return i == null ? -1 : i;
+  }
+
+  /** The member an ENI endpoint stands for: the ENI with all its addresses. */
+  Member member(int eni) {
+    return new Member(java.util.Optional.of(enis[eni]), eniAddresses[eni]);
   }
 
   /** The number of ENI classes. */

@@ -2,7 +2,6 @@ package dev.sgreach.engine;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableListMultimap;
-import com.google.common.collect.Multimaps;
 import dev.sgreach.model.Cidr;
 import dev.sgreach.model.Direction;
 import dev.sgreach.model.Network;
@@ -10,7 +9,6 @@ import dev.sgreach.model.NetworkInterface;
 import dev.sgreach.model.Traffic;
 import dev.sgreach.model.Warning;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -42,13 +40,18 @@ public final class Reachability {
   private final Index index;
   private final SideJudge sides;
   private final FlowJudge flows;
-  private final ImmutableListMultimap<String, Warning> warningsBySubject;
+  /** The positions in the network's warnings of the warnings about each subject (group or ENI id). */
+  private final ImmutableListMultimap<String, Integer> warningsBySubject;
 
   private Reachability(Network network) {
     this.index = new Index(network);
     this.sides = new SideJudge(index);
     this.flows = new FlowJudge(index, sides);
-    this.warningsBySubject = Multimaps.index(network.warnings(), Warning::subject);
+    ImmutableListMultimap.Builder<String, Integer> bySubject = ImmutableListMultimap.builder();
+    for (int i = 0; i < network.warnings().size(); i++) {
+      bySubject.put(network.warnings().get(i).subject(), i);
+    }
+    this.warningsBySubject = bySubject.build();
   }
 
   /** Compiles the network for answering. */
@@ -71,9 +74,11 @@ public final class Reachability {
   public ImmutableList<Member> resolve(Endpoint endpoint) {
     Network n = index.network;
     if (endpoint instanceof Endpoint.Eni e) {
-      NetworkInterface eni = n.networkInterface(e.id()).orElseThrow(
-          () -> new IllegalArgumentException("no network interface " + e.id() + " in the snapshot"));
-      return ImmutableList.of(Member.of(eni));
+      int i = index.eni(e.id());
+      if (i < 0) {
+        throw new IllegalArgumentException("no network interface " + e.id() + " in the snapshot");
+      }
+      return ImmutableList.of(index.member(i));
     }
     if (endpoint instanceof Endpoint.Address a) {
       Cidr addr = a.address();
@@ -176,13 +181,15 @@ public final class Reachability {
     return allowed == total ? Coverage.ALL : allowed == 0 ? Coverage.NONE : Coverage.SOME;
   }
 
+  /** The network's warnings about these subjects, each once, in the network's order. */
   private ImmutableList<Warning> warnings(Set<String> subjects) {
-    ImmutableList.Builder<Warning> wb = ImmutableList.builder();
+    java.util.TreeSet<Integer> positions = new java.util.TreeSet<>();
     for (String subject : subjects) {
-      wb.addAll(warningsBySubject.get(subject));
+      positions.addAll(warningsBySubject.get(subject));
     }
-    return wb.build().stream().distinct().sorted(Comparator.comparingInt(index.network.warnings()::indexOf))
-        .collect(ImmutableList.toImmutableList());
+    ImmutableList.Builder<Warning> wb = ImmutableList.builderWithExpectedSize(positions.size());
+    positions.forEach(i -> wb.add(index.network.warnings().get(i)));
+    return wb.build();
   }
 
   /** The outcome alone, without building the proof: the fast path for sweeps and batches. */

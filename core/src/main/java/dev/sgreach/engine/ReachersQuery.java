@@ -36,6 +36,9 @@ final class ReachersQuery {
   private final Traffic traffic;
   private final Direction theirs;
   private final SideJudge.Prepared own;
+  private final SideJudge.Against candidates;
+  /** Per family (0 IPv4, 1 IPv6): the positions in {@link #myAddresses} of the member's addresses of that family. */
+  private final int[][] addressesOf = new int[2][];
 
   /** Per family (0 IPv4, 1 IPv6): the member's address rules' value for addresses outside every matched block. */
   private final int[] baseline = new int[2];
@@ -60,6 +63,12 @@ final class ReachersQuery {
     this.traffic = traffic;
     this.theirs = own == Direction.INGRESS ? Direction.EGRESS : Direction.INGRESS;
     this.own = sides.prepare(own, me, traffic);
+    this.candidates = sides.against(theirs, me, myAddresses, traffic);
+    for (int s = 0, f = 4; s < 2; s++, f = 6) {
+      int family = f;
+      addressesOf[s] = java.util.stream.IntStream.range(0, myAddresses.size())
+          .filter(i -> myAddresses.get(i).family() == family).toArray();
+    }
     int classes = index.classCount();
     this.theirSide = new byte[2][classes];
     this.byReference = new byte[classes];
@@ -133,7 +142,7 @@ final class ReachersQuery {
       boolean dependent = false;
       for (int s = 0, f = 4; s < 2; s++, f = 6) {
         theirSide[s][k] = -1;
-        if (!travels[s] || (index.eniFamilies[rep] & Index.familyBit(f)) == 0) {
+        if (!travels[s] || (index.classFamilies[k] & Index.familyBit(f)) == 0) {
           continue;
         }
         int mine = Tri.or(ref, baseline[s]);
@@ -141,7 +150,7 @@ final class ReachersQuery {
         if (mine == F && !better) {
           continue; // nothing of this family can get through: skip judging their side
         }
-        int t = theirSideOf(rep, f);
+        int t = theirSideOf(k, rep, f);
         theirSide[s][k] = (byte) t;
         value = Tri.or(value, Tri.and(t, mine));
         dependent |= better && t != F;
@@ -154,14 +163,12 @@ final class ReachersQuery {
   }
 
   /** The candidate class's side towards (or from) the member's addresses of one family: the OR over them. */
-  private int theirSideOf(int rep, int family) {
+  private int theirSideOf(int k, int rep, int family) {
     int result = F;
-    for (Cidr a : myAddresses) {
-      if (a.family() == family) {
-        result = Tri.or(result, sides.judge(theirs, rep, me, a, traffic));
-        if (result == T) {
-          break;
-        }
+    for (int i : addressesOf[slot(family)]) {
+      result = Tri.or(result, candidates.side(k, rep, i));
+      if (result == T) {
+        break;
       }
     }
     return result;

@@ -18,6 +18,8 @@ final class RuleTable {
 
   /** The rules of protocol {@code -1}: they admit every flow's protocol and key. */
   final CompiledRule[] allProtocols;
+  /** Per bucket, its rules in rule order. */
+  private final CompiledRule[][] byBucket = new CompiledRule[BUCKETS][];
   private final int[][] starts = new int[BUCKETS][];
   private final CompiledRule[][][] covering = new CompiledRule[BUCKETS][][];
 
@@ -38,6 +40,7 @@ final class RuleTable {
     allProtocols = all.toArray(NONE);
     for (int b = 1; b < BUCKETS; b++) {
       build(b, byBucket.get(b));
+      this.byBucket[b] = byBucket.get(b).toArray(NONE);
     }
   }
 
@@ -68,22 +71,37 @@ final class RuleTable {
       points.add(high(b, r) + 1);
     }
     int[] st = points.stream().mapToInt(Integer::intValue).toArray();
+    @SuppressWarnings("unchecked")
+    List<CompiledRule>[] here = new List[st.length];
+    for (CompiledRule r : rules) { // in rule order, so each segment lists its rules in rule order
+      int from = java.util.Arrays.binarySearch(st, low(b, r));
+      int to = java.util.Arrays.binarySearch(st, high(b, r) + 1);
+      for (int i = from; i < to; i++) {
+        if (here[i] == null) {
+          here[i] = new ArrayList<>(2);
+        }
+        here[i].add(r);
+      }
+    }
     CompiledRule[][] cov = new CompiledRule[st.length][];
     CompiledRule[] previous = null;
     for (int i = 0; i < st.length; i++) {
-      List<CompiledRule> here = new ArrayList<>();
-      for (CompiledRule r : rules) {
-        if (low(b, r) <= st[i] && st[i] <= high(b, r)) {
-          here.add(r);
-        }
-      }
-      CompiledRule[] segment = here.toArray(NONE);
+      CompiledRule[] segment = here[i] == null ? NONE : here[i].toArray(NONE);
       // neighbouring segments covered by the same rules share one array
       cov[i] = previous != null && java.util.Arrays.equals(previous, segment) ? previous : segment;
       previous = cov[i];
     }
     starts[b] = st;
     covering[b] = cov;
+  }
+
+  /** The rules of exactly this protocol (not -1), whatever keys they admit, in rule order. */
+  CompiledRule[] ofProtocol(int protocol) {
+    int b = bucket(protocol);
+    if (b != OTHER) {
+      return byBucket[b];
+    }
+    return java.util.Arrays.stream(byBucket[b]).filter(r -> r.protocol == protocol).toArray(CompiledRule[]::new);
   }
 
   /**

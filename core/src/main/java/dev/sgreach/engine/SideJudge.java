@@ -75,6 +75,11 @@ final class SideJudge {
     int classes = index.classCount();
     this.unfilteredClass = new boolean[classes];
     this.openFamilies = new byte[2][classes];
+    byte[][] byGroup = new byte[2][index.groups.length];
+    for (int g = 0; g < index.groups.length; g++) {
+      byGroup[0][g] = (byte) allAddressFamilies(index.ingress[g]);
+      byGroup[1][g] = (byte) allAddressFamilies(index.egress[g]);
+    }
     for (int k = 0; k < classes; k++) {
       int rep = index.classRepresentative[k];
       unfilteredClass[k] = unfiltered(index.enis[rep], index.eniGroups[rep].length);
@@ -84,8 +89,8 @@ final class SideJudge {
         continue;
       }
       for (int g : index.eniGroups[rep]) {
-        openFamilies[0][k] |= (byte) allAddressFamilies(index.ingress[g]);
-        openFamilies[1][k] |= (byte) allAddressFamilies(index.egress[g]);
+        openFamilies[0][k] |= byGroup[0][g];
+        openFamilies[1][k] |= byGroup[1][g];
       }
     }
     this.internet = internetMatches();
@@ -196,9 +201,10 @@ final class SideJudge {
   }
 
   /**
-   * The OR over the groups on {@code self} and their rules admitting the traffic, of each rule's peer, starting from
-   * the party's own value. With no evidence to collect it stops at the first rule that admits and looks rules up by
-   * protocol and key; collecting evidence it reads every rule in order.
+   * The OR over the groups on {@code self} and their rules admitting the traffic (looked up by protocol and key in
+   * each group's {@link RuleTable}), of each rule's peer, starting from the party's own value. With no evidence to
+   * collect it stops at the first rule that admits; collecting evidence it reads every admitting rule in rule order,
+   * and, when nothing admits, the rules of the flow's protocol whose keys miss (the near misses of the port).
    */
   private int decide(Direction d, int self, int other, Cidr otherAddress, Traffic traffic, Evidence ev) {
     int result = party(self);
@@ -208,33 +214,35 @@ final class SideJudge {
     int proto = traffic.protocol().number();
     int key = traffic.key();
     for (int g : index.eniGroups[self]) {
+      RuleTable table = index.table(g, d);
+      if (table == null) {
+        continue; // a missing group: the party's U stands for it
+      }
+      CompiledRule[] all = table.allProtocols;
+      CompiledRule[] covering = table.covering(proto, key);
       if (ev == null) {
-        RuleTable table = index.table(g, d);
-        if (table == null) {
-          continue; // a missing group: the party's U stands for it
-        }
-        int m = any(table.allProtocols, self, other, otherAddress);
+        int m = Tri.or(any(all, self, other, otherAddress), any(covering, self, other, otherAddress));
         if (m == T) {
           return T;
         }
-        int m2 = any(table.covering(proto, key), self, other, otherAddress);
-        if (m2 == T) {
-          return T;
-        }
-        result = Tri.or(result, Tri.or(m, m2));
+        result = Tri.or(result, m);
         continue;
       }
-      CompiledRule[] rules = index.rules(g, d);
-      if (rules == null) {
-        continue;
+      for (int i = 0, j = 0; i < all.length || j < covering.length; ) { // both lists are in rule order
+        CompiledRule r = j >= covering.length || i < all.length && all[i].id < covering[j].id ? all[i++]
+            : covering[j++];
+        int m = peer(r, self, other, otherAddress);
+        ev.admitting(r, m);
+        result = Tri.or(result, m);
       }
-      for (CompiledRule r : rules) {
-        if (r.admits(proto, key)) {
-          int m = peer(r, self, other, otherAddress);
-          ev.admitting(r, m);
-          result = Tri.or(result, m);
-        } else if (r.sameProtocol(proto) && peer(r, self, other, otherAddress) == T) {
-          ev.portMiss(r);
+    }
+    if (ev != null && result != T) {
+      for (int g : index.eniGroups[self]) {
+        RuleTable table = index.table(g, d);
+        for (CompiledRule r : table == null ? new CompiledRule[0] : table.ofProtocol(proto)) {
+          if (!r.admits(proto, key) && peer(r, self, other, otherAddress) == T) {
+            ev.portMiss(r);
+          }
         }
       }
     }
@@ -505,17 +513,24 @@ final class SideJudge {
 
   private byte[] internetMatches() {
     byte[] out = new byte[index.ruleCount];
-    Map<Cidr, Integer> byBlock = new HashMap<>(); // many rules name the same block: judge each block once
+    // many rules name the same block or list: judge each peer once
+    Map<Object, Byte> byPeer = new HashMap<>();
     for (int g = 0; g < index.groups.length; g++) {
       for (CompiledRule[] rules : new CompiledRule[][] {index.ingress[g], index.egress[g]}) {
         if (rules == null) {
           continue;
         }
         for (CompiledRule r : rules) {
-          int both = r.kind == CompiledRule.CIDR
-              ? byBlock.computeIfAbsent(r.cidr, c -> overInternet(r, 4) | overInternet(r, 6) << 2)
-              : overInternet(r, 4) | overInternet(r, 6) << 2;
-          out[r.id] = (byte) both;
+          if (r.kind == CompiledRule.GROUP) {
+            continue; // a reference never matches an outside party: F for both families
+          }
+          Object peer = r.kind == CompiledRule.CIDR ? r.cidr : r.entries == null ? "unknown" : r.entries;
+          Byte both = byPeer.get(peer);
+          if (both == null) {
+            both = (byte) (overInternet(r, 4) | overInternet(r, 6) << 2);
+            byPeer.put(peer, both);
+          }
+          out[r.id] = both;
         }
       }
     }
@@ -535,6 +550,116 @@ final class SideJudge {
   }
 
   // ---------------------------------------------------------------- sweeps
+
+  /** Many ENIs' sides arranged for judging them against one other party, with the same traffic. */
+  Against against(Direction d, int other, List<Cidr> otherAddresses, Traffic traffic) {
+    return new Against(d, other, otherAddresses, traffic);
+  }
+
+  /**
+   * The sides of many ENIs (direction {@code d}) against one other party and its addresses, for one traffic: the
+   * decision of {@link #judge}, reached from the other end. Instead of reading each ENI's rules, it finds through the
+   * {@link PeerIndex} the rules whose peer can match the other party (references to a group it carries, CIDR blocks
+   * and prefix lists sharing an address with one of its addresses), keeps those admitting the traffic, and marks
+   * their groups; an ENI's side is then its party's value ORed over its groups' marks, with {@link #reference}
+   * deciding each candidate reference for that ENI. {@link #side} equals {@link #judge} for every ENI.
+   */
+  final class Against {
+    /** Addresses past the 64 a mark holds are judged the forward way. */
+    private static final int MARKED = 64;
+    private final Direction direction;
+    private final Traffic traffic;
+    private final int other;
+    private final List<Cidr> otherAddresses;
+    /** Per group: bit i set when an address rule of it admits the traffic with the other party at address i. */
+    private final long[] addressTrue;
+    private final long[] addressUnknown;
+    /** Per group: the first candidate reference (an index into {@link #refRules}), -1 for none. */
+    private final int[] refHead;
+    private final List<CompiledRule> refRules = new ArrayList<>();
+    private final List<Integer> refNext = new ArrayList<>();
+
+    Against(Direction d, int other, List<Cidr> otherAddresses, Traffic traffic) {
+      this.direction = d;
+      this.traffic = traffic;
+      this.other = other;
+      this.otherAddresses = otherAddresses;
+      int groups = index.groups.length;
+      this.addressTrue = new long[groups];
+      this.addressUnknown = new long[groups];
+      this.refHead = new int[groups];
+      java.util.Arrays.fill(refHead, -1);
+      PeerIndex peers = index.byPeer[direction(d)];
+      int proto = traffic.protocol().number();
+      int key = traffic.key();
+      if (other >= 0) {
+        for (int h : index.eniGroups[other]) {
+          for (CompiledRule r : peers.referencing[h]) {
+            if (r.admits(proto, key)) {
+              refRules.add(r);
+              refNext.add(refHead[r.groupIndex]);
+              refHead[r.groupIndex] = refRules.size() - 1;
+            }
+          }
+        }
+      }
+      for (int i = 0; i < Math.min(MARKED, otherAddresses.size()); i++) {
+        long bit = 1L << i;
+        Cidr a = otherAddresses.get(i);
+        peers.overlapping(a, rules -> {
+          for (CompiledRule r : rules) {
+            if (r.admits(proto, key)) {
+              addressTrue[r.groupIndex] |= bit;
+            }
+          }
+        });
+        for (int l = 0; l < peers.lists.size(); l++) {
+          CompiledRule[] rules = peers.listRules.get(l);
+          int m = peer(rules[0], -1, -1, a); // the list's entries decide, alike for each rule naming it
+          if (m == F) {
+            continue;
+          }
+          long[] marks = m == T ? addressTrue : addressUnknown;
+          for (CompiledRule r : rules) {
+            if (r.admits(proto, key)) {
+              marks[r.groupIndex] |= bit;
+            }
+          }
+        }
+      }
+    }
+
+    /**
+     * The side of the ENIs of class {@code k} (represented by ENI {@code self}) against the other party at its
+     * address {@code i}: as {@link SideJudge#judge} for any of them.
+     */
+    int side(int k, int self, int i) {
+      Cidr a = otherAddresses.get(i);
+      if (i >= MARKED) {
+        return judge(direction, self, other, a, traffic);
+      }
+      if ((openFamilies[direction(direction)][k] & Index.familyBit(a.family())) != 0 || unfilteredClass[k]) {
+        return T;
+      }
+      int result = index.classMissingGroup[k] ? U : F;
+      long bit = 1L << i;
+      for (int at = index.classGroupStart[k], end = index.classGroupStart[k + 1]; at < end; at++) {
+        int g = index.classGroups[at];
+        if ((addressTrue[g] & bit) != 0) {
+          return T;
+        }
+        for (int c = refHead[g]; c >= 0; c = refNext.get(c)) {
+          if (reference(refRules.get(c), self, other) == T) {
+            return T;
+          }
+        }
+        if ((addressUnknown[g] & bit) != 0) {
+          result = U;
+        }
+      }
+      return result;
+    }
+  }
 
   /** One side arranged for judging it against many other parties with the same traffic. */
   Prepared prepare(Direction d, int self, Traffic traffic) {
