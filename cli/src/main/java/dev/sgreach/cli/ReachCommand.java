@@ -1,13 +1,14 @@
 package dev.sgreach.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.google.common.collect.ImmutableList;
-import dev.sgreach.engine.Endpoint;
+import dev.sgreach.engine.Member;
 import dev.sgreach.engine.Outcome;
+import dev.sgreach.engine.Reachability;
 import dev.sgreach.engine.Verdict;
 import dev.sgreach.model.Traffic;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -93,41 +95,66 @@ final class ReachCommand extends AnalysisCommand {
     };
   }
 
-  /** Checks every line, then the endpoints against the snapshot, and only then prints the answers. */
+  /**
+   * Checks every line, then the endpoints against the snapshot, and only then answers, from the engine's fast path
+   * (no proof), writing each answer as it goes: nothing is printed unless every line is good, and no output is held
+   * beyond a buffer.
+   */
   private int answerQueries() {
     String name = queries.equals("-") ? "<stdin>" : queries;
-    ImmutableList<QueryFile.Query> parsed;
+    QueryFile.Queries parsed;
     try (Reader reader = open()) {
       parsed = QueryFile.read(reader, name);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read queries file " + name + ": " + e.getMessage(), e);
     }
-    List<Outcome> outcomes = new ArrayList<>(parsed.size());
-    for (QueryFile.Query q : parsed) {
-      try {
-        Endpoint a = endpoint(q.from());
-        Endpoint b = endpoint(q.to());
-        outcomes.add(reachability().reach(a, b, q.traffic()).outcome());
-      } catch (IllegalArgumentException e) {
-        throw new BadInputException(name + ":" + q.line() + ": " + e.getMessage(), e);
+    Reachability engine = reachability(); // an empty queries file still needs a readable snapshot
+    List<ImmutableList<Member>> members = resolveAll(parsed, name, engine);
+    List<Traffic> traffic = parsed.traffic();
+    PrintWriter out = spec.commandLine().getOut();
+    boolean allAllowed = true;
+    try (QueryAnswers answers = snapshot.json ? QueryAnswers.json(out) : QueryAnswers.text(out)) {
+      for (int i = 0; i < parsed.size(); i++) {
+        Outcome o = engine.outcome(members.get(parsed.from(i)), members.get(parsed.to(i)),
+            traffic.get(parsed.spec(i)));
+        allAllowed &= o == Outcome.ALLOWED;
+        answers.write(parsed.line(i), parsed.endpoints().get(parsed.from(i)), parsed.endpoints().get(parsed.to(i)),
+            parsed.specs().get(parsed.spec(i)), o);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the answers: " + e.getMessage(), e);
+    }
+    return allAllowed ? ExitCodes.OK : ExitCodes.DENIED;
+  }
+
+  /**
+   * Every distinct endpoint resolved to its members, in query order, so that a bad one is reported at the first line
+   * that names it; and every query checked for two outside parties.
+   */
+  private List<ImmutableList<Member>> resolveAll(QueryFile.Queries parsed, String name, Reachability engine) {
+    List<ImmutableList<Member>> members = new ArrayList<>(Collections.nCopies(parsed.endpoints().size(), null));
+    boolean[] outside = new boolean[parsed.endpoints().size()];
+    for (int i = 0; i < parsed.size(); i++) {
+      for (int e : new int[] {parsed.from(i), parsed.to(i)}) {
+        if (members.get(e) == null) {
+          try {
+            ImmutableList<Member> m = engine.resolve(endpoint(parsed.endpoints().get(e)));
+            members.set(e, m);
+            outside[e] = m.stream().anyMatch(Member::isOutside);
+          } catch (IllegalArgumentException ex) {
+            throw new BadInputException(name + ":" + parsed.line(i) + ": " + ex.getMessage(), ex);
+          }
+        }
+      }
+      if (outside[parsed.from(i)] && outside[parsed.to(i)]) {
+        try {
+          engine.outcome(members.get(parsed.from(i)), members.get(parsed.to(i)), parsed.traffic().get(parsed.spec(i)));
+        } catch (IllegalArgumentException ex) { // two outside parties: the engine says why it cannot answer
+          throw new BadInputException(name + ":" + parsed.line(i) + ": " + ex.getMessage(), ex);
+        }
       }
     }
-    StringBuilder text = new StringBuilder();
-    ArrayNode json = Json.array();
-    boolean allAllowed = true;
-    for (int i = 0; i < parsed.size(); i++) {
-      QueryFile.Query q = parsed.get(i);
-      Outcome o = outcomes.get(i);
-      allAllowed &= o == Outcome.ALLOWED;
-      text.append(q.from()).append('\t').append(q.to()).append('\t').append(q.spec()).append('\t')
-          .append(o.word()).append('\n');
-      json.add(Json.query(q.line(), q.from(), q.to(), q.spec(), o));
-    }
-    if (parsed.isEmpty()) {
-      reachability(); // an empty queries file still needs a readable snapshot
-    }
-    print(text.toString(), json);
-    return allAllowed ? ExitCodes.OK : ExitCodes.DENIED;
+    return members;
   }
 
   private Reader open() throws IOException {
