@@ -7,11 +7,9 @@ import dev.sgreach.engine.Reachability;
 import dev.sgreach.engine.Verdict;
 import dev.sgreach.model.Traffic;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -103,8 +101,8 @@ final class ReachCommand extends AnalysisCommand {
   private int answerQueries() {
     String name = queries.equals("-") ? "<stdin>" : queries;
     QueryFile.Queries parsed;
-    try (Reader reader = open()) {
-      parsed = QueryFile.read(reader, name);
+    try (InputStream in = open()) {
+      parsed = QueryFile.read(in, name, !queries.equals("-"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read queries file " + name + ": " + e.getMessage(), e);
     }
@@ -157,13 +155,13 @@ final class ReachCommand extends AnalysisCommand {
     return members;
   }
 
-  private Reader open() throws IOException {
+  private InputStream open() throws IOException {
     if (queries.equals("-")) {
-      return new InputStreamReader(environment().stdin().get(), StandardCharsets.UTF_8);
+      return environment().stdin().get();
     }
     Path path = environment().resolve(queries);
     try {
-      return Files.newBufferedReader(path, StandardCharsets.UTF_8);
+      return Files.newInputStream(path);
     } catch (NoSuchFileException e) {
       throw new BadInputException("queries file " + queries + " does not exist", e);
     }

@@ -156,4 +156,30 @@ class QueriesTest {
     assertThat(r.out()).isEqualTo(expected.toString());
     assertThat(r.exitCode()).isEqualTo(1);
   }
+
+  @Test
+  void lines_end_with_lf_cr_lf_or_cr_and_a_long_comment_line_is_read_whole() throws IOException {
+    String q = file("# " + "x".repeat(200_000) + "\r" + APP + " " + DB + " tcp/5432\r\n\r" + WEB + " " + DB
+        + " tcp/5432");
+    Cli.Result r = run("reach", "--snapshot", MINIMAL, "--queries", q, "--json");
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    assertThat(j.findValuesAsText("line")).containsExactly("2", "4");
+    assertThat(j.findValuesAsText("outcome")).containsExactly("allowed", "denied");
+  }
+
+  @Test
+  void a_line_beyond_ascii_is_read_as_text_and_named_when_bad() throws IOException {
+    String q = file(APP + " " + DB + " tcp/5432   # caf\u00e9 au lait\n" + WEB + " eni-caf\u00e9 tcp/5432\n");
+    assertBadInput(run("reach", "--snapshot", MINIMAL, "--queries", q), q + ":2: ", "eni-caf\u00e9");
+    String ok = file(APP + "\u2003" + DB + " tcp/5432\u2003\n"); // an em space: not a separator, stripped at the end
+    assertBadInput(run("reach", "--snapshot", MINIMAL, "--queries", ok), ok + ":1: ", "found 2 fields");
+  }
+
+  @Test
+  void a_file_that_is_not_utf8_is_named_with_its_line() throws IOException {
+    Path f = tmp.resolve("latin1.txt");
+    Files.write(f, (APP + " " + DB + " tcp/5432\n" + WEB + " " + DB + " tcp/5432 # caf\u00e9\n")
+        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    assertBadInput(run("reach", "--snapshot", MINIMAL, "--queries", f.toString()), f + ":2: ", "not UTF-8");
+  }
 }

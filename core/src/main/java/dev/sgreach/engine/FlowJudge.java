@@ -38,7 +38,7 @@ final class FlowJudge {
 
   /** The member's ENI in the index, or -1 for an outside party. */
   int eni(Member m) {
-    return m.eni().isPresent() ? index.eni(m.eni().get().id()) : -1;
+    return index.eni(m);
   }
 
   /**

@@ -376,6 +376,15 @@ final class Index {
     return family == 4 ? 1 : 2;
   }
 
+  /** The ENI of a member in this index, or -1 for an outside party. */
+  int eni(Member m) {
+    int slot = m.slotIn(this);
+    if (slot != -2) {
+      return slot;
+    }
+    return m.eni().isPresent() ? eni(m.eni().get().id()) : -1;
+  }
+
   /** The ENI index for an id, or -1. */
   int eni(String id) {
     Integer i = eniIndex.get(id);
@@ -384,7 +393,12 @@ final class Index {
 
   /** The member an ENI endpoint stands for: the ENI with all its addresses. */
   Member member(int eni) {
-    return new Member(java.util.Optional.of(enis[eni]), eniAddresses[eni]);
+    return new Member(java.util.Optional.of(enis[eni]), eniAddresses[eni], this, eni);
+  }
+
+  /** An ENI restricted to one of its addresses. */
+  Member member(int eni, Cidr address) {
+    return new Member(java.util.Optional.of(enis[eni]), ImmutableList.of(address), this, eni);
   }
 
   /** The number of ENI classes. */

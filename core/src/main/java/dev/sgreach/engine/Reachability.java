@@ -82,7 +82,7 @@ public final class Reachability {
     }
     if (endpoint instanceof Endpoint.Address a) {
       Cidr addr = a.address();
-      return ImmutableList.of(n.interfaceOwning(addr).map(eni -> Member.of(eni, addr))
+      return ImmutableList.of(n.interfaceOwning(addr).map(eni -> index.member(index.eni(eni.id()), addr))
           .orElseGet(() -> Member.outside(addr)));
     }
     if (endpoint instanceof Endpoint.Instance i) {
@@ -90,7 +90,7 @@ public final class Reachability {
       if (enis.isEmpty()) {
         throw new IllegalArgumentException("no network interface of instance " + i.id() + " in the snapshot");
       }
-      return enis.stream().map(Member::of).collect(ImmutableList.toImmutableList());
+      return enis.stream().map(e -> index.member(index.eni(e.id()))).collect(ImmutableList.toImmutableList());
     }
     if (endpoint instanceof Endpoint.SecurityGroup s) {
       List<NetworkInterface> enis = n.interfacesWith(s.id());
@@ -99,7 +99,7 @@ public final class Reachability {
             ? "no network interface carries " + s.id()
             : "no security group " + s.id() + " in the snapshot");
       }
-      return enis.stream().map(Member::of).collect(ImmutableList.toImmutableList());
+      return enis.stream().map(e -> index.member(index.eni(e.id()))).collect(ImmutableList.toImmutableList());
     }
     Endpoint.Group g = (Endpoint.Group) endpoint;
     LinkedHashSet<Member> members = new LinkedHashSet<>();

@@ -20,8 +20,13 @@ final class RuleTable {
   final CompiledRule[] allProtocols;
   /** Per bucket, its rules in rule order. */
   private final CompiledRule[][] byBucket = new CompiledRule[BUCKETS][];
-  private final int[][] starts = new int[BUCKETS][];
-  private final CompiledRule[][][] covering = new CompiledRule[BUCKETS][][];
+  /**
+   * Every bucket's segment starts in one array (bucket b's are {@code starts[from[b] .. from[b + 1] - 1]}), and the
+   * rules covering each segment at the same positions: one array to search, one to read, for any flow.
+   */
+  private final int[] starts;
+  private final CompiledRule[][] covering;
+  private final int[] from = new int[BUCKETS + 1];
 
   RuleTable(CompiledRule[] rules) {
     List<CompiledRule> all = new ArrayList<>();
@@ -38,9 +43,23 @@ final class RuleTable {
       }
     }
     allProtocols = all.toArray(NONE);
+    List<int[]> st = new ArrayList<>();
+    List<CompiledRule[][]> cov = new ArrayList<>();
+    int total = 0;
     for (int b = 1; b < BUCKETS; b++) {
-      build(b, byBucket.get(b));
       this.byBucket[b] = byBucket.get(b).toArray(NONE);
+      Object[] built = build(b, byBucket.get(b));
+      st.add((int[]) built[0]);
+      cov.add((CompiledRule[][]) built[1]);
+      from[b] = total;
+      total += ((int[]) built[0]).length;
+    }
+    from[BUCKETS] = total;
+    starts = new int[total];
+    covering = new CompiledRule[total][];
+    for (int b = 1; b < BUCKETS; b++) {
+      System.arraycopy(st.get(b - 1), 0, starts, from[b], st.get(b - 1).length);
+      System.arraycopy(cov.get(b - 1), 0, covering, from[b], cov.get(b - 1).length);
     }
   }
 
@@ -64,7 +83,8 @@ final class RuleTable {
     return bucket == OTHER ? r.protocol : r.high;
   }
 
-  private void build(int b, List<CompiledRule> rules) {
+  /** One bucket's segment starts and the rules covering each segment. */
+  private static Object[] build(int b, List<CompiledRule> rules) {
     TreeSet<Integer> points = new TreeSet<>();
     for (CompiledRule r : rules) {
       points.add(low(b, r));
@@ -91,8 +111,7 @@ final class RuleTable {
       cov[i] = previous != null && java.util.Arrays.equals(previous, segment) ? previous : segment;
       previous = cov[i];
     }
-    starts[b] = st;
-    covering[b] = cov;
+    return new Object[] {st, cov};
   }
 
   /** The rules of exactly this protocol (not -1), whatever keys they admit, in rule order. */
@@ -110,17 +129,17 @@ final class RuleTable {
   CompiledRule[] covering(int protocol, int key) {
     int b = bucket(protocol);
     int k = b == OTHER ? protocol : key;
-    int[] st = starts[b];
-    int lo = 0;
-    int hi = st.length;
+    int lo = from[b];
+    int hi = from[b + 1];
+    int first = lo;
     while (lo < hi) { // the first start above k
       int mid = (lo + hi) >>> 1;
-      if (st[mid] <= k) {
+      if (starts[mid] <= k) {
         lo = mid + 1;
       } else {
         hi = mid;
       }
     }
-    return lo == 0 ? NONE : covering[b][lo - 1];
+    return lo == first ? NONE : covering[lo - 1];
   }
 }
