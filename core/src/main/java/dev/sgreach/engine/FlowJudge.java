@@ -208,8 +208,8 @@ final class FlowJudge {
           if (space < SideJudge.OTHER_PROTOCOLS && !carries(space, x.family())) {
             continue;
           }
-          egressBy[j].sure[space].intersectInto(ingressBy[i].sure[space], allowed[space]);
-          egressBy[j].possible[space].intersectInto(ingressBy[i].possible[space], unknown[space]);
+          egressBy[j].sure(space).intersectInto(ingressBy[i].sure(space), allowed[space]);
+          egressBy[j].possible(space).intersectInto(ingressBy[i].possible(space), unknown[space]);
         }
       }
     }

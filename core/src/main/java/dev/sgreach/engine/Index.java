@@ -69,6 +69,8 @@ final class Index {
   final ImmutableList<Cidr>[] eniAddresses;
   /** Per ENI, the families of those addresses: bit 1 IPv4, bit 2 IPv6. */
   final byte[] eniFamilies;
+  /** Per ENI, true when it has a public or Elastic IPv4 address. */
+  final boolean[] eniPublicIpv4;
   final AddressIndex addresses;
 
   /**
@@ -125,7 +127,9 @@ final class Index {
 
     this.eniAddresses = new ImmutableList[enis.length];
     this.eniFamilies = new byte[enis.length];
+    this.eniPublicIpv4 = new boolean[enis.length];
     for (int i = 0; i < enis.length; i++) {
+      eniPublicIpv4[i] = !enis[i].publicIpv4().isEmpty();
       eniAddresses[i] = enis[i].addressBlocks();
       for (Cidr a : eniAddresses[i]) {
         eniFamilies[i] |= (byte) familyBit(a.family());

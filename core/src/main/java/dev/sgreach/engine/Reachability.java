@@ -40,6 +40,8 @@ public final class Reachability {
   private final Index index;
   private final SideJudge sides;
   private final FlowJudge flows;
+  /** Each group's part of exposure, worked out on the first exposure question that needs it. */
+  private final java.util.concurrent.atomic.AtomicReferenceArray<Object> exposureParts;
   /** The positions in the network's warnings of the warnings about each subject (group or ENI id). */
   private final ImmutableListMultimap<String, Integer> warningsBySubject;
 
@@ -47,6 +49,7 @@ public final class Reachability {
     this.index = new Index(network);
     this.sides = new SideJudge(index);
     this.flows = new FlowJudge(index, sides);
+    this.exposureParts = ExposureQuery.parts(index);
     ImmutableListMultimap.Builder<String, Integer> bySubject = ImmutableListMultimap.builder();
     for (int i = 0; i < network.warnings().size(); i++) {
       bySubject.put(network.warnings().get(i).subject(), i);
@@ -294,12 +297,12 @@ public final class Reachability {
 
   /** Every ENI of the snapshot that the internet can open something to, and what. */
   public Exposure exposure() {
-    return new ExposureQuery(index, sides).all();
+    return new ExposureQuery(index, sides, exposureParts).all();
   }
 
   /** What the internet can open to the ENIs an endpoint stands for. */
   public Exposure exposure(Endpoint endpoint) {
-    ExposureQuery q = new ExposureQuery(index, sides);
+    ExposureQuery q = new ExposureQuery(index, sides, exposureParts);
     ImmutableList.Builder<Exposure.Exposed> out = ImmutableList.builder();
     for (Member m : resolve(endpoint)) {
       int i = flows.eni(m);

@@ -76,6 +76,10 @@ final class SideJudge {
   private static final int MISSING = 32;
   /** Per rule: its peer against "the internet" ({@link Internet}), IPv4 in bits 0-1, IPv6 in bits 2-3. */
   private final byte[] internet;
+  /** Per prefix list's entries (by identity): those that hold a public address, in entry order. */
+  private final Map<Cidr[], List<Cidr>> publicEntries = new java.util.IdentityHashMap<>();
+  /** Per group: its ingress rules whose {@link #internet} value is not F for some family. */
+  private final CompiledRule[][] fromInternet;
 
   SideJudge(Index index) {
     this.index = index;
@@ -101,6 +105,19 @@ final class SideJudge {
       }
     }
     this.internet = internetMatches();
+    for (int g = 0; g < index.groups.length; g++) {
+      for (CompiledRule r : index.ingress[g] == null ? new CompiledRule[0] : index.ingress[g]) {
+        if (r.kind == CompiledRule.PREFIX_LIST && r.entries != null && !publicEntries.containsKey(r.entries)) {
+          publicEntries.put(r.entries, java.util.Arrays.stream(r.entries).filter(SideJudge::holdsPublic).toList());
+        }
+      }
+    }
+    this.fromInternet = new CompiledRule[index.groups.length][];
+    for (int g = 0; g < fromInternet.length; g++) {
+      CompiledRule[] rules = index.ingress[g];
+      fromInternet[g] = rules == null ? null
+          : java.util.Arrays.stream(rules).filter(r -> internet[r.id] != 0).toArray(CompiledRule[]::new);
+    }
     this.eniFlags = new byte[index.enis.length];
     for (int i = 0; i < eniFlags.length; i++) {
       int k = index.eniClass[i];
@@ -397,6 +414,59 @@ final class SideJudge {
   // ---------------------------------------------------------------- key spaces
 
   /**
+   * What the internet can open, for many ENIs: each ENI's ingress {@link #keys} against {@link #internet} is its
+   * {@link #partyKeys} ORed with its groups' parts, and each group's part (the union over its rules, read only among
+   * those whose peer can hold a public address; for the others it is F) is worked out once.
+   */
+  InternetKeys internetKeys() {
+    return new InternetKeys();
+  }
+
+  /**
+   * What a party admits before any rule is read, as keys: everything for an outside party or an unfiltered ENI,
+   * everything possibly (unknown) for an ENI carrying a missing group, nothing otherwise.
+   */
+  Keys partyKeys(int self) {
+    Keys k = new Keys();
+    int party = party(self);
+    if (party != F) {
+      k.all(party == T);
+    }
+    return k;
+  }
+
+  /** See {@link #internetKeys()}; single-threaded, for one exposure question. */
+  final class InternetKeys {
+    /** Per family (0 IPv4, 1 IPv6) and group: the group's part, or null when not worked out yet. */
+    private final Keys[][] byGroup = new Keys[2][index.groups.length];
+
+    /** One group's part (the OR over its rules) against the internet of one family; null when it admits nothing. */
+    Keys ofGroup(int g, int family) {
+      if (fromInternet[g] == null || fromInternet[g].length == 0) {
+        return null;
+      }
+      int f = family == 4 ? 0 : 1;
+      Keys part = byGroup[f][g];
+      if (part == null) {
+        part = new Keys();
+        for (CompiledRule r : fromInternet[g]) {
+          int m = internet(r, family);
+          if (m != F) {
+            part.add(r, m == T);
+          }
+        }
+        byGroup[f][g] = part;
+      }
+      return part.isEmpty() ? null : part;
+    }
+  }
+
+  /** A group's ingress rules whose peer may hold a public address; null for a group the snapshot lacks. */
+  CompiledRule[] fromInternet(int group) {
+    return fromInternet[group];
+  }
+
+  /**
    * Every key one side admits, per key space ({@link Protocol#KEYED} in order, then {@link #OTHER_PROTOCOLS}): the
    * keys it surely admits, and those it may admit (the sure ones plus those that depend on missing data).
    *
@@ -431,14 +501,18 @@ final class SideJudge {
 
   /** A side's keys in every key space: sure, and possible (sure or unknown). */
   static final class Keys {
-    final Spans[] sure = new Spans[SPACES];
-    final Spans[] possible = new Spans[SPACES];
+    private static final Spans EMPTY = new Spans();
+    private final Spans[] sure = new Spans[SPACES];
+    private final Spans[] possible = new Spans[SPACES];
 
-    Keys() {
-      for (int s = 0; s < SPACES; s++) {
-        sure[s] = new Spans();
-        possible[s] = new Spans();
-      }
+    /** The keys of a space the side surely admits (read only). */
+    Spans sure(int space) {
+      return sure[space] == null ? EMPTY : sure[space];
+    }
+
+    /** The keys of a space the side may admit: the sure ones and the unknown ones (read only). */
+    Spans possible(int space) {
+      return possible[space] == null ? EMPTY : possible[space];
     }
 
     /** The highest key of a space: 65535 for the keyed protocols, 255 for protocol numbers. */
@@ -446,17 +520,51 @@ final class SideJudge {
       return space == OTHER_PROTOCOLS ? 255 : Protocol.MAX_KEY;
     }
 
-    /** The key space of a keyed protocol. */
+    /** The key space of a keyed protocol (its place in {@link Protocol#KEYED}), by number. */
     static int space(Protocol p) {
-      return Protocol.KEYED.indexOf(p);
+      return space(p.number());
+    }
+
+    private static int space(int protocol) {
+      return switch (protocol) {
+        case 6 -> 0;
+        case 17 -> 1;
+        case 1 -> 2;
+        case 58 -> 3;
+        default -> OTHER_PROTOCOLS;
+      };
+    }
+
+    /** True when the side admits nothing and nothing is unknown. */
+    boolean isEmpty() {
+      for (int s = 0; s < SPACES; s++) {
+        if (possible[s] != null && !possible[s].isEmpty()) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    void addAll(Keys other) {
+      for (int s = 0; s < SPACES; s++) {
+        if (other.possible[s] != null) {
+          if (possible[s] == null) {
+            possible[s] = new Spans();
+          }
+          possible[s].addAll(other.possible[s]);
+        }
+        if (other.sure[s] != null) {
+          if (sure[s] == null) {
+            sure[s] = new Spans();
+          }
+          sure[s].addAll(other.sure[s]);
+        }
+      }
     }
 
     void all(boolean sureToo) {
       for (int s = 0; s < SPACES; s++) {
-        possible[s].add(0, top(s));
-        if (sureToo) {
-          sure[s].add(0, top(s));
-        }
+        add(s, 0, top(s), sureToo);
       }
     }
 
@@ -467,17 +575,23 @@ final class SideJudge {
         }
         return;
       }
-      Protocol p = Protocol.of(r.protocol);
-      if (p.isKeyed()) {
-        add(space(p), r.low, r.high, isSure);
+      int space = space(r.protocol);
+      if (space != OTHER_PROTOCOLS) {
+        add(space, r.low, r.high, isSure);
       } else {
         add(OTHER_PROTOCOLS, r.protocol, r.protocol, isSure);
       }
     }
 
     private void add(int space, int low, int high, boolean isSure) {
+      if (possible[space] == null) {
+        possible[space] = new Spans();
+      }
       possible[space].add(low, high);
       if (isSure) {
+        if (sure[space] == null) {
+          sure[space] = new Spans();
+        }
         sure[space].add(low, high);
       }
     }
@@ -501,12 +615,12 @@ final class SideJudge {
   List<Cidr> internetBlocks(CompiledRule r, int familyBits) {
     List<Cidr> out = new ArrayList<>(1);
     if (r.kind == CompiledRule.CIDR) {
-      if (publicIn(r.cidr, familyBits)) {
-        out.add(r.cidr);
+      if ((familyBits & Index.familyBit(r.cidr.family())) != 0 && internet(r, r.cidr.family()) == T) {
+        out.add(r.cidr); // the rule's one block: its internet value says whether it holds a public address
       }
     } else if (r.kind == CompiledRule.PREFIX_LIST && r.entries != null) {
-      for (Cidr e : r.entries) {
-        if (publicIn(e, familyBits)) {
+      for (Cidr e : publicEntries.get(r.entries)) {
+        if ((familyBits & Index.familyBit(e.family())) != 0) {
           out.add(e);
         }
       }
@@ -514,10 +628,7 @@ final class SideJudge {
     return out;
   }
 
-  private static boolean publicIn(Cidr block, int familyBits) {
-    if ((familyBits & Index.familyBit(block.family())) == 0) {
-      return false;
-    }
+  private static boolean holdsPublic(Cidr block) {
     for (Cidr pub : Internet.blocks(block.family())) {
       if (block.overlaps(pub)) {
         return true;

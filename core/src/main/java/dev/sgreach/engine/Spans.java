@@ -59,7 +59,10 @@ final class Spans {
 
   /** Sorts and merges touching or overlapping spans. */
   void normalize() {
-    if (normal || size < 2) {
+    if (normal) {
+      return; // reading a normal set writes nothing, so normal sets can be shared for reading
+    }
+    if (size < 2) {
       normal = true;
       return;
     }
