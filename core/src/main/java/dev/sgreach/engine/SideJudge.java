@@ -251,15 +251,19 @@ final class SideJudge {
         continue; // a missing group: the party's U stands for it
       }
       CompiledRule[] all = table.allProtocols;
-      CompiledRule[] covering = table.covering(proto, key);
       if (ev == null) {
-        int m = Tri.or(any(all, self, other, otherAddress), any(covering, self, other, otherAddress));
+        int m = any(all, self, other, otherAddress);
         if (m == T) {
+          return T; // before looking the protocol's rules up at all
+        }
+        int m2 = any(table.covering(proto, key), self, other, otherAddress);
+        if (m2 == T) {
           return T;
         }
-        result = Tri.or(result, m);
+        result = Tri.or(result, Tri.or(m, m2));
         continue;
       }
+      CompiledRule[] covering = table.covering(proto, key);
       for (int i = 0, j = 0; i < all.length || j < covering.length; ) { // both lists are in rule order
         CompiledRule r = j >= covering.length || i < all.length && all[i].id < covering[j].id ? all[i++]
             : covering[j++];
