@@ -41,6 +41,8 @@ final class Index {
   final int[] eniVpc;
   /** Per ENI, the groups it carries, each once, in AWS's order. */
   final int[][] eniGroups;
+  /** Per ENI, one bit per group it carries (the group number modulo 64), for {@link RuleTable.Sieve}. */
+  final long[] eniGroupBits;
   /** Per ENI, true when it carries a group the snapshot lacks. */
   final boolean[] eniMissingGroup;
   /** Per group, the ENIs carrying it. */
@@ -115,6 +117,12 @@ final class Index {
     this.eniGroups = new int[enis.length][];
     this.eniMissingGroup = new boolean[enis.length];
     this.carriers = attachGroups();
+    this.eniGroupBits = new long[enis.length];
+    for (int i = 0; i < enis.length; i++) {
+      for (int g : eniGroups[i]) {
+        eniGroupBits[i] |= 1L << (g & 63);
+      }
+    }
 
     this.ingress = new CompiledRule[groups.length][];
     this.egress = new CompiledRule[groups.length][];

@@ -1,5 +1,6 @@
 package dev.sgreach.engine;
 
+import dev.sgreach.model.Cidr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -18,6 +19,12 @@ final class RuleTable {
 
   /** The rules of protocol {@code -1}: they admit every flow's protocol and key. */
   final CompiledRule[] allProtocols;
+  /** The {@link Sieve} of {@link #allProtocols}: three longs, kept in the object itself. */
+  private final long allRefs;
+  private final long allRange;
+  private final long allFlags;
+  /** Per segment (at the positions of {@link #starts}), its {@link Sieve}: three longs each. */
+  private final long[] sieves;
   /** Per bucket, its rules in rule order. */
   private final CompiledRule[][] byBucket = new CompiledRule[BUCKETS][];
   /**
@@ -61,6 +68,85 @@ final class RuleTable {
       System.arraycopy(st.get(b - 1), 0, starts, from[b], st.get(b - 1).length);
       System.arraycopy(cov.get(b - 1), 0, covering, from[b], cov.get(b - 1).length);
     }
+    long[] allSieve = Sieve.of(allProtocols);
+    allRefs = allSieve[0];
+    allRange = allSieve[1];
+    allFlags = allSieve[2];
+    sieves = new long[total * 3];
+    java.util.Map<CompiledRule[], long[]> shared = new java.util.IdentityHashMap<>();
+    for (int i = 0; i < total; i++) {
+      long[] sieve = shared.computeIfAbsent(covering[i], Sieve::of);
+      System.arraycopy(sieve, 0, sieves, i * 3, 3);
+    }
+  }
+
+  /**
+   * What a list of rules can match, summed up so that most flows they cannot admit are turned away without reading
+   * a rule: the referenced groups (one bit per group number modulo 64), the span of their IPv4 CIDR blocks, and
+   * whether they hold IPv6 CIDR blocks or prefix lists (not summed up: those rules must be read). A flow is turned
+   * away only when no rule can match it: a reference matches only an ENI carrying the group, a CIDR only an address
+   * it overlaps. It adds no decision of its own.
+   */
+  static final class Sieve {
+    static final long IPV6 = 1;
+    static final long PREFIX_LISTS = 2;
+
+    private Sieve() {}
+
+    static long[] of(CompiledRule[] rules) {
+      long refs = 0;
+      long low = 0xFFFFFFFFL;
+      long high = 0;
+      boolean anyV4 = false;
+      long flags = 0;
+      for (CompiledRule r : rules) {
+        if (r.kind == CompiledRule.GROUP) {
+          refs |= 1L << (r.referencedGroup & 63);
+        } else if (r.kind == CompiledRule.CIDR && r.cidr.isIpv4()) {
+          long start = r.cidr.low();
+          long end = start + (1L << (32 - r.cidr.length())) - 1;
+          low = Math.min(low, start);
+          high = Math.max(high, end);
+          anyV4 = true;
+        } else if (r.kind == CompiledRule.CIDR) {
+          flags |= IPV6;
+        } else {
+          flags |= PREFIX_LISTS;
+        }
+      }
+      // the IPv4 span as first << 32 | last; an empty span as first > last
+      long range = anyV4 ? low << 32 | high : 0xFFFFFFFFL << 32;
+      return new long[] {refs, range, flags};
+    }
+
+    /** True when some rule the sieve sums up may match the other party: its groups' bits, or its address. */
+    static boolean mayMatch(long refs, long range, long flags, long groupBits, Cidr other) {
+      if ((flags & PREFIX_LISTS) != 0 || (refs & groupBits) != 0) {
+        return true;
+      }
+      if (!other.isIpv4()) {
+        return (flags & IPV6) != 0;
+      }
+      long start = other.low();
+      long end = start + (1L << (32 - other.length())) - 1;
+      return (range >>> 32) <= end && start <= (range & 0xFFFFFFFFL);
+    }
+  }
+
+  /** True when some all-protocol rule may match the other party (see {@link Sieve}). */
+  boolean allMayMatch(long groupBits, Cidr other) {
+    return Sieve.mayMatch(allRefs, allRange, allFlags, groupBits, other);
+  }
+
+  /** True when some rule of segment {@code seg} may match the other party (see {@link Sieve}). */
+  boolean mayMatch(int seg, long groupBits, Cidr other) {
+    int at = seg * 3;
+    return Sieve.mayMatch(sieves[at], sieves[at + 1], sieves[at + 2], groupBits, other);
+  }
+
+  /** The rules of a segment. */
+  CompiledRule[] rules(int seg) {
+    return covering[seg];
   }
 
   /** Buckets: 0 all protocols, 1 tcp, 2 udp, 3 icmp, 4 icmpv6, 5 any other protocol. */
@@ -121,6 +207,27 @@ final class RuleTable {
       return byBucket[b];
     }
     return java.util.Arrays.stream(byBucket[b]).filter(r -> r.protocol == protocol).toArray(CompiledRule[]::new);
+  }
+
+  /**
+   * The segment holding a flow's protocol (not -1) and key: its rules are exactly those admitting it; -1 when no rule
+   * of the protocol admits the key.
+   */
+  int segment(int protocol, int key) {
+    int b = bucket(protocol);
+    int k = b == OTHER ? protocol : key;
+    int lo = from[b];
+    int hi = from[b + 1];
+    int first = lo;
+    while (lo < hi) { // the first start above k
+      int mid = (lo + hi) >>> 1;
+      if (starts[mid] <= k) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo == first ? -1 : lo - 1;
   }
 
   /**

@@ -252,15 +252,23 @@ final class SideJudge {
       }
       CompiledRule[] all = table.allProtocols;
       if (ev == null) {
-        int m = any(all, self, other, otherAddress);
-        if (m == T) {
-          return T; // before looking the protocol's rules up at all
+        // rules the sieve turns away cannot match the other party: their peers would all be F
+        long groupBits = other < 0 ? 0 : index.eniGroupBits[other];
+        if (table.allMayMatch(groupBits, otherAddress)) {
+          int m = any(all, self, other, otherAddress);
+          if (m == T) {
+            return T; // before looking the protocol's rules up at all
+          }
+          result = Tri.or(result, m);
         }
-        int m2 = any(table.covering(proto, key), self, other, otherAddress);
-        if (m2 == T) {
-          return T;
+        int seg = table.segment(proto, key);
+        if (seg >= 0 && table.mayMatch(seg, groupBits, otherAddress)) {
+          int m = any(table.rules(seg), self, other, otherAddress);
+          if (m == T) {
+            return T;
+          }
+          result = Tri.or(result, m);
         }
-        result = Tri.or(result, Tri.or(m, m2));
         continue;
       }
       CompiledRule[] covering = table.covering(proto, key);
