@@ -43,6 +43,11 @@ import java.util.function.ToIntFunction;
  * (the rules that admit, or the near misses, or the missing data); {@link #keys} gives every key the side admits in
  * each protocol's key space (open ports, exposure). {@link #prepare} arranges one side for a sweep over many other
  * parties (who-can-reach and what-can-be-reached). Instances are immutable.
+ *
+ * <p>Two lookups serve the fast path and must stay true to {@link #peer}: a {@link RuleTable} lists exactly the rules
+ * whose protocol and keys admit a flow ({@link CompiledRule#admits}), and its {@link RuleTable.Sieve} turns a party
+ * away only when {@link #peer} would say F for every rule of a list (a reference needs a carried group, a CIDR an
+ * overlapping address). A new kind of peer, or a new way for one to match, belongs in {@link #peer} and in the sieve.
  */
 final class SideJudge {
   /**

@@ -24,7 +24,9 @@
  * protocol and key range as ints (the key is the port, or {@code type * 256 + code}), and its peer resolved (the
  * referenced group interned, what the reference reports about its peering, the prefix list's entries or "missing").
  * Per group and direction a {@code RuleTable} holds the all-protocol rules apart and, per protocol, sorted key
- * segments each listing exactly the rules that cover it, so a flow finds its admitting rules with one binary search.
+ * segments each listing exactly the rules that cover it, so a flow finds its admitting rules with one binary search;
+ * each list carries a sieve (the groups its references name, the span of its IPv4 blocks) that turns a party away
+ * without reading a rule when none can match it.
  * A {@code PeerIndex} holds the same rules by peer (references by referenced group, CIDRs by block, prefix-list
  * rules by list); an {@code AddressIndex} holds every ENI address sorted, so that a block is one run of it. Active
  * peerings are each VPC's sorted list of joined VPCs.
