@@ -19,8 +19,9 @@ import java.util.TreeSet;
 
 /**
  * A {@link Network} compiled once for answering (see the package documentation for the design). Built in named
- * steps: {@link #internNames}, {@link #attachGroups}, {@link #compileRules}, {@link #joinPeeredVpcs} and
- * {@link #classify}. Immutable after construction, so safe to share between threads.
+ * steps: {@link #internNames}, {@link #attachGroups}, {@link #compileRules} (with the {@link PeerIndex}),
+ * {@link #joinPeeredVpcs}, {@link #collectAddresses} (with the {@link AddressIndex}) and {@link #classify} (with
+ * {@link #layOutClasses}). Immutable after construction, so safe to share between threads.
  *
  * <p>The index holds facts only. What they mean for a flow (which side admits what) is decided by
  * {@link SideJudge}.
@@ -102,6 +103,7 @@ final class Index {
     for (int i = 0; i < enis.length; i++) {
       eniIndex.put(enis[i].id(), i);
     }
+    // step 1: names to numbers
     Interner names = internNames(network, enis);
     this.groupIndex = names.groups;
     this.groupIds = names.groupIds.toArray(new String[0]);
@@ -113,38 +115,27 @@ final class Index {
     for (int i = 0; i < enis.length; i++) {
       eniVpc[i] = names.vpc(enis[i].vpcId());
     }
-
+    // step 2: who carries what
     this.eniGroups = new int[enis.length][];
     this.eniMissingGroup = new boolean[enis.length];
-    this.carriers = attachGroups();
     this.eniGroupBits = new long[enis.length];
-    for (int i = 0; i < enis.length; i++) {
-      for (int g : eniGroups[i]) {
-        eniGroupBits[i] |= 1L << (g & 63);
-      }
-    }
-
+    this.carriers = attachGroups();
+    // step 3: the rules, by protocol and key, and by peer
     this.ingress = new CompiledRule[groups.length][];
     this.egress = new CompiledRule[groups.length][];
     this.ingressTables = new RuleTable[groups.length];
     this.egressTables = new RuleTable[groups.length];
     this.ruleCount = compileRules(names);
-
     this.byPeer = new PeerIndex[] {new PeerIndex(ingress, groups.length), new PeerIndex(egress, groups.length)};
+    // step 4: which VPCs are joined
     this.peeredVpcs = joinPeeredVpcs(names);
-
+    // step 5: addresses
     this.eniAddresses = new ImmutableList[enis.length];
     this.eniFamilies = new byte[enis.length];
     this.eniPublicIpv4 = new boolean[enis.length];
-    for (int i = 0; i < enis.length; i++) {
-      eniPublicIpv4[i] = !enis[i].publicIpv4().isEmpty();
-      eniAddresses[i] = enis[i].addressBlocks();
-      for (Cidr a : eniAddresses[i]) {
-        eniFamilies[i] |= (byte) familyBit(a.family());
-      }
-    }
+    collectAddresses();
     this.addresses = new AddressIndex(enis);
-
+    // step 6: ENI classes, and what a class's ENIs share, laid out by class
     this.eniClass = new int[enis.length];
     this.classRepresentative = classify();
     this.classMembers = members(classRepresentative.length);
@@ -153,21 +144,7 @@ final class Index {
     this.classFamilies = new byte[classes];
     this.classMissingGroup = new boolean[classes];
     this.classGroupStart = new int[classes + 1];
-    int total = 0;
-    for (int k = 0; k < classes; k++) {
-      total += eniGroups[classRepresentative[k]].length;
-    }
-    this.classGroups = new int[total];
-    for (int k = 0, at = 0; k < classes; k++) {
-      int rep = classRepresentative[k];
-      classFamilies[k] = eniFamilies[rep];
-      classMissingGroup[k] = eniMissingGroup[rep];
-      classGroupStart[k] = at;
-      for (int g : eniGroups[rep]) {
-        classGroups[at++] = g;
-      }
-      classGroupStart[k + 1] = at;
-    }
+    this.classGroups = layOutClasses();
   }
 
   // ---------------------------------------------------------------- construction steps
@@ -194,7 +171,10 @@ final class Index {
     return in;
   }
 
-  /** Step 2: each ENI's groups (each once), whether it carries a missing one, and each group's carriers. */
+  /**
+   * Step 2: each ENI's groups (each once, also as bits), whether it carries a missing one, and each group's
+   * carriers.
+   */
   private int[][] attachGroups() {
     int[] carrierCount = new int[groups.length];
     for (int i = 0; i < enis.length; i++) {
@@ -211,6 +191,9 @@ final class Index {
         eniMissingGroup[i] |= groups[g] == null;
       }
       eniGroups[i] = k == gs.length ? gs : Arrays.copyOf(gs, k);
+      for (int j = 0; j < k; j++) {
+        eniGroupBits[i] |= 1L << (gs[j] & 63);
+      }
     }
     int[][] out = new int[groups.length][];
     for (int g = 0; g < groups.length; g++) {
@@ -270,7 +253,18 @@ final class Index {
     return out;
   }
 
-  /** Step 5: ENI classes (see {@link #eniClass}); returns each class's representative. */
+  /** Step 5: each ENI's addresses and their families, and whether it has a public IPv4 address. */
+  private void collectAddresses() {
+    for (int i = 0; i < enis.length; i++) {
+      eniPublicIpv4[i] = !enis[i].publicIpv4().isEmpty();
+      eniAddresses[i] = enis[i].addressBlocks();
+      for (Cidr a : eniAddresses[i]) {
+        eniFamilies[i] |= (byte) familyBit(a.family());
+      }
+    }
+  }
+
+  /** Step 6: ENI classes (see {@link #eniClass}); returns each class's representative. */
   private int[] classify() {
     Map<List<Integer>, Integer> classes = new HashMap<>();
     List<Integer> reps = new ArrayList<>();
@@ -291,6 +285,26 @@ final class Index {
       });
     }
     return reps.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** Step 6, continued: each class's families, missing group and groups, laid out by class; returns the groups. */
+  private int[] layOutClasses() {
+    int total = 0;
+    for (int rep : classRepresentative) {
+      total += eniGroups[rep].length;
+    }
+    int[] out = new int[total];
+    for (int k = 0, at = 0; k < classRepresentative.length; k++) {
+      int rep = classRepresentative[k];
+      classFamilies[k] = eniFamilies[rep];
+      classMissingGroup[k] = eniMissingGroup[rep];
+      classGroupStart[k] = at;
+      for (int g : eniGroups[rep]) {
+        out[at++] = g;
+      }
+      classGroupStart[k + 1] = at;
+    }
+    return out;
   }
 
   private int[][] members(int classCount) {
