@@ -101,7 +101,7 @@ final class ExposureQuery {
     }
     Spans[] allowed = FlowJudge.spans();
     Spans[] unknown = FlowJudge.spans();
-    SideJudge.Keys partyKeys = sides.partyKeys(eni);
+    KeySets partyKeys = sides.partyKeys(eni);
     for (int f = 4; f <= 6; f += 2) {
       if ((families & Index.familyBit(f)) != 0) {
         carried(partyKeys, f, allowed, unknown);
@@ -112,7 +112,7 @@ final class ExposureQuery {
     for (int g : index.eniGroups[eni]) {
       Part p = part(g, families); // the OR over groups: the union of their parts
       if (p != null) {
-        for (int s = 0; s < SideJudge.SPACES; s++) {
+        for (int s = 0; s < KeySets.SPACES; s++) {
           allowed[s].addAll(p.allowed[s]);
           unknown[s].addAll(p.unknown[s]);
         }
@@ -129,9 +129,9 @@ final class ExposureQuery {
   }
 
   /** Adds a side's keys of one family to the sets, in the key spaces that travel over that family. */
-  private static void carried(SideJudge.Keys keys, int family, Spans[] allowed, Spans[] unknown) {
-    for (int space = 0; space < SideJudge.SPACES; space++) {
-      if (space < SideJudge.OTHER_PROTOCOLS && !FlowJudge.carries(space, family)) {
+  private static void carried(KeySets keys, int family, Spans[] allowed, Spans[] unknown) {
+    for (int space = 0; space < KeySets.SPACES; space++) {
+      if (space < KeySets.OTHER_PROTOCOLS && !FlowJudge.carries(space, family)) {
         continue;
       }
       allowed[space].addAll(keys.sure(space));
@@ -152,7 +152,7 @@ final class ExposureQuery {
     final OpenPorts open;
 
     Part(Spans[] allowed, Spans[] unknown, ImmutableList<RuleMatch> rules, boolean anywhere) {
-      for (int s = 0; s < SideJudge.SPACES; s++) {
+      for (int s = 0; s < KeySets.SPACES; s++) {
         allowed[s].normalize();
         unknown[s].normalize();
       }
@@ -191,14 +191,14 @@ final class ExposureQuery {
       Spans[] unknown = FlowJudge.spans();
       for (int f = 4; f <= 6; f += 2) {
         if ((families & Index.familyBit(f)) != 0) {
-          SideJudge.Keys keys = internet.ofGroup(g, f);
+          KeySets keys = internet.ofGroup(g, f);
           if (keys != null) {
             carried(keys, f, allowed, unknown);
           }
         }
       }
       boolean any = false;
-      for (int s = 0; s < SideJudge.SPACES; s++) {
+      for (int s = 0; s < KeySets.SPACES; s++) {
         any |= !unknown[s].isEmpty();
       }
       ImmutableList.Builder<RuleMatch> rules = ImmutableList.builder();

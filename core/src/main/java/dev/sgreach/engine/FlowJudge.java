@@ -187,8 +187,8 @@ final class FlowJudge {
     int dst = eni(d);
     List<Cidr> xs = s.addresses();
     List<Cidr> ys = d.addresses();
-    SideJudge.Keys[] egressBy = new SideJudge.Keys[ys.size()];
-    SideJudge.Keys[] ingressBy = new SideJudge.Keys[xs.size()];
+    KeySets[] egressBy = new KeySets[ys.size()];
+    KeySets[] ingressBy = new KeySets[xs.size()];
     Spans[] allowed = spans();
     Spans[] unknown = spans();
     for (int i = 0; i < xs.size(); i++) {
@@ -204,8 +204,8 @@ final class FlowJudge {
         if (ingressBy[i] == null) {
           ingressBy[i] = sides.keys(Direction.INGRESS, dst, r -> sides.peer(r, dst, src, x));
         }
-        for (int space = 0; space < SideJudge.SPACES; space++) {
-          if (space < SideJudge.OTHER_PROTOCOLS && !carries(space, x.family())) {
+        for (int space = 0; space < KeySets.SPACES; space++) {
+          if (space < KeySets.OTHER_PROTOCOLS && !carries(space, x.family())) {
             continue;
           }
           egressBy[j].sure(space).intersectInto(ingressBy[i].sure(space), allowed[space]);
@@ -223,7 +223,7 @@ final class FlowJudge {
   }
 
   static Spans[] spans() {
-    Spans[] out = new Spans[SideJudge.SPACES];
+    Spans[] out = new Spans[KeySets.SPACES];
     for (int s = 0; s < out.length; s++) {
       out[s] = new Spans();
     }

@@ -60,7 +60,7 @@ final class Index {
 
   /**
    * The rules again, indexed by peer, per direction (0 ingress, 1 egress): for judging many ENIs' sides against one
-   * other party ({@link SideJudge.Against}) by finding the rules whose peer can match it, instead of reading every
+   * other party ({@link SidesAgainst}) by finding the rules whose peer can match it, instead of reading every
    * ENI's rules.
    */
   final PeerIndex[] byPeer;

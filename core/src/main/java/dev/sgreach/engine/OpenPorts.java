@@ -43,18 +43,18 @@ public final class OpenPorts {
   static OpenPorts of(Spans[] allowed, Spans[] unknown) {
     ImmutableMap.Builder<Protocol, ImmutableRangeSet<Integer>> a = ImmutableMap.builder();
     ImmutableMap.Builder<Protocol, ImmutableRangeSet<Integer>> u = ImmutableMap.builder();
-    for (int s = 0; s <= SideJudge.OTHER_PROTOCOLS; s++) {
+    for (int s = 0; s <= KeySets.OTHER_PROTOCOLS; s++) {
       unknown[s].removeAll(allowed[s]);
     }
     for (Protocol p : Protocol.KEYED) {
-      int s = SideJudge.Keys.space(p);
+      int s = KeySets.space(p);
       a.put(p, allowed[s].toRangeSet());
       u.put(p, unknown[s].toRangeSet());
-      allowed[SideJudge.OTHER_PROTOCOLS].remove(p.number(), p.number());
-      unknown[SideJudge.OTHER_PROTOCOLS].remove(p.number(), p.number());
+      allowed[KeySets.OTHER_PROTOCOLS].remove(p.number(), p.number());
+      unknown[KeySets.OTHER_PROTOCOLS].remove(p.number(), p.number());
     }
-    return new OpenPorts(a.build(), u.build(), allowed[SideJudge.OTHER_PROTOCOLS].toRangeSet(),
-        unknown[SideJudge.OTHER_PROTOCOLS].toRangeSet());
+    return new OpenPorts(a.build(), u.build(), allowed[KeySets.OTHER_PROTOCOLS].toRangeSet(),
+        unknown[KeySets.OTHER_PROTOCOLS].toRangeSet());
   }
 
   /**

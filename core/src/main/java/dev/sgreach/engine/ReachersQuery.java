@@ -24,7 +24,7 @@ import java.util.Set;
  * <pre>flow(c) = OR over f of  theirs_f(class) AND (references(class) OR addresses_f(c))</pre>
  *
  * <p>The query judges both class parts once per class ({@link SideJudge#judge} on the class's representative, the
- * references of {@link SideJudge.Prepared}), and turns the address rules into runs of the sorted address array
+ * references of {@link PreparedSide}), and turns the address rules into runs of the sorted address array
  * ({@link AddressIndex}). A class is then decided whole, or depends on its members' addresses; members are looked at
  * only when the answer is listed ({@link #expand}).
  */
@@ -35,8 +35,8 @@ final class ReachersQuery {
   private final List<Cidr> myAddresses;
   private final Traffic traffic;
   private final Direction theirs;
-  private final SideJudge.Prepared own;
-  private final SideJudge.Against candidates;
+  private final PreparedSide own;
+  private final SidesAgainst candidates;
   /** Per family (0 IPv4, 1 IPv6): the positions in {@link #myAddresses} of the member's addresses of that family. */
   private final int[][] addressesOf = new int[2][];
 

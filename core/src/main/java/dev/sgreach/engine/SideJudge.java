@@ -8,8 +8,6 @@ import com.google.common.collect.ImmutableList;
 import dev.sgreach.model.Cidr;
 import dev.sgreach.model.Direction;
 import dev.sgreach.model.NetworkInterface;
-import dev.sgreach.model.Peer;
-import dev.sgreach.model.Ports;
 import dev.sgreach.model.Protocol;
 import dev.sgreach.model.Traffic;
 import java.util.ArrayList;
@@ -58,10 +56,6 @@ final class SideJudge {
   static final Set<String> UNFILTERED_TYPES = Set.of("natGateway", "nat_gateway", "gateway_load_balancer",
       "gateway_load_balancer_endpoint", "transit_gateway", "network_load_balancer");
 
-  /** Key spaces, in {@link Protocol#KEYED} order, then the space of every other protocol's number. */
-  static final int SPACES = 5;
-  static final int OTHER_PROTOCOLS = 4;
-  private static final int MAX_NEAR_MISSES = 6;
 
   private final Index index;
   /** Per class: true when the class's ENIs are of a type AWS does not filter. */
@@ -243,7 +237,7 @@ final class SideJudge {
    * collect it stops at the first rule that admits; collecting evidence it reads every admitting rule in rule order,
    * and, when nothing admits, the rules of the flow's protocol whose keys miss (the near misses of the port).
    */
-  private int decide(Direction d, int self, int other, Cidr otherAddress, Traffic traffic, Evidence ev) {
+  private int decide(Direction d, int self, int other, Cidr otherAddress, Traffic traffic, SideEvidence ev) {
     int result = party(self);
     if (result == T) {
       return T;
@@ -333,7 +327,7 @@ final class SideJudge {
           ImmutableList.of(), ImmutableList.of(), Optional.of("a " + index.enis[selfIndex].interfaceType()
               + " interface with no security group is not filtered by security groups"));
     }
-    Evidence ev = new Evidence(otherAddress);
+    SideEvidence ev = new SideEvidence(index, otherAddress);
     int result = decide(d, selfIndex, otherIndex, otherAddress, traffic, ev);
     Outcome o = Tri.outcome(result);
     Optional<String> note = index.eniGroups[selfIndex].length == 0
@@ -348,84 +342,9 @@ final class SideJudge {
     for (String g : index.missingGroups(selfIndex)) {
       missing.add(self.label() + " carries " + g + ", whose rules are not in the snapshot");
     }
-    // port misses first: they are the closest; reasons are worded only for the misses shown
-    List<NearMiss> near = new ArrayList<>();
-    for (CompiledRule r : ev.portMisses) {
-      if (near.size() < MAX_NEAR_MISSES) {
-        near.add(new NearMiss(r.group, r.rule, portMiss(r.rule.ports(), traffic)));
-      }
-    }
-    for (CompiledRule r : ev.peerMisses) {
-      if (near.size() < MAX_NEAR_MISSES) {
-        near.add(new NearMiss(r.group, r.rule, peerMiss(r, selfIndex, other, otherIndex, otherAddress)));
-      }
-    }
-    return new SideCheck(d, self, selfAddress, otherAddress, o, ImmutableList.of(), ImmutableList.copyOf(near),
+    return new SideCheck(d, self, selfAddress, otherAddress, o, ImmutableList.of(),
+        ev.nearMisses(selfIndex, other, otherIndex, traffic),
         o == Outcome.UNKNOWN ? missing.build() : ImmutableList.of(), note);
-  }
-
-  /** What {@link #decide} found rule by rule, for the proof. */
-  private static final class Evidence {
-    final Cidr otherAddress;
-    final ImmutableList.Builder<RuleMatch> matches = ImmutableList.builder();
-    final List<String> unknown = new ArrayList<>();
-    final List<CompiledRule> portMisses = new ArrayList<>();
-    final List<CompiledRule> peerMisses = new ArrayList<>();
-
-    Evidence(Cidr otherAddress) {
-      this.otherAddress = otherAddress;
-    }
-
-    /** A rule admitting the protocol and key, and its peer's value. */
-    void admitting(CompiledRule r, int peer) {
-      if (peer == T) {
-        matches.add(new RuleMatch(r.group, r.rule, otherAddress));
-      } else if (peer == U) {
-        unknown.add(r.group.label() + ": " + r.rule.describe() + ": entries of prefix list "
-            + ((Peer.PrefixListPeer) r.rule.peer()).prefixListId() + " are not in the snapshot");
-      } else {
-        peerMisses.add(r);
-      }
-    }
-
-    /** A rule of the flow's protocol whose peer matches but whose keys do not. */
-    void portMiss(CompiledRule r) {
-      portMisses.add(r);
-    }
-  }
-
-  private static String portMiss(Ports p, Traffic t) {
-    if (p.protocol().hasPorts()) {
-      return "port " + t.port() + " is outside " + (p.from() == p.to() ? p.from() : p.from() + "-" + p.to());
-    }
-    return t.protocol().awsName() + " type " + t.icmpType() + " code " + t.icmpCode() + " is not " + p;
-  }
-
-  /** Why a rule admitting the traffic does not match the other party: the part of {@link #peer} that said no. */
-  private String peerMiss(CompiledRule r, int selfIndex, Member other, int otherIndex, Cidr otherAddress) {
-    Peer p = r.rule.peer();
-    if (p instanceof Peer.CidrPeer c) {
-      return c.cidr().family() != otherAddress.family()
-          ? "peer " + c.cidr().toCidrString() + " is IPv" + c.cidr().family() + ", the other side's address "
-              + otherAddress + " is IPv" + otherAddress.family()
-          : otherAddress + " is not in " + c.cidr().toCidrString();
-    }
-    if (p instanceof Peer.GroupPeer g) {
-      if (otherIndex < 0) {
-        return "peer " + g.groupId() + ": a security-group reference never matches an outside party ("
-            + otherAddress + ")";
-      }
-      if (r.peeringStatus == CompiledRule.PEERING_NOT_ACTIVE) {
-        return "peer " + g.groupId() + ": the reference goes through peering " + g.peeringId() + ", which is "
-            + g.peeringStatus();
-      }
-      if (!index.carries(otherIndex, r.referencedGroup)) {
-        return "peer " + g.groupId() + ": " + other.label() + " does not carry " + g.groupId();
-      }
-      return "peer " + g.groupId() + ": " + other.label() + " is in " + index.enis[otherIndex].vpcId()
-          + ", which is neither " + index.enis[selfIndex].vpcId() + " nor joined to it by an active peering";
-    }
-    return otherAddress + " is in no entry of prefix list " + ((Peer.PrefixListPeer) p).prefixListId();
   }
 
   // ---------------------------------------------------------------- key spaces
@@ -443,8 +362,8 @@ final class SideJudge {
    * What a party admits before any rule is read, as keys: everything for an outside party or an unfiltered ENI,
    * everything possibly (unknown) for an ENI carrying a missing group, nothing otherwise.
    */
-  Keys partyKeys(int self) {
-    Keys k = new Keys();
+  KeySets partyKeys(int self) {
+    KeySets k = new KeySets();
     int party = party(self);
     if (party != F) {
       k.all(party == T);
@@ -455,17 +374,17 @@ final class SideJudge {
   /** See {@link #internetKeys()}; single-threaded, for one exposure question. */
   final class InternetKeys {
     /** Per family (0 IPv4, 1 IPv6) and group: the group's part, or null when not worked out yet. */
-    private final Keys[][] byGroup = new Keys[2][index.groups.length];
+    private final KeySets[][] byGroup = new KeySets[2][index.groups.length];
 
     /** One group's part (the OR over its rules) against the internet of one family; null when it admits nothing. */
-    Keys ofGroup(int g, int family) {
+    KeySets ofGroup(int g, int family) {
       if (fromInternet[g] == null || fromInternet[g].length == 0) {
         return null;
       }
       int f = family == 4 ? 0 : 1;
-      Keys part = byGroup[f][g];
+      KeySets part = byGroup[f][g];
       if (part == null) {
-        part = new Keys();
+        part = new KeySets();
         for (CompiledRule r : fromInternet[g]) {
           int m = internet(r, family);
           if (m != F) {
@@ -484,15 +403,15 @@ final class SideJudge {
   }
 
   /**
-   * Every key one side admits, per key space ({@link Protocol#KEYED} in order, then {@link #OTHER_PROTOCOLS}): the
+   * Every key one side admits, per key space ({@link Protocol#KEYED} in order, then {@link KeySets#OTHER_PROTOCOLS}): the
    * keys it surely admits, and those it may admit (the sure ones plus those that depend on missing data).
    *
    * @param d the side's direction
    * @param self the side's ENI, or -1 for an outside party
    * @param peer each rule's peer against the other party ({@link #peer}, or {@link #internet} for exposure)
    */
-  Keys keys(Direction d, int self, ToIntFunction<CompiledRule> peer) {
-    Keys k = new Keys();
+  KeySets keys(Direction d, int self, ToIntFunction<CompiledRule> peer) {
+    KeySets k = new KeySets();
     int party = party(self);
     if (party == T) {
       k.all(true);
@@ -514,104 +433,6 @@ final class SideJudge {
       }
     }
     return k;
-  }
-
-  /** A side's keys in every key space: sure, and possible (sure or unknown). */
-  static final class Keys {
-    private static final Spans EMPTY = new Spans();
-    private final Spans[] sure = new Spans[SPACES];
-    private final Spans[] possible = new Spans[SPACES];
-
-    /** The keys of a space the side surely admits (read only). */
-    Spans sure(int space) {
-      return sure[space] == null ? EMPTY : sure[space];
-    }
-
-    /** The keys of a space the side may admit: the sure ones and the unknown ones (read only). */
-    Spans possible(int space) {
-      return possible[space] == null ? EMPTY : possible[space];
-    }
-
-    /** The highest key of a space: 65535 for the keyed protocols, 255 for protocol numbers. */
-    static int top(int space) {
-      return space == OTHER_PROTOCOLS ? 255 : Protocol.MAX_KEY;
-    }
-
-    /** The key space of a keyed protocol (its place in {@link Protocol#KEYED}), by number. */
-    static int space(Protocol p) {
-      return space(p.number());
-    }
-
-    private static int space(int protocol) {
-      return switch (protocol) {
-        case 6 -> 0;
-        case 17 -> 1;
-        case 1 -> 2;
-        case 58 -> 3;
-        default -> OTHER_PROTOCOLS;
-      };
-    }
-
-    /** True when the side admits nothing and nothing is unknown. */
-    boolean isEmpty() {
-      for (int s = 0; s < SPACES; s++) {
-        if (possible[s] != null && !possible[s].isEmpty()) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    void addAll(Keys other) {
-      for (int s = 0; s < SPACES; s++) {
-        if (other.possible[s] != null) {
-          if (possible[s] == null) {
-            possible[s] = new Spans();
-          }
-          possible[s].addAll(other.possible[s]);
-        }
-        if (other.sure[s] != null) {
-          if (sure[s] == null) {
-            sure[s] = new Spans();
-          }
-          sure[s].addAll(other.sure[s]);
-        }
-      }
-    }
-
-    void all(boolean sureToo) {
-      for (int s = 0; s < SPACES; s++) {
-        add(s, 0, top(s), sureToo);
-      }
-    }
-
-    void add(CompiledRule r, boolean isSure) {
-      if (r.protocol == -1) {
-        for (int s = 0; s < SPACES; s++) {
-          add(s, 0, top(s), isSure);
-        }
-        return;
-      }
-      int space = space(r.protocol);
-      if (space != OTHER_PROTOCOLS) {
-        add(space, r.low, r.high, isSure);
-      } else {
-        add(OTHER_PROTOCOLS, r.protocol, r.protocol, isSure);
-      }
-    }
-
-    private void add(int space, int low, int high, boolean isSure) {
-      if (possible[space] == null) {
-        possible[space] = new Spans();
-      }
-      possible[space].add(low, high);
-      if (isSure) {
-        if (sure[space] == null) {
-          sure[space] = new Spans();
-        }
-        sure[space].add(low, high);
-      }
-    }
   }
 
   // ---------------------------------------------------------------- the internet
@@ -695,231 +516,22 @@ final class SideJudge {
   // ---------------------------------------------------------------- sweeps
 
   /** Many ENIs' sides arranged for judging them against one other party, with the same traffic. */
-  Against against(Direction d, int other, List<Cidr> otherAddresses, Traffic traffic) {
-    return new Against(d, other, otherAddresses, traffic);
-  }
-
-  /**
-   * The sides of many ENIs (direction {@code d}) against one other party and its addresses, for one traffic: the
-   * decision of {@link #judge}, reached from the other end. Instead of reading each ENI's rules, it finds through the
-   * {@link PeerIndex} the rules whose peer can match the other party (references to a group it carries, CIDR blocks
-   * and prefix lists sharing an address with one of its addresses), keeps those admitting the traffic, and marks
-   * their groups; an ENI's side is then its party's value ORed over its groups' marks, with {@link #reference}
-   * deciding each candidate reference for that ENI. {@link #side} equals {@link #judge} for every ENI.
-   */
-  final class Against {
-    /** Addresses past the 64 a mark holds are judged the forward way. */
-    private static final int MARKED = 64;
-    private final Direction direction;
-    private final Traffic traffic;
-    private final int other;
-    private final List<Cidr> otherAddresses;
-    /** Per group: bit i set when an address rule of it admits the traffic with the other party at address i. */
-    private final long[] addressTrue;
-    private final long[] addressUnknown;
-    /** Per group: the first candidate reference (an index into {@link #refRules}), -1 for none. */
-    private final int[] refHead;
-    private final List<CompiledRule> refRules = new ArrayList<>();
-    private final List<Integer> refNext = new ArrayList<>();
-
-    Against(Direction d, int other, List<Cidr> otherAddresses, Traffic traffic) {
-      this.direction = d;
-      this.traffic = traffic;
-      this.other = other;
-      this.otherAddresses = otherAddresses;
-      int groups = index.groups.length;
-      this.addressTrue = new long[groups];
-      this.addressUnknown = new long[groups];
-      this.refHead = new int[groups];
-      java.util.Arrays.fill(refHead, -1);
-      PeerIndex peers = index.byPeer[direction(d)];
-      int proto = traffic.protocol().number();
-      int key = traffic.key();
-      if (other >= 0) {
-        for (int h : index.eniGroups[other]) {
-          for (CompiledRule r : peers.referencing[h]) {
-            if (r.admits(proto, key)) {
-              refRules.add(r);
-              refNext.add(refHead[r.groupIndex]);
-              refHead[r.groupIndex] = refRules.size() - 1;
-            }
-          }
-        }
-      }
-      for (int i = 0; i < Math.min(MARKED, otherAddresses.size()); i++) {
-        long bit = 1L << i;
-        Cidr a = otherAddresses.get(i);
-        peers.overlapping(a, rules -> {
-          for (CompiledRule r : rules) {
-            if (r.admits(proto, key)) {
-              addressTrue[r.groupIndex] |= bit;
-            }
-          }
-        });
-        for (int l = 0; l < peers.lists.size(); l++) {
-          CompiledRule[] rules = peers.listRules.get(l);
-          int m = peer(rules[0], -1, -1, a); // the list's entries decide, alike for each rule naming it
-          if (m == F) {
-            continue;
-          }
-          long[] marks = m == T ? addressTrue : addressUnknown;
-          for (CompiledRule r : rules) {
-            if (r.admits(proto, key)) {
-              marks[r.groupIndex] |= bit;
-            }
-          }
-        }
-      }
-    }
-
-    /**
-     * The side of the ENIs of class {@code k} (represented by ENI {@code self}) against the other party at its
-     * address {@code i}: as {@link SideJudge#judge} for any of them.
-     */
-    int side(int k, int self, int i) {
-      Cidr a = otherAddresses.get(i);
-      if (i >= MARKED) {
-        return judge(direction, self, other, a, traffic);
-      }
-      if ((openFamilies[direction(direction)][k] & Index.familyBit(a.family())) != 0 || unfilteredClass[k]) {
-        return T;
-      }
-      int result = index.classMissingGroup[k] ? U : F;
-      long bit = 1L << i;
-      for (int at = index.classGroupStart[k], end = index.classGroupStart[k + 1]; at < end; at++) {
-        int g = index.classGroups[at];
-        if ((addressTrue[g] & bit) != 0) {
-          return T;
-        }
-        for (int c = refHead[g]; c >= 0; c = refNext.get(c)) {
-          if (reference(refRules.get(c), self, other) == T) {
-            return T;
-          }
-        }
-        if ((addressUnknown[g] & bit) != 0) {
-          result = U;
-        }
-      }
-      return result;
-    }
+  SidesAgainst against(Direction d, int other, List<Cidr> otherAddresses, Traffic traffic) {
+    return new SidesAgainst(this, index, d, other, otherAddresses, traffic);
   }
 
   /** One side arranged for judging it against many other parties with the same traffic. */
-  Prepared prepare(Direction d, int self, Traffic traffic) {
-    return new Prepared(d, self, traffic);
+  PreparedSide prepare(Direction d, int self, Traffic traffic) {
+    return new PreparedSide(this, index, d, self, traffic);
   }
 
-  /**
-   * One party's side of one traffic, arranged for a sweep: the rules admitting the traffic split into group
-   * references (which depend only on the other party's ENI class) and address rules (which depend only on the other
-   * party's address). {@link #judge(int, Cidr)} equals {@link SideJudge#judge} for every other party.
-   */
-  final class Prepared {
-    final Direction direction;
-    final int self;
-    /** Per family (0 IPv4, 1 IPv6): the party's value, T when its class admits every address of the family. */
-    private final int[] partyByFamily = new int[2];
-    final CompiledRule[] references;
-    final CompiledRule[] addressRules;
+  /** The families (bits) for which class {@code k}'s side in direction {@code d} admits every flow at once. */
+  int openFamilies(Direction d, int k) {
+    return openFamilies[direction(d)][k];
+  }
 
-    Prepared(Direction d, int self, Traffic traffic) {
-      this.direction = d;
-      this.self = self;
-      int base = SideJudge.this.party(self);
-      for (int f = 0; f < 2; f++) {
-        partyByFamily[f] = base == T || (openFamilies[direction(d)][index.eniClass[self]] & (f + 1)) != 0 ? T : base;
-      }
-      List<CompiledRule> refs = new ArrayList<>();
-      List<CompiledRule> addrs = new ArrayList<>();
-      if (base != T) {
-        int proto = traffic.protocol().number();
-        int key = traffic.key();
-        for (int g : index.eniGroups[self]) {
-          CompiledRule[] rules = index.rules(g, d);
-          if (rules == null) {
-            continue;
-          }
-          for (CompiledRule r : rules) {
-            if (r.admits(proto, key)) {
-              (r.kind == CompiledRule.GROUP ? refs : addrs).add(r);
-            }
-          }
-        }
-      }
-      this.references = refs.toArray(new CompiledRule[0]);
-      this.addressRules = addrs.toArray(new CompiledRule[0]);
-    }
-
-    /** The party's value for other parties of a family, before their address or ENI is looked at. */
-    int party(int family) {
-      return partyByFamily[family == 4 ? 0 : 1];
-    }
-
-    /** The OR of the group references against ENI {@code other} (T or F; never for an outside party). */
-    int byReference(int other) {
-      if (other < 0) {
-        return F;
-      }
-      for (CompiledRule r : references) {
-        if (reference(r, self, other) == T) {
-          return T;
-        }
-      }
-      return F;
-    }
-
-    /** The party's value ORed with the address rules against the other party's address. */
-    int byAddress(Cidr otherAddress) {
-      int result = party(otherAddress.family());
-      if (result == T) {
-        return T;
-      }
-      for (CompiledRule r : addressRules) {
-        result = Tri.or(result, peer(r, self, -1, otherAddress));
-        if (result == T) {
-          return T;
-        }
-      }
-      return result;
-    }
-
-    /**
-     * The address rules' peers in block form, for one family (0: both), in rule order: the blocks whose addresses
-     * they match (a CIDR peer, a prefix list's entries), as {@link SideJudge#peer} decides for an address that shares
-     * an address with a block.
-     */
-    List<Cidr> matchedBlocks(int family) {
-      List<Cidr> out = new ArrayList<>();
-      for (CompiledRule r : addressRules) {
-        if (r.kind == CompiledRule.CIDR) {
-          if (family == 0 || r.cidr.family() == family) {
-            out.add(r.cidr);
-          }
-        } else if (r.entries != null) {
-          for (Cidr e : r.entries) {
-            if (family == 0 || e.family() == family) {
-              out.add(e);
-            }
-          }
-        }
-      }
-      return out;
-    }
-
-    /** The address rules whose peer is unknown for every address (a prefix list without entries). */
-    List<CompiledRule> unknownPeers() {
-      List<CompiledRule> out = new ArrayList<>();
-      for (CompiledRule r : addressRules) {
-        if (r.kind == CompiledRule.PREFIX_LIST && r.entries == null) {
-          out.add(r);
-        }
-      }
-      return out;
-    }
-
-    /** The side against ENI {@code other} (-1 outside) at {@code otherAddress}: as {@link SideJudge#judge}. */
-    int judge(int other, Cidr otherAddress) {
-      return byReference(other) == T ? T : byAddress(otherAddress);
-    }
+  /** True when class {@code k}'s ENIs are of a type AWS does not filter. */
+  boolean unfilteredClass(int k) {
+    return unfilteredClass[k];
   }
 }

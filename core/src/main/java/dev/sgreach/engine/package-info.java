@@ -43,8 +43,8 @@
  * group reference by carried group and VPC: the same VPC, an active peering of the snapshot, or the unrecorded
  * active peering the reference reports). It answers that one decision in several forms: {@code judge}, a
  * three-valued int ({@code Tri}) for the fast path; {@code explain}, the same decision collecting its evidence into a
- * {@link dev.sgreach.engine.SideCheck}; {@code keys}, every key the side admits per protocol; {@code Prepared}, one
- * party's side split into group references and address rules for a sweep; {@code Against}, many ENIs' sides against
+ * {@link dev.sgreach.engine.SideCheck}; {@code keys}, every key the side admits per protocol; {@code PreparedSide}, one
+ * party's side split into group references and address rules for a sweep; {@code SidesAgainst}, many ENIs' sides against
  * one party, reached from the other end through the {@code PeerIndex}; and {@code internet}, a rule's peer against an
  * outside party anywhere in the public address space.
  *
@@ -58,7 +58,7 @@
  * {@code FlowJudge.explain}; warnings by subject. {@code outcome}: {@code FlowJudge.flow}, no objects built.
  * {@code openPorts}: per pair, the intersection of both sides' {@code keys}. {@code whoCanReach} and
  * {@code whatCanBeReached}: per member a {@code ReachersQuery}, which judges the candidate classes' side with
- * {@code Against}, the member's own references per class and its address rules as runs of the sorted addresses;
+ * {@code SidesAgainst}, the member's own references per class and its address rules as runs of the sorted addresses;
  * {@link dev.sgreach.engine.Reachers} lists the ENIs the first time they are asked for. {@code exposure}: per class,
  * the ingress {@code keys} against the internet ({@code ExposureQuery}).
  *
