@@ -234,19 +234,8 @@ final class RuleTable {
    * The rules of one protocol (not -1) that admit {@code key}; {@code protocol} and {@code key} as a flow has them.
    */
   CompiledRule[] covering(int protocol, int key) {
-    int b = bucket(protocol);
-    int k = b == OTHER ? protocol : key;
-    int lo = from[b];
-    int hi = from[b + 1];
-    int first = lo;
-    while (lo < hi) { // the first start above k
-      int mid = (lo + hi) >>> 1;
-      if (starts[mid] <= k) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo == first ? NONE : covering[lo - 1];
+    int seg = segment(protocol, key);
+    return seg < 0 ? NONE : covering[seg];
   }
+
 }

@@ -64,26 +64,6 @@ public final class Traffic {
   }
 
   /**
-   * The traffic at one key of a protocol's key space, the inverse of {@link #key()}: the port for TCP and UDP,
-   * {@code type * 256 + code} for ICMP and ICMPv6; for any other protocol the key is ignored.
-   *
-   * @throws IllegalArgumentException for {@link Protocol#ALL} or a key outside 0..65535
-   */
-  public static Traffic of(Protocol protocol, int key) {
-    if (protocol.isKeyed() && (key < 0 || key > Protocol.MAX_KEY)) {
-      throw new IllegalArgumentException(protocol.awsName() + " key (" + key + ") must be in 0.." + Protocol.MAX_KEY);
-    }
-    return switch (protocol.number()) {
-      case -1 -> throw new IllegalArgumentException("traffic is one protocol, not all of them");
-      case 6 -> tcp(key);
-      case 17 -> udp(key);
-      case 1 -> icmp(key / 256, key % 256);
-      case 58 -> icmpv6(key / 256, key % 256);
-      default -> protocol(protocol.number());
-    };
-  }
-
-  /**
    * Parses the command line's SPEC: {@code tcp/PORT}, {@code udp/PORT}, {@code icmp/TYPE/CODE},
    * {@code icmpv6/TYPE/CODE}, or a bare IP protocol number such as {@code 50}.
    *
@@ -194,6 +174,26 @@ public final class Traffic {
    */
   public int family() {
     return protocol.family();
+  }
+
+  /**
+   * The traffic at one key of a protocol's key space, the inverse of {@link #key()}: the port for TCP and UDP,
+   * {@code type * 256 + code} for ICMP and ICMPv6; for any other protocol the key is ignored.
+   *
+   * @throws IllegalArgumentException for {@link Protocol#ALL} or a key outside 0..65535
+   */
+  public static Traffic of(Protocol protocol, int key) {
+    if (protocol.isKeyed() && (key < 0 || key > Protocol.MAX_KEY)) {
+      throw new IllegalArgumentException(protocol.awsName() + " key (" + key + ") must be in 0.." + Protocol.MAX_KEY);
+    }
+    return switch (protocol.number()) {
+      case -1 -> throw new IllegalArgumentException("traffic is one protocol, not all of them");
+      case 6 -> tcp(key);
+      case 17 -> udp(key);
+      case 1 -> icmp(key / 256, key % 256);
+      case 58 -> icmpv6(key / 256, key % 256);
+      default -> protocol(protocol.number());
+    };
   }
 
   /** The command line's SPEC form, e.g. {@code tcp/443}, {@code icmp/8/0}, {@code 50}. */
