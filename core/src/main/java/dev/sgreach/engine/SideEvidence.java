@@ -43,6 +43,11 @@ final class SideEvidence {
     }
   }
 
+  /** True when as many port misses are known as a proof shows: port misses come first among near misses. */
+  boolean enoughPortMisses() {
+    return portMisses.size() >= MAX_NEAR_MISSES;
+  }
+
   /** A rule of the flow's protocol whose peer matches but whose keys do not. */
   void portMiss(CompiledRule r) {
     portMisses.add(r);
