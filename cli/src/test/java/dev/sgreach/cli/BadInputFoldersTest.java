@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>{@code expect.txt}: {@code # comment} lines; {@code $ ARGS} runs a command ({@code --snapshot FOLDER} is added
  * after its name), then {@code exit N}, then {@code err TEXT} and {@code out TEXT} lines, each a fragment that
  * standard error or standard output must contain. With exit 2, standard output must be empty and standard error one
- * line. A subfolder {@code dot-git/} is copied as {@code .git/}, which git cannot hold.
+ * line. A subfolder {@code dot-git/} is copied as {@code .git/}, which git cannot hold; {@code {folder}} in ARGS is the
+ * copied folder (for a queries file beside the snapshot).
  */
 class BadInputFoldersTest {
   private static final Path SHAPES = Cli.ROOT.resolve("cli/src/test/resources/bad-input");
@@ -94,7 +95,8 @@ class BadInputFoldersTest {
     List<Expectation> expectations = expectations(shape.resolve("expect.txt"));
     assertThat(expectations).as("%s/expect.txt runs something", name).isNotEmpty();
     for (Expectation x : expectations) {
-      List<String> args = new ArrayList<>(x.args());
+      List<String> args = new ArrayList<>(x.args().stream().map(a -> a.replace("{folder}", folder.toString()))
+          .toList());
       if (!args.contains("--snapshot") && args.stream().noneMatch(a -> a.startsWith("--snapshot="))) {
         args.addAll(1, List.of("--snapshot", folder.toString()));
       }
