@@ -176,6 +176,8 @@ final class JsonIn {
   /** The names read at each level of objects being read, reused from object to object (no allocation per object). */
   private String[][] readNames = new String[8][16];
   private int[] readCount = new int[8];
+  /** Per level, one bit for each read name's hash modulo 64: a name whose bit is clear is certainly new. */
+  private long[] readBits = new long[8];
   private int depth = -1;
 
   /**
@@ -189,11 +191,13 @@ final class JsonIn {
       if (level == readNames.length) {
         readNames = java.util.Arrays.copyOf(readNames, level * 2);
         readCount = java.util.Arrays.copyOf(readCount, level * 2);
+        readBits = java.util.Arrays.copyOf(readBits, level * 2);
       }
       if (readNames[level] == null) {
         readNames[level] = new String[16];
       }
       readCount[level] = 0;
+      readBits[level] = 0;
       long seen = 0;
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String name = p.currentName();
@@ -223,12 +227,16 @@ final class JsonIn {
   private void once(Location at, int level, String name) {
     String[] names = readNames[level];
     int n = readCount[level];
-    for (int i = 0; i < n; i++) {
-      if (names[i].equals(name)) {
-        throw at.field(name).fail(null, name + " is given twice in this object: which value AWS sent is"
-            + " unknown, so the file is refused");
+    long bit = 1L << (name.hashCode() & 63);
+    if ((readBits[level] & bit) != 0) {
+      for (int i = 0; i < n; i++) {
+        if (names[i].equals(name)) {
+          throw at.field(name).fail(null, name + " is given twice in this object: which value AWS sent is"
+              + " unknown, so the file is refused");
+        }
       }
     }
+    readBits[level] |= bit;
     if (n == names.length) {
       readNames[level] = names = java.util.Arrays.copyOf(names, n * 2);
     }
