@@ -60,8 +60,10 @@ final class AwsInventory {
         (p, at) -> a.peering(SdkShapes.toModel(p, at), at));
     each(prefixLists, LiveCalls.DESCRIBE_MANAGED_PREFIX_LISTS, ResponseKind.MANAGED_PREFIX_LISTS,
         (l, at) -> a.managedPrefixList(l.prefixListId(), l.prefixListName(), at));
-    entries.forEach((id, list) -> a.prefixListEntries(id, SdkShapes.entries(list,
-        root(LiveCalls.GET_MANAGED_PREFIX_LIST_ENTRIES + " " + id).field("Entries"))));
+    entries.forEach((id, list) -> {
+      Location at = root(LiveCalls.GET_MANAGED_PREFIX_LIST_ENTRIES + " " + id).field("Entries");
+      a.prefixListEntries(id, SdkShapes.entries(list, at), at);
+    });
     for (Cluster c : clusters) {
       Location at = root(LiveCalls.DESCRIBE_CLUSTER + " " + c.name()).field("cluster");
       a.eksCluster(SdkShapes.toModel(c, at), at);

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkState;
 import static java.util.Objects.requireNonNull;
 
+import dev.sgreach.model.AwsId;
 import dev.sgreach.model.Network;
 import dev.sgreach.snapshot.SnapshotException;
 import dev.sgreach.snapshot.Snapshots;
@@ -189,6 +190,7 @@ public final class LiveLoader implements AutoCloseable {
     List<Filter> vpcScope = vpcs.isEmpty() ? null : List.of(filter("vpc-id", vpcs));
     inventory.vpcs.addAll(calls.pages(LiveCalls.DESCRIBE_VPCS, () -> c.ec2
         .describeVpcsPaginator(r -> r.filters(vpcScope).maxResults(ec2Page)), DescribeVpcsResponse::vpcs));
+    requireEveryVpc(vpcs, inventory, region);
     calls.pages(LiveCalls.DESCRIBE_VPC_PEERING_CONNECTIONS, () -> c.ec2.describeVpcPeeringConnectionsPaginator(
             r -> r.maxResults(ec2Page)), DescribeVpcPeeringConnectionsResponse::vpcPeeringConnections).stream()
         .filter(p -> in(vpcs, vpcOf(p.requesterVpcInfo())) || in(vpcs, vpcOf(p.accepterVpcInfo())))
@@ -214,6 +216,22 @@ public final class LiveLoader implements AutoCloseable {
           .filter(lb -> in(vpcs, lb.vpcId())).forEach(inventory.loadBalancers::add);
     }
     return inventory;
+  }
+
+  /**
+   * Every VPC the load is limited to exists: a filter that matches nothing would load (and write) an empty region,
+   * which every question would answer with an all-clear.
+   */
+  private static void requireEveryVpc(Set<String> vpcs, AwsInventory inventory, String region) {
+    Set<String> found = new TreeSet<>();
+    inventory.vpcs.forEach(v -> found.add(v.vpcId()));
+    List<String> missing = vpcs.stream().filter(id -> !found.contains(id)).toList();
+    if (!missing.isEmpty()) {
+      throw new LiveLoadException("no VPC " + String.join(", ", missing) + " in " + region + ": describe-vpcs"
+          + " found " + (found.isEmpty() ? "none of the VPCs asked for" : "only " + String.join(", ", found))
+          + "; check the VPC ids (and the region). Nothing was loaded.", LiveCalls.DESCRIBE_VPCS, region,
+          "InvalidVpcID.NotFound", false, null);
+    }
   }
 
   private int pageSize(int min, int max) {
@@ -421,7 +439,7 @@ public final class LiveLoader implements AutoCloseable {
      * and load balancers in them. Default: the whole region.
      */
     public Builder vpcIds(Collection<String> ids) {
-      ids.forEach(id -> checkArgument(id != null && id.startsWith("vpc-"), "VPC id (%s) must start with vpc-", id));
+      ids.forEach(AwsId.VPC::check);
       vpcIds.addAll(ids);
       return this;
     }

@@ -1,6 +1,7 @@
 package dev.sgreach.aws;
 
 import com.google.common.collect.ImmutableList;
+import dev.sgreach.model.AwsId;
 import dev.sgreach.model.Cidr;
 import dev.sgreach.model.Direction;
 import dev.sgreach.model.EksClusterInfo;
@@ -61,14 +62,23 @@ import software.amazon.awssdk.services.eks.model.VpcConfigResponse;
  * response) and reports each bad value at its own path. AWS field names appear as they do in the CLI JSON.
  */
 final class SdkShapes {
+  private static final String GROUPS = "describe-security-groups";
+  private static final String RULES = "describe-security-group-rules";
+  private static final String INTERFACES = "describe-network-interfaces";
+  private static final String CLUSTER = "eks describe-cluster";
+
   private SdkShapes() {}
 
   // ---------------------------------------------------------------- AWS -> model
 
   /** A security group without its rules: id, name, VPC, owner, description and tags. */
   static SecurityGroup toModel(software.amazon.awssdk.services.ec2.model.SecurityGroup g, Location loc) {
-    SecurityGroup.Builder b = SecurityGroup.builder(loc.field("GroupId").require(g.groupId()))
-        .name(g.groupName()).vpc(g.vpcId()).owner(g.ownerId()).description(g.description());
+    SecurityGroup.Builder b = SecurityGroup.builder(AwsValues.requiredId(AwsId.SECURITY_GROUP, g.groupId(),
+            loc, "GroupId"))
+        .name(g.groupName()).vpc(AwsValues.id(AwsId.VPC, g.vpcId(), loc, "VpcId"))
+        .owner(AwsValues.id(AwsId.ACCOUNT, g.ownerId(), loc, "OwnerId")).description(g.description());
+    AwsValues.requireList(g.hasIpPermissions(), loc.field("IpPermissions"), GROUPS);
+    AwsValues.requireList(g.hasIpPermissionsEgress(), loc.field("IpPermissionsEgress"), GROUPS);
     tags(g.tags(), loc.field("Tags")).forEach(b::tag);
     return loc.build(b::build);
   }
@@ -90,6 +100,10 @@ final class SdkShapes {
       IpPermission p = permissions.get(i);
       Location at = loc.index(i);
       Ports ports = AwsValues.ports(p.ipProtocol(), p.fromPort(), p.toPort(), at);
+      AwsValues.requireList(p.hasIpRanges(), at.field("IpRanges"), GROUPS);
+      AwsValues.requireList(p.hasIpv6Ranges(), at.field("Ipv6Ranges"), GROUPS);
+      AwsValues.requireList(p.hasPrefixListIds(), at.field("PrefixListIds"), GROUPS);
+      AwsValues.requireList(p.hasUserIdGroupPairs(), at.field("UserIdGroupPairs"), GROUPS);
       forEach(p.ipRanges(), at.field("IpRanges"), (r, l) -> rules.add(new Rule(direction, ports,
           Peer.cidr(AwsValues.cidr(r.cidrIp(), 4, l.field("CidrIp"))), r.description(), "")));
       forEach(p.ipv6Ranges(), at.field("Ipv6Ranges"), (r, l) -> rules.add(new Rule(direction, ports,
@@ -105,12 +119,15 @@ final class SdkShapes {
 
   /** One rule of describe-security-group-rules; exactly one peer field must be set. */
   static Rule toModel(SecurityGroupRule r, Location loc) {
-    loc.field("GroupId").require(r.groupId());
+    AwsValues.requiredId(AwsId.SECURITY_GROUP, r.groupId(), loc, "GroupId");
+    AwsValues.id(AwsId.ACCOUNT, r.groupOwnerId(), loc, "GroupOwnerId");
     if (r.isEgress() == null) {
       throw loc.field("IsEgress").fail(null, "IsEgress is missing");
     }
     Direction direction = r.isEgress() ? Direction.EGRESS : Direction.INGRESS;
     Ports ports = AwsValues.ports(r.ipProtocol(), r.fromPort(), r.toPort(), loc);
+    AwsValues.requireValue(r.fromPort() != null, loc.field("FromPort"), RULES);
+    AwsValues.requireValue(r.toPort() != null, loc.field("ToPort"), RULES);
     List<Peer> peers = new ArrayList<>(1);
     if (r.cidrIpv4() != null) {
       peers.add(Peer.cidr(AwsValues.cidr(r.cidrIpv4(), 4, loc.field("CidrIpv4"))));
@@ -130,19 +147,29 @@ final class SdkShapes {
       throw loc.fail(null, "a rule names exactly one of CidrIpv4, CidrIpv6, PrefixListId or ReferencedGroupInfo, this"
           + " one names " + peers.size());
     }
-    return new Rule(direction, ports, peers.get(0), r.description(), r.securityGroupRuleId());
+    return new Rule(direction, ports, peers.get(0), r.description(),
+        AwsValues.id(AwsId.SECURITY_GROUP_RULE, r.securityGroupRuleId(), loc, "SecurityGroupRuleId"));
   }
 
   /** An ENI with its private and public addresses, delegated prefixes, groups, attachment and tags. */
   static NetworkInterface toModel(software.amazon.awssdk.services.ec2.model.NetworkInterface e, Location loc) {
-    NetworkInterface.Builder b = NetworkInterface.builder(loc.field("NetworkInterfaceId").require(
-            e.networkInterfaceId()))
-        .vpc(e.vpcId()).subnet(e.subnetId()).availabilityZone(e.availabilityZone())
+    NetworkInterface.Builder b = NetworkInterface.builder(AwsValues.requiredId(AwsId.NETWORK_INTERFACE,
+            e.networkInterfaceId(), loc.field("NetworkInterfaceId")))
+        .vpc(AwsValues.id(AwsId.VPC, e.vpcId(), loc, "VpcId"))
+        .subnet(AwsValues.id(AwsId.SUBNET, e.subnetId(), loc, "SubnetId"))
+        .availabilityZone(e.availabilityZone())
         .interfaceType(e.interfaceTypeAsString()).description(e.description())
-        .requester(e.requesterId(), Boolean.TRUE.equals(e.requesterManaged())).owner(e.ownerId());
+        .requester(e.requesterId(), Boolean.TRUE.equals(e.requesterManaged()))
+        .owner(AwsValues.id(AwsId.ACCOUNT, e.ownerId(), loc, "OwnerId"));
+    AwsValues.requireList(e.hasGroups(), loc.field("Groups"), INTERFACES);
+    AwsValues.requireList(e.hasPrivateIpAddresses(), loc.field("PrivateIpAddresses"), INTERFACES);
+    AwsValues.requireList(e.hasIpv6Addresses(), loc.field("Ipv6Addresses"), INTERFACES);
     NetworkInterfaceAttachment a = e.attachment();
     if (a != null) {
-      b.attachment(new NetworkInterface.Attachment(Optional.ofNullable(a.instanceId()), a.instanceOwnerId(),
+      Location at = loc.field("Attachment");
+      b.attachment(new NetworkInterface.Attachment(
+          Optional.ofNullable(AwsValues.id(AwsId.INSTANCE, a.instanceId(), at, "InstanceId")),
+          AwsValues.id(AwsId.ACCOUNT, a.instanceOwnerId(), at, "InstanceOwnerId"),
           a.deviceIndex() == null ? 0 : a.deviceIndex()));
     }
     Set<Cidr> privateIps = new LinkedHashSet<>();
@@ -165,7 +192,8 @@ final class SdkShapes {
     forEach(e.ipv6Prefixes(), loc.field("Ipv6Prefixes"), (p, l) -> b.prefix(AwsValues.cidr(p.ipv6Prefix(), 6,
         l.field("Ipv6Prefix"))));
     publicIps.forEach(ip -> b.publicIp(ip.addressString()));
-    forEach(e.groups(), loc.field("Groups"), (g, l) -> b.groups(l.field("GroupId").require(g.groupId())));
+    forEach(e.groups(), loc.field("Groups"), (g, l) -> b.groups(AwsValues.requiredId(AwsId.SECURITY_GROUP,
+        g.groupId(), l.field("GroupId"))));
     tags(e.tagSet(), loc.field("TagSet")).forEach(b::tag);
     return loc.build(b::build);
   }
@@ -183,24 +211,28 @@ final class SdkShapes {
         (c, l) -> blocks.add(AwsValues.cidr(c.cidrBlock(), 4, l.field("CidrBlock"))));
     forEach(v.ipv6CidrBlockAssociationSet(), loc.field("Ipv6CidrBlockAssociationSet"),
         (c, l) -> blocks.add(AwsValues.cidr(c.ipv6CidrBlock(), 6, l.field("Ipv6CidrBlock"))));
-    String id = loc.field("VpcId").require(v.vpcId());
-    return loc.build(() -> new Vpc(id, v.ownerId(), ImmutableList.copyOf(blocks)));
+    String id = AwsValues.requiredId(AwsId.VPC, v.vpcId(), loc, "VpcId");
+    String owner = AwsValues.id(AwsId.ACCOUNT, v.ownerId(), loc, "OwnerId");
+    return loc.build(() -> new Vpc(id, owner, ImmutableList.copyOf(blocks)));
   }
 
   /** A VPC peering connection: requester and accepter VPC and status code. */
   static VpcPeering toModel(VpcPeeringConnection p, Location loc) {
-    String id = loc.field("VpcPeeringConnectionId").require(p.vpcPeeringConnectionId());
-    String requester = loc.field("RequesterVpcInfo").field("VpcId")
-        .require(p.requesterVpcInfo() == null ? null : p.requesterVpcInfo().vpcId());
-    String accepter = loc.field("AccepterVpcInfo").field("VpcId")
-        .require(p.accepterVpcInfo() == null ? null : p.accepterVpcInfo().vpcId());
-    String status = p.status() == null ? null : p.status().codeAsString();
+    String id = AwsValues.requiredId(AwsId.VPC_PEERING_CONNECTION, p.vpcPeeringConnectionId(),
+        loc, "VpcPeeringConnectionId");
+    String requester = AwsValues.requiredId(AwsId.VPC, p.requesterVpcInfo() == null ? null
+        : p.requesterVpcInfo().vpcId(), loc.field("RequesterVpcInfo"), "VpcId");
+    String accepter = AwsValues.requiredId(AwsId.VPC, p.accepterVpcInfo() == null ? null
+        : p.accepterVpcInfo().vpcId(), loc.field("AccepterVpcInfo"), "VpcId");
+    String status = loc.field("Status").field("Code").require(p.status() == null ? null
+        : p.status().codeAsString());
     return loc.build(() -> new VpcPeering(id, requester, accepter, status));
   }
 
   /** An AWS-managed prefix list from describe-prefix-lists, whose {@code Cidrs} are always known. */
   static PrefixList toModel(software.amazon.awssdk.services.ec2.model.PrefixList list, Location loc) {
-    String id = loc.field("PrefixListId").require(list.prefixListId());
+    String id = AwsValues.requiredId(AwsId.PREFIX_LIST, list.prefixListId(), loc, "PrefixListId");
+    AwsValues.requireList(list.hasCidrs(), loc.field("Cidrs"), "describe-prefix-lists");
     List<Cidr> cidrs = new ArrayList<>();
     forEach(list.cidrs(), loc.field("Cidrs"), (c, l) -> cidrs.add(AwsValues.cidr(c, 0, l)));
     return loc.build(() -> PrefixList.of(id, list.prefixListName(), cidrs));
@@ -215,14 +247,20 @@ final class SdkShapes {
 
   /** What eks describe-cluster says about the cluster's networking. */
   static EksClusterInfo toModel(Cluster c, Location loc) {
-    String name = loc.field("name").require(c.name());
+    String name = AwsValues.requiredId(AwsId.EKS_CLUSTER_NAME, c.name(), loc, "name");
     VpcConfigResponse v = c.resourcesVpcConfig();
-    if (v == null) {
-      return loc.build(() -> new EksClusterInfo(name, null, null, null, null, false, false, null));
-    }
-    return loc.build(() -> new EksClusterInfo(name, v.vpcId(), v.clusterSecurityGroupId(),
+    Location at = loc.field("resourcesVpcConfig");
+    AwsValues.requireValue(v != null, at, CLUSTER);
+    String vpc = AwsValues.id(AwsId.VPC, v.vpcId(), at, "vpcId");
+    String clusterGroup = AwsValues.id(AwsId.SECURITY_GROUP, v.clusterSecurityGroupId(),
+        at, "clusterSecurityGroupId");
+    AwsValues.ids(AwsId.SECURITY_GROUP, v.securityGroupIds(), at.field("securityGroupIds"));
+    AwsValues.ids(AwsId.SUBNET, v.subnetIds(), at.field("subnetIds"));
+    // before the endpoint-access options (2019) every cluster endpoint was public only
+    boolean publicAccess = v.endpointPublicAccess() == null || v.endpointPublicAccess();
+    return loc.build(() -> new EksClusterInfo(name, vpc, clusterGroup,
         ImmutableList.copyOf(v.securityGroupIds()), ImmutableList.copyOf(v.subnetIds()),
-        Boolean.TRUE.equals(v.endpointPublicAccess()), Boolean.TRUE.equals(v.endpointPrivateAccess()),
+        publicAccess, Boolean.TRUE.equals(v.endpointPrivateAccess()),
         ImmutableList.copyOf(v.publicAccessCidrs())));
   }
 
@@ -230,8 +268,10 @@ final class SdkShapes {
   static LoadBalancer toModel(software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer lb,
       Location loc) {
     String arn = loc.field("LoadBalancerArn").require(lb.loadBalancerArn());
+    String vpc = AwsValues.id(AwsId.VPC, lb.vpcId(), loc, "VpcId");
+    AwsValues.ids(AwsId.SECURITY_GROUP, lb.securityGroups(), loc.field("SecurityGroups"));
     return loc.build(() -> new LoadBalancer(arn, lb.loadBalancerName(), lb.typeAsString(), lb.schemeAsString(),
-        lb.vpcId(), ImmutableList.copyOf(lb.securityGroups())));
+        vpc, ImmutableList.copyOf(lb.securityGroups())));
   }
 
   private static void publicIp(NetworkInterfaceAssociation association, Location loc, Set<Cidr> into) {

@@ -306,6 +306,39 @@ class LiveLoaderTest {
   }
 
   @Test
+  void aVpcFilterThatMatchesNoVpcFailsTheLoadAndLeavesTheOldSnapshotAsItWas() throws Exception {
+    // like --cluster nope: a load limited to a VPC the region does not have would write an empty snapshot, which
+    // every question would then answer with an all-clear
+    Path out = Snapshots.write(dev.sgreach.eks.SeedClusters.privateOnly(), dir.resolve("old"));
+    java.util.Map<String, String> before = new java.util.TreeMap<>();
+    try (var files = Files.walk(out)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        before.put(out.relativize(f).toString(), Files.readString(f));
+      }
+    }
+
+    LiveLoadException e = catchThrowableOfType(LiveLoadException.class, () -> {
+      try (LiveLoader l = loader(moto.endpoint()).vpcIds(world.vpcB, "vpc-0123456789abcdef0").build()) {
+        l.loadTo(out);
+      }
+    });
+
+    assertThat(e).hasMessageStartingWith("no VPC vpc-0123456789abcdef0 in " + MotoWorld.REGION + ": describe-vpcs"
+        + " found only " + world.vpcB).hasMessageContaining("Nothing was loaded");
+    assertThat(e.action()).isEqualTo(LiveCalls.DESCRIBE_VPCS);
+    java.util.Map<String, String> after = new java.util.TreeMap<>();
+    try (var files = Files.walk(out)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        after.put(out.relativize(f).toString(), Files.readString(f));
+      }
+    }
+    assertThat(after).isEqualTo(before);
+    assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> loader(moto.endpoint())
+        .vpcIds("vpc-typo$(x)"))).hasMessage("'vpc-typo$(x)' is not a VPC id (vpc- and up to 17 lowercase letters or"
+            + " digits)");
+  }
+
+  @Test
   void clientsGivenToTheLoaderStayOpenAndKeepTheirOwnConfiguration() {
     Network n;
     try (LiveLoader l = LiveLoader.builder().ec2(world.ec2).eks(world.eks).elasticLoadBalancing(world.elbv2)

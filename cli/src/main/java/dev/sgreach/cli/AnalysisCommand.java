@@ -47,7 +47,7 @@ abstract class AnalysisCommand implements Callable<Integer> {
     if (network == null) {
       try (Progress progress = environment().progress(spec.commandLine().getErr());
           Progress.Task t = progress.task("loading snapshot " + snapshot.snapshot)) {
-        network = snapshot.load(environment());
+        network = snapshot.load(environment(), spec.commandLine().getErr());
       }
     }
     return network;

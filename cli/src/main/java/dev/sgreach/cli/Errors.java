@@ -214,6 +214,25 @@ final class Errors {
     return ExitCodes.BAD_INPUT;
   }
 
+  /**
+   * The line for an error that ended a thread no command waits for: out of memory or stack as {@link #exhaustedLine},
+   * anything else an internal error naming the thread.
+   */
+  static String uncaughtLine(String thread, Throwable e) {
+    Optional<VirtualMachineError> exhausted = causes(e).stream().filter(VirtualMachineError.class::isInstance)
+        .map(VirtualMachineError.class::cast).findFirst();
+    if (exhausted.isPresent()) {
+      try {
+        return exhaustedLine(exhausted.get(), Runtime.getRuntime().maxMemory());
+      } catch (OutOfMemoryError again) {
+        return "sgreach: out of memory: raise the heap limit with SGREACH_JAVA_OPTS=-Xmx4g, or ask a narrower"
+            + " question";
+      }
+    }
+    return oneLine("sgreach: internal error in thread '" + thread + "': " + e.getClass().getName()
+        + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+  }
+
   static String exhaustedLine(VirtualMachineError e, long maxHeap) {
     String narrower = "or ask a narrower question (one --cluster, fewer ENIs or queries, a smaller snapshot)";
     if (e instanceof StackOverflowError) {

@@ -23,13 +23,16 @@ import picocli.CommandLine.Option;
             + "not have (control plane or nodes open to 0.0.0.0/0 or ::/0). Each finding has a severity, the flow's "
             + "proof and the fix.",
         "Without --cluster, every cluster found in the snapshot is checked.",
-        "--format sarif writes SARIF 2.1.0 for code scanning: one result per error or warning, located at the "
-            + "security group to change (its object in ec2-describe-security-groups.json) or the ENI concerned."},
+        "A check that needs data the snapshot lacks (the control-plane ENIs, a group or prefix list a path depends on, "
+            + "a pod's node) is a finding of its own, 'unknown', naming what is missing; it is never a pass.",
+        "--format sarif writes SARIF 2.1.0 for code scanning: one result per error, warning or unknown, located at "
+            + "the security group to change (its object in ec2-describe-security-groups.json) or the ENI concerned."},
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
-        "0:no error-level finding",
+        "0:every check decided, no error-level finding",
         "1:at least one error-level finding",
-        "2:bad input: options, unknown cluster, snapshot"})
+        "2:bad input: options, unknown cluster, snapshot",
+        "3:no error-level finding, but some check could not be decided for missing data"})
 final class LintCommand extends AnalysisCommand {
   enum Format { text, json, sarif }
 
@@ -57,10 +60,12 @@ final class LintCommand extends AnalysisCommand {
     StringBuilder text = new StringBuilder();
     ArrayNode json = JsonNodeFactory.instance.arrayNode();
     boolean errors = false;
+    boolean unknowns = false;
     for (LintReport r : reports.build()) {
       text.append(r.describe());
       json.add(json(r));
       errors |= r.hasErrors();
+      unknowns |= r.hasUnknowns();
     }
     if (format == Format.sarif) {
       java.io.PrintWriter out = spec.commandLine().getOut();
@@ -73,7 +78,7 @@ final class LintCommand extends AnalysisCommand {
     } else {
       print(text.toString(), json);
     }
-    return errors ? ExitCodes.DENIED : ExitCodes.OK;
+    return errors ? ExitCodes.DENIED : unknowns ? ExitCodes.UNKNOWN : ExitCodes.OK;
   }
 
   private static JsonNode json(LintReport r) {
@@ -81,6 +86,7 @@ final class LintCommand extends AnalysisCommand {
     o.put("cluster", r.cluster());
     o.put("errors", r.errors().size());
     o.put("warnings", r.warnings().size());
+    o.put("unknown", r.unknowns().size());
     ArrayNode findings = o.putArray("findings");
     for (Finding f : r.findings()) {
       ObjectNode n = findings.addObject();

@@ -21,8 +21,17 @@ import picocli.CommandLine;
 public final class Main {
   private Main() {}
 
-  /** Runs the command line and exits with its status. */
+  /**
+   * Runs the command line and exits with its status. A thread of its own that dies of an error no command sees (the
+   * progress ticker, a stream copier) ends the process with one line and status 2, never a stack trace: an answer
+   * computed beside a failed thread is not trusted.
+   */
   public static void main(String[] args) {
+    Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+      System.err.print(Errors.uncaughtLine(thread.getName(), e) + "\n");
+      System.err.flush();
+      Runtime.getRuntime().halt(ExitCodes.BAD_INPUT);
+    });
     System.exit(run(args));
   }
 

@@ -18,22 +18,48 @@ import java.util.List;
  * the line or follows a query ({@code #} cannot occur in an endpoint or a spec). Lines end with LF, CR LF or CR; a
  * leading byte-order mark is accepted; the text is UTF-8.
  *
+ * <p>Limits, so that no file can exhaust the memory or run without end (each is bad input naming the file and the line
+ * where it was crossed, see {@link Limits#DEFAULT}): a line holds at most 1 MiB (comments included), a file at most
+ * ten million queries and 1 GiB. Text that is not UTF-8 is refused at its
+ * line: a NUL byte (a binary file such as {@code /dev/zero}, or UTF-16 without a byte-order mark) and a UTF-16
+ * byte-order mark are named as such.
+ *
  * <p>Read compactly and in one pass over a fixed buffer, so that a million-line file costs little beside the
  * snapshot: each query is four ints (its line and the numbers of its endpoint and spec texts), and each distinct
  * endpoint and spec text is kept once, as written; a line makes no object unless it brings a new text.
  */
 final class QueryFile {
+  /**
+   * How much one queries file may hold.
+   *
+   * @param lineBytes the longest line, in bytes without its line end
+   * @param queries the most queries
+   * @param fileBytes the most bytes
+   */
+  record Limits(int lineBytes, int queries, long fileBytes) {
+    /**
+     * The limits of {@code reach --queries}: lines far beyond any query yet small enough to hold (1 MiB), ten million
+     * queries (about 60 bytes of memory each while they are answered) and 1 GiB.
+     */
+    static final Limits DEFAULT = new Limits(1 << 20, 10_000_000, 1L << 30);
+  }
+
   /** The queries of one file, in input order. */
   static final class Queries {
     private int[] data = new int[64]; // line, from, to, spec per query
+    private final int most;
     private int size;
     private final Texts endpoints = new Texts();
     private final Texts specs = new Texts();
     private final List<Traffic> traffic = new ArrayList<>();
 
+    private Queries(int most) {
+      this.most = most;
+    }
+
     private void add(int line, int from, int to, int spec) {
-      if (data.length < (size + 1) * 4) {
-        data = Arrays.copyOf(data, data.length * 2);
+      if (data.length < (size + 1) * 4) { // grown at most to the limit's size (and one query beyond, to refuse)
+        data = Arrays.copyOf(data, (int) Math.min(data.length * 2L, (most + 1L) * 4));
       }
       int at = size * 4;
       data[at] = line;
@@ -154,26 +180,42 @@ final class QueryFile {
    * @throws BadInputException {@code NAME:LINE: what is wrong}, for the first bad line
    */
   static Queries read(InputStream in, String name, boolean strict) {
-    Queries queries = new Queries();
+    return read(in, name, strict, Limits.DEFAULT);
+  }
+
+  /** As {@link #read(InputStream, String, boolean)}, within {@code limits}. */
+  static Queries read(InputStream in, String name, boolean strict, Limits limits) {
+    Queries queries = new Queries(limits.queries());
     CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(strict ? CodingErrorAction.REPORT : CodingErrorAction.REPLACE)
         .onUnmappableCharacter(strict ? CodingErrorAction.REPORT : CodingErrorAction.REPLACE);
     byte[] buf = new byte[1 << 16];
     int len = 0; // bytes in buf
     int start = 0; // where the current line starts
+    int end = 0; // how far the current line has been scanned for its end
+    long read = 0; // bytes read from the file
     int number = 0;
     boolean eof = false;
     boolean skipLf = false; // the last line ended with CR: an LF right after belongs to it
     try {
       while (true) {
-        int end = start;
         while (end < len && buf[end] != '\n' && buf[end] != '\r') {
+          if (buf[end] == 0) {
+            throw notText(name, number + 1, number == 0 && utf16Mark(buf, start, end) ? UTF16_MARK
+                : "a NUL byte at column " + (end - start + 1) + " (a binary file, or UTF-16 text without a"
+                + " byte-order mark?)");
+          }
           end++;
+        }
+        if (end - start > limits.lineBytes()) {
+          throw new BadInputException(name + ":" + (number + 1) + ": the line is longer than "
+              + bytes(limits.lineBytes()) + ", the most a queries line may hold");
         }
         if (end == len && !eof) { // no line end in the buffer: keep the partial line, read more
           if (start > 0) {
             System.arraycopy(buf, start, buf, 0, len - start);
             len -= start;
+            end -= start;
             start = 0;
           } else if (len == buf.length) {
             buf = Arrays.copyOf(buf, buf.length * 2);
@@ -183,12 +225,18 @@ final class QueryFile {
             eof = true;
           } else {
             len += n;
+            read += n;
+            if (read > limits.fileBytes()) {
+              throw new BadInputException(name + ":" + (number + 1) + ": the file is longer than "
+                  + bytes(limits.fileBytes()) + ", the most a queries file may hold: split it into smaller files");
+            }
           }
           continue;
         }
         if (skipLf && end == start && end < len && buf[end] == '\n') { // the LF of a CR LF
           skipLf = false;
           start = end + 1;
+          end = start;
           continue;
         }
         skipLf = false;
@@ -197,21 +245,29 @@ final class QueryFile {
         }
         number++;
         line(buf, start, end, number, name, utf8, queries);
+        if (queries.size() > limits.queries()) {
+          throw new BadInputException(name + ":" + number + ": more than " + limits.queries() + " queries in one file,"
+              + " the most a queries file may hold: split it into smaller files");
+        }
         if (end < len) {
           skipLf = buf[end] == '\r';
           start = end + 1;
+          end = start;
         } else {
           break;
         }
       }
     } catch (IOException e) {
-      throw Errors.cannotRead("queries file", name, number, e);
+      throw Errors.cannotRead("queries file", name, number + 1, e); // the line being read
     }
     return queries;
   }
 
   /** One line, {@code b[from..to)} without its line end. */
   private static void line(byte[] b, int from, int to, int number, String name, CharsetDecoder utf8, Queries q) {
+    if (number == 1 && utf16Mark(b, from, to)) {
+      throw notText(name, number, UTF16_MARK);
+    }
     if (number == 1 && to - from >= 3 && (b[from] & 0xFF) == 0xEF && (b[from + 1] & 0xFF) == 0xBB
         && (b[from + 2] & 0xFF) == 0xBF) {
       from += 3; // a byte-order mark
@@ -317,6 +373,31 @@ final class QueryFile {
     } catch (CharacterCodingException e) {
       throw new BadInputException(name + ":" + number + ": the line is not UTF-8 text", e);
     }
+  }
+
+  /** A size in words: {@code 1 MiB (1048576 bytes)}, or {@code 100 bytes}. */
+  static String bytes(long n) {
+    String[] units = {"GiB", "MiB", "KiB"};
+    for (int i = 0; i < units.length; i++) {
+      long unit = 1L << (30 - 10 * i);
+      if (n >= unit && n % unit == 0) {
+        return n / unit + " " + units[i] + " (" + n + " bytes)";
+      }
+    }
+    return n + " byte" + (n == 1 ? "" : "s");
+  }
+
+  private static final String UTF16_MARK = "the file starts with a UTF-16 byte-order mark (convert it, e.g. iconv"
+      + " -f UTF-16 -t UTF-8)";
+
+  /** True when {@code b[from..to)} starts with a UTF-16 byte-order mark, either order (UTF-32 LE's starts so too). */
+  private static boolean utf16Mark(byte[] b, int from, int to) {
+    return to - from >= 2 && ((b[from] & 0xFF) == 0xFF && (b[from + 1] & 0xFF) == 0xFE
+        || (b[from] & 0xFF) == 0xFE && (b[from + 1] & 0xFF) == 0xFF);
+  }
+
+  private static BadInputException notText(String name, int number, String why) {
+    return new BadInputException(name + ":" + number + ": not UTF-8 text: " + why);
   }
 
   private static BadInputException wrongFields(String name, int number, int count, String content) {

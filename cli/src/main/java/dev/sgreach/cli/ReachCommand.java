@@ -30,7 +30,8 @@ import picocli.CommandLine.ParameterException;
             + "skipped, '#' starts a comment) and prints 'FROM<TAB>TO<TAB>SPEC<TAB>allowed|denied|unknown' a line, "
             + "in input order, with the fields echoed as written. Every line is checked before any is answered: "
             + "a bad line prints nothing on standard output, one line on standard error naming the file, the line "
-            + "and the bad value, and exits 2.%n",
+            + "and the bad value, and exits 2. A queries file is UTF-8 text of at most 10,000,000 queries and 1 GiB, "
+            + "each line at most 1 MiB.%n",
         "FROM and TO: an ENI id (eni-...), an instance id (i-...: all its ENIs), a security group id (sg-...: "
             + "every ENI carrying it), an IPv4/IPv6 address (an ENI's, or an outside party's), or an EKS role "
             + "eks:CLUSTER/ROLE[:NAME], ROLE one of control-plane, nodes, managed-nodes, self-managed-nodes, "

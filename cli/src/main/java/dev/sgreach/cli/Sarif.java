@@ -100,7 +100,8 @@ final class Sarif {
     boolean error = reports.stream().flatMap(r -> r.findings().stream())
         .anyMatch(f -> f.check().equals(check) && f.severity() == Severity.ERROR);
     return error || reports.stream().flatMap(r -> r.findings().stream())
-        .noneMatch(f -> f.check().equals(check) && f.severity() == Severity.WARNING) ? "error" : "warning";
+        .noneMatch(f -> f.check().equals(check) && (f.severity() == Severity.WARNING
+            || f.severity() == Severity.UNKNOWN)) ? "error" : "warning";
   }
 
   private ObjectNode result(String cluster, Finding f, int index) {

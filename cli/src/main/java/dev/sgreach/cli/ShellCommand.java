@@ -85,6 +85,7 @@ final class ShellCommand implements Callable<Integer> {
       }
     }
     if (snapshot != null) {
+      SnapshotOptions.requireFolder(snapshot);
       env.loader().load(env.resolve(snapshot)); // a broken snapshot is bad input, reported before jshell starts
     }
     if (ModuleLayer.boot().findModule("jdk.jshell").isEmpty()) {

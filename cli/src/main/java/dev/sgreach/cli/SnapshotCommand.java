@@ -1,6 +1,7 @@
 package dev.sgreach.cli;
 
 import dev.sgreach.aws.LiveSnapshot;
+import dev.sgreach.model.AwsId;
 import dev.sgreach.model.Echo;
 import dev.sgreach.model.Network;
 import java.io.PrintWriter;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Spec;
             + "on standard error when it is a terminal. The folder is DESIGN.md's layout of plain AWS CLI JSON, readable by every other "
             + "command with --snapshot."},
     exitCodeListHeading = "%nExit status:%n",
-    exitCodeList = {"0:the folder was written", "2:bad input, or the load failed (denied, throttled, unreachable)"})
+    exitCodeList = {"0:the folder was written", "2:bad input (a --vpc or --cluster that matches nothing too), or the"
+        + " load failed (denied, throttled, unreachable); the old folder is then left as it was"})
 final class SnapshotCommand implements Callable<Integer> {
   @ParentCommand
   SgreachCommand parent;
@@ -65,6 +67,18 @@ final class SnapshotCommand implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw new BadInputException("--endpoint-url " + Echo.quote(endpointUrl) + " is not a URL");
       }
+    }
+    for (String vpc : vpcs) {
+      if (!AwsId.VPC.matches(vpc)) {
+        throw new BadInputException("--vpc " + Echo.quote(vpc) + " is not " + AwsId.VPC.description());
+      }
+    }
+    if (cluster != null && !AwsId.EKS_CLUSTER_NAME.matches(cluster)) {
+      throw new BadInputException("--cluster " + Echo.quote(cluster) + " is not " + AwsId.EKS_CLUSTER_NAME
+          .description());
+    }
+    if (out.isBlank()) {
+      throw new BadInputException("--out '' names no folder: give the snapshot folder to write");
     }
     Network n;
     try (Progress progress = parent.environment.progress(err)) {

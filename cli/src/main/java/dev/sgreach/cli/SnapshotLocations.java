@@ -3,30 +3,28 @@ package dev.sgreach.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.sgreach.snapshot.ResponseKind;
+import dev.sgreach.snapshot.SnapshotReader;
+import dev.sgreach.snapshot.Snapshots;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Where a security group or ENI is written in a snapshot folder: the file and the lines of its object in the
  * {@code SecurityGroups} or {@code NetworkInterfaces} array (AWS CLI, CloudMapper and Batfish layouts, also inside a
- * recording's {@code data}). Reports use it to point at the JSON a finding is about. A folder that cannot be read, or
+ * recording's {@code data}), in the files the snapshot reader reads (its layout only: never a backup copy beside it).
+ * Reports use it to point at the JSON a finding is about. A folder that cannot be read, or
  * an id no file holds, has no location; nothing here fails a command.
  */
 final class SnapshotLocations {
   /** A group's or ENI's object: the file (relative to the snapshot folder, with {@code /}) and its lines. */
   record Location(String file, int startLine, int endLine) {}
 
-  private static final Set<String> GROUP_FILES = Set.of("ec2-describe-security-groups.json", "SecurityGroups.json");
-  private static final Set<String> ENI_FILES = Set.of("ec2-describe-network-interfaces.json",
-      "NetworkInterfaces.json");
   private static final JsonFactory JSON = new JsonFactory();
 
   private final Path folder;
@@ -39,31 +37,30 @@ final class SnapshotLocations {
 
   /** The file holding the folder's security groups, when there is one. */
   Optional<String> groupsFile() {
-    return files(GROUP_FILES).stream().findFirst().map(this::relative);
+    return files(ResponseKind.SECURITY_GROUPS).stream().findFirst().map(this::relative);
   }
 
   Optional<Location> group(String id) {
     if (groups == null) {
-      groups = scan(GROUP_FILES, "SecurityGroups", "GroupId");
+      groups = scan(ResponseKind.SECURITY_GROUPS, "SecurityGroups", "GroupId");
     }
     return Optional.ofNullable(groups.get(id));
   }
 
   Optional<Location> networkInterface(String id) {
     if (interfaces == null) {
-      interfaces = scan(ENI_FILES, "NetworkInterfaces", "NetworkInterfaceId");
+      interfaces = scan(ResponseKind.NETWORK_INTERFACES, "NetworkInterfaces", "NetworkInterfaceId");
     }
     return Optional.ofNullable(interfaces.get(id));
   }
 
-  private List<Path> files(Set<String> names) {
-    if (!Files.isDirectory(folder)) {
-      return List.of();
-    }
-    try (Stream<Path> s = Files.walk(folder, 6)) {
-      return s.filter(p -> names.contains(p.getFileName().toString()) && Files.isRegularFile(p)).sorted().toList();
-    } catch (IOException | java.io.UncheckedIOException e) {
-      return List.of();
+  /** The files of this kind the snapshot reader reads from the folder (its layout only, in its order). */
+  private List<Path> files(ResponseKind kind) {
+    try {
+      return Snapshots.reader().folder(folder).inputs().stream().filter(i -> i.kind() == kind)
+          .map(SnapshotReader.Input::file).toList();
+    } catch (RuntimeException e) {
+      return List.of(); // an unreadable folder was reported when the snapshot was read
     }
   }
 
@@ -71,9 +68,9 @@ final class SnapshotLocations {
     return folder.relativize(file).toString().replace('\\', '/');
   }
 
-  private Map<String, Location> scan(Set<String> names, String arrayField, String idField) {
+  private Map<String, Location> scan(ResponseKind kind, String arrayField, String idField) {
     Map<String, Location> out = new HashMap<>();
-    for (Path file : files(names)) {
+    for (Path file : files(kind)) {
       try (JsonParser p = JSON.createParser(file.toFile())) {
         scan(p, relative(file), arrayField, idField, out);
       } catch (IOException e) {

@@ -15,8 +15,29 @@ final class SnapshotOptions {
   @Option(names = "--debug", description = "Print the stack trace when something fails.")
   boolean debug;
 
-  /** Loads the snapshot through the environment's loader. */
-  Network load(Environment environment) {
-    return environment.loader().load(environment.resolve(snapshot));
+  /** Refuses an empty {@code --snapshot}, which would name the working directory. */
+  static void requireFolder(String snapshot) {
+    if (snapshot.isBlank()) {
+      throw new BadInputException("--snapshot " + dev.sgreach.model.Echo.quote(snapshot) + " names no folder: give"
+          + " the snapshot folder's path (an empty path would read the working directory)");
+    }
+  }
+
+  /**
+   * Loads the snapshot through the environment's loader; with {@code --debug}, each file read (and each subfolder
+   * left out) is a line on {@code err}.
+   *
+   * @throws BadInputException for an empty {@code --snapshot}, which would otherwise name the working directory
+   */
+  Network load(Environment environment, java.io.PrintWriter err) {
+    requireFolder(snapshot);
+    java.nio.file.Path folder = environment.resolve(snapshot);
+    if (!debug) {
+      return environment.loader().load(folder);
+    }
+    return environment.loader().load(folder, line -> {
+      err.print("sgreach: debug: " + Errors.oneLine(line) + "\n");
+      err.flush();
+    });
   }
 }

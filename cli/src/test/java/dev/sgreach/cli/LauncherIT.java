@@ -96,31 +96,52 @@ class LauncherIT {
   @Test
   void a_snapshot_too_big_for_the_heap_is_one_line_and_exit_2() throws Exception {
     Path big = Files.createDirectories(elsewhere.resolve("big"));
-    Files.copy(Cli.ROOT.resolve(Cli.MINIMAL).resolve("ec2-describe-network-interfaces.json"),
-        big.resolve("ec2-describe-network-interfaces.json"));
     // 2,000 groups of 200 address rules: a 12 MB file, a model that needs far more than a 24 MB heap
-    try (Writer w = Files.newBufferedWriter(big.resolve("ec2-describe-security-groups.json"))) {
-      w.write("{\"SecurityGroups\": [\n");
-      for (int g = 0; g < 2000; g++) {
-        StringBuilder cidrs = new StringBuilder();
-        for (int c = 0; c < 200; c++) {
-          cidrs.append(c == 0 ? "" : ",").append("{\"CidrIp\":\"10.").append(g / 250).append('.').append(g % 250)
-              .append('.').append(c).append("/32\"}");
-        }
-        w.write((g == 0 ? "" : ",\n") + "{\"GroupId\":\"sg-" + String.format("%017x", g) + "\",\"GroupName\":\"g" + g
-            + "\",\"VpcId\":\"vpc-0a1b2c3d4e5f60001\",\"OwnerId\":\"111122223333\",\"Description\":\"d\","
-            + "\"IpPermissions\":[{\"IpProtocol\":\"tcp\",\"FromPort\":443,\"ToPort\":443,\"IpRanges\":[" + cidrs
-            + "],\"Ipv6Ranges\":[],\"PrefixListIds\":[],\"UserIdGroupPairs\":[]}],\"IpPermissionsEgress\":[]}");
-      }
-      w.write("]}\n");
+    bigFolder(big, 0, 2000);
+    assertOutOfMemory(launch(Map.of("SGREACH_JAVA_OPTS", "-Xmx24m"), elsewhere.resolve("out.txt").toFile(),
+        "exposure", "--snapshot", big.toString()));
+  }
+
+  @Test
+  void a_heap_that_fills_while_the_reader_parses_files_on_its_own_threads_is_one_line_and_exit_2() throws Exception {
+    // four region folders: the reader parses their files on threads of its own (the command's thread only waits),
+    // so the heap runs out on one of those threads, which must end the command the same way
+    Path big = Files.createDirectories(elsewhere.resolve("regions"));
+    String[] regions = {"us-east-1", "us-east-2", "eu-west-1", "eu-west-2"};
+    for (int r = 0; r < regions.length; r++) {
+      bigFolder(Files.createDirectories(big.resolve(regions[r])), r * 1000, 1000);
     }
-    Run r = launch(Map.of("SGREACH_JAVA_OPTS", "-Xmx24m"), elsewhere.resolve("out.txt").toFile(),
-        "exposure", "--snapshot", big.toString());
+    assertOutOfMemory(launch(Map.of("SGREACH_JAVA_OPTS", "-Xmx24m -XX:ActiveProcessorCount=2"),
+        elsewhere.resolve("out.txt").toFile(), "exposure", "--snapshot", big.toString()));
+  }
+
+  private static void assertOutOfMemory(Run r) {
     assertThat(r.exitCode()).as("stderr: %s", r.err()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
     assertThat(r.err()).startsWith("sgreach: out of memory (the Java heap, at most ").contains("SGREACH_JAVA_OPTS=-Xmx")
         .doesNotContain("\tat ").doesNotContain("Exception in thread");
     assertThat(r.err().lines()).hasSize(1);
+  }
+
+  /** A folder of the minimal example's ENIs and {@code count} groups of 200 address rules each, from {@code first}. */
+  private static void bigFolder(Path folder, int first, int count) throws IOException {
+    Files.copy(Cli.ROOT.resolve(Cli.MINIMAL).resolve("ec2-describe-network-interfaces.json"),
+        folder.resolve("ec2-describe-network-interfaces.json"));
+    try (Writer w = Files.newBufferedWriter(folder.resolve("ec2-describe-security-groups.json"))) {
+      w.write("{\"SecurityGroups\": [\n");
+      for (int g = first; g < first + count; g++) {
+        StringBuilder cidrs = new StringBuilder();
+        for (int c = 0; c < 200; c++) {
+          cidrs.append(c == 0 ? "" : ",").append("{\"CidrIp\":\"10.").append(g / 250).append('.').append(g % 250)
+              .append('.').append(c).append("/32\"}");
+        }
+        w.write((g == first ? "" : ",\n") + "{\"GroupId\":\"sg-" + String.format("%017x", g) + "\",\"GroupName\":\"g"
+            + g + "\",\"VpcId\":\"vpc-0a1b2c3d4e5f60001\",\"OwnerId\":\"111122223333\",\"Description\":\"d\","
+            + "\"IpPermissions\":[{\"IpProtocol\":\"tcp\",\"FromPort\":443,\"ToPort\":443,\"IpRanges\":[" + cidrs
+            + "],\"Ipv6Ranges\":[],\"PrefixListIds\":[],\"UserIdGroupPairs\":[]}],\"IpPermissionsEgress\":[]}");
+      }
+      w.write("]}\n");
+    }
   }
 
   private static final Path JAR = Cli.ROOT.resolve("cli/target/sgreach.jar");

@@ -16,14 +16,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 class MalformedSnapshotTest {
   private static final String ENIS = "{\"NetworkInterfaces\": ["
       + "{\"NetworkInterfaceId\": \"eni-a\", \"VpcId\": \"vpc-1\", \"PrivateIpAddress\": \"10.0.0.1\","
-      + " \"Groups\": [{\"GroupId\": \"sg-a\"}]},"
+      + " \"PrivateIpAddresses\": [], \"Ipv6Addresses\": [], \"Groups\": [{\"GroupId\": \"sg-a\"}]},"
       + "{\"NetworkInterfaceId\": \"eni-b\", \"VpcId\": \"vpc-1\", \"PrivateIpAddress\": \"10.0.0.2\","
-      + " \"Groups\": [{\"GroupId\": \"GROUP_B\"}]}]}";
+      + " \"PrivateIpAddresses\": [], \"Ipv6Addresses\": [], \"Groups\": [{\"GroupId\": \"GROUP_B\"}]}]}";
 
   private static String groups(String permission) {
-    return "{\"SecurityGroups\": [{\"GroupId\": \"sg-a\", \"VpcId\": \"vpc-1\", \"IpPermissionsEgress\": "
-        + "[{\"IpProtocol\": \"-1\", \"IpRanges\": [{\"CidrIp\": \"0.0.0.0/0\"}]}]},"
-        + "{\"GroupId\": \"sg-b\", \"VpcId\": \"vpc-1\", \"IpPermissions\": [" + permission + "]}]}";
+    return "{\"SecurityGroups\": [{\"GroupId\": \"sg-a\", \"VpcId\": \"vpc-1\", \"IpPermissions\": [],"
+        + " \"IpPermissionsEgress\": [{\"IpProtocol\": \"-1\", \"IpRanges\": [{\"CidrIp\": \"0.0.0.0/0\"}],"
+        + " \"Ipv6Ranges\": [], \"PrefixListIds\": [], \"UserIdGroupPairs\": []}]},"
+        + "{\"GroupId\": \"sg-b\", \"VpcId\": \"vpc-1\", \"IpPermissionsEgress\": [], \"IpPermissions\": ["
+        + permission + "]}]}";
   }
 
   private static Cli.Result reach(Path dir, String groupsJson, String bGroup) throws Exception {
@@ -63,7 +65,8 @@ class MalformedSnapshotTest {
   void an_eni_carrying_a_group_missing_from_the_snapshot_gives_unknown_and_a_warning(String ignored,
       @TempDir Path dir) throws Exception {
     Cli.Result r = reach(dir, groups("{\"IpProtocol\": \"tcp\", \"FromPort\": 443, \"ToPort\": 443,"
-        + " \"IpRanges\": [{\"CidrIp\": \"10.9.0.0/16\"}]}"), "sg-gone");
+        + " \"IpRanges\": [{\"CidrIp\": \"10.9.0.0/16\"}], \"Ipv6Ranges\": [], \"PrefixListIds\": [],"
+        + " \"UserIdGroupPairs\": []}"), "sg-gone");
     assertThat(r.exitCode()).isEqualTo(3);
     assertThat(r.out()).startsWith("unknown: eni-a -> eni-b on tcp/443\n")
         .contains("missing: eni-b (10.0.0.2) carries sg-gone, whose rules are not in the snapshot")

@@ -182,4 +182,114 @@ class QueriesTest {
         .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
     assertBadInput(run("reach", "--snapshot", MINIMAL, "--queries", f.toString()), f + ":2: ", "not UTF-8");
   }
+
+  // limits: each is one line naming the file and the line, exit 2, and reading stops there (never out of memory)
+
+  /** Standard input that repeats {@code pattern} until {@code total} bytes have been read (or for ever, with -1). */
+  static java.io.InputStream repeating(String pattern, long total) {
+    byte[] unit = pattern.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] chunk = new byte[unit.length * Math.max(1, (1 << 16) / unit.length)];
+    for (int i = 0; i < chunk.length; i += unit.length) {
+      System.arraycopy(unit, 0, chunk, i, unit.length);
+    }
+    return new java.io.InputStream() {
+      long at;
+
+      @Override
+      public int read() {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) {
+        if (total >= 0 && at >= total) {
+          return -1;
+        }
+        int from = (int) (at % chunk.length);
+        int n = (int) Math.min(Math.min(len, chunk.length - from), total < 0 ? Long.MAX_VALUE : total - at);
+        System.arraycopy(chunk, from, b, off, n);
+        at += n;
+        return n;
+      }
+    };
+  }
+
+  private static Cli.Result stdin(java.io.InputStream in) {
+    return run(Cli.env().withStdin(() -> in), "reach", "--snapshot", MINIMAL, "--queries", "-");
+  }
+
+  @Test
+  void dev_zero_is_one_line_naming_the_nul_byte_not_an_out_of_memory_error() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(Path.of("/dev/zero")), "a system with /dev/zero");
+    assertBadInput(run("reach", "--snapshot", MINIMAL, "--queries", "/dev/zero"),
+        "sgreach: /dev/zero:1: not UTF-8 text: a NUL byte at column 1 (a binary file, or UTF-16 text without a"
+        + " byte-order mark?)");
+  }
+
+  @Test
+  void a_utf16_file_is_named_as_utf16_at_its_line() throws IOException {
+    String text = APP + " " + DB + " tcp/5432\n";
+    Path withMark = tmp.resolve("utf16.txt");
+    Files.write(withMark, text.getBytes(java.nio.charset.StandardCharsets.UTF_16)); // big-endian, with its mark
+    assertBadInput(run("reach", "--snapshot", MINIMAL, "--queries", withMark.toString()), withMark + ":1: not UTF-8"
+        + " text: the file starts with a UTF-16 byte-order mark (convert it, e.g. iconv -f UTF-16 -t UTF-8)");
+    Path little = tmp.resolve("utf16le.txt");
+    byte[] le = ("\uFEFF" + text).getBytes(java.nio.charset.StandardCharsets.UTF_16LE); // as Windows writes it
+    Files.write(little, le);
+    assertBadInput(run("reach", "--snapshot", MINIMAL, "--queries", little.toString()), little + ":1: not UTF-8"
+        + " text: the file starts with a UTF-16 byte-order mark");
+    Path bare = tmp.resolve("utf16-no-mark.txt");
+    Files.write(bare, ("# queries\n" + text).getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+    assertBadInput(run("reach", "--snapshot", MINIMAL, "--queries", bare.toString()), bare + ":1: not UTF-8 text:"
+        + " a NUL byte at column 2");
+  }
+
+  @Test
+  void a_line_longer_than_the_limit_is_named_and_endless_input_without_a_line_end_stops_there() throws IOException {
+    String q = file(APP + " " + DB + " tcp/5432\n" + "x".repeat(QueryFile.Limits.DEFAULT.lineBytes() + 1) + "\n");
+    assertBadInput(run("reach", "--snapshot", MINIMAL, "--queries", q), q + ":2: the line is longer than 1 MiB"
+        + " (1048576 bytes), the most a queries line may hold");
+    assertBadInput(stdin(repeating(APP + " ", -1)), "sgreach: <stdin>:1: the line is longer than 1 MiB");
+  }
+
+  @Test
+  void a_line_of_the_limit_is_read() throws IOException {
+    String q = file("#" + "x".repeat(QueryFile.Limits.DEFAULT.lineBytes() - 1) + "\r\n" + APP + " " + DB
+        + " tcp/5432\n");
+    Cli.Result r = run("reach", "--snapshot", MINIMAL, "--queries", q);
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out()).isEqualTo(APP + "\t" + DB + "\ttcp/5432\tallowed\n");
+  }
+
+  @Test
+  void the_limits_are_a_mebibyte_a_line_ten_million_queries_and_a_gibibyte_a_file() {
+    assertThat(QueryFile.Limits.DEFAULT).isEqualTo(new QueryFile.Limits(1 << 20, 10_000_000, 1L << 30));
+    assertThat(QueryFile.bytes(1L << 30)).isEqualTo("1 GiB (1073741824 bytes)");
+    assertThat(QueryFile.bytes(3 << 10)).isEqualTo("3 KiB (3072 bytes)");
+    assertThat(QueryFile.bytes(100)).isEqualTo("100 bytes");
+  }
+
+  @Test
+  void more_queries_than_the_limit_are_named_at_the_first_line_beyond_it() {
+    // the default's ten million take seconds to parse: the same code under a smaller limit
+    String line = APP + " " + DB + " tcp/5432\n# a comment\n\n";
+    BadInputException e = org.assertj.core.api.Assertions.catchThrowableOfType(BadInputException.class,
+        () -> QueryFile.read(repeating(line, -1), "q.txt", true, new QueryFile.Limits(1 << 20, 1000, 1L << 30)));
+    assertThat(e).hasMessage("q.txt:3001: more than 1000 queries in one file, the most a queries file may hold:"
+        + " split it into smaller files");
+    assertThat(QueryFile.read(repeating(line, (long) line.length() * 1000), "q.txt", true,
+        new QueryFile.Limits(1 << 20, 1000, 1L << 30)).size()).isEqualTo(1000);
+  }
+
+  @Test
+  void a_file_longer_than_the_limit_is_named_at_the_line_it_reached() {
+    String comment = "#" + "x".repeat(1022) + "\n"; // 1 KiB a line: a 1 MiB limit is crossed in line 1025
+    QueryFile.Limits mebibyte = new QueryFile.Limits(1 << 20, 10_000_000, 1L << 20);
+    BadInputException e = org.assertj.core.api.Assertions.catchThrowableOfType(BadInputException.class,
+        () -> QueryFile.read(repeating(comment, -1), "<stdin>", false, mebibyte));
+    assertThat(e).hasMessage("<stdin>:1025: the file is longer than 1 MiB (1048576 bytes), the most a queries file"
+        + " may hold: split it into smaller files");
+    assertThat(QueryFile.read(repeating(comment, 1 << 20), "<stdin>", false, mebibyte).size()).isZero();
+  }
 }

@@ -60,6 +60,16 @@ class ResourceExhaustionTest {
   }
 
   @Test
+  void a_thread_no_command_waits_for_ends_in_one_line_too() {
+    assertThat(Errors.uncaughtLine("sgreach-progress", new OutOfMemoryError("Java heap space")))
+        .startsWith("sgreach: out of memory (the Java heap, at most ").contains("SGREACH_JAVA_OPTS=-Xmx")
+        .doesNotContain("\n");
+    assertThat(Errors.uncaughtLine("sgreach-shell-stderr", new IllegalStateException("closed\nagain")))
+        .isEqualTo("sgreach: internal error in thread 'sgreach-shell-stderr': java.lang.IllegalStateException:"
+            + " closed again");
+  }
+
+  @Test
   void other_memory_pools_are_named() {
     assertThat(Errors.exhaustedLine(new OutOfMemoryError("Metaspace"), 1L << 30))
         .startsWith("sgreach: out of memory (Metaspace): give the JVM more through SGREACH_JAVA_OPTS");

@@ -41,4 +41,15 @@ class SnapshotCommandTest {
   void out_is_required() {
     BadInputTest.assertBadInput(run("snapshot", "--region", "us-east-1"), "--out");
   }
+
+  @Test
+  void filters_that_are_not_ids_and_an_empty_out_are_refused_before_any_call(@TempDir Path tmp) {
+    Path out = tmp.resolve("snap");
+    BadInputTest.assertBadInput(run("snapshot", "--region", "us-east-1", "--vpc", "vpc-typo;rm", "--out",
+        out.toString()), "--vpc 'vpc-typo;rm' is not a VPC id (vpc- and up to 17 lowercase letters or digits)");
+    BadInputTest.assertBadInput(run("snapshot", "--region", "us-east-1", "--cluster", "a b", "--out",
+        out.toString()), "--cluster 'a b' is not an EKS cluster name");
+    BadInputTest.assertBadInput(run("snapshot", "--region", "us-east-1", "--out="), "--out '' names no folder");
+    assertThat(out).doesNotExist();
+  }
 }

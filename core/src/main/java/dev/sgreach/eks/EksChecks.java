@@ -55,6 +55,11 @@ import java.util.Set;
  *       (ERROR) or other public blocks (WARNING); load balancers are meant to be exposed and are not checked</td>
  *       <td>ERROR / WARNING</td></tr>
  * </table>
+ *
+ * <p>A check that needs data the snapshot lacks is a finding of its own, {@link Severity#UNKNOWN}, never a silent
+ * pass: the control-plane checks when the cluster's control-plane ENIs are not in the snapshot (one finding per
+ * check), a path whose verdict is unknown (a group or prefix list it depends on is missing), a pod whose node is
+ * missing, pods with their own groups when no node is there to answer DNS.
  */
 public final class EksChecks {
   /**
@@ -103,12 +108,37 @@ public final class EksChecks {
     return new LintReport(cluster.name(), ImmutableList.copyOf(c.findings));
   }
 
+  /** The checks that need the control-plane ENIs, and what each would have checked. */
+  private static final Map<String, String> CONTROL_PLANE_CHECKS = Map.of(
+      "nodes-to-api", "whether the nodes reach the API server through them on tcp/443",
+      "control-plane-to-kubelet", "whether the API server reaches the kubelets on tcp/10250",
+      "control-plane-to-webhooks", "whether the API server reaches webhooks on the nodes on tcp/443 and tcp/9443",
+      "bastion-to-api", "whether bastions reach the API server on tcp/443",
+      "exposure", "whether the control plane admits the internet");
+
   private void run() {
     Map<String, Endpoint> nodeGroups = nodeGroupEndpoints();
     Endpoint fargate = cluster.fargatePods();
     Endpoint cp = cluster.controlPlane();
     boolean privateAccess = cluster.info().map(i -> i.endpointPrivateAccess()).orElse(true);
     boolean publicAccess = cluster.info().map(i -> i.endpointPublicAccess()).orElse(false);
+    if (!hasMembers(cp)) {
+      List<String> needing = new ArrayList<>();
+      if (privateAccess) {
+        needing.add("nodes-to-api");
+      }
+      needing.addAll(List.of("control-plane-to-kubelet", "control-plane-to-webhooks"));
+      if (hasMembers(cluster.bastions())) {
+        needing.add("bastion-to-api");
+      }
+      needing.add("exposure");
+      for (String check : needing) {
+        unknown(check, "control-plane ENIs of " + cluster.name() + " are not in the snapshot", "cannot check "
+            + CONTROL_PLANE_CHECKS.get(check) + ": EKS puts two or more ENIs described 'Amazon EKS "
+            + cluster.name() + "' in the cluster's subnets, and the snapshot holds none (collect"
+            + " describe-network-interfaces of the cluster's VPC, unfiltered)");
+      }
+    }
     // nodes -> API
     if (privateAccess) {
       for (Endpoint ng : withFargate(nodeGroups, fargate)) {
@@ -176,6 +206,12 @@ public final class EksChecks {
         Optional.empty()));
   }
 
+  /** A check that could not be decided: {@code detail} names the data the snapshot lacks. */
+  private void unknown(String check, String title, String detail) {
+    findings.add(new Finding(Severity.UNKNOWN, check, title, detail, Optional.empty(),
+        ImmutableList.of(), Optional.empty()));
+  }
+
   private static String title(Endpoint from, Endpoint to, Traffic t) {
     return from.label() + " -> " + to.label() + " on " + t.spec();
   }
@@ -197,7 +233,7 @@ public final class EksChecks {
       findings.add(new Finding(Severity.INFO, check, "ok: " + title, why, Optional.of(v), ImmutableList.of(),
           Optional.empty()));
     } else if (v.isUnknown()) {
-      findings.add(new Finding(Severity.WARNING, check, "unknown: " + title, why + "; the snapshot lacks data to"
+      findings.add(new Finding(Severity.UNKNOWN, check, title, why + "; the snapshot lacks data to"
           + " decide (see the verdict's missing data)", Optional.of(v), ImmutableList.of(), Optional.empty()));
     } else {
       findings.add(new Finding(ifBroken, check, "blocked (" + v.coverage().word() + " of " + v.flows().size()
@@ -233,6 +269,11 @@ public final class EksChecks {
   private void podsToCoreDns() {
     Endpoint nodes = cluster.nodes();
     if (!hasMembers(nodes)) {
+      if (!cluster.groups(SecurityGroupRole.POD_SG).isEmpty() && hasMembers(cluster.podsWithSecurityGroups())) {
+        unknown("pods-to-coredns", "no node of " + cluster.name() + " in the snapshot", "pods with their own"
+            + " security groups resolve names through CoreDNS on the nodes, and the snapshot holds no node ENI to"
+            + " check the path to");
+      }
       return;
     }
     for (SecurityGroup podSg : cluster.groups(SecurityGroupRole.POD_SG)) {
@@ -255,9 +296,8 @@ public final class EksChecks {
       List<NetworkInterface> host = cluster.hostOf(pod.eni().id());
       Endpoint podEndpoint = Endpoint.eni(pod.eni().id());
       if (host.isEmpty()) {
-        findings.add(new Finding(Severity.WARNING, "kubelet-to-pods", "node unknown for pod ENI "
-            + pod.eni().id(), "its trunk ENI or node is not in the snapshot, so kubelet probes cannot be checked",
-            Optional.empty(), ImmutableList.of(), Optional.empty()));
+        unknown("kubelet-to-pods", "node of pod ENI " + pod.eni().id() + " is not in the snapshot", "its trunk ENI"
+            + " or node is not in the snapshot, so kubelet probes cannot be checked");
         continue;
       }
       Endpoint node = Endpoint.group(cluster.label("node-of", pod.eni().id()),

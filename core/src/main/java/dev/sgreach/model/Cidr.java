@@ -1,6 +1,7 @@
 package dev.sgreach.model;
 
 import inet.ipaddr.AddressStringException;
+import inet.ipaddr.AddressStringParameters.RangeParameters;
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
 import inet.ipaddr.IPAddressStringParameters;
@@ -11,7 +12,8 @@ import java.math.BigInteger;
  * entry, an ENI's delegated prefix, or a single address ({@code /32}, {@code /128}).
  *
  * <p>Like AWS, sgreach canonicalises a block: {@code 10.0.0.5/16} means {@code 10.0.0.0/16}. Parsing is strict:
- * no empty strings, no octal or short IPv4 forms, no masks or ranges. Values are immutable and compare by family,
+ * no empty strings, no octal or short IPv4 forms, no masks, no segment ranges or wildcards ({@code 203.0.113.0-255/32},
+ * {@code 10.0.*.0}: AWS writes neither). Values are immutable and compare by family,
  * network and length.
  */
 public final class Cidr implements Comparable<Cidr> {
@@ -28,10 +30,12 @@ public final class Cidr implements Comparable<Cidr> {
       .allowLeadingZeros(false)
       .allowPrefixesBeyondAddressSize(false)
       .allowWildcardedSeparator(false)
+      .setRangeOptions(RangeParameters.NO_RANGE)
       .getParentBuilder()
       .getIPv6AddressParametersBuilder()
       .allowPrefixesBeyondAddressSize(false)
       .allowWildcardedSeparator(false)
+      .setRangeOptions(RangeParameters.NO_RANGE)
       .getParentBuilder()
       .toParams();
 

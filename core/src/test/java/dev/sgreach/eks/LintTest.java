@@ -48,6 +48,50 @@ class LintTest {
   }
 
   @Test
+  void without_the_control_plane_enis_the_checks_that_need_them_are_unknown_never_passed() {
+    Network.Builder b = Network.builder();
+    PUB.securityGroups().values().forEach(b::add);
+    PUB.interfaces().values().stream().filter(e -> !e.description().startsWith("Amazon EKS")).forEach(b::add);
+    PUB.vpcs().values().forEach(b::add);
+    PUB.eksClusters().values().forEach(b::add);
+    PUB.loadBalancers().values().forEach(b::add);
+
+    LintReport report = EksChecks.lint(b.build(), "ekscluster1");
+
+    assertThat(report.hasErrors()).as(report.describe()).isFalse();
+    assertThat(report.hasUnknowns()).isTrue();
+    assertThat(report.unknowns()).extracting(Finding::check).containsExactly("nodes-to-api",
+        "control-plane-to-kubelet", "control-plane-to-webhooks", "exposure");
+    assertThat(report.unknowns()).allSatisfy(f -> {
+      assertThat(f.title()).isEqualTo("control-plane ENIs of ekscluster1 are not in the snapshot");
+      assertThat(f.detail()).contains("Amazon EKS ekscluster1");
+    });
+    assertThat(report.findings(Severity.INFO)).extracting(Finding::check).doesNotContain("nodes-to-api",
+        "control-plane-to-kubelet");
+    assertThat(report.describe()).contains("UNKNOWN [nodes-to-api] control-plane ENIs of ekscluster1 are not in the"
+        + " snapshot\n").contains("0 errors, 0 warnings, 4 unknown (missing data), ");
+  }
+
+  @Test
+  void a_path_whose_verdict_is_unknown_is_an_unknown_finding_not_a_warning() {
+    String csg = C.clusterSecurityGroup().orElseThrow().id();
+    Network.Builder b = Network.builder();
+    PUB.securityGroups().values().stream().filter(g -> !g.id().equals(csg)).forEach(b::add);
+    PUB.interfaces().values().forEach(b::add);
+    PUB.vpcs().values().forEach(b::add);
+    PUB.eksClusters().values().forEach(b::add);
+    PUB.loadBalancers().values().forEach(b::add);
+
+    LintReport report = EksChecks.lint(b.build(), "ekscluster1");
+
+    assertThat(report.warnings()).as(report.describe()).isEmpty();
+    assertThat(report.unknowns()).isNotEmpty().allSatisfy(f -> {
+      assertThat(f.proof()).hasValueSatisfying(v -> assertThat(v.isUnknown()).isTrue());
+      assertThat(f.detail()).contains("the snapshot lacks data to decide");
+    });
+  }
+
+  @Test
   void removing_the_node_to_api_rules_is_an_error_naming_the_path_and_the_fix() {
     String cp = C.controlPlaneSecurityGroups().get(0).id();
     String csg = C.clusterSecurityGroup().orElseThrow().id();

@@ -22,6 +22,16 @@ class ModelTest {
   }
 
   @Test
+  void segment_ranges_and_wildcards_are_not_blocks() {
+    // the range form once read as the /32 of its first address: an ACL or rule read far narrower than written
+    for (String text : new String[] {"203.0.113.0-255/32", "203.0.113.0-255", "10.0-1.0.0/16", "10.0.*.0",
+        "10.0.0.*/24", "2001:db8::1-ff/128", "2001:db8:*::/48"}) {
+      assertThatThrownBy(() -> Cidr.parse(text)).as(text).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("'" + text + "' is not an IPv4 or IPv6 address or CIDR block");
+    }
+  }
+
+  @Test
   void cidr_containment_per_family() {
     Cidr v4 = Cidr.parse("10.1.0.0/16");
     assertThat(v4.contains(Cidr.parse("10.1.255.255"))).isTrue();

@@ -12,9 +12,12 @@ import java.io.StringWriter;
  * takes the {@link Location} of the value and, when the value has the wrong JSON type, throws a
  * {@link SnapshotException} quoting it ({@code 'abc' is not a whole number}). No tree is ever built.
  *
- * <p>The shape rules, decided here once: strings take any scalar as its text (JSON null is absent); whole numbers
+ * <p>The shape rules, decided here once: strings are JSON strings (a number or boolean where AWS writes a string is
+ * refused, not read as its text; JSON null is absent); whole numbers
  * take integers only (never {@code 22.5} nor {@code "22"}); booleans take {@code true}/{@code false} and those two
- * words as strings; arrays and objects may be null (absent). Unknown fields are skipped.
+ * words as strings; arrays and objects may be null (absent), except the {@link Required} fields of an item, which
+ * must be there and not null. Unknown fields are skipped. A field that is read and given twice in one object is
+ * refused (a tree parser would keep the last).
  */
 final class JsonIn {
   private static final JsonFactory COMPACT = new JsonFactory();
@@ -82,9 +85,6 @@ final class JsonIn {
     if (t == JsonToken.VALUE_NULL) {
       return null;
     }
-    if (t.isScalarValue()) {
-      return p.getText();
-    }
     throw at.fail(compact(), "is not a string");
   }
 
@@ -128,13 +128,7 @@ final class JsonIn {
     if (t != JsonToken.START_OBJECT) {
       throw at.fail(compact(), "is not a JSON object");
     }
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
-      p.nextToken();
-      if (!fields.field(name)) {
-        p.skipChildren();
-      }
-    }
+    fields(at, null, fields);
     return true;
   }
 
@@ -144,6 +138,110 @@ final class JsonIn {
       throw at.fail("null", "is not a JSON object");
     }
     object(at, fields);
+  }
+
+  /** Maps what an item's fields held onto the model, once they are read. */
+  @FunctionalInterface
+  interface Mapping<T> {
+    T map() throws IOException;
+  }
+
+  /**
+   * Reads an item: an object that must be there, field by field, then maps it; once it is mapped, every field of
+   * {@code required} must have been there. A required field that is null is reported as soon as it is read; one that
+   * is absent last, so that a bad value the item holds is reported first, as it would be without the check.
+   */
+  <T> T item(Location at, Required required, Fields fields, Mapping<T> mapping) throws IOException {
+    long seen = requiredObject(at, required, fields);
+    T value = mapping.map();
+    required.checkAll(at, seen);
+    return value;
+  }
+
+  /**
+   * Reads an object that must be there, refusing a {@code required} field that is null; returns which of them were
+   * there (bit {@code i} for field {@code i}), for {@link Required#checkAll} once the object is mapped.
+   */
+  long requiredObject(Location at, Required required, Fields fields) throws IOException {
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.VALUE_NULL) {
+      throw at.fail("null", "is not a JSON object");
+    }
+    if (t != JsonToken.START_OBJECT) {
+      throw at.fail(compact(), "is not a JSON object");
+    }
+    return fields(at, required, fields);
+  }
+
+  /** The names read at each level of objects being read, reused from object to object (no allocation per object). */
+  private String[][] readNames = new String[8][16];
+  private int[] readCount = new int[8];
+  /** Per level, one bit for each read name's hash modulo 64: a name whose bit is clear is certainly new. */
+  private long[] readBits = new long[8];
+  private int depth = -1;
+
+  /**
+   * Reads the fields of the object at the cursor (its start), each field {@code fields} reads at most once: a field
+   * sgreach reads that is given twice is an error, since which of the two values AWS sent is unknown (fields it skips
+   * may repeat harmlessly). Returns which {@code required} fields were there, refusing one that is null.
+   */
+  private long fields(Location at, Required required, Fields fields) throws IOException {
+    int level = ++depth;
+    try {
+      if (level == readNames.length) {
+        readNames = java.util.Arrays.copyOf(readNames, level * 2);
+        readCount = java.util.Arrays.copyOf(readCount, level * 2);
+        readBits = java.util.Arrays.copyOf(readBits, level * 2);
+      }
+      if (readNames[level] == null) {
+        readNames[level] = new String[16];
+      }
+      readCount[level] = 0;
+      readBits[level] = 0;
+      long seen = 0;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        p.nextToken();
+        if (required != null) {
+          int i = required.indexOf(name);
+          if (i >= 0) {
+            if (p.currentToken() == JsonToken.VALUE_NULL) {
+              throw required.nullValue(at.field(name), i);
+            }
+            seen |= 1L << i;
+          }
+        }
+        if (!fields.field(name)) {
+          p.skipChildren();
+        } else {
+          once(at, level, name);
+        }
+      }
+      return seen;
+    } finally {
+      depth--;
+    }
+  }
+
+  /** Notes that the object at {@code level} read {@code name}, refusing a second time. */
+  private void once(Location at, int level, String name) {
+    String[] names = readNames[level];
+    int n = readCount[level];
+    long bit = 1L << (name.hashCode() & 63);
+    if ((readBits[level] & bit) != 0) {
+      for (int i = 0; i < n; i++) {
+        if (names[i].equals(name)) {
+          throw at.field(name).fail(null, name + " is given twice in this object: which value AWS sent is"
+              + " unknown, so the file is refused");
+        }
+      }
+    }
+    readBits[level] |= bit;
+    if (n == names.length) {
+      readNames[level] = names = java.util.Arrays.copyOf(names, n * 2);
+    }
+    names[n] = name;
+    readCount[level] = n + 1;
   }
 
   /**

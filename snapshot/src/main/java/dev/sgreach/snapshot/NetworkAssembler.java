@@ -1,5 +1,6 @@
 package dev.sgreach.snapshot;
 
+import dev.sgreach.model.AwsId;
 import dev.sgreach.model.Cidr;
 import dev.sgreach.model.EksClusterInfo;
 import dev.sgreach.model.LoadBalancer;
@@ -22,16 +23,19 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Gathers what any number of AWS responses say (files, pages, accounts, regions; or live calls), each item already
- * mapped onto the model with its {@link Location}, and builds one {@link Network}. The snapshot reader and the live
- * loader both build through it, so these decisions are made here once:
+ * Gathers what any number of AWS responses say (files, accounts, regions; or live calls), each item already mapped
+ * onto the model with its {@link Location}, and builds one {@link Network}. The snapshot reader and the live loader
+ * both build through it, so these decisions are made here once:
  * <ul>
  *   <li>When describe-security-group-rules names a group, the group's rules come from it (one rule per entry, with
- *       its {@code sgr-} id) and the group's {@code IpPermissions} are not used (nor mapped; the snapshot reader does
- *       not even read them); groups it does not name
+ *       its {@code sgr-} id); the group's {@code IpPermissions} must say the same (the same rules, ids aside), or the
+ *       two sources disagree and the build fails naming both and a rule only one of them has. Groups it does not name
  *       keep their expanded {@code IpPermissions}. A group named only by the rules is added with its id and owner.
- *   <li>The same item seen twice (pages, both sides of a peering, two accounts) is kept once; the same id described
- *       differently is an error naming both places, since a snapshot holds one state of each thing.
+ *       Several rules responses add up (one may be filtered to some rules), each rule kept once by its id.
+ *   <li>The same item seen twice (both sides of a peering, two accounts, a file added twice) is kept once; the same
+ *       id described differently is an error naming both places, since a snapshot holds one state of each thing. This
+ *       holds for a rule's {@code sgr-} id in two rules responses, and for a prefix list's entries in two entries
+ *       files or in an entries file and describe-prefix-lists.
  *   <li>A managed prefix list whose entries were not collected is {@link PrefixList#withUnknownEntries}; entries
  *       without a description make a list of their own; describe-prefix-lists (AWS-managed lists with their
  *       {@code Cidrs}) fills in a list whose entries are otherwise unknown.
@@ -50,36 +54,85 @@ public final class NetworkAssembler {
   private final Unique<EksClusterInfo> clusters = new Unique<>("EKS cluster");
   private final Unique<LoadBalancer> loadBalancers = new Unique<>("load balancer");
   private final List<ManagedList> managedLists = new ArrayList<>();
-  private final Map<String, Set<Cidr>> entries = new LinkedHashMap<>();
+  private final Map<String, Entries> entries = new LinkedHashMap<>();
   private final Unique<PrefixList> awsManagedLists = new Unique<>("prefix list");
 
-  /** A group of describe-security-groups, its rules mapped from {@code IpPermissions} only when they are used. */
+  /** A group of describe-security-groups, its rules mapped from {@code IpPermissions}. */
   private record Described(SecurityGroup group, Supplier<List<Rule>> permissions, Location at) {}
 
   private record ManagedList(String id, String name, Location at) {}
 
+  /** A list's entries as one get-managed-prefix-list-entries response gave them. */
+  private record Entries(Set<Cidr> cidrs, Location at) {}
+
   /**
-   * One group's rules from describe-security-group-rules, each kept once. The entries of one response are distinct
-   * rules; a rule seen again comes from another response (pages read twice, the same file added twice) and is
-   * recognised by its {@code sgr-} id, or, without one, by comparing it with the rules already kept.
+   * One group's rules from describe-security-group-rules, each kept once. A response may hold only some of a group's
+   * rules (one filtered by rule id), so several responses add up: a rule seen again is recognised by its
+   * {@code sgr-} id, or, without one, by comparing it with the rules of other responses (the entries of one response
+   * are distinct rules). The same id with other content is two states of one rule: an error naming both places.
    */
   private static final class GroupRules {
     final List<Rule> rules = new ArrayList<>();
-    final Set<String> ids = new HashSet<>();
+    final Map<String, Location> byId = new HashMap<>();
+    final Map<String, Rule> ruleById = new HashMap<>();
+    final Location firstAt;
     Location onlySource;
     boolean severalSources;
 
-    void add(Rule rule, Location source) {
+    GroupRules(Location at) {
+      this.firstAt = at;
+    }
+
+    void add(String groupId, Rule rule, Location at) {
+      Location source = at.document();
       if (onlySource == null) {
         onlySource = source;
       } else if (onlySource != source) {
         severalSources = true;
       }
-      boolean unseenId = !rule.ruleId().isEmpty() && ids.add(rule.ruleId());
-      if (unseenId || rule.ruleId().isEmpty() && !severalSources || !rules.contains(rule)) {
+      if (!rule.ruleId().isEmpty()) {
+        Rule before = ruleById.putIfAbsent(rule.ruleId(), rule);
+        if (before == null) {
+          byId.put(rule.ruleId(), at);
+          rules.add(rule);
+        } else if (!before.equals(rule)) {
+          Location first = byId.get(rule.ruleId());
+          throw at.fail(rule.ruleId(), "describes rule " + rule.ruleId() + " of security group " + groupId
+              + " differently from " + first.file() + " " + first.path() + " (" + before.describe() + " there, "
+              + rule.describe() + " here); a snapshot holds one state of each rule");
+        }
+      } else if (!severalSources || !rules.contains(rule)) {
         rules.add(rule);
       }
     }
+  }
+
+  /**
+   * The error when two sources give a group different rules: empty when they hold the same rules (as sets;
+   * {@code ignoreIds} leaves rule ids out, for describe-security-groups, which has none).
+   */
+  private static Optional<SnapshotException> disagreement(String groupId, List<Rule> a, Location aAt, List<Rule> b,
+      Location bAt, boolean ignoreIds) {
+    Set<Rule> first = new LinkedHashSet<>();
+    a.forEach(r -> first.add(ignoreIds ? r.withRuleId("") : r));
+    Set<Rule> second = new LinkedHashSet<>();
+    b.forEach(r -> second.add(ignoreIds ? r.withRuleId("") : r));
+    if (first.equals(second)) {
+      return Optional.empty();
+    }
+    List<String> onlyFirst = first.stream().filter(r -> !second.contains(r)).map(Rule::describe).toList();
+    List<String> onlySecond = second.stream().filter(r -> !first.contains(r)).map(Rule::describe).toList();
+    return Optional.of(bAt.fail(groupId, "gives security group " + groupId + " other rules than " + aAt.file() + " "
+        + aAt.path() + " (" + difference("only there", onlyFirst) + "; " + difference("only here", onlySecond)
+        + "); a snapshot holds one state of each group: save both responses at the same time"));
+  }
+
+  private static String difference(String where, List<String> rules) {
+    if (rules.isEmpty()) {
+      return where + ": nothing";
+    }
+    return where + ": " + String.join(", ", rules.subList(0, Math.min(2, rules.size())))
+        + (rules.size() > 2 ? " and " + (rules.size() - 2) + " more" : "");
   }
 
   /**
@@ -87,8 +140,7 @@ public final class NetworkAssembler {
    *
    * @param group the group's id, name, VPC, owner, description and tags (rules, if any, are ignored)
    * @param permissions its {@code IpPermissions} and {@code IpPermissionsEgress} expanded to one rule per peer;
-   *     called at {@link #build()} unless describe-security-group-rules names the group, and may throw a
-   *     {@link SnapshotException} naming a bad value
+   *     called at {@link #build()}, and may throw a {@link SnapshotException} naming a bad value
    * @param at where the group was read
    */
   public void securityGroup(SecurityGroup group, Supplier<List<Rule>> permissions, Location at) {
@@ -101,7 +153,7 @@ public final class NetworkAssembler {
    * @param at where the entry was read (its {@link Location#document()} tells one response from another)
    */
   public void securityGroupRule(String groupId, String groupOwnerId, Rule rule, Location at) {
-    rulesByGroup.computeIfAbsent(groupId, k -> new GroupRules()).add(rule, at.document());
+    rulesByGroup.computeIfAbsent(groupId, k -> new GroupRules(at)).add(groupId, rule, at);
     if (groupOwnerId != null) {
       ruleGroupOwners.putIfAbsent(groupId, groupOwnerId);
     }
@@ -121,12 +173,24 @@ public final class NetworkAssembler {
 
   /** One list of describe-managed-prefix-lists; its entries come from {@link #prefixListEntries}. */
   public void managedPrefixList(String id, String name, Location at) {
-    managedLists.add(new ManagedList(at.field("PrefixListId").require(id), name, at));
+    managedLists.add(new ManagedList(AwsValues.requiredId(AwsId.PREFIX_LIST, id, at, "PrefixListId"), name,
+        at));
   }
 
-  /** The entries get-managed-prefix-list-entries returned for one list (several calls add up). */
-  public void prefixListEntries(String prefixListId, List<Cidr> listEntries) {
-    entries.computeIfAbsent(prefixListId, k -> new LinkedHashSet<>()).addAll(listEntries);
+  /**
+   * The entries get-managed-prefix-list-entries returned for one list, all of them (the reader refuses a page of
+   * several). Two responses for one list must hold the same entries.
+   *
+   * @param at where the entries were read (the {@code Entries} array)
+   */
+  public void prefixListEntries(String prefixListId, List<Cidr> listEntries, Location at) {
+    Entries these = new Entries(new LinkedHashSet<>(listEntries), at);
+    Entries before = entries.putIfAbsent(prefixListId, these);
+    if (before != null && !before.cidrs().equals(these.cidrs())) {
+      throw at.fail(prefixListId, "gives prefix list " + prefixListId + " other entries than " + before.at().file()
+          + " " + before.at().path() + " (" + before.cidrs().size() + " there, " + these.cidrs().size() + " here);"
+          + " a snapshot holds one state of each prefix list");
+    }
   }
 
   /** One list of describe-prefix-lists, whose {@code Cidrs} are always known. */
@@ -152,7 +216,14 @@ public final class NetworkAssembler {
     Unique<SecurityGroup> sgs = new Unique<>("security group");
     for (Described d : groups) {
       GroupRules fromRulesFile = rulesByGroup.get(d.group().id());
-      List<Rule> rules = fromRulesFile != null ? fromRulesFile.rules : d.permissions().get();
+      List<Rule> permissions = d.permissions().get();
+      if (fromRulesFile != null) {
+        disagreement(d.group().id(), fromRulesFile.rules, fromRulesFile.firstAt, permissions, d.at(), true)
+            .ifPresent(e -> {
+              throw e;
+            });
+      }
+      List<Rule> rules = fromRulesFile != null ? fromRulesFile.rules : permissions;
       SecurityGroup sg = d.at().build(() -> {
         SecurityGroup.Builder b = d.group().toBuilder().clearRules();
         rules.forEach(b::rule);
@@ -170,14 +241,25 @@ public final class NetworkAssembler {
     Map<String, PrefixList> lists = new LinkedHashMap<>();
     Unique<PrefixList> managed = new Unique<>("prefix list");
     for (ManagedList l : managedLists) {
-      Optional<List<Cidr>> known = Optional.ofNullable(entries.get(l.id())).map(List::copyOf);
+      Optional<List<Cidr>> known = Optional.ofNullable(entries.get(l.id())).map(e -> List.copyOf(e.cidrs()));
       PrefixList pl = l.at().build(() -> known.isPresent() ? PrefixList.of(l.id(), l.name(), known.get())
           : PrefixList.withUnknownEntries(l.id(), l.name()));
       managed.add(pl.id(), pl, l.at());
     }
     lists.putAll(managed.values);
-    entries.forEach((id, cidrs) -> lists.putIfAbsent(id, PrefixList.of(id, "", cidrs)));
-    awsManagedLists.values.forEach((id, pl) -> lists.merge(id, pl, (a, b) -> a.entriesKnown() ? a : b));
+    entries.forEach((id, e) -> lists.putIfAbsent(id, PrefixList.of(id, "", e.cidrs())));
+    awsManagedLists.values.forEach((id, pl) -> {
+      PrefixList other = lists.get(id);
+      if (other != null && other.entriesKnown() && !Set.copyOf(other.entries().get()).equals(
+          Set.copyOf(pl.entries().orElseThrow()))) {
+        Location here = awsManagedLists.where.get(id);
+        Entries there = entries.get(id);
+        throw here.fail(id, "gives prefix list " + id + " other entries than " + (there == null ? "its"
+            + " get-managed-prefix-list-entries response" : there.at().file() + " " + there.at().path())
+            + "; a snapshot holds one state of each prefix list");
+      }
+      lists.merge(id, pl, (a, b) -> a.entriesKnown() ? a : b);
+    });
 
     Network.Builder b = Network.builder();
     sgs.values.values().forEach(b::add);

@@ -17,19 +17,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 
 /**
  * One response file, read in a single streaming pass: a plain AWS response ({@code {"SecurityGroups": [...]}}) or a
  * cloud-custodian placebo recording of one ({@code {"status_code": 200, "data": {...}}}). The items are mapped as
  * they are read; nothing of the file is kept but the model values.
  *
- * <p>This is the one place that decides what a file as a whole must look like (one JSON object, the items field
- * present, nothing after the document, a recorded response that is not an error); item shapes are
- * {@link ResponseItems}'.
+ * <p>This is the one place that decides what a file as a whole must look like: one JSON object (in which
+ * {@link JsonIn} refuses a field it reads given twice: with two values, which one AWS sent is unknown), the items
+ * field present and a list, nothing after the document, a recorded response that is not an error, and a whole
+ * response rather than one page of several (no {@code NextToken}, {@code nextToken}, {@code Marker} or
+ * {@code NextMarker} with a value). Item shapes are {@link ResponseItems}'.
  */
 final class ResponseFile {
   private static final JsonFactory JSON = JsonFactory.builder().build();
+  /** The fields by which AWS responses say more pages follow (EC2, EKS; ELB and ELBv2). */
+  private static final Set<String> PAGE_TOKENS = Set.of("NextToken", "nextToken", "Marker", "NextMarker");
   private static final String STATUS = "status_code";
   private static final String DATA = "data";
 
@@ -38,25 +41,18 @@ final class ResponseFile {
   private final String shownAs;
   private final String itemsField;
   private final String prefixListId;
-  private final Predicate<String> ruled;
-  private final Set<String> ruledGroups;
 
   /**
    * @param shownAs how messages name the file (relative to the snapshot folder)
    * @param itemsField the top-level field holding the items, normally {@link ResponseKind#resultField()}
    * @param prefixListId for {@link ResponseKind#MANAGED_PREFIX_LIST_ENTRIES}, the list the entries belong to
-   * @param ruled which groups take their rules from describe-security-group-rules (see {@link ResponseItems#of})
-   * @param ruledGroups receives the groups a rules file names
    */
-  ResponseFile(ResponseKind kind, Path file, String shownAs, String itemsField, String prefixListId,
-      Predicate<String> ruled, Set<String> ruledGroups) {
+  ResponseFile(ResponseKind kind, Path file, String shownAs, String itemsField, String prefixListId) {
     this.kind = kind;
     this.file = file;
     this.shownAs = shownAs;
     this.itemsField = itemsField;
     this.prefixListId = prefixListId;
-    this.ruled = ruled;
-    this.ruledGroups = ruledGroups;
   }
 
   ResponseKind kind() {
@@ -88,6 +84,8 @@ final class ResponseFile {
     String errorCode;
     String errorMessage;
     boolean hasError;
+    String pageToken;
+    String pageTokenValue;
   }
 
   /**
@@ -123,6 +121,11 @@ final class ResponseFile {
         }
         body = body.data;
       }
+      if (body.pageToken != null) {
+        throw at.field(body.pageToken).fail(body.pageTokenValue, "partial page: " + body.pageToken + " present, so"
+            + " this is one page of a longer answer and the rest is missing: save the whole answer (the AWS CLI"
+            + " follows every page unless --max-items or --no-paginate is given)");
+      }
       if (body.items == null) {
         throw at.field(itemsField).fail(null, itemsField + " is missing: this is not a " + kind + " response (its"
             + " fields: " + String.join(", ", body.fields) + ")");
@@ -143,7 +146,15 @@ final class ResponseFile {
     in.object(at, name -> {
       b.fields.add(name);
       if (name.equals(itemsField)) {
-        b.items = items(in, at.field(name)); // a repeated field: the last one counts, as in a JSON tree
+        b.items = items(in, at.field(name));
+        return true;
+      }
+      if (PAGE_TOKENS.contains(name) && in.current() != JsonToken.VALUE_NULL) {
+        String token = in.compact();
+        if (!token.isEmpty() && b.pageToken == null) {
+          b.pageToken = name;
+          b.pageTokenValue = token;
+        }
         return true;
       }
       if (top && name.equals(STATUS)) {
@@ -192,7 +203,7 @@ final class ResponseFile {
         if (in.current() == JsonToken.VALUE_NULL) {
           throw at.fail("null", "is not a JSON array");
         }
-        ResponseItems.ItemReader reader = ResponseItems.of(kind, ruled, ruledGroups);
+        ResponseItems.ItemReader reader = ResponseItems.of(kind);
         in.array(at, (i, el) -> out.add(reader.read(in, el)));
       }
     }

@@ -1,6 +1,7 @@
 package dev.sgreach.snapshot;
 
 import com.google.common.collect.ImmutableList;
+import dev.sgreach.model.AwsId;
 import dev.sgreach.model.Cidr;
 import dev.sgreach.model.Direction;
 import dev.sgreach.model.EksClusterInfo;
@@ -22,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 
 /**
  * Reads one item of each AWS response, field by field from the JSON stream, straight onto the model: the snapshot
@@ -41,17 +41,11 @@ final class ResponseItems {
     Consumer<NetworkAssembler> read(JsonIn in, Location at) throws IOException;
   }
 
-  /**
-   * The item reader of a kind whose response is an array of items.
-   *
-   * @param ruled true for a group whose rules come from describe-security-group-rules: its {@code IpPermissions}
-   *     are skipped, not read (the assembler would not use them); asked only once every rules file has been read
-   * @param ruledGroups receives the group of each describe-security-group-rules entry read
-   */
-  static ItemReader of(ResponseKind kind, Predicate<String> ruled, Set<String> ruledGroups) {
+  /** The item reader of a kind whose response is an array of items. */
+  static ItemReader of(ResponseKind kind) {
     return switch (kind) {
-      case SECURITY_GROUPS -> (in, at) -> securityGroup(in, at, ruled);
-      case SECURITY_GROUP_RULES -> (in, at) -> securityGroupRule(in, at, ruledGroups);
+      case SECURITY_GROUPS -> ResponseItems::securityGroup;
+      case SECURITY_GROUP_RULES -> ResponseItems::securityGroupRule;
       case NETWORK_INTERFACES -> ResponseItems::networkInterface;
       case VPCS -> ResponseItems::vpc;
       case VPC_PEERING_CONNECTIONS -> ResponseItems::peering;
@@ -64,6 +58,12 @@ final class ResponseItems {
 
   // ---------------------------------------------------------------- security groups
 
+  /** What describe-security-groups always returns for a group (lists empty when there is nothing). */
+  static final Required GROUP = Required.lists("describe-security-groups", "IpPermissions", "IpPermissionsEgress");
+  /** ... and for each entry of its permissions: every kind of peer, each list empty when there is none. */
+  static final Required PERMISSION = Required.lists("describe-security-groups", "IpRanges", "Ipv6Ranges",
+      "PrefixListIds", "UserIdGroupPairs");
+
   /** One peer of a grouped permission as read: the peer value, the group-pair fields, the description. */
   private record PeerText(String value, String groupName, String userId, String vpcId, String peeringId,
       String peeringStatus, String description, Location at) {}
@@ -71,6 +71,7 @@ final class ResponseItems {
   /** One entry of {@code IpPermissions} as read, expanded on demand. */
   private static final class Permission {
     final Location at;
+    long seen;
     String protocol;
     Integer from;
     Integer to;
@@ -84,38 +85,31 @@ final class ResponseItems {
     }
   }
 
-  private static Consumer<NetworkAssembler> securityGroup(JsonIn in, Location at, Predicate<String> ruled)
-      throws IOException {
+  private static Consumer<NetworkAssembler> securityGroup(JsonIn in, Location at) throws IOException {
     String[] f = new String[5]; // GroupId, GroupName, VpcId, OwnerId, Description
     Map<String, String> tags = new LinkedHashMap<>();
     List<Permission> ingress = new ArrayList<>();
     List<Permission> egress = new ArrayList<>();
-    in.requiredObject(at, name -> switch (name) {
+    return in.item(at, GROUP, name -> switch (name) {
       case "GroupId" -> set(f, 0, in.string(at, name));
       case "GroupName" -> set(f, 1, in.string(at, name));
       case "VpcId" -> set(f, 2, in.string(at, name));
       case "OwnerId" -> set(f, 3, in.string(at, name));
       case "Description" -> set(f, 4, in.string(at, name));
       case "Tags" -> tags(in, at.field(name), tags);
-      case "IpPermissions" -> f[0] != null && ruled.test(f[0]) ? skip(in) : permissions(in, at.field(name), ingress);
-      case "IpPermissionsEgress" -> f[0] != null && ruled.test(f[0]) ? skip(in)
-          : permissions(in, at.field(name), egress);
+      case "IpPermissions" -> permissions(in, at.field(name), ingress);
+      case "IpPermissionsEgress" -> permissions(in, at.field(name), egress);
       default -> false;
+    }, () -> {
+      SecurityGroup.Builder b = SecurityGroup.builder(AwsValues.requiredId(AwsId.SECURITY_GROUP, f[0],
+              at, "GroupId"))
+          .name(f[1]).vpc(AwsValues.id(AwsId.VPC, f[2], at, "VpcId"))
+          .owner(AwsValues.id(AwsId.ACCOUNT, f[3], at, "OwnerId")).description(f[4]);
+      tags.forEach(b::tag);
+      SecurityGroup head = at.build(b::build);
+      List<Rule> rules = expand(ingress, egress);
+      return a -> a.securityGroup(head, () -> rules, at);
     });
-    SecurityGroup.Builder b = SecurityGroup.builder(at.field("GroupId").require(f[0])).name(f[1]).vpc(f[2])
-        .owner(f[3]).description(f[4]);
-    tags.forEach(b::tag);
-    SecurityGroup head = at.build(b::build);
-    if (ruled.test(head.id())) {
-      return a -> a.securityGroup(head, List::of, at); // its rules come from the rules file
-    }
-    List<Rule> rules = expand(ingress, egress);
-    return a -> a.securityGroup(head, () -> rules, at);
-  }
-
-  private static boolean skip(JsonIn in) throws IOException {
-    in.skip();
-    return true;
   }
 
   private static boolean set(String[] fields, int i, String value) {
@@ -126,7 +120,7 @@ final class ResponseItems {
   private static boolean permissions(JsonIn in, Location at, List<Permission> into) throws IOException {
     in.array(at, (i, el) -> {
       Permission p = new Permission(el);
-      in.requiredObject(el, name -> switch (name) {
+      p.seen = in.requiredObject(el, PERMISSION, name -> switch (name) {
         case "IpProtocol" -> {
           p.protocol = in.string(el, name);
           yield true;
@@ -187,22 +181,28 @@ final class ResponseItems {
   private static void expand(List<Permission> permissions, Direction direction, List<Rule> rules) {
     for (Permission p : permissions) {
       Ports ports = AwsValues.ports(p.protocol, p.from, p.to, p.at);
-      for (PeerText r : p.v4) {
-        rules.add(new Rule(direction, ports, Peer.cidr(AwsValues.cidr(r.value(), 4, r.at().field("CidrIp"))),
-            r.description(), ""));
-      }
-      for (PeerText r : p.v6) {
-        rules.add(new Rule(direction, ports, Peer.cidr(AwsValues.cidr(r.value(), 6, r.at().field("CidrIpv6"))),
-            r.description(), ""));
-      }
-      for (PeerText r : p.lists) {
-        rules.add(new Rule(direction, ports, AwsValues.prefixList(r.value(), r.at().field("PrefixListId")),
-            r.description(), ""));
-      }
-      for (PeerText r : p.pairs) {
-        AwsValues.groupPair(r.value(), r.groupName(), r.userId(), r.vpcId(), r.peeringId(), r.peeringStatus(),
-            r.at()).ifPresent(peer -> rules.add(new Rule(direction, ports, peer, r.description(), "")));
-      }
+      expand(p, direction, ports, rules);
+      PERMISSION.checkAll(p.at, p.seen);
+    }
+  }
+
+  /** One permission's peers as rules, in AWS's order. */
+  private static void expand(Permission p, Direction direction, Ports ports, List<Rule> rules) {
+    for (PeerText r : p.v4) {
+      rules.add(new Rule(direction, ports, Peer.cidr(AwsValues.cidr(r.value(), 4, r.at().field("CidrIp"))),
+          r.description(), ""));
+    }
+    for (PeerText r : p.v6) {
+      rules.add(new Rule(direction, ports, Peer.cidr(AwsValues.cidr(r.value(), 6, r.at().field("CidrIpv6"))),
+          r.description(), ""));
+    }
+    for (PeerText r : p.lists) {
+      rules.add(new Rule(direction, ports, AwsValues.prefixList(r.value(), r.at().field("PrefixListId")),
+          r.description(), ""));
+    }
+    for (PeerText r : p.pairs) {
+      AwsValues.groupPair(r.value(), r.groupName(), r.userId(), r.vpcId(), r.peeringId(), r.peeringStatus(),
+          r.at()).ifPresent(peer -> rules.add(new Rule(direction, ports, peer, r.description(), "")));
     }
   }
 
@@ -221,15 +221,17 @@ final class ResponseItems {
 
   // ---------------------------------------------------------------- security group rules
 
-  private static Consumer<NetworkAssembler> securityGroupRule(JsonIn in, Location at, Set<String> ruledGroups)
-      throws IOException {
+  /** What describe-security-group-rules always returns for a rule ({@code -1} ports where they do not apply). */
+  static final Required RULE = Required.lists("describe-security-group-rules").values("FromPort", "ToPort");
+
+  private static Consumer<NetworkAssembler> securityGroupRule(JsonIn in, Location at) throws IOException {
     String[] f = new String[8]; // GroupId, GroupOwnerId, SecurityGroupRuleId, IpProtocol, CidrIpv4, CidrIpv6,
                                 // PrefixListId, Description
     Integer[] ports = new Integer[2];
     Boolean[] egress = new Boolean[1];
     String[] ref = new String[5]; // GroupId, UserId, VpcId, VpcPeeringConnectionId, PeeringStatus
     boolean[] hasRef = new boolean[1];
-    in.requiredObject(at, name -> switch (name) {
+    return in.item(at, RULE, name -> switch (name) {
       case "GroupId" -> set(f, 0, in.string(at, name));
       case "GroupOwnerId" -> set(f, 1, in.string(at, name));
       case "SecurityGroupRuleId" -> set(f, 2, in.string(at, name));
@@ -263,12 +265,16 @@ final class ResponseItems {
         yield true;
       }
       default -> false;
-    });
-    String groupId = at.field("GroupId").require(f[0]);
-    if (egress[0] == null) {
+    }, () -> securityGroupRule(at, f, ports, egress[0], hasRef[0] ? ref : null));
+  }
+
+  private static Consumer<NetworkAssembler> securityGroupRule(Location at, String[] f, Integer[] ports, Boolean egress,
+      String[] ref) {
+    String groupId = AwsValues.requiredId(AwsId.SECURITY_GROUP, f[0], at, "GroupId");
+    if (egress == null) {
       throw at.field("IsEgress").fail(null, "IsEgress is missing");
     }
-    Direction direction = egress[0] ? Direction.EGRESS : Direction.INGRESS;
+    Direction direction = egress ? Direction.EGRESS : Direction.INGRESS;
     Ports p = AwsValues.ports(f[3], ports[0], ports[1], at);
     List<Peer> peers = new ArrayList<>(1);
     if (f[4] != null) {
@@ -280,16 +286,16 @@ final class ResponseItems {
     if (f[6] != null) {
       peers.add(AwsValues.prefixList(f[6], at.field("PrefixListId")));
     }
-    if (hasRef[0]) {
+    if (ref != null) {
       peers.add(AwsValues.groupReference(ref[0], ref[1], ref[2], ref[3], ref[4], at.field("ReferencedGroupInfo")));
     }
     if (peers.size() != 1) {
       throw at.fail(null, "a rule names exactly one of CidrIpv4, CidrIpv6, PrefixListId or ReferencedGroupInfo, this"
           + " one names " + peers.size());
     }
-    Rule rule = new Rule(direction, p, peers.get(0), f[7], f[2]);
-    ruledGroups.add(groupId);
-    String owner = f[1];
+    Rule rule = new Rule(direction, p, peers.get(0), f[7],
+        AwsValues.id(AwsId.SECURITY_GROUP_RULE, f[2], at, "SecurityGroupRuleId"));
+    String owner = AwsValues.id(AwsId.ACCOUNT, f[1], at, "GroupOwnerId");
     return a -> a.securityGroupRule(groupId, owner, rule, at);
   }
 
@@ -297,6 +303,10 @@ final class ResponseItems {
 
   /** One private address entry: the address and its association's public IP, each with its location. */
   private record PrivateAddress(String address, Location addressAt, String publicIp, Location publicAt) {}
+
+  /** What describe-network-interfaces always returns for an ENI (lists empty when there is nothing). */
+  static final Required ENI = Required.lists("describe-network-interfaces", "Groups", "PrivateIpAddresses",
+      "Ipv6Addresses");
 
   private static Consumer<NetworkAssembler> networkInterface(JsonIn in, Location at) throws IOException {
     // NetworkInterfaceId, VpcId, SubnetId, AvailabilityZone, InterfaceType, Description, RequesterId, OwnerId,
@@ -316,7 +326,7 @@ final class ResponseItems {
     List<Location> v6PrefixesAt = new ArrayList<>();
     List<String> groups = new ArrayList<>();
     Map<String, String> tags = new LinkedHashMap<>();
-    in.requiredObject(at, name -> switch (name) {
+    long seen = in.requiredObject(at, ENI, name -> switch (name) {
       case "NetworkInterfaceId" -> set(f, 0, in.string(at, name));
       case "VpcId" -> set(f, 1, in.string(at, name));
       case "SubnetId" -> set(f, 2, in.string(at, name));
@@ -365,7 +375,7 @@ final class ResponseItems {
         in.array(g, (i, el) -> {
           String[] id = new String[1];
           in.requiredObject(el, n -> n.equals("GroupId") && set(id, 0, in.string(el, n)));
-          groups.add(el.field("GroupId").require(id[0]));
+          groups.add(AwsValues.requiredId(AwsId.SECURITY_GROUP, id[0], el, "GroupId"));
         });
         yield true;
       }
@@ -373,11 +383,18 @@ final class ResponseItems {
       default -> false;
     });
 
-    NetworkInterface.Builder b = NetworkInterface.builder(at.field("NetworkInterfaceId").require(f[0]))
-        .vpc(f[1]).subnet(f[2]).availabilityZone(f[3]).interfaceType(f[4]).description(f[5])
-        .requester(f[6], Boolean.TRUE.equals(managed[0])).owner(f[7]);
+    NetworkInterface.Builder b = NetworkInterface.builder(AwsValues.requiredId(AwsId.NETWORK_INTERFACE, f[0],
+            at, "NetworkInterfaceId"))
+        .vpc(AwsValues.id(AwsId.VPC, f[1], at, "VpcId"))
+        .subnet(AwsValues.id(AwsId.SUBNET, f[2], at, "SubnetId"))
+        .availabilityZone(f[3]).interfaceType(f[4]).description(f[5])
+        .requester(f[6], Boolean.TRUE.equals(managed[0]))
+        .owner(AwsValues.id(AwsId.ACCOUNT, f[7], at, "OwnerId"));
     if (attached[0]) {
-      b.attachment(new NetworkInterface.Attachment(Optional.ofNullable(attachment[0]), attachment[1],
+      Location a = at.field("Attachment");
+      b.attachment(new NetworkInterface.Attachment(
+          Optional.ofNullable(AwsValues.id(AwsId.INSTANCE, attachment[0], a, "InstanceId")),
+          AwsValues.id(AwsId.ACCOUNT, attachment[1], a, "InstanceOwnerId"),
           deviceIndex[0] == null ? 0 : deviceIndex[0]));
     }
     Set<Cidr> privateIps = new LinkedHashSet<>();
@@ -410,6 +427,7 @@ final class ResponseItems {
     b.groups(groups);
     tags.forEach(b::tag);
     NetworkInterface eni = at.build(b::build);
+    ENI.checkAll(at, seen);
     return a -> a.networkInterface(eni, at);
   }
 
@@ -473,24 +491,33 @@ final class ResponseItems {
     for (int i = 0; i < v6.size(); i++) {
       blocks.add(AwsValues.cidr(v6.get(i), 6, v6At.get(i)));
     }
-    String id = at.field("VpcId").require(f[0]);
-    Vpc vpc = at.build(() -> new Vpc(id, f[1], ImmutableList.copyOf(blocks)));
+    String id = AwsValues.requiredId(AwsId.VPC, f[0], at, "VpcId");
+    String owner = AwsValues.id(AwsId.ACCOUNT, f[1], at, "OwnerId");
+    Vpc vpc = at.build(() -> new Vpc(id, owner, ImmutableList.copyOf(blocks)));
     return a -> a.vpc(vpc, at);
   }
 
+  /**
+   * What describe-vpc-peering-connections always returns for a peering: its status, which decides whether rules may
+   * reference groups across it.
+   */
+  static final Required PEERING = Required.lists("describe-vpc-peering-connections").values("Status");
+
   private static Consumer<NetworkAssembler> peering(JsonIn in, Location at) throws IOException {
     String[] f = new String[4]; // VpcPeeringConnectionId, requester VPC, accepter VPC, status code
-    in.requiredObject(at, name -> switch (name) {
+    long seen = in.requiredObject(at, PEERING, name -> switch (name) {
       case "VpcPeeringConnectionId" -> set(f, 0, in.string(at, name));
       case "RequesterVpcInfo" -> set(f, 1, nested(in, at.field(name), "VpcId"));
       case "AccepterVpcInfo" -> set(f, 2, nested(in, at.field(name), "VpcId"));
       case "Status" -> set(f, 3, nested(in, at.field(name), "Code"));
       default -> false;
     });
-    String id = at.field("VpcPeeringConnectionId").require(f[0]);
-    String requester = at.field("RequesterVpcInfo").field("VpcId").require(f[1]);
-    String accepter = at.field("AccepterVpcInfo").field("VpcId").require(f[2]);
-    VpcPeering p = at.build(() -> new VpcPeering(id, requester, accepter, f[3]));
+    String id = AwsValues.requiredId(AwsId.VPC_PEERING_CONNECTION, f[0], at, "VpcPeeringConnectionId");
+    String requester = AwsValues.requiredId(AwsId.VPC, f[1], at.field("RequesterVpcInfo"), "VpcId");
+    String accepter = AwsValues.requiredId(AwsId.VPC, f[2], at.field("AccepterVpcInfo"), "VpcId");
+    PEERING.checkAll(at, seen);
+    String status = at.field("Status").field("Code").require(f[3]);
+    VpcPeering p = at.build(() -> new VpcPeering(id, requester, accepter, status));
     return a -> a.peering(p, at);
   }
 
@@ -513,20 +540,23 @@ final class ResponseItems {
     return a -> a.managedPrefixList(f[0], f[1], at);
   }
 
+  /** What describe-prefix-lists always returns for an AWS-managed list. */
+  static final Required AWS_MANAGED_LIST = Required.lists("describe-prefix-lists", "Cidrs");
+
   private static Consumer<NetworkAssembler> awsManagedPrefixList(JsonIn in, Location at) throws IOException {
     String[] f = new String[2];
     List<String> cidrs = new ArrayList<>();
-    in.requiredObject(at, name -> switch (name) {
+    long seen = in.requiredObject(at, AWS_MANAGED_LIST, name -> switch (name) {
       case "PrefixListId" -> set(f, 0, in.string(at, name));
       case "PrefixListName" -> set(f, 1, in.string(at, name));
       case "Cidrs" -> {
-        Location c = at.field(name);
-        in.array(c, (i, el) -> cidrs.add(in.string(el)));
+        cidrs.addAll(strings(in, at.field(name)));
         yield true;
       }
       default -> false;
     });
-    String id = at.field("PrefixListId").require(f[0]);
+    String id = AwsValues.requiredId(AwsId.PREFIX_LIST, f[0], at, "PrefixListId");
+    AWS_MANAGED_LIST.checkAll(at, seen);
     List<Cidr> blocks = new ArrayList<>();
     for (int i = 0; i < cidrs.size(); i++) {
       blocks.add(AwsValues.cidr(cidrs.get(i), 0, at.field("Cidrs").index(i)));
@@ -539,15 +569,27 @@ final class ResponseItems {
   static Consumer<NetworkAssembler> prefixListEntries(JsonIn in, Location at, String prefixListId)
       throws IOException {
     List<Cidr> cidrs = new ArrayList<>();
+    if (in.current() == com.fasterxml.jackson.core.JsonToken.VALUE_NULL) {
+      throw at.fail("null", "is not a JSON array: get-managed-prefix-list-entries always returns Entries as a list"
+          + " (empty when the list has none)");
+    }
     in.array(at, (i, el) -> {
       String[] c = new String[1];
       in.requiredObject(el, n -> n.equals("Cidr") && set(c, 0, in.string(el, n)));
       cidrs.add(AwsValues.cidr(c[0], 0, el.field("Cidr")));
     });
-    return a -> a.prefixListEntries(prefixListId, cidrs);
+    return a -> a.prefixListEntries(prefixListId, cidrs, at);
   }
 
   // ---------------------------------------------------------------- EKS and ELBv2
+
+  /**
+   * What eks describe-cluster always returns for a cluster: its networking. Within it, the lists may be absent where
+   * empty (the additional security groups of a cluster created without any; the ENIs carry the groups that decide
+   * verdicts), and {@code endpointPublicAccess}, {@code endpointPrivateAccess} and {@code publicAccessCidrs} came in
+   * 2019: a response without them is of a cluster from before, whose endpoint was public only.
+   */
+  static final Required CLUSTER = Required.lists("eks describe-cluster").values("resourcesVpcConfig");
 
   /** The {@code cluster} of eks describe-cluster ({@code at} is that object). */
   static Consumer<NetworkAssembler> eksCluster(JsonIn in, Location at) throws IOException {
@@ -555,12 +597,11 @@ final class ResponseItems {
     String[] v = new String[2]; // vpcId, clusterSecurityGroupId
     Boolean[] access = new Boolean[2]; // endpointPublicAccess, endpointPrivateAccess
     List<List<String>> lists = new ArrayList<>(List.of(List.of(), List.of(), List.of()));
-    boolean[] hasConfig = new boolean[1];
-    in.requiredObject(at, field -> switch (field) {
+    long seen = in.requiredObject(at, CLUSTER, field -> switch (field) {
       case "name" -> set(name, 0, in.string(at, field));
       case "resourcesVpcConfig" -> {
         Location c = at.field(field);
-        hasConfig[0] = in.object(c, n -> switch (n) {
+        in.requiredObject(c, n -> switch (n) {
           case "vpcId" -> set(v, 0, in.string(c, n));
           case "clusterSecurityGroupId" -> set(v, 1, in.string(c, n));
           case "endpointPublicAccess" -> {
@@ -589,12 +630,19 @@ final class ResponseItems {
       }
       default -> false;
     });
-    String clusterName = at.field("name").require(name[0]);
-    EksClusterInfo cluster = at.build(() -> hasConfig[0]
-        ? new EksClusterInfo(clusterName, v[0], v[1], ImmutableList.copyOf(lists.get(0)),
-            ImmutableList.copyOf(lists.get(1)), Boolean.TRUE.equals(access[0]), Boolean.TRUE.equals(access[1]),
-            ImmutableList.copyOf(lists.get(2)))
-        : new EksClusterInfo(clusterName, null, null, null, null, false, false, null));
+    String clusterName = AwsValues.requiredId(AwsId.EKS_CLUSTER_NAME, name[0], at, "name");
+    CLUSTER.checkAll(at, seen);
+    Location c = at.field("resourcesVpcConfig");
+    String vpc = AwsValues.id(AwsId.VPC, v[0], c, "vpcId");
+    String clusterGroup = AwsValues.id(AwsId.SECURITY_GROUP, v[1], c, "clusterSecurityGroupId");
+    AwsValues.ids(AwsId.SECURITY_GROUP, lists.get(0), c.field("securityGroupIds"));
+    AwsValues.ids(AwsId.SUBNET, lists.get(1), c.field("subnetIds"));
+    // before the endpoint-access options (2019) every cluster endpoint was public only
+    boolean publicAccess = access[0] == null || access[0];
+    boolean privateAccess = Boolean.TRUE.equals(access[1]);
+    EksClusterInfo cluster = at.build(() -> new EksClusterInfo(clusterName, vpc, clusterGroup,
+        ImmutableList.copyOf(lists.get(0)), ImmutableList.copyOf(lists.get(1)), publicAccess, privateAccess,
+        ImmutableList.copyOf(lists.get(2))));
     return a -> a.eksCluster(cluster, at);
   }
 
@@ -614,7 +662,9 @@ final class ResponseItems {
       default -> false;
     });
     String arn = at.field("LoadBalancerArn").require(f[0]);
-    LoadBalancer lb = at.build(() -> new LoadBalancer(arn, f[1], f[2], f[3], f[4], ImmutableList.copyOf(
+    String vpc = AwsValues.id(AwsId.VPC, f[4], at, "VpcId");
+    AwsValues.ids(AwsId.SECURITY_GROUP, groups.get(0), at.field("SecurityGroups"));
+    LoadBalancer lb = at.build(() -> new LoadBalancer(arn, f[1], f[2], f[3], vpc, ImmutableList.copyOf(
         groups.get(0))));
     return a -> a.loadBalancer(lb, at);
   }

@@ -24,6 +24,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -36,7 +37,8 @@ import java.util.stream.Stream;
  * to each file (no document is built in memory). Items are sorted by id, rules keep the model's order, and the JSON
  * is pretty-printed the same way every time (two-space indents, {@code \n} line ends, a final newline), so that
  * equal networks give byte-identical folders. The model-to-AWS half of the mapping lives here; reading it back is
- * {@link ResponseItems}'.
+ * {@link ResponseItems}'. A folder is written whole into a new folder beside it and then renamed into place, so that
+ * a write that fails never leaves a half-written snapshot nor loses the old one.
  */
 final class SnapshotWriter {
   private static final JsonFactory JSON = JsonFactory.builder().build();
@@ -48,8 +50,98 @@ final class SnapshotWriter {
     void write(JsonGenerator g, T item) throws IOException;
   }
 
+  /** Opens a file for writing: {@link Files#newOutputStream}, or a test's stand-in that fails like a full disk. */
+  @FunctionalInterface
+  interface Opener {
+    OutputStream open(Path file) throws IOException;
+  }
+
+  static Opener opener = Files::newOutputStream;
+
+  /**
+   * Writes the network as the folder, all or nothing: every file goes to a new hidden folder beside it
+   * ({@code .NAME.sgreach-new-...}), which then takes the folder's place by renaming; entries of an old folder that
+   * are not this layout's files ({@code queries.txt}, {@code eksctl.yaml}, region subfolders) are moved into the new
+   * one. A write that fails (a full disk, a value that cannot be written) removes the new folder and leaves the old
+   * one as it was.
+   */
   static void write(Network network, Path folder) {
-    prepare(folder);
+    Path target = folder.toAbsolutePath().normalize();
+    if (Files.exists(target) && !Files.isDirectory(target)) {
+      throw new UncheckedIOException(new java.nio.file.FileSystemException(folder.toString(), null,
+          "is not a folder, so it cannot hold a snapshot"));
+    }
+    Path parent = target.getParent();
+    Path fresh;
+    try {
+      Files.createDirectories(parent);
+      fresh = Files.createTempDirectory(parent, "." + target.getFileName() + ".sgreach-new-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a folder beside " + folder, e);
+    }
+    try {
+      writeFiles(network, fresh);
+      replace(target, fresh);
+    } catch (RuntimeException | Error e) {
+      deleteQuietly(fresh);
+      throw e;
+    }
+  }
+
+  /** Puts {@code fresh} in the place of {@code target}, keeping the old folder's entries that are not the layout's. */
+  private static void replace(Path target, Path fresh) {
+    try {
+      if (!Files.exists(target)) {
+        Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE);
+        return;
+      }
+      Path old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".sgreach-old-");
+      Files.delete(old);
+      Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+      try {
+        Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException | RuntimeException e) {
+        Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
+        throw e;
+      }
+      List<Path> kept;
+      try (Stream<Path> entries = Files.list(old)) {
+        kept = entries.filter(p -> !isLayoutEntry(p)).sorted().toList();
+      }
+      for (Path entry : kept) {
+        try {
+          Files.move(entry, target.resolve(entry.getFileName().toString()), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+          throw new UncheckedIOException("wrote the new snapshot to " + target + ", but could not move "
+              + entry.getFileName() + " of the old folder back into it: it is in " + old, e);
+        }
+      }
+      deleteQuietly(old);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot put the new snapshot in place of " + target, e);
+    }
+  }
+
+  /** True for the files and per-item folders this writer writes, which the new folder replaces. */
+  private static boolean isLayoutEntry(Path entry) {
+    String name = entry.getFileName().toString();
+    return Stream.of(ResponseKind.values()).anyMatch(k -> k.fileName().equals(name));
+  }
+
+  private static void deleteQuietly(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      // a leftover hidden folder beside the snapshot is harmless; the write's own error is the one to report
+    }
+  }
+
+  private static void writeFiles(Network network, Path folder) {
     List<SecurityGroup> groups = sorted(network.securityGroups().values(), SecurityGroup::id);
     response(folder, ResponseKind.SECURITY_GROUPS, groups, SnapshotWriter::securityGroup);
     response(folder, ResponseKind.SECURITY_GROUP_RULES, groups, SnapshotWriter::securityGroupRules);
@@ -391,7 +483,7 @@ final class SnapshotWriter {
   private static void document(Path file, Body body) {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+      try (OutputStream out = new BufferedOutputStream(opener.open(file), 1 << 16);
           JsonGenerator g = JSON.createGenerator(out)) {
         g.setPrettyPrinter(new DefaultPrettyPrinter()
             .withObjectIndenter(new DefaultIndenter("  ", "\n"))
@@ -410,34 +502,5 @@ final class SnapshotWriter {
 
   private static <T> List<T> sorted(Collection<T> items, Function<T, String> id) {
     return items.stream().sorted(Comparator.comparing(id)).toList();
-  }
-
-  private static void prepare(Path folder) {
-    try {
-      Files.createDirectories(folder);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create " + folder, e);
-    }
-    removeStale(folder);
-  }
-
-  /** Removes the layout's files from an earlier write, so that the folder holds exactly this network. */
-  private static void removeStale(Path folder) {
-    try {
-      for (ResponseKind kind : ResponseKind.values()) {
-        Path path = folder.resolve(kind.fileName());
-        if (kind.isFolder() && Files.isDirectory(path)) {
-          try (Stream<Path> files = Files.list(path)) {
-            for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".json")).toList()) {
-              Files.delete(f);
-            }
-          }
-        } else if (!kind.isFolder()) {
-          Files.deleteIfExists(path);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot clear the snapshot files in " + folder, e);
-    }
   }
 }

@@ -38,9 +38,14 @@ public final class Snapshots {
    * network. Security groups are written both as {@code describe-security-groups} (rules grouped into
    * {@code IpPermissions}) and as {@code describe-security-group-rules} (one entry per rule, with its id when
    * known), which is the rule source when read back. Output is deterministic: items sorted by id, fixed formatting.
-   * Snapshot files of the layout already in the folder are replaced or removed; other files are left alone.
+   *
+   * <p>All or nothing: the files are written to a new hidden folder beside {@code folder} ({@code .NAME.sgreach-new-*})
+   * which then takes its place by renaming. Snapshot files of the layout already in the folder are replaced or
+   * removed; other entries (a {@code queries.txt}, subfolders) are kept. When writing fails (a full disk, a value
+   * that cannot be written), the new folder is removed and the old one is left exactly as it was.
    *
    * @return the folder
+   * @throws java.io.UncheckedIOException when a file cannot be written (the old folder is then untouched)
    * @throws IllegalArgumentException when an ENI has more public IPv4 addresses than private ones to associate them
    *     with (AWS associates each public address with one private address)
    */

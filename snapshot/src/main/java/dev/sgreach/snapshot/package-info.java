@@ -9,18 +9,30 @@
  *
  * <p>Where each decision lives, so that a new check has one obvious home:
  * <ul>
- *   <li>what a file as a whole must be (one JSON object, its items field, nothing after it, a recording that is not
- *       an error): {@code ResponseFile};
+ *   <li>which files and subfolders a snapshot folder is (the documented layout only; both the groups and the ENIs in
+ *       every folder that holds a response): {@link dev.sgreach.snapshot.SnapshotReader#folder};
+ *   <li>what a file as a whole must be (one JSON object without a field twice, its items field a list, nothing after
+ *       it, a recording that is not an error, a whole answer rather than a page with a {@code NextToken}):
+ *       {@code ResponseFile};
  *   <li>what JSON type a field may have (strings, whole numbers, booleans, arrays, objects, null): {@code JsonIn};
+ *   <li>which fields an item must hold, lists AWS always returns above all ({@code IpPermissions}, {@code Groups}):
+ *       {@code Required}, declared once per shape in {@code ResponseItems} and enforced by
+ *       {@code JsonIn.item}/{@code requiredObject}; the live adapter asks {@link dev.sgreach.snapshot.AwsValues#requireList};
  *   <li>which fields of each response are read, and in which order they become model values: {@code ResponseItems}
  *       (the live adapter maps AWS SDK objects the same way, in its own package);
- *   <li>what a single AWS value means (protocol and ports, address families, single addresses, group references):
+ *   <li>what a single AWS value means (protocol and ports, address families, single addresses, group references,
+ *       whether an id has its kind's form through {@link dev.sgreach.model.AwsId}):
  *       {@link dev.sgreach.snapshot.AwsValues}, shared with the live adapter;
- *   <li>how items combine into one network (the rules file as rule source, duplicates, prefix-list entries):
- *       {@link dev.sgreach.snapshot.NetworkAssembler}, shared with the live adapter;
- *   <li>how a network is written back: {@code SnapshotWriter}, grouping rules through
+ *   <li>how items combine into one network (the rules file as rule source and its agreement with the groups file,
+ *       the same id from two sources, prefix-list entries): {@link dev.sgreach.snapshot.NetworkAssembler}, shared
+ *       with the live adapter;
+ *   <li>how a network is written back, whole or not at all: {@code SnapshotWriter}, grouping rules through
  *       {@link dev.sgreach.snapshot.GroupedPermission}.
  * </ul>
+ * A reader of a new response (subnets, route tables, listeners) declares its {@code Required} lists, takes its ids
+ * through {@code AwsValues.id}/{@code requiredId} with an {@link dev.sgreach.model.AwsId} kind, and feeds items to
+ * the assembler with their {@link dev.sgreach.snapshot.Location}, whose {@code Unique} refuses one id described
+ * twice differently.
  * Every error is a {@link dev.sgreach.snapshot.SnapshotException} naming the file, the JSON path
  * ({@link dev.sgreach.snapshot.Location}) and the value.
  */

@@ -18,8 +18,25 @@ class MalformedInputTest {
   @TempDir
   Path dir;
 
+  /**
+   * The error reading {@code json} as {@code file} of a folder. Valid JSON is first given the lists AWS always
+   * returns where it lacks them ({@link AwsJson#complete}), so that each test sees the one defect it is about.
+   */
   SnapshotException readError(String file, String json) throws IOException {
+    String text;
+    try {
+      text = AwsJson.complete(json);
+    } catch (java.io.UncheckedIOException notJson) {
+      text = json;
+    }
+    return readRawError(file, text);
+  }
+
+  /** The error reading {@code json}, exactly as given, as {@code file} of a folder. */
+  SnapshotException readRawError(String file, String json) throws IOException {
     Files.writeString(dir.resolve(file), json);
+    AwsJson.noGroups(dir);
+    AwsJson.noInterfaces(dir);
     SnapshotException e = catchThrowableOfType(SnapshotException.class, () -> Snapshots.read(dir));
     assertThat(e).as("reading %s", json).isNotNull();
     assertThat(e.getMessage()).doesNotContain("\n").startsWith(file + ": $");
@@ -241,8 +258,31 @@ class MalformedInputTest {
   }
 
   @Test
+  void aFieldGivenTwiceIsRefusedWhereverItIs() throws IOException {
+    SnapshotException items = readRawError(ENIS, "{\"NetworkInterfaces\": [], \"NetworkInterfaces\": []}");
+    assertThat(items).hasMessage(ENIS + ": $.NetworkInterfaces: NetworkInterfaces is given twice in this object:"
+        + " which value AWS sent is unknown, so the file is refused");
+
+    SnapshotException nested = readRawError(SGS, "{\"SecurityGroups\": [{\"GroupId\": \"sg-1\", \"IpPermissions\": ["
+        + "{\"IpProtocol\": \"tcp\", \"FromPort\": 22, \"ToPort\": 22, \"FromPort\": 0, \"IpRanges\": [],"
+        + " \"Ipv6Ranges\": [], \"PrefixListIds\": [], \"UserIdGroupPairs\": []}], \"IpPermissionsEgress\": []}]}");
+    assertThat(nested).hasMessageStartingWith(SGS + ": $.SecurityGroups[0].IpPermissions[0].FromPort: FromPort is given"
+        + " twice in this object");
+  }
+
+  @Test
+  void aFieldSgreachDoesNotReadMayRepeat() throws IOException {
+    AwsJson.noInterfaces(dir);
+    Files.writeString(dir.resolve(SGS), "{\"SecurityGroups\": [{\"GroupId\": \"sg-1\", \"Shiny\": 1, \"Shiny\": 2,"
+        + " \"IpPermissions\": [], \"IpPermissionsEgress\": []}]}");
+
+    assertThat(Snapshots.read(dir).securityGroup("sg-1")).isPresent();
+  }
+
+  @Test
   void unknownFieldsAreIgnored() throws IOException {
-    Files.writeString(dir.resolve(SGS), "{\"SecurityGroups\": [{\"GroupId\": \"sg-1\", \"Shiny\": {\"x\": [1]},"
+    AwsJson.noInterfaces(dir);
+    AwsJson.write(dir, SGS, "{\"SecurityGroups\": [{\"GroupId\": \"sg-1\", \"Shiny\": {\"x\": [1]},"
         + " \"IpPermissions\": [{\"IpProtocol\": \"-1\", \"Future\": true, \"IpRanges\": [{\"CidrIp\": \"0.0.0.0/0\","
         + " \"Whatever\": 1}]}]}], \"NextToken\": null}");
 

@@ -23,8 +23,9 @@ class MappingTest {
   Path dir;
 
   SecurityGroup readGroup(String permission) throws IOException {
-    Files.writeString(dir.resolve("ec2-describe-security-groups.json"),
+    AwsJson.write(dir, "ec2-describe-security-groups.json",
         "{\"SecurityGroups\": [{\"GroupId\": \"sg-1\", \"IpPermissions\": [" + permission + "]}]}");
+    AwsJson.noInterfaces(dir);
     return Snapshots.read(dir).securityGroup("sg-1").orElseThrow();
   }
 
@@ -99,10 +100,11 @@ class MappingTest {
   }
 
   @Test
-  void theRulesFileIsTheRuleSourceForTheGroupsItNames() throws IOException {
-    Files.writeString(dir.resolve("ec2-describe-security-groups.json"), "{\"SecurityGroups\": ["
-        + "{\"GroupId\": \"sg-1\", \"GroupName\": \"one\", \"IpPermissions\": [{\"IpProtocol\": \"tcp\", \"FromPort\": 22,"
-        + " \"ToPort\": 22, \"IpRanges\": [{\"CidrIp\": \"0.0.0.0/0\"}]}]},"
+  void theRulesFileIsTheRuleSourceForTheGroupsItNamesWhenTheGroupsFileSaysTheSame() throws IOException {
+    AwsJson.write(dir, "ec2-describe-security-groups.json", "{\"SecurityGroups\": ["
+        + "{\"GroupId\": \"sg-1\", \"GroupName\": \"one\", \"IpPermissions\": [{\"IpProtocol\": \"tcp\", \"FromPort\": 443,"
+        + " \"ToPort\": 443, \"UserIdGroupPairs\": [{\"GroupId\": \"sg-2\", \"UserId\": \"1\"}]}],"
+        + " \"IpPermissionsEgress\": [{\"IpProtocol\": \"-1\", \"Ipv6Ranges\": [{\"CidrIpv6\": \"::/0\"}]}]},"
         + "{\"GroupId\": \"sg-2\", \"IpPermissions\": [{\"IpProtocol\": \"tcp\", \"FromPort\": 80, \"ToPort\": 80,"
         + " \"IpRanges\": [{\"CidrIp\": \"0.0.0.0/0\"}]}]}]}");
     Files.writeString(dir.resolve("ec2-describe-security-group-rules.json"), "{\"SecurityGroupRules\": ["
@@ -111,7 +113,8 @@ class MappingTest {
         + "{\"SecurityGroupRuleId\": \"sgr-out\", \"GroupId\": \"sg-1\", \"IsEgress\": true, \"IpProtocol\": \"-1\","
         + " \"FromPort\": -1, \"ToPort\": -1, \"CidrIpv6\": \"::/0\"},"
         + "{\"SecurityGroupRuleId\": \"sgr-x\", \"GroupId\": \"sg-3\", \"GroupOwnerId\": \"111\", \"IsEgress\": false,"
-        + " \"IpProtocol\": \"50\", \"PrefixListId\": \"pl-1\"}]}");
+        + " \"IpProtocol\": \"50\", \"FromPort\": -1, \"ToPort\": -1, \"PrefixListId\": \"pl-1\"}]}");
+    AwsJson.noInterfaces(dir);
 
     Network n = Snapshots.read(dir);
 
@@ -131,9 +134,47 @@ class MappingTest {
   }
 
   @Test
+  void aGroupWhoseIpPermissionsDisagreeWithTheRulesFileIsRefusedNamingBothAndTheDifference() throws IOException {
+    // the lint case of issue 11: the groups file shows the control-plane group open to 0.0.0.0/0, the rules file
+    // does not; one of the two is stale, so neither may silently win
+    AwsJson.write(dir, "ec2-describe-security-groups.json", "{\"SecurityGroups\": [{\"GroupId\": \"sg-1\","
+        + " \"IpPermissions\": [{\"IpProtocol\": \"tcp\", \"FromPort\": 443, \"ToPort\": 443, \"IpRanges\":"
+        + " [{\"CidrIp\": \"10.0.0.0/8\"}, {\"CidrIp\": \"0.0.0.0/0\"}]}]}]}");
+    Files.writeString(dir.resolve("ec2-describe-security-group-rules.json"), "{\"SecurityGroupRules\": ["
+        + "{\"SecurityGroupRuleId\": \"sgr-0a1\", \"GroupId\": \"sg-1\", \"IsEgress\": false, \"IpProtocol\":"
+        + " \"tcp\", \"FromPort\": 443, \"ToPort\": 443, \"CidrIpv4\": \"10.0.0.0/8\"}]}");
+    AwsJson.noInterfaces(dir);
+
+    SnapshotException e = org.assertj.core.api.Assertions.catchThrowableOfType(SnapshotException.class,
+        () -> Snapshots.read(dir));
+
+    assertThat(e).hasMessage("ec2-describe-security-groups.json: $.SecurityGroups[0]: 'sg-1' gives security group"
+        + " sg-1 other rules than ec2-describe-security-group-rules.json $.SecurityGroupRules[0] (only there:"
+        + " nothing; only here: ingress tcp 443 from 0.0.0.0/0); a snapshot holds one state of each group: save both"
+        + " responses at the same time");
+  }
+
+  @Test
+  void twoRulesResponsesThatDescribeOneRuleIdDifferentlyAreRefused() throws IOException {
+    Path a = dir.resolve("a.json");
+    Path b = dir.resolve("b.json");
+    String rule = "{\"SecurityGroupRules\": [{\"SecurityGroupRuleId\": \"sgr-1\", \"GroupId\": \"sg-1\","
+        + " \"IsEgress\": false, \"IpProtocol\": \"tcp\", \"FromPort\": PORT, \"ToPort\": PORT, \"CidrIpv4\":"
+        + " \"10.0.0.0/8\"}]}";
+    Files.writeString(a, rule.replace("PORT", "443"));
+    Files.writeString(b, rule.replace("PORT", "22"));
+
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> Snapshots.reader()
+        .file(ResponseKind.SECURITY_GROUP_RULES, a).file(ResponseKind.SECURITY_GROUP_RULES, b).read()))
+        .hasMessage("b.json: $.SecurityGroupRules[0]: 'sgr-1' describes rule sgr-1 of security group sg-1 differently"
+            + " from a.json $.SecurityGroupRules[0] (ingress tcp 443 from 10.0.0.0/8 [sgr-1] there, ingress tcp 22"
+            + " from 10.0.0.0/8 [sgr-1] here); a snapshot holds one state of each rule");
+  }
+
+  @Test
   void custodianRecordingsAreUnwrappedAndPathsShowTheWrapper() throws IOException {
     Path file = dir.resolve("ec2.DescribeSecurityGroups_1.json");
-    Files.writeString(file, "{\"status_code\": 200, \"data\": {\"ResponseMetadata\": {}, \"SecurityGroups\": ["
+    AwsJson.write(dir, "ec2.DescribeSecurityGroups_1.json", "{\"status_code\": 200, \"data\": {\"ResponseMetadata\": {}, \"SecurityGroups\": ["
         + "{\"GroupId\": \"sg-1\", \"IpPermissionsEgress\": [{\"IpProtocol\": \"-1\", \"IpRanges\": [{\"CidrIp\":"
         + " \"0.0.0.0/0\"}]}]}]}}");
     Path bad = dir.resolve("ec2.DescribeSecurityGroups_2.json");
@@ -146,12 +187,12 @@ class MappingTest {
         Rule.egress(Ports.allTraffic(), Peer.cidr("0.0.0.0/0")));
     assertThat(org.assertj.core.api.Assertions.catchThrowable(
         () -> Snapshots.reader().file(ResponseKind.SECURITY_GROUPS, bad).read()))
-        .hasMessageStartingWith("ec2.DescribeSecurityGroups_2.json: $.data.SecurityGroups[0].IpPermissions[0]"
-            + ".IpProtocol: unknown IP protocol 'x'");
+        .hasMessage("ec2.DescribeSecurityGroups_2.json: $.data.SecurityGroups[0].GroupId: '7' is not a string");
   }
 
   @Test
   void anEniKeepsEveryAddressPrefixGroupTagAndItsAttachment() throws IOException {
+    AwsJson.noGroups(dir);
     Files.writeString(dir.resolve("ec2-describe-network-interfaces.json"), "{\"NetworkInterfaces\": [{"
         + "\"NetworkInterfaceId\": \"eni-1\", \"VpcId\": \"vpc-1\", \"SubnetId\": \"subnet-1\", \"AvailabilityZone\":"
         + " \"us-east-1a\", \"InterfaceType\": \"branch\", \"Description\": \"d\", \"RequesterId\": \"amazon-elb\","
@@ -178,30 +219,19 @@ class MappingTest {
   }
 
   @Test
-  void theIpPermissionsOfAGroupTheRulesFileNamesAreNotReadAndOthersAre() throws IOException {
-    Files.writeString(dir.resolve("ec2-describe-security-groups.json"), "{\"SecurityGroups\": ["
-        + "{\"GroupId\": \"sg-1\", \"IpPermissions\": [{\"IpProtocol\": \"tcp\", \"FromPort\": 22, \"ToPort\": 22,"
-        + " \"IpRanges\": [{\"CidrIp\": \"not-a-cidr\"}]}]},"
-        + "{\"IpPermissions\": [{\"IpProtocol\": \"bogus\"}], \"GroupId\": \"sg-2\"}]}");
+  void theIpPermissionsOfAGroupTheRulesFileNamesAreReadAndCheckedToo() throws IOException {
+    AwsJson.write(dir, "ec2-describe-security-groups.json", "{\"SecurityGroups\": ["
+        + "{\"GroupId\": \"sg-1\", \"IpPermissions\": [{\"IpProtocol\": \"tcp\", \"FromPort\": 443, \"ToPort\": 443,"
+        + " \"IpRanges\": [{\"CidrIp\": \"not-a-cidr\"}]}]}]}");
     Files.writeString(dir.resolve("ec2-describe-security-group-rules.json"), "{\"SecurityGroupRules\": ["
         + "{\"GroupId\": \"sg-1\", \"IsEgress\": false, \"IpProtocol\": \"tcp\", \"FromPort\": 443,"
-        + " \"ToPort\": 443, \"CidrIpv4\": \"10.0.0.0/8\"},"
-        + "{\"GroupId\": \"sg-2\", \"IsEgress\": true, \"IpProtocol\": \"-1\", \"CidrIpv4\": \"0.0.0.0/0\"}]}");
+        + " \"ToPort\": 443, \"CidrIpv4\": \"10.0.0.0/8\"}]}");
+    AwsJson.noInterfaces(dir);
 
-    // both groups take their rules from the rules file, whichever comes first in a group: GroupId or IpPermissions
-    Network n = Snapshots.read(dir);
-
-    assertThat(n.securityGroup("sg-1").orElseThrow().ingress()).containsExactly(
-        Rule.ingress(Ports.tcp(443), Peer.cidr("10.0.0.0/8")));
-    assertThat(n.securityGroup("sg-2").orElseThrow().egress()).containsExactly(
-        Rule.egress(Ports.allTraffic(), Peer.cidr("0.0.0.0/0")));
-
-    Files.writeString(dir.resolve("ec2-describe-security-group-rules.json"), "{\"SecurityGroupRules\": ["
-        + "{\"GroupId\": \"sg-2\", \"IsEgress\": true, \"IpProtocol\": \"-1\", \"CidrIpv4\": \"0.0.0.0/0\"}]}");
     assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> Snapshots.read(dir)))
-        .as("sg-1 is no longer named by the rules file, so its IpPermissions count")
-        .hasMessageStartingWith("ec2-describe-security-groups.json: $.SecurityGroups[0].IpPermissions[0].IpRanges[0].CidrIp:"
-            + " 'not-a-cidr' is not an IPv4 or IPv6 address or CIDR block");
+        .as("the groups file must agree with the rules file, so its values are read")
+        .hasMessageStartingWith("ec2-describe-security-groups.json: $.SecurityGroups[0].IpPermissions[0].IpRanges[0]"
+            + ".CidrIp: 'not-a-cidr' is not an IPv4 or IPv6 address or CIDR block");
   }
 
   @Test

@@ -62,7 +62,7 @@ public final class RandomSnapshots {
     }
     if (vpcCount > 1) {
       n.add(new VpcPeering("pcx-" + hex(8), vpcs.get(0), vpcs.get(1),
-          pick("active", "deleted", "pending-acceptance", "")));
+          pick("active", "deleted", "pending-acceptance", "rejected")));
     }
     List<String> lists = new ArrayList<>();
     for (int i = random.nextInt(3); i > 0; i--) {

@@ -15,6 +15,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -161,16 +162,21 @@ class RealDataTest {
     Path dir = REAL.resolve("cartography/tests/data/aws/ec2");
 
     Network n = Snapshots.reader()
-        .file(ResponseKind.SECURITY_GROUPS, dir.resolve("security_groups.json"), "DESCRIBE_SGS")
         .file(ResponseKind.NETWORK_INTERFACES, dir.resolve("network_interfaces.json"), "DESCRIBE_NETWORK_INTERFACES")
         .file(ResponseKind.VPC_PEERING_CONNECTIONS, dir.resolve("vpc_peerings.json"), "DESCRIBE_VPC_PEERINGS")
         .file(ResponseKind.VPCS, dir.resolve("vpcs.json"), "TEST_VPCS")
         .read();
 
-    assertThat(n.securityGroups()).hasSize(5);
     assertThat(n.interfaces()).hasSize(3);
     assertThat(n.peerings()).isNotEmpty();
     assertThat(n.vpcs()).isNotEmpty();
+    // its hand-made groups file holds an id AWS never makes, which could carry anything into a printed command
+    assertThatThrownBy(() -> Snapshots.reader()
+        .file(ResponseKind.SECURITY_GROUPS, dir.resolve("security_groups.json"), "DESCRIBE_SGS").read())
+        .isInstanceOf(SnapshotException.class)
+        .hasMessageContaining("security_groups.json: $.DESCRIBE_SGS[")
+        .hasMessageContaining("'sg-web-server-12345' is not a security group id (sg- and up to 17 lowercase letters"
+            + " or digits)");
   }
 
   @Test
@@ -187,7 +193,8 @@ class RealDataTest {
     Path ec2 = REAL.resolve("aws-cli/awscli/examples/ec2");
 
     Network n = Snapshots.reader()
-        .file(ResponseKind.SECURITY_GROUPS, ec2.resolve("describe-security-groups.example1.json"))
+        // the documentation's example leaves out the empty Ipv6Ranges and PrefixListIds that AWS returns
+        .file(ResponseKind.SECURITY_GROUPS, AwsJson.completed(ec2.resolve("describe-security-groups.example1.json")))
         .file(ResponseKind.SECURITY_GROUP_RULES, ec2.resolve("describe-security-group-rules.example1.json"))
         .file(ResponseKind.SECURITY_GROUP_RULES, ec2.resolve("describe-security-group-rules.example2.json"))
         .file(ResponseKind.NETWORK_INTERFACES, ec2.resolve("describe-network-interfaces.example1.json"))
@@ -219,7 +226,7 @@ class RealDataTest {
   @Test
   void awsSecurityVizKeepsTheElbReferenceThatHasAGroupId() {
     Network n = Snapshots.reader().file(ResponseKind.SECURITY_GROUPS,
-        REAL.resolve("aws-security-viz/spec/integration/dummy.json")).read();
+        AwsJson.completed(REAL.resolve("aws-security-viz/spec/integration/dummy.json"))).read();
 
     assertThat(n.securityGroups()).isNotEmpty();
     assertThat(n.securityGroups().values()).flatExtracting(SecurityGroup::ingress).extracting(Rule::peer)
@@ -232,6 +239,32 @@ class RealDataTest {
     }
   }
 
+  /**
+   * Recordings made before AWS returned a list it now always returns (Ipv6Ranges and PrefixListIds in
+   * describe-security-groups, Ipv6Addresses in describe-network-interfaces), and hand-cut stubs without an ENI's
+   * Groups: refused at that list, and read once the lists are filled in as empty.
+   */
+  private static final Set<String> LEGACY_OR_STUB = Set.of(
+      "test_aws_lambda_sg/ec2.DescribeSecurityGroups_1.json",
+      "test_asg_invalid_filter_bad/ec2.DescribeSecurityGroups_1.json",
+      "test_asg_invalid_filter_good/ec2.DescribeSecurityGroups_1.json",
+      "test_asg_security_group/ec2.DescribeSecurityGroups_1.json",
+      "test_copy_related_resource_tag_empty/ec2.DescribeNetworkInterfaces_1.json",
+      "test_copy_related_resource_tag_empty/ec2.DescribeNetworkInterfaces_2.json",
+      "test_ec2_modify_groups_action/ec2.DescribeSecurityGroups_1.json",
+      "test_ec2_modify_groups_action/ec2.DescribeSecurityGroups_2.json",
+      "test_ec2_modify_groups_action/ec2.DescribeSecurityGroups_3.json",
+      "test_ec2_security_group_filter/ec2.DescribeSecurityGroups_1.json",
+      "test_rdscluster_sg_filter/ec2.DescribeSecurityGroups_1.json",
+      "test_redshift_security_group_filter/ec2.DescribeSecurityGroups_1.json",
+      "test_security_group_default_vpc_filter/ec2.DescribeSecurityGroups_1.json",
+      "test_security_group_unused/ec2.DescribeSecurityGroups_1.json",
+      "test_security_group_unused/ec2.DescribeSecurityGroups_2.json",
+      "test_security_group_unused/ec2.DescribeNetworkInterfaces_1.json",
+      "test_security_group_used/ec2.DescribeSecurityGroups_1.json",
+      "test_security_group_used/ec2.DescribeSecurityGroups_2.json",
+      "test_security_group_used/ec2.DescribeNetworkInterfaces_1.json");
+
   @ParameterizedTest
   @MethodSource("custodianResponses")
   void everyCustodianRecordingReadsOrIsARecordedError(String file) throws IOException {
@@ -241,7 +274,17 @@ class RealDataTest {
         : name.startsWith("eks.DescribeCluster_") ? ResponseKind.EKS_CLUSTER
         : name.startsWith("ec2.DescribeManagedPrefixLists_") ? ResponseKind.MANAGED_PREFIX_LISTS
         : ResponseKind.MANAGED_PREFIX_LIST_ENTRIES;
-    SnapshotReader reader = Snapshots.reader().file(kind, REAL.resolve(file));
+    String test = Path.of(file).getParent().getFileName() + "/" + name;
+    Path recorded = REAL.resolve(file);
+    Path path = recorded;
+    if (LEGACY_OR_STUB.contains(test)) {
+      assertThatThrownBy(() -> Snapshots.reader().file(kind, recorded).read()).isInstanceOf(SnapshotException.class)
+          .hasMessageStartingWith(name + ": $.data.").hasMessageContaining(" is missing: describe-")
+          .hasMessageContaining(" always returns it (an empty list when there is nothing)");
+      path = AwsJson.completed(path);
+    }
+    SnapshotReader reader = kind == ResponseKind.MANAGED_PREFIX_LIST_ENTRIES
+        ? Snapshots.reader().prefixListEntries("pl-0123456789abcdef0", path) : Snapshots.reader().file(kind, path);
     if (kind != ResponseKind.SECURITY_GROUPS && kind != ResponseKind.NETWORK_INTERFACES) {
       reader.file(ResponseKind.SECURITY_GROUPS, REAL.resolve("cloudmapper/account-data/demo/us-east-1/"
           + "ec2-describe-security-groups.json"));
@@ -260,12 +303,13 @@ class RealDataTest {
   @CsvSource({"test_ec2_modify_groups_action, 3", "test_rds_sg_add_by_tag, 2"})
   void custodianRecordingsOfDisjointGroupsMerge(String test, int groups) {
     Path dir = REAL.resolve("cloud-custodian/tests/data/placebo/" + test);
-    Network first = Snapshots.reader().file(ResponseKind.SECURITY_GROUPS,
-        dir.resolve("ec2.DescribeSecurityGroups_1.json")).read();
+    Path one = AwsJson.completed(dir.resolve("ec2.DescribeSecurityGroups_1.json"));
+    Path two = AwsJson.completed(dir.resolve("ec2.DescribeSecurityGroups_2.json"));
+    Network first = Snapshots.reader().file(ResponseKind.SECURITY_GROUPS, one).read();
 
     Network both = Snapshots.reader()
-        .file(ResponseKind.SECURITY_GROUPS, dir.resolve("ec2.DescribeSecurityGroups_1.json"))
-        .file(ResponseKind.SECURITY_GROUPS, dir.resolve("ec2.DescribeSecurityGroups_2.json"))
+        .file(ResponseKind.SECURITY_GROUPS, one)
+        .file(ResponseKind.SECURITY_GROUPS, two)
         .read();
 
     assertThat(both.securityGroups()).hasSize(groups).containsAllEntriesOf(first.securityGroups());

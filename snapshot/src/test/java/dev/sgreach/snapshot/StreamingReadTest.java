@@ -50,7 +50,8 @@ class StreamingReadTest {
     assertThatThrownBy(() -> Snapshots.read(folder)).isInstanceOf(SnapshotException.class)
         .hasMessageStartingWith("ec2-describe-security-groups.json: $.SecurityGroups[0].IpPermissions[0].IpRanges[0]"
             + ".CidrIp: '10.0.0.300/8'");
-    Files.writeString(sgs, "{\"SecurityGroups\": [{\"GroupId\": \"sg-1\"}, {\"GroupId\": ");
+    Files.writeString(sgs, "{\"SecurityGroups\": [{\"GroupId\": \"sg-1\", \"IpPermissions\": [],"
+        + " \"IpPermissionsEgress\": []}, {\"GroupId\": ");
     assertThatThrownBy(() -> Snapshots.read(folder)).isInstanceOf(SnapshotException.class)
         .hasMessageContaining("ec2-describe-security-groups.json: $.SecurityGroups[1].GroupId")
         .hasMessageContaining("is not valid JSON");

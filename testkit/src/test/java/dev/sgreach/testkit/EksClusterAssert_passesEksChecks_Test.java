@@ -46,6 +46,25 @@ class EksClusterAssert_passesEksChecks_Test {
   }
 
   @Test
+  void should_fail_when_a_check_cannot_be_decided_for_missing_data() {
+    // GIVEN the seed cluster without its control-plane ENIs: no error, but nothing known about the control plane
+    dev.sgreach.model.Network seed = EksFixtures.cluster().network();
+    dev.sgreach.model.Network.Builder b = dev.sgreach.model.Network.builder();
+    seed.securityGroups().values().forEach(b::add);
+    seed.interfaces().values().stream().filter(e -> !e.description().startsWith("Amazon EKS")).forEach(b::add);
+    seed.eksClusters().values().forEach(b::add);
+    EksCluster cluster = EksCluster.of(b.build(), EksFixtures.NAME);
+    // WHEN
+    AssertionError error = expectAssertionError(() -> assertThat(cluster).passesEksChecks());
+    // THEN
+    then(cluster.lint().hasErrors()).isFalse();
+    then(error).hasMessage(shouldPassEksChecks(cluster.lint()).create());
+    then(error.getMessage()).contains("expected : every EKS check decided (none lacking data)",
+        "but found: 4 unknowns",
+        "unknown  : [nodes-to-api] control-plane ENIs of ekscluster1 are not in the snapshot");
+  }
+
+  @Test
   void should_fail_with_the_literal_message() {
     // WHEN
     AssertionError error = expectAssertionError(
