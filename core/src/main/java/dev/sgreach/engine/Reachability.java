@@ -62,6 +62,11 @@ public final class Reachability {
     return new Reachability(network);
   }
 
+  /** The compiled facts, for the package's queries that span two networks ({@link NetworkDiff}). */
+  Index index() {
+    return index;
+  }
+
   /** The network this answers about. */
   public Network network() {
     return index.network;
