@@ -100,4 +100,57 @@ class DiffCommandTest {
               now blocked by ingress of eni-046826d6896148766
         """);
   }
+
+  @Test
+  void a_plan_over_a_snapshot_names_what_it_opens_to_the_internet() {
+    Cli.Result r = run("diff", "--snapshot", Cli.MINIMAL, "--plan", "examples/minimal/plan-open-ssh.json");
+    assertThat(r.exitCode()).as("exit status").isEqualTo(1);
+    assertThat(r.out()).isEqualTo("""
+        security groups:
+          sg-0a1b2c3d4e5f60b01 (web): changed
+            added ingress tcp 22 from 0.0.0.0/0 "SSH for the on-call engineer"
+        opened:
+          internet -> sg-0a1b2c3d4e5f60b01 (web)
+            tcp 22: internet -> eni-0a1b2c3d4e5f60a01
+              admitted by sg-0a1b2c3d4e5f60b01 (web): ingress tcp 22 from 0.0.0.0/0 "SSH for the on-call engineer"
+        """);
+  }
+
+  @Test
+  void reach_answers_about_the_network_after_the_plan() {
+    Cli.Result r = run("reach", "--snapshot", Cli.MINIMAL, "--plan", "examples/minimal/plan-open-ssh.json",
+        "--from", "8.8.8.8", "--to", "eni-0a1b2c3d4e5f60a01", "--port", "tcp/22");
+    assertThat(r.exitCode()).as("exit status; stderr: %s", r.err()).isZero();
+    assertThat(run("reach", "--snapshot", Cli.MINIMAL, "--from", "8.8.8.8", "--to", "eni-0a1b2c3d4e5f60a01",
+        "--port", "tcp/22").exitCode()).as("before the plan").isEqualTo(1);
+  }
+
+  @Test
+  void lint_of_the_cluster_eksctl_would_create_passes() {
+    Cli.Result r = run("lint", "--eksctl", "examples/ekscluster1/eksctl.yaml");
+    assertThat(r.exitCode()).as("exit status; out: %s; err: %s", r.out(), r.err()).isZero();
+  }
+
+  @Test
+  void eksctl_alone_diffs_against_an_empty_network() {
+    Cli.Result r = run("diff", "--eksctl", "examples/ekscluster1/eksctl.yaml", "--json");
+    assertThat(r.exitCode()).as("exit status; err: %s", r.err()).isEqualTo(1);
+    assertThat(r.out()).contains("\"change\" : \"opened\"");
+  }
+
+  @Test
+  void a_planned_endpoint_without_a_change_says_to_give_one() {
+    Cli.Result r = run("reach", "--snapshot", Cli.MINIMAL, "--from", "tf:aws_instance.web", "--to",
+        "eni-0a1b2c3d4e5f60a01", "--port", "tcp/22");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("names a planned resource: give the change with --plan PLAN.json or --eksctl FILE");
+  }
+
+  @Test
+  void two_changes_at_once_are_bad_input() {
+    Cli.Result r = run("exposure", "--snapshot", Cli.MINIMAL, "--plan", "examples/minimal/plan-open-ssh.json",
+        "--eksctl", "examples/ekscluster1/eksctl.yaml");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("sgreach: --plan and --eksctl are two changes: give one\n");
+  }
 }

@@ -446,7 +446,8 @@ final class DiffQuery {
       TrafficSet t = delta[kind.ordinal()];
       if (!t.isEmpty()) {
         ImmutableList<RuleMatch> rules = (kind == FlowChange.Kind.CLOSED ? b : a).map(Exposure.Exposed::rules)
-            .orElse(ImmutableList.of());
+            .orElse(ImmutableList.of()).stream().filter(m -> t.meets(m.rule().ports()))
+            .collect(ImmutableList.toImmutableList());
         Row r = rows.computeIfAbsent(List.of(kind, "internet", d, t),
             k -> new Row(kind, FlowChange.End.internet(), d.end, t, null, y));
         r.internetRules = rules;

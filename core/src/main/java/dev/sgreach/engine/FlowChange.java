@@ -13,7 +13,7 @@ import java.util.Optional;
  * (never an ENI with itself). The proofs are of one representative pair and the first flow of {@link #traffic()}:
  * {@link #after()} proves an opened flow allowed and a closed one denied (its blocking side); {@link #before()}
  * shows the rules that used to admit a closed flow. A flow from the internet is proved by the inbound rules that
- * admit internet sources ({@link #internetRules()}), after the change for an opened flow, before it for a closed one.
+ * admit internet sources and some of the traffic ({@link #internetRules()}), after the change for an opened flow, before it for a closed one.
  *
  * @param kind opened, closed or unknown
  * @param from the sending ENIs, or the internet

@@ -78,6 +78,20 @@ public final class TrafficSet {
     return s == null ? protocols.contains(p.number()) : s.contains(traffic.key());
   }
 
+  /** True when a rule with these ports admits some traffic of the set. */
+  public boolean meets(dev.sgreach.model.Ports ports) {
+    Protocol p = ports.protocol();
+    if (p.isAll()) {
+      return !isEmpty();
+    }
+    ImmutableRangeSet<Integer> s = keyed.get(p);
+    if (s == null) {
+      return protocols.contains(p.number());
+    }
+    Range<Integer> k = ports.keys();
+    return s.intersects(Range.closedOpen(k.lowerEndpoint(), k.upperEndpoint() + 1));
+  }
+
   /** True when the set holds nothing. */
   public boolean isEmpty() {
     return keyed.values().stream().allMatch(RangeSet::isEmpty) && protocols.isEmpty();
