@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.google.common.collect.ImmutableList;
 import dev.sgreach.engine.Endpoint;
 import dev.sgreach.engine.Reachability;
+import dev.sgreach.model.Echo;
 import dev.sgreach.model.Network;
 import dev.sgreach.planned.PlannedNetwork;
 import dev.sgreach.planned.Unknown;
@@ -106,15 +107,17 @@ abstract class AnalysisCommand implements Callable<Integer> {
   }
 
   /**
-   * An endpoint as written: a planned resource ({@code tf:ADDRESS}, with a change given), else what the plug-in
-   * parsers or {@link Endpoint#parse(String)} read.
+   * An endpoint as written, read by the plug-in parsers or {@link Endpoint#parse(String)}; a planned resource
+   * ({@code tf:ADDRESS}) is resolved by the change given with {@code --plan} or {@code --eksctl}.
    */
   Endpoint endpoint(String text) {
     Network n = network();
-    if (text != null && text.startsWith(PlannedEndpoints.PREFIX)) {
-      return PlannedEndpoints.parse(text, planned());
+    Endpoint e = environment().endpoint(text, n);
+    if (e instanceof Endpoint.Planned p) {
+      return planned().orElseThrow(() -> new BadInputException("endpoint " + Echo.quote(text) + " names a planned "
+          + "resource: give the change with --plan PLAN.json or --eksctl FILE")).endpoint(p);
     }
-    return environment().endpoint(text, n);
+    return e;
   }
 
   /** Prints the JSON form with {@code --json}, else the text (which ends with a newline). */

@@ -56,11 +56,11 @@ final class SnapshotOptions {
 
   /** What the command answers about, as the user named it: the snapshot, and the change over it. */
   String source() {
-    String change = plan != null ? plan : eksctl;
+    String change = plan != null ? "plan " + plan : eksctl != null ? "eksctl file " + eksctl : null;
     if (change == null) {
-      return snapshot;
+      return "snapshot " + snapshot;
     }
-    return snapshot == null ? change : snapshot + " with " + change;
+    return snapshot == null ? change : "snapshot " + snapshot + " with " + change;
   }
 
   /**

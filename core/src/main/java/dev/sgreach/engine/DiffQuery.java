@@ -383,13 +383,19 @@ final class DiffQuery {
       return out;
     }
     for (Cidr a : x.eniAddresses[eni]) {
+      Cidr within = x.standIn(eni, a); // a stand-in is judged by its block: which peers hold it, which touch it
+      Cidr at = within == null ? a : within;
       BitSet bits = new BitSet();
+      BitSet holds = new BitSet();
       for (int p = 0; p < peers.size(); p++) {
-        if (peers.get(p).overlaps(a)) {
+        if (peers.get(p).overlaps(at)) {
           bits.set(p);
         }
+        if (within != null && peers.get(p).contains(within)) {
+          holds.set(p);
+        }
       }
-      out.add(a.family() + (a.isSingleAddress() ? "a" : "p") + bits);
+      out.add(a.family() + (a.isSingleAddress() ? "a" : "p") + bits + (within == null ? "" : "s" + holds));
     }
     return out;
   }
