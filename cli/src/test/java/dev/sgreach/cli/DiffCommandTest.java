@@ -153,4 +153,25 @@ class DiffCommandTest {
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).isEqualTo("sgreach: --plan and --eksctl are two changes: give one\n");
   }
+
+  /**
+   * The private cluster's file alone: the user's shared node group ({@code vpc.sharedNodeSecurityGroup}) has unknown
+   * rules, but with {@code skipEndpointCreation} and only a managed nodegroup nothing eksctl creates carries it, and
+   * the references to it match no ENI of the prediction: it decides no flow, so lint has no unknown verdict. Where
+   * it would decide (an ENI carrying it), the placeholder rule it holds makes the flow unknown (the part-A reader
+   * tests show that).
+   */
+  @Test
+  void the_private_clusters_file_alone_has_no_verdict_the_unknown_shared_group_decides() {
+    Cli.Result r = run("lint", "--eksctl", "examples/ekscluster-privonly/eksctl.yaml");
+    assertThat(r.exitCode()).as("exit status; out: %s; err: %s", r.out(), r.err()).isZero();
+    assertThat(r.out()).doesNotContain("sg-07bb:rules").doesNotContain("unknown");
+  }
+
+  @Test
+  void the_private_clusters_file_alone_opens_only_flows_it_knows() {
+    Cli.Result r = run("diff", "--eksctl", "examples/ekscluster-privonly/eksctl.yaml", "--json");
+    assertThat(r.exitCode()).as("exit status; err: %s", r.err()).isEqualTo(1);
+    assertThat(r.out()).doesNotContain("\"change\" : \"unknown\"");
+  }
 }
