@@ -5,12 +5,12 @@ import dev.sgreach.model.Network;
 import java.util.Optional;
 
 /**
- * Reads endpoint forms that {@link Endpoint#parse(String)} does not know, such as EKS roles ({@code eks:...}), which
+ * Reads endpoint forms that {@link Endpoint#parse(String)} does not know (site-specific names, say), which may
  * need the network to find their members.
  *
  * <p>The command line asks every parser found with {@link java.util.ServiceLoader} (declared in
  * {@code META-INF/services/dev.sgreach.cli.EndpointParser}) before it falls back to {@link Endpoint#parse(String)}
- * (ENI id, instance id, security group id, IPv4 or IPv6 address).
+ * (every built-in form: see {@link Endpoint#FORMS}).
  */
 @FunctionalInterface
 public interface EndpointParser {

@@ -57,8 +57,10 @@ record Environment(NetworkLoader loader, ImmutableList<EndpointParser> parsers, 
   }
 
   /**
-   * Parses an endpoint: the plug-in parsers first, then EKS roles ({@code eks:<cluster>/<role>[:<name>]}, see
-   * {@link EksEndpoints}), then {@link Endpoint#parse(String)}.
+   * Parses an endpoint: the plug-in parsers first, then {@link Endpoint#parse(String)} (the one reader of every
+   * written form), with EKS roles resolved against the network at once so that an unknown cluster or nodegroup is
+   * reported here. A planned resource ({@code tf:...}) is returned as written, for the command to resolve with its
+   * change.
    *
    * @throws IllegalArgumentException naming the text when nothing reads it
    */
@@ -69,9 +71,7 @@ record Environment(NetworkLoader loader, ImmutableList<EndpointParser> parsers, 
         return e.get();
       }
     }
-    if (EksEndpoints.isEksEndpoint(text)) {
-      return EksEndpoints.parse(network, text);
-    }
-    return Endpoint.parse(text);
+    Endpoint e = Endpoint.parse(text);
+    return e instanceof Endpoint.EksRole r ? EksEndpoints.resolve(network, r) : e;
   }
 }

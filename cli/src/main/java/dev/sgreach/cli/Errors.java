@@ -263,7 +263,7 @@ final class Errors {
         .map(IOException.class::cast).findFirst();
     boolean expected = ex instanceof IllegalArgumentException || ex instanceof BadInputException
         || ex instanceof UncheckedIOException || ex instanceof IOException
-        || ex instanceof SnapshotException || isLiveFailure(ex.getClass());
+        || ex instanceof SnapshotException || ex instanceof dev.sgreach.planned.InputException || isLiveFailure(ex.getClass());
     String text = ex.getMessage() == null || ex.getMessage().isBlank() ? "" : ex.getMessage();
     if (io.isPresent() && expected && !(ex instanceof BadInputException)) {
       text = inWords(text, io.get());

@@ -26,7 +26,7 @@ final class ExposureCommand extends AnalysisCommand {
   String of;
 
   @Override
-  public Integer call() {
+  Integer answer() {
     Exposure exposure = of == null ? reachability().exposure() : reachability().exposure(endpoint(of));
     StringBuilder text = new StringBuilder();
     for (Exposure.Exposed x : exposure.interfaces()) {

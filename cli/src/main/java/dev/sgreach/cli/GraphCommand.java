@@ -63,7 +63,7 @@ final class GraphCommand extends AnalysisCommand {
   String dotProgram;
 
   @Override
-  public Integer call() {
+  Integer answer() {
     if (snapshot.json && format != null) {
       throw new BadInputException("--json and --format " + format + " ask for two outputs: give one");
     }

@@ -44,7 +44,7 @@ final class LintCommand extends AnalysisCommand {
   Format format;
 
   @Override
-  public Integer call() {
+  Integer answer() {
     if (snapshot.json && format != null && format != Format.json) {
       throw new BadInputException("--json and --format " + format + " ask for two outputs: give one");
     }
@@ -69,7 +69,9 @@ final class LintCommand extends AnalysisCommand {
     }
     if (format == Format.sarif) {
       java.io.PrintWriter out = spec.commandLine().getOut();
-      out.print(Json.write(new Sarif(snapshot.snapshot, environment().resolve(snapshot.snapshot),
+      String where = snapshot.snapshot != null ? snapshot.snapshot
+          : snapshot.plan != null ? snapshot.plan : snapshot.eksctl;
+      out.print(Json.write(new Sarif(where, environment().resolve(where),
           environment().workingDirectory()).log(reports.build(), Main.class.getPackage().getImplementationVersion())));
       out.flush();
     } else if (format == Format.json) {

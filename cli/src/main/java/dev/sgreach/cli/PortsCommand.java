@@ -23,7 +23,7 @@ final class PortsCommand extends AnalysisCommand {
   String to;
 
   @Override
-  public Integer call() {
+  Integer answer() {
     OpenPorts open = reachability().openPorts(endpoint(from), endpoint(to));
     String body = open.toString();
     String text = "open from " + from + " to " + to + ":"

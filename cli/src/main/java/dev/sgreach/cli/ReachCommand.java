@@ -60,7 +60,12 @@ final class ReachCommand extends AnalysisCommand {
   String queries;
 
   @Override
-  public Integer call() {
+  boolean deniedIsAnAnswer() {
+    return true;
+  }
+
+  @Override
+  Integer answer() {
     if (queries != null) {
       if (from != null || to != null || traffic != null) {
         throw new ParameterException(spec.commandLine(), "--queries cannot be combined with --from, --to or --port");

@@ -1,13 +1,31 @@
 package dev.sgreach.cli;
 
+import dev.sgreach.eksctl.EksctlConfig;
 import dev.sgreach.model.Network;
+import dev.sgreach.planned.PlannedNetwork;
+import dev.sgreach.terraform.TerraformPlan;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/** The options every analysis command shares: the snapshot folder, JSON output, and stack traces on failure. */
+/**
+ * The options every analysis command shares: where the network comes from (a snapshot folder, with a Terraform plan
+ * or an eksctl ClusterConfig applied to it, or an eksctl file alone), JSON output, and stack traces on failure.
+ */
 final class SnapshotOptions {
-  @Option(names = "--snapshot", required = true, paramLabel = "DIR",
-      description = "Snapshot folder of AWS CLI JSON (CloudMapper or Batfish layout).")
+  @Option(names = "--snapshot", paramLabel = "DIR",
+      description = "Snapshot folder of AWS CLI JSON (CloudMapper or Batfish layout). Required unless --eksctl or "
+          + "--plan describes everything.")
   String snapshot;
+
+  @Option(names = "--plan", paramLabel = "PLAN.json",
+      description = "A Terraform plan (terraform show -json): answer about the network as it will be after "
+          + "terraform apply (over --snapshot when given).")
+  String plan;
+
+  @Option(names = "--eksctl", paramLabel = "FILE",
+      description = "An eksctl ClusterConfig (eksctl.io/v1alpha5 YAML): answer about the cluster eksctl would create "
+          + "(inside the --snapshot VPC when given; alone, with placeholder ids).")
+  String eksctl;
 
   @Option(names = "--json", description = "Print machine-readable JSON instead of text.")
   boolean json;
@@ -24,12 +42,32 @@ final class SnapshotOptions {
   }
 
   /**
-   * Loads the snapshot through the environment's loader; with {@code --debug}, each file read (and each subfolder
-   * left out) is a line on {@code err}.
+   * Loads the network through the environment's loader, with the change applied when one is given; with
+   * {@code --debug}, each file read (and each subfolder left out) is a line on {@code err}.
    *
    * @throws BadInputException for an empty {@code --snapshot}, which would otherwise name the working directory
    */
-  Network load(Environment environment, java.io.PrintWriter err) {
+  Loaded load(Environment environment, java.io.PrintWriter err) {
+    if (plan != null && eksctl != null) {
+      throw new BadInputException("--plan and --eksctl are two changes: give one");
+    }
+    if (snapshot == null && plan == null && eksctl == null) {
+      throw new BadInputException("missing --snapshot DIR (or --eksctl FILE, or --plan PLAN.json, for a network "
+          + "that does not exist yet)");
+    }
+    Network base = snapshot == null ? null : loadSnapshot(environment, err);
+    if (plan != null) {
+      TerraformPlan p = TerraformPlan.read(environment.resolve(plan));
+      return new Loaded(Optional.of(base == null ? p.apply() : p.applyTo(base)), base);
+    }
+    if (eksctl != null) {
+      EksctlConfig c = EksctlConfig.read(environment.resolve(eksctl));
+      return new Loaded(Optional.of(base == null ? c.predict() : c.over(base)), base);
+    }
+    return new Loaded(Optional.empty(), base);
+  }
+
+  private Network loadSnapshot(Environment environment, java.io.PrintWriter err) {
     requireFolder(snapshot);
     java.nio.file.Path folder = environment.resolve(snapshot);
     if (!debug) {
@@ -39,5 +77,24 @@ final class SnapshotOptions {
       err.print("sgreach: debug: " + Errors.oneLine(line) + "\n");
       err.flush();
     });
+  }
+
+  /** What the command answers about, as the user named it: the snapshot, and the change over it. */
+  String source() {
+    String change = plan != null ? "plan " + plan : eksctl != null ? "eksctl file " + eksctl : null;
+    if (change == null) {
+      return "snapshot " + snapshot;
+    }
+    return snapshot == null ? change : "snapshot " + snapshot + " with " + change;
+  }
+
+  /**
+   * A loaded network: the snapshot's (null when there is none), and the planned network when a change was given.
+   */
+  record Loaded(Optional<PlannedNetwork> planned, Network base) {
+    /** The network to answer about: the planned one when there is a change, else the snapshot's. */
+    Network network() {
+      return planned.map(PlannedNetwork::network).orElse(base);
+    }
   }
 }

@@ -20,7 +20,7 @@ final class WhatCanBeReachedCommand extends ReachersCommand {
   String from;
 
   @Override
-  public Integer call() {
+  Integer answer() {
     return print("what " + from + " can reach on " + traffic.spec(), "from", from,
         reachability().whatCanBeReached(endpoint(from), traffic));
   }

@@ -20,7 +20,7 @@ final class WhoCanReachCommand extends ReachersCommand {
   String to;
 
   @Override
-  public Integer call() {
+  Integer answer() {
     return print("who can reach " + to + " on " + traffic.spec(), "to", to,
         reachability().whoCanReach(endpoint(to), traffic));
   }

@@ -182,11 +182,9 @@ public final class EksChecks {
         out.put(ng, e);
       }
     }
-    List<RecognisedInterface> unnamed = cluster.interfaces(InterfaceRole.MANAGED_NODE, InterfaceRole.SELF_MANAGED_NODE)
-        .stream().filter(r -> r.nodegroup().isEmpty()).toList();
-    if (!unnamed.isEmpty()) {
-      out.put("", Endpoint.group(cluster.label("nodes", "unknown-nodegroup"),
-          unnamed.stream().map(r -> Endpoint.eni(r.eni().id())).toList()));
+    Endpoint unnamed = cluster.nodesOfUnknownNodegroup();
+    if (hasMembers(unnamed)) {
+      out.put("", unnamed);
     }
     return out;
   }
@@ -300,8 +298,7 @@ public final class EksChecks {
             + " or node is not in the snapshot, so kubelet probes cannot be checked");
         continue;
       }
-      Endpoint node = Endpoint.group(cluster.label("node-of", pod.eni().id()),
-          host.stream().map(e -> Endpoint.eni(e.id())).toList());
+      Endpoint node = cluster.nodeOf(pod.eni().id());
       path("kubelet-to-pods", Severity.ERROR, node, podEndpoint, Traffic.tcp(podPort(pod.eni())), "the kubelet on"
           + " the pod's own node runs its liveness and readiness probes; in strict mode the branch ENI's SGs"
           + " judge them");
@@ -362,14 +359,8 @@ public final class EksChecks {
           continue;
         }
         anyRule = true;
-        Endpoint sources = Endpoint.group(cluster.label("load-balancers", "with-" + p.groupId()),
-            lbs.stream().filter(l -> l.eni().securityGroupIds().contains(p.groupId()))
-                .map(l -> Endpoint.eni(l.eni().id())).toList());
-        Endpoint targets = Endpoint.group(cluster.label("targets", target.id()),
-            cluster.interfaces(InterfaceRole.MANAGED_NODE, InterfaceRole.SELF_MANAGED_NODE,
-                InterfaceRole.POD_WITH_SG, InterfaceRole.FARGATE_POD).stream()
-                .filter(e -> e.eni().securityGroupIds().contains(target.id()))
-                .map(e -> Endpoint.eni(e.eni().id())).toList());
+        Endpoint sources = cluster.loadBalancersWith(p.groupId());
+        Endpoint targets = cluster.targets(target.id());
         for (int port : new LinkedHashSet<>(List.of(r.ports().from(), r.ports().to()))) {
           path("lb-to-targets", Severity.ERROR, sources, targets, Traffic.tcp(port), "the load balancer forwards"
               + " to the targets behind " + target.label() + " on tcp " + port + " (" + r.describe() + ")");
@@ -392,9 +383,7 @@ public final class EksChecks {
       return;
     }
     // instance mode registers every node: a NodePort open on one node's target SG must be open on all
-    Endpoint backendLbs = Endpoint.group(cluster.label("load-balancers", "with-" + backend),
-        lbs.stream().filter(l -> l.eni().securityGroupIds().contains(backend))
-            .map(l -> Endpoint.eni(l.eni().id())).toList());
+    Endpoint backendLbs = cluster.loadBalancersWith(backend);
     for (Map.Entry<String, Endpoint> ng : nodeGroups.entrySet()) {
       for (int port : nodePorts) {
         if (!hasMembers(backendLbs)) {

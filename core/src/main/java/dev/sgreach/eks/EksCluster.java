@@ -262,6 +262,43 @@ public final class EksCluster {
         .stream().filter(r -> r.nodegroup().equals(Optional.of(nodegroup))).toList());
   }
 
+  /** The node ENIs whose nodegroup is not known ({@code nodes:unknown-nodegroup}). */
+  public Endpoint nodesOfUnknownNodegroup() {
+    return enis("nodes", UNKNOWN_NODEGROUP, interfaces(InterfaceRole.MANAGED_NODE, InterfaceRole.SELF_MANAGED_NODE)
+        .stream().filter(r -> r.nodegroup().isEmpty()).toList());
+  }
+
+  /** The name {@link #nodesOfUnknownNodegroup()} is written with. */
+  static final String UNKNOWN_NODEGROUP = "unknown-nodegroup";
+
+  /**
+   * The ENIs of the node hosting a pod's branch ENI ({@code node-of:<eni>}, see {@link #hostOf}); no members when
+   * the node is not in the snapshot.
+   */
+  public Endpoint nodeOf(String branchEniId) {
+    return Endpoint.group(label("node-of", branchEniId), hostOf(branchEniId).stream()
+        .map(e -> Endpoint.eni(e.id())).toList());
+  }
+
+  /** The LBC load-balancer ENIs carrying one group ({@code load-balancers:with-<sg>}). */
+  public Endpoint loadBalancersWith(String securityGroupId) {
+    return enis("load-balancers", WITH + securityGroupId, interfaces(InterfaceRole.LOAD_BALANCER).stream()
+        .filter(l -> l.eni().securityGroupIds().contains(securityGroupId)).toList());
+  }
+
+  /** How {@link #loadBalancersWith} marks its group, after {@code load-balancers:}. */
+  static final String WITH = "with-";
+
+  /**
+   * The load balancers' targets behind one group: node, pod-with-SG and Fargate ENIs carrying it
+   * ({@code targets:<sg>}).
+   */
+  public Endpoint targets(String securityGroupId) {
+    return enis("targets", securityGroupId, interfaces(InterfaceRole.MANAGED_NODE, InterfaceRole.SELF_MANAGED_NODE,
+        InterfaceRole.POD_WITH_SG, InterfaceRole.FARGATE_POD).stream()
+        .filter(e -> e.eni().securityGroupIds().contains(securityGroupId)).toList());
+  }
+
   /** The Fargate pod ENIs. */
   public Endpoint fargatePods() {
     return enis("fargate", null, interfaces(InterfaceRole.FARGATE_POD));

@@ -1,5 +1,6 @@
 package dev.sgreach.engine;
 
+import dev.sgreach.model.Cidr;
 import dev.sgreach.model.Direction;
 import dev.sgreach.model.NetworkInterface;
 import dev.sgreach.model.Peer;
@@ -16,9 +17,10 @@ import java.util.Optional;
  *
  * <p>The peer is a group the other ENI carries when it is an ENI with groups in the same or a peered VPC and none of
  * its groups is missing from the snapshot (the AWS practice that survives address changes); otherwise the other
- * member's address in the explained pair. The group and the peer are chosen so that the rule cannot also admit the
- * reverse flow: the rule goes on a group the other ENI does not carry, or references a group the blocking ENI does
- * not carry, and when neither is possible (the two carry the same groups) the peer is the address.
+ * member's address in the explained pair (for a stand-in address, the block the real one will be in). The group and
+ * the peer are chosen so that the rule cannot also admit the reverse flow: the rule goes on a group the other ENI does
+ * not carry, or references a group the blocking ENI does not carry, and when neither is possible (the two carry the
+ * same groups) the peer is the address.
  */
 final class Fixes {
   static final String NOTE = "sgreach fix";
@@ -50,7 +52,9 @@ final class Fixes {
     if (otherIndex >= 0) {
       target = groups.stream().filter(g -> !carries(otherIndex, g.id())).findFirst().orElse(target);
     }
-    Peer peer = Peer.cidr(side.remoteAddress()); // the one address, or the delegated prefix the flow came through
+    // the one address, or the delegated prefix the flow came through; for a stand-in, the block it stands for
+    Cidr within = index.standIn(otherIndex, side.remoteAddress());
+    Peer peer = Peer.cidr(within == null ? side.remoteAddress() : within);
     if (otherIndex >= 0 && index.eniGroups[otherIndex].length > 0 && !index.eniMissingGroup[otherIndex]
         && index.connected(self, otherIndex)) {
       NetworkInterface o = index.enis[otherIndex];

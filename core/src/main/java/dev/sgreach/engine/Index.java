@@ -75,6 +75,10 @@ final class Index {
   /** Per ENI, true when it has a public or Elastic IPv4 address. */
   final boolean[] eniPublicIpv4;
   final AddressIndex addresses;
+  /** Stand-in addresses and the blocks they stand for ({@link Network#standInAddresses()}). */
+  final java.util.Map<Cidr, Cidr> standIns;
+  /** The ENIs with a stand-in address: sweeps judge them one by one ({@link ReachersQuery}). */
+  final java.util.BitSet standInEnis;
 
   /**
    * Per ENI, its class: ENIs of one class carry the same groups, sit in the same VPC, are alike unfiltered or not
@@ -135,6 +139,17 @@ final class Index {
     this.eniPublicIpv4 = new boolean[enis.length];
     collectAddresses();
     this.addresses = new AddressIndex(enis);
+    this.standIns = network.standInAddresses();
+    this.standInEnis = new java.util.BitSet();
+    if (!standIns.isEmpty()) {
+      for (int i = 0; i < enis.length; i++) {
+        for (Cidr a : eniAddresses[i]) {
+          if (standIns.containsKey(a)) {
+            standInEnis.set(i);
+          }
+        }
+      }
+    }
     // step 6: ENI classes, and what a class's ENIs share, laid out by class
     this.eniClass = new int[enis.length];
     this.classRepresentative = classify();
@@ -409,6 +424,14 @@ final class Index {
       return slot;
     }
     return m.eni().isPresent() ? eni(m.eni().get().id()) : -1;
+  }
+
+  /**
+   * The block a stand-in address of ENI {@code eni} stands for ({@link Network#standInAddresses()}), or null for an
+   * address as it is (and for an outside party, {@code eni < 0}).
+   */
+  Cidr standIn(int eni, Cidr address) {
+    return eni < 0 || standIns.isEmpty() ? null : standIns.get(address);
   }
 
   /** The ENI index for an id, or -1. */

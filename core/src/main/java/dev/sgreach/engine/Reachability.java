@@ -62,6 +62,11 @@ public final class Reachability {
     return new Reachability(network);
   }
 
+  /** The compiled facts, for the package's queries that span two networks ({@link NetworkDiff}). */
+  Index index() {
+    return index;
+  }
+
   /** The network this answers about. */
   public Network network() {
     return index.network;
@@ -85,8 +90,17 @@ public final class Reachability {
     }
     if (endpoint instanceof Endpoint.Address a) {
       Cidr addr = a.address();
-      return ImmutableList.of(n.interfaceOwning(addr).map(eni -> index.member(index.eni(eni.id()), addr))
+      java.util.Optional<NetworkInterface> owner = a.vpcId().isEmpty() ? n.interfaceOwning(addr)
+          : ownerInVpc(a.vpcId(), addr);
+      return ImmutableList.of(owner.map(eni -> index.member(index.eni(eni.id()), addr))
           .orElseGet(() -> Member.outside(addr)));
+    }
+    if (endpoint instanceof Endpoint.EksRole r) {
+      return resolve(dev.sgreach.eks.EksEndpoints.resolve(n, r));
+    }
+    if (endpoint instanceof Endpoint.Planned p) {
+      throw new IllegalArgumentException(p.label() + " names a planned resource: resolve it with the change "
+          + "(PlannedNetwork.endpoint), or on the command line give --plan PLAN.json or --eksctl FILE");
     }
     if (endpoint instanceof Endpoint.Instance i) {
       List<NetworkInterface> enis = n.interfacesOfInstance(i.id());
@@ -113,6 +127,30 @@ public final class Reachability {
       throw new IllegalArgumentException(g.label() + " has no members in the snapshot");
     }
     return ImmutableList.copyOf(members);
+  }
+
+  /**
+   * The ENI of one VPC that owns an address (a private address, or one in a delegated prefix).
+   *
+   * @throws IllegalArgumentException when the snapshot knows no such VPC
+   */
+  private java.util.Optional<NetworkInterface> ownerInVpc(String vpcId, Cidr addr) {
+    Network n = index.network;
+    boolean known = n.vpcs().containsKey(vpcId);
+    for (NetworkInterface e : n.interfaces().values()) {
+      if (e.vpcId().equals(vpcId)) {
+        known = true;
+        for (Cidr c : e.addressBlocks()) {
+          if (c.contains(addr)) {
+            return java.util.Optional.of(e);
+          }
+        }
+      }
+    }
+    if (!known) {
+      throw new IllegalArgumentException("no VPC " + vpcId + " in the snapshot");
+    }
+    return java.util.Optional.empty();
   }
 
   private static void requireNotBothOutside(Member s, Member d) {

@@ -207,19 +207,31 @@ final class ReachersQuery {
     return value;
   }
 
-  /** Sets the bits of the ENIs (the member's own excluded) whose flow is allowed, and of those whose flow is unknown. */
+  /**
+   * Sets the bits of the ENIs (the member's own excluded) whose flow is allowed, and of those whose flow is unknown.
+   * A flow with a stand-in address on either end ({@link Index#standInEnis}: an address known only to lie in a block)
+   * is judged whole, pair by pair, since the class and address shortcuts read addresses as they are.
+   */
   void expand(BitSet allowed, BitSet unknown) {
+    boolean meStandsIn = me >= 0 && index.standInEnis.get(me);
+    FlowJudge whole = index.standInEnis.isEmpty() ? null : new FlowJudge(index, sides);
     for (int k = 0; k < index.classCount(); k++) {
       int cv = classValue[k];
       boolean dependent = addressDependent.get(k);
-      if (cv == F && !dependent) {
-        continue;
-      }
       for (int c : index.classMembers[k]) {
         if (c == me) {
           continue;
         }
-        int v = dependent ? Tri.or(cv, memberValue(c, k)) : cv;
+        int v;
+        if (whole != null && (meStandsIn || index.standInEnis.get(c))) {
+          v = theirs == Direction.EGRESS
+              ? whole.flow(c, index.eniAddresses[c], me, myAddresses, traffic)
+              : whole.flow(me, myAddresses, c, index.eniAddresses[c], traffic);
+        } else if (cv == F && !dependent) {
+          continue;
+        } else {
+          v = dependent ? Tri.or(cv, memberValue(c, k)) : cv;
+        }
         if (v == T) {
           allowed.set(c);
         } else if (v == U) {

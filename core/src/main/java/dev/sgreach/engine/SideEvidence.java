@@ -36,8 +36,10 @@ final class SideEvidence {
     if (peer == T) {
       matches.add(new RuleMatch(r.group, r.rule, otherAddress));
     } else if (peer == U) {
-      unknown.add(r.group.label() + ": " + r.rule.describe() + ": entries of prefix list "
-          + ((Peer.PrefixListPeer) r.rule.peer()).prefixListId() + " are not in the snapshot");
+      unknown.add(r.group.label() + ": " + r.rule.describe() + ": " + (r.kind == CompiledRule.PREFIX_LIST
+          && r.entries == null ? "entries of prefix list " + ((Peer.PrefixListPeer) r.rule.peer()).prefixListId()
+          + " are not in the snapshot" : otherAddress + " stands for an address AWS assigns at launch, and the"
+          + " rule covers only part of the block it will be in"));
     } else {
       peerMisses.add(r);
     }

@@ -180,22 +180,39 @@ final class SideJudge {
    * @param otherAddress the other party's address (or delegated prefix) in the flow
    */
   int peer(CompiledRule r, int self, int other, Cidr otherAddress) {
+    Cidr within = standIn(other, otherAddress);
     switch (r.kind) {
       case CompiledRule.CIDR:
-        return r.cidr.overlaps(otherAddress) ? T : F;
+        return within == null ? r.cidr.overlaps(otherAddress) ? T : F : inside(r.cidr, within);
       case CompiledRule.GROUP:
         return other < 0 ? F : reference(r, self, other);
       default:
         if (r.entries == null) {
           return U;
         }
+        int result = F;
         for (Cidr c : r.entries) {
-          if (c.overlaps(otherAddress)) {
+          int m = within == null ? c.overlaps(otherAddress) ? T : F : inside(c, within);
+          if (m == T) {
             return T;
           }
+          result = Tri.or(result, m);
         }
-        return F;
+        return result;
     }
+  }
+
+  /**
+   * The block a stand-in address of ENI {@code other} stands for (the real address AWS will assign lies somewhere in
+   * it: see {@link dev.sgreach.model.Network#standInAddresses()}), or null for an address as it is.
+   */
+  Cidr standIn(int other, Cidr otherAddress) {
+    return index.standIn(other, otherAddress);
+  }
+
+  /** A peer block against an address known only to lie in {@code within}: all of it T, none F, part of it U. */
+  private static int inside(Cidr peer, Cidr within) {
+    return peer.contains(within) ? T : peer.overlaps(within) ? U : F;
   }
 
   /**
@@ -253,7 +270,9 @@ final class SideJudge {
       if (ev == null) {
         // rules the sieve turns away cannot match the other party: their peers would all be F
         long groupBits = other < 0 ? 0 : index.eniGroupBits[other];
-        if (table.allMayMatch(groupBits, otherAddress)) {
+        Cidr within = standIn(other, otherAddress);
+        Cidr sieved = within == null ? otherAddress : within; // a stand-in may be anywhere in its block
+        if (table.allMayMatch(groupBits, sieved)) {
           int m = any(all, self, other, otherAddress);
           if (m == T) {
             return T; // before looking the protocol's rules up at all
@@ -261,7 +280,7 @@ final class SideJudge {
           result = Tri.or(result, m);
         }
         int seg = table.segment(proto, key);
-        if (seg >= 0 && table.mayMatch(seg, groupBits, otherAddress)) {
+        if (seg >= 0 && table.mayMatch(seg, groupBits, sieved)) {
           int m = any(table.rules(seg), self, other, otherAddress);
           if (m == T) {
             return T;

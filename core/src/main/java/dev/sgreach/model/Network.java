@@ -49,6 +49,7 @@ public final class Network {
   private final ImmutableMap<String, VpcEndpoint> vpcEndpoints;
   private final ImmutableMap<String, TransitGateway> transitGateways;
   private final ImmutableSet<Layer> declaredLayers;
+  private final ImmutableMap<Cidr, Cidr> standIns;
   // derived
   private final ImmutableSet<Layer> layers;
   private final ImmutableListMultimap<String, NetworkInterface> bySecurityGroup;
@@ -73,6 +74,7 @@ public final class Network {
     this.vpcEndpoints = ImmutableMap.copyOf(b.vpcEndpoints);
     this.transitGateways = ImmutableMap.copyOf(b.transitGateways);
     this.declaredLayers = Sets.immutableEnumSet(b.declaredLayers);
+    this.standIns = ImmutableMap.copyOf(b.standIns);
     EnumSet<Layer> covered = EnumSet.of(Layer.SECURITY_GROUPS);
     covered.addAll(declaredLayers);
     if (!networkAcls.isEmpty()) {
@@ -208,6 +210,7 @@ public final class Network {
     b.vpcEndpoints.putAll(vpcEndpoints);
     b.transitGateways.putAll(transitGateways);
     b.declaredLayers.addAll(declaredLayers);
+    b.standIns.putAll(standIns);
     return b;
   }
 
@@ -339,6 +342,16 @@ public final class Network {
     return Optional.empty();
   }
 
+  /**
+   * Stand-in addresses: ENI addresses that a planned change could not know yet (AWS assigns them at launch), each with
+   * the block the real address will lie in. The engine reads such an address as "somewhere in this block": a CIDR or
+   * prefix-list entry containing the block matches it, one disjoint from the block does not, and one that overlaps
+   * only part of the block is unknown.
+   */
+  public ImmutableMap<Cidr, Cidr> standInAddresses() {
+    return standIns;
+  }
+
   /** The warnings found while building: stale references, missing groups and prefix lists, duplicates. */
   public ImmutableList<Warning> warnings() {
     return warnings;
@@ -352,7 +365,7 @@ public final class Network {
         && n.networkAcls.equals(networkAcls) && n.routeTables.equals(routeTables)
         && n.internetGateways.equals(internetGateways) && n.natGateways.equals(natGateways)
         && n.vpcEndpoints.equals(vpcEndpoints) && n.transitGateways.equals(transitGateways)
-        && n.declaredLayers.equals(declaredLayers);
+        && n.declaredLayers.equals(declaredLayers) && n.standIns.equals(standIns);
   }
 
   @Override
@@ -391,6 +404,7 @@ public final class Network {
     private final Map<String, VpcEndpoint> vpcEndpoints = new LinkedHashMap<>();
     private final Map<String, TransitGateway> transitGateways = new LinkedHashMap<>();
     private final EnumSet<Layer> declaredLayers = EnumSet.noneOf(Layer.class);
+    private final Map<Cidr, Cidr> standIns = new LinkedHashMap<>();
 
     private Builder() {}
 
@@ -496,6 +510,20 @@ public final class Network {
       return this;
     }
 
+    /**
+     * Marks an ENI address as a stand-in for one AWS will assign inside {@code within} (see
+     * {@link Network#standInAddresses()}).
+     *
+     * @throws IllegalArgumentException when the block does not hold the address
+     */
+    public Builder standIn(Cidr address, Cidr within) {
+      if (!within.contains(address)) {
+        throw new IllegalArgumentException("stand-in address " + address + " is not inside " + within.toCidrString());
+      }
+      standIns.put(address, within);
+      return this;
+    }
+
     /** Replaces (or adds) a security group. */
     public Builder replace(SecurityGroup sg) {
       securityGroups.put(sg.id(), sg);
@@ -537,6 +565,7 @@ public final class Network {
       other.vpcEndpoints.values().forEach(this::add);
       other.transitGateways.values().forEach(this::add);
       declaredLayers.addAll(other.declaredLayers);
+      standIns.putAll(other.standIns);
       return this;
     }
 

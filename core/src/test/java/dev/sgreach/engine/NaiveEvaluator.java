@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -282,7 +283,7 @@ public class NaiveEvaluator implements Evaluator {
   protected NaiveOutcome peerMatches(Rule rule, NetworkInterface self, Party other, Addr at) {
     Peer peer = rule.peer();
     if (peer instanceof Peer.CidrPeer c) {
-      return block(c.cidr()).contains(at) ? NaiveOutcome.ALLOWED : NaiveOutcome.DENIED;
+      return blockMatches(c.cidr(), at);
     }
     if (peer instanceof Peer.PrefixListPeer p) {
       return prefixListMatches(p.prefixListId(), at);
@@ -296,12 +297,34 @@ public class NaiveEvaluator implements Evaluator {
     if (list == null || list.entries().isEmpty()) {
       return NaiveOutcome.UNKNOWN;
     }
+    NaiveOutcome result = NaiveOutcome.DENIED;
     for (Cidr entry : list.entries().get()) {
-      if (block(entry).contains(at)) {
-        return NaiveOutcome.ALLOWED;
+      result = result.or(blockMatches(entry, at));
+    }
+    return result;
+  }
+
+  /**
+   * A rule's block (a CIDR peer or a prefix-list entry) against the other party's address. A stand-in address
+   * ({@link Network#standInAddresses()}) is somewhere in its block, not itself: allowed when the rule's block holds
+   * all of it, denied when they share no address, unknown otherwise.
+   */
+  protected NaiveOutcome blockMatches(Cidr cidr, Addr at) {
+    Block b = block(cidr);
+    Cidr within = null;
+    for (Map.Entry<Cidr, Cidr> s : network.standInAddresses().entrySet()) {
+      if (addr(s.getKey()).equals(at)) {
+        within = s.getValue();
       }
     }
-    return NaiveOutcome.DENIED;
+    if (within == null) {
+      return b.contains(at) ? NaiveOutcome.ALLOWED : NaiveOutcome.DENIED;
+    }
+    Block w = block(within);
+    if (!b.contains(new Addr(w.family(), w.value(), w.length()))) {
+      return NaiveOutcome.DENIED;
+    }
+    return b.length() <= w.length() ? NaiveOutcome.ALLOWED : NaiveOutcome.UNKNOWN;
   }
 
   protected NaiveOutcome groupMatches(Peer.GroupPeer g, NetworkInterface self, Party other) {

@@ -64,6 +64,12 @@ class OracleMutantsAreCaughtTest {
         return o == NaiveOutcome.UNKNOWN ? NaiveOutcome.DENIED : o;
       }
     }));
+    m.add(mutant("stand-in addresses are read as written", n -> new NaiveEvaluator(n) {
+      @Override
+      protected NaiveOutcome blockMatches(Cidr cidr, Addr at) {
+        return block(cidr).contains(at) ? NaiveOutcome.ALLOWED : NaiveOutcome.DENIED;
+      }
+    }));
     m.add(mutant("missing groups on an ENI ignored", n -> new NaiveEvaluator(n) {
       @Override
       protected NaiveOutcome missingGroup() {

@@ -249,7 +249,19 @@ public final class RandomNetworks {
       }
       b.add(e.build());
     }
-    return b.build();
+    Network built = b.build();
+    if (!chance(0.4)) {
+      return built;
+    }
+    // stand-ins: some ENIs' first IPv4 address stands for one AWS assigns somewhere in a block around it
+    Network.Builder withStandIns = built.toBuilder();
+    for (NetworkInterface eni : built.interfaces().values()) {
+      if (!eni.privateIpv4().isEmpty() && chance(0.3)) {
+        Cidr a = eni.privateIpv4().get(0);
+        withStandIns.standIn(a, a.prefix(pick(new int[] {8, 16, 20, 24, 26, 28, 30, 32})));
+      }
+    }
+    return withStandIns.build();
   }
 
   private Ports ports() {
@@ -504,6 +516,8 @@ public final class RandomNetworks {
       }
       s.append('\n');
     }
+    n.standInAddresses().forEach((a, w) -> s.append("  stand-in ").append(a).append(" somewhere in ")
+        .append(w.toCidrString()).append('\n'));
     return s.toString();
   }
 

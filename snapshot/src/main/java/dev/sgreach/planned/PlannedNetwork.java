@@ -1,5 +1,9 @@
 package dev.sgreach.planned;
 
+import dev.sgreach.engine.Endpoint;
+import dev.sgreach.model.Echo;
+import java.util.List;
+
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.sgreach.model.Cidr;
@@ -39,9 +43,29 @@ public final class PlannedNetwork {
     if (network == null) {
       throw new IllegalArgumentException("a planned network needs a network");
     }
-    this.network = network;
     this.resources = resources == null ? ImmutableMap.of() : resources;
     this.unknowns = unknowns == null ? ImmutableList.of() : unknowns;
+    this.network = withStandIns(network, this.unknowns);
+  }
+
+  /**
+   * The network with every stand-in address of {@link Unknown.Kind#ADDRESS} marked as such
+   * ({@link Network#standInAddresses()}), so that the engine reads it as "somewhere in its block".
+   */
+  private static Network withStandIns(Network network, List<Unknown> unknowns) {
+    Network.Builder b = null;
+    for (Unknown u : unknowns) {
+      if (u.kind() != Unknown.Kind.ADDRESS || u.within().isEmpty()) {
+        continue;
+      }
+      Cidr address = Cidr.parse(u.subject());
+      if (network.standInAddresses().containsKey(address) || !u.within().get().contains(address)) {
+        continue;
+      }
+      b = b == null ? network.toBuilder() : b;
+      b.standIn(address, u.within().get());
+    }
+    return b == null ? network : b.build();
   }
 
   /** The file the change came from. */
@@ -85,6 +109,30 @@ public final class PlannedNetwork {
       }
     }
     return ImmutableList.copyOf(out);
+  }
+
+  /**
+   * What a planned-resource endpoint ({@code tf:ADDRESS}, read by {@link Endpoint#parse}) stands for: the ENIs of
+   * {@link #interfacesFor}, as one named group labelled as written.
+   *
+   * @throws IllegalArgumentException when the change plans nothing at that address (naming some addresses it does
+   *     plan), or the resource has no ENI after the change
+   */
+  public Endpoint endpoint(Endpoint.Planned planned) {
+    String address = planned.address();
+    PlannedResource r = resources.get(address);
+    if (r == null) {
+      List<String> known = resources.keySet().stream().limit(8).toList();
+      throw new IllegalArgumentException("endpoint " + Echo.quote(planned.label()) + ": " + source
+          + " plans no resource at that address" + (known.isEmpty() ? "" : "; planned: " + String.join(", ", known)
+          + (resources.size() > known.size() ? ", ..." : "")));
+    }
+    List<String> enis = interfacesFor(address);
+    if (enis.isEmpty()) {
+      throw new IllegalArgumentException("endpoint " + Echo.quote(planned.label()) + ": the planned " + r.type()
+          + " (" + r.action().word() + ") has no network interface after the change");
+    }
+    return Endpoint.group(planned.label(), enis.stream().map(Endpoint::eni).toList());
   }
 
   /** What the change leaves unknown, in the order found. */

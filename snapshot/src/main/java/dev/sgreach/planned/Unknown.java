@@ -6,9 +6,8 @@ import java.util.Optional;
 /**
  * A value that a change leaves unknown until it is applied, and what sgreach put in its place (DOMAIN-CHANGE.md
  * section 3). Every verdict that depends on one comes out <b>unknown</b>, never a guess, through the core model's
- * own unknowns: a rule whose peer is a prefix list whose entries are not known (see {@link Placeholders}), or a group
- * carried by ENIs but absent from the network. Addresses are the one exception the engine cannot express yet: see
- * {@link Kind#ADDRESS}.
+ * own unknowns: a rule whose peer is a prefix list whose entries are not known (see {@link Placeholders}), a group
+ * carried by ENIs but absent from the network, or a stand-in address (see {@link Kind#ADDRESS}).
  *
  * @param resource the address of the resource it belongs to ({@code aws_instance.web}, {@code nodeGroups[0]}, ...)
  * @param attribute the attribute or field path within it ({@code vpc_security_group_ids}, {@code ingress[0]
@@ -55,8 +54,9 @@ public record Unknown(String resource, String attribute, Kind kind, String subje
      * A private or public address AWS assigns at launch. The ENI gets a stand-in ({@link #subject()}) inside the block
      * the real one will be in ({@link #within()}), unused by any other ENI, so that security-group references (which
      * go by the groups an ENI carries) and rules whose block contains or misses the whole of {@code within} are
-     * judged right. A CIDR rule that covers only part of {@code within} would make the verdict unknown; the engine
-     * does not read stand-ins yet and judges the stand-in as written.
+     * judged right. A CIDR rule that covers only part of {@code within} makes the verdict unknown: the planned network
+     * marks the stand-in ({@link dev.sgreach.model.Network#standInAddresses()}) and the engine reads it as
+     * "somewhere in {@code within}".
      */
     ADDRESS,
     /**

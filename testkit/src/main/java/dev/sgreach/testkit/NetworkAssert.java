@@ -67,6 +67,24 @@ public class NetworkAssert extends AbstractAssert<NetworkAssert, Network> {
     return endpoint(Endpoint.parse(endpoint));
   }
 
+  /**
+   * Assertions about the change from {@code before} to this network: what it opens and closes.
+   *
+   * <pre>{@code
+   * assertThat(after).comparedTo(before).opensNothing();
+   * }</pre>
+   *
+   * @param before the network before the change
+   * @return the assertion on the change
+   */
+  public ChangeAssert comparedTo(Network before) {
+    isNotNull();
+    if (before == null) {
+      throw new IllegalArgumentException("comparedTo needs the network before the change");
+    }
+    return new ChangeAssert(new Change(before, actual, "the change"));
+  }
+
   Scope scope() {
     return new Scope(Engines.of(actual), collector, info.description(), null);
   }

@@ -85,6 +85,46 @@ public class SgreachAssertions {
     return new OpenPortsAssert(actual);
   }
 
+  /**
+   * Assertions about a change: what it opens and closes ({@code opensNothing()}, {@code opensNothingFromInternet()},
+   * {@code opensOnly(...)}, {@code closesNothing()}).
+   *
+   * @param actual the change, e.g. injected by {@link SgreachSnapshot#plan()}
+   * @return the assertion
+   */
+  public static ChangeAssert assertThat(Change actual) {
+    if (actual == null) {
+      throw new IllegalArgumentException("the change under test is null");
+    }
+    return new ChangeAssert(actual);
+  }
+
+  /**
+   * A flow a change is expected to open, for {@link ChangeAssert#opensOnly(ExpectedFlow...)}.
+   *
+   * @param from the sender
+   * @param to the receiver
+   * @param traffic the traffic
+   * @return the flow
+   */
+  public static ExpectedFlow flow(Endpoint from, Endpoint to, Traffic traffic) {
+    if (from == null) {
+      throw new IllegalArgumentException("flow needs a sender: use flowFromInternet(to, traffic) for the internet");
+    }
+    return new ExpectedFlow(java.util.Optional.of(from), to, traffic);
+  }
+
+  /**
+   * A flow from the internet (any public address) a change is expected to open.
+   *
+   * @param to the receiver
+   * @param traffic the traffic
+   * @return the flow
+   */
+  public static ExpectedFlow flowFromInternet(Endpoint to, Traffic traffic) {
+    return new ExpectedFlow(java.util.Optional.empty(), to, traffic);
+  }
+
   // ------------------------------------------------------------------ traffic: not assertions, one entry point
 
   /**
@@ -142,8 +182,8 @@ public class SgreachAssertions {
   // ------------------------------------------------------------------ endpoints
 
   /**
-   * An endpoint written as the command line writes it: {@code eni-...}, {@code i-...}, {@code sg-...}, or an
-   * IPv4/IPv6 address.
+   * An endpoint written as sgreach writes it ({@link Endpoint#parse}): {@code eni-...}, {@code i-...},
+   * {@code sg-...}, an IPv4/IPv6 address, {@code vpc-.../ADDRESS} or an EKS role {@code eks:CLUSTER/ROLE[:NAME]}.
    *
    * @param text the endpoint's text
    * @return the endpoint

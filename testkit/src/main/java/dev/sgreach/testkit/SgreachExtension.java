@@ -1,6 +1,10 @@
 package dev.sgreach.testkit;
 
 import dev.sgreach.eks.EksCluster;
+import dev.sgreach.eksctl.EksctlConfig;
+import dev.sgreach.planned.PlannedNetwork;
+import dev.sgreach.planned.Unknown;
+import dev.sgreach.terraform.TerraformPlan;
 import dev.sgreach.engine.Reachability;
 import dev.sgreach.model.Network;
 import java.lang.reflect.Field;
@@ -54,7 +58,7 @@ public final class SgreachExtension implements BeforeAllCallback, TestInstancePo
         }
         if (!supports(f.getType())) {
           throw new ExtensionConfigurationException("@SgreachSnapshot field " + c.getSimpleName() + "." + f.getName()
-              + " has type " + f.getType().getSimpleName() + "; use Network, Reachability or EksCluster");
+              + " has type " + f.getType().getSimpleName() + "; use Network, Reachability, EksCluster or Change");
         }
         if (Modifier.isFinal(f.getModifiers())) {
           throw new ExtensionConfigurationException(
@@ -80,7 +84,7 @@ public final class SgreachExtension implements BeforeAllCallback, TestInstancePo
   }
 
   private static boolean supports(Class<?> type) {
-    return type == Network.class || type == Reachability.class || type == EksCluster.class;
+    return type == Network.class || type == Reachability.class || type == EksCluster.class || type == Change.class;
   }
 
   private static Optional<String> classFolder(ExtensionContext context) {
@@ -113,10 +117,17 @@ public final class SgreachExtension implements BeforeAllCallback, TestInstancePo
   }
 
   private static Object value(Class<?> type, String folder, String cluster, ExtensionContext context) {
+    String plan = classAttribute(context, SgreachSnapshot::plan).orElse("");
+    String eksctl = classAttribute(context, SgreachSnapshot::eksctl).orElse("");
     Loaded loaded = classContext(context).getStore(NAMESPACE)
-        .getOrComputeIfAbsent(folder, f -> new Loaded(NetworkSource.lookup(f)), Loaded.class);
+        .getOrComputeIfAbsent(folder + "\n" + plan + "\n" + eksctl,
+            f -> new Loaded(NetworkSource.lookup(folder), plan, eksctl), Loaded.class);
     if (type == EksCluster.class) {
       return loaded.cluster(cluster, folder);
+    }
+    if (type == Change.class) {
+      return loaded.change().orElseThrow(() -> new ExtensionConfigurationException("a Change needs a change: "
+          + "name it with @SgreachSnapshot(value = ..., plan = \"plan.json\") or eksctl = \"cluster.yaml\""));
     }
     return type == Reachability.class ? loaded.reachability() : loaded.network();
   }
@@ -136,13 +147,45 @@ public final class SgreachExtension implements BeforeAllCallback, TestInstancePo
     private final Reachability reachability;
     private final Map<String, EksCluster> clusters = new ConcurrentHashMap<>();
 
+    private final Optional<Change> change;
+
     Loaded(NetworkSource source) {
+      this(source, "", "");
+    }
+
+    Loaded(NetworkSource source, String plan, String eksctl) {
+      Network base;
       try {
-        this.network = source.load();
+        base = source.load();
       } catch (RuntimeException e) {
         throw new ExtensionConfigurationException("cannot load " + source.describe() + ": " + e.getMessage(), e);
       }
+      if (!plan.isEmpty() && !eksctl.isEmpty()) {
+        throw new ExtensionConfigurationException("@SgreachSnapshot names a plan and an eksctl file: give one");
+      }
+      String file = plan.isEmpty() ? eksctl : plan;
+      if (file.isEmpty()) {
+        this.network = base;
+        this.change = Optional.empty();
+      } else {
+        PlannedNetwork planned;
+        try {
+          java.nio.file.Path path = SnapshotSource.findFile(file);
+          planned = plan.isEmpty() ? EksctlConfig.read(path).over(base) : TerraformPlan.read(path).applyTo(base);
+        } catch (RuntimeException e) {
+          throw new ExtensionConfigurationException("cannot apply " + file + " to " + source.describe() + ": "
+              + e.getMessage(), e);
+        }
+        this.network = planned.network();
+        this.change = Optional.of(new Change(base, network, source.describe() + " with " + file
+            + (planned.complete() ? "" : " (not placed completely: " + planned.unknowns(Unknown.Kind.UNPLACED).size()
+            + " change(s) left out)")));
+      }
       this.reachability = Engines.remember(Reachability.of(network));
+    }
+
+    Optional<Change> change() {
+      return change;
     }
 
     Network network() {

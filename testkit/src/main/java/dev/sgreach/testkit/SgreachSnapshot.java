@@ -27,6 +27,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }
  * }</pre>
  *
+ * <p>A pull-request pipeline names the change as well, and asserts on it:
+ *
+ * <pre>{@code
+ * @SgreachSnapshot(value = "examples/minimal", plan = "examples/minimal/plan-open-ssh.json")
+ * class PlanTest {
+ *   @Test
+ *   void opens_nothing_to_the_internet(Change change) {
+ *     assertThat(change).opensNothingFromInternet();
+ *   }
+ * }
+ * }</pre>
+ *
  * <p>On the class the value names the folder; on a field or parameter an empty value means the class's folder, and a
  * value names another one. A relative folder is looked for in the working directory and then its parents. The folder
  * is read once per test class, and each cluster in it recognised once. With {@code -Dsgreach.region=...} or
@@ -51,4 +63,21 @@ public @interface SgreachSnapshot {
    * @return the cluster's name
    */
   String cluster() default "";
+
+  /**
+   * A Terraform plan ({@code terraform show -json}) to apply over the snapshot: a {@link dev.sgreach.model.Network}
+   * (or {@link dev.sgreach.engine.Reachability}) is then the network after {@code terraform apply}, and a
+   * {@link Change} the snapshot before and after it. Relative paths are found as the folder is. On the class only.
+   *
+   * @return the plan file, empty for none
+   */
+  String plan() default "";
+
+  /**
+   * An eksctl ClusterConfig to apply over the snapshot (the cluster eksctl would create in its VPC), as
+   * {@link #plan()} does. On the class only.
+   *
+   * @return the eksctl file, empty for none
+   */
+  String eksctl() default "";
 }

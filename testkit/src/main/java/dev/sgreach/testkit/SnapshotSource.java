@@ -33,6 +33,24 @@ record SnapshotSource(Path folder) implements NetworkSource {
     throw new IllegalStateException("snapshot folder " + folder + " not found in " + start + " or its parents");
   }
 
+  /**
+   * A file a test names (a plan, an eksctl file): as it is when absolute, else looked for in the working directory and
+   * up.
+   */
+  static Path findFile(String file) {
+    Path p = Path.of(file);
+    if (p.isAbsolute()) {
+      return p;
+    }
+    Path start = Path.of("").toAbsolutePath();
+    for (Path dir = start; dir != null; dir = dir.getParent()) {
+      if (Files.isRegularFile(dir.resolve(p))) {
+        return dir.resolve(p);
+      }
+    }
+    throw new IllegalStateException("file " + file + " not found in " + start + " or its parents");
+  }
+
   @Override
   public String describe() {
     return "snapshot " + folder;
