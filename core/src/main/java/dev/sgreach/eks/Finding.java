@@ -3,7 +3,10 @@ package dev.sgreach.eks;
 import com.google.common.collect.ImmutableList;
 import dev.sgreach.engine.Fix;
 import dev.sgreach.engine.Verdict;
+import dev.sgreach.model.Echo;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One result of {@link EksChecks}: a severity, the check it comes from, what was found, the engine's verdict that
@@ -23,13 +26,26 @@ public record Finding(Severity severity, String check, String title, String deta
 
   /** The finding with its proof and fixes as text. */
   public String describe() {
-    StringBuilder b = new StringBuilder().append(severity).append(" [").append(check).append("] ").append(title)
-        .append('\n').append("  ").append(detail).append('\n');
-    proof.filter(v -> severity != Severity.INFO).ifPresent(v -> b.append(v.explain().indent(2)));
+    return describe(new HashSet<>());
+  }
+
+  /**
+   * The finding as text, a fix already in {@code printed} (by its command) named in one line without its command;
+   * the fixes printed here are added to it. Text from the snapshot is escaped ({@link Echo#visible}).
+   */
+  String describe(Set<String> printed) {
+    StringBuilder b = new StringBuilder().append(severity).append(" [").append(check).append("] ")
+        .append(Echo.visible(title)).append('\n').append("  ").append(Echo.visible(detail)).append('\n');
+    proof.filter(v -> severity != Severity.INFO).ifPresent(v -> b.append(v.explainWithoutFixes().indent(2)));
     for (Fix f : fixes) {
-      b.append("  fix: ").append(f.describe()).append('\n').append("    ").append(f.awsCliCommand()).append('\n');
+      b.append("  fix: ").append(Echo.visible(f.describe()));
+      if (printed.add(f.awsCliCommand())) {
+        b.append('\n').append("    ").append(f.awsCliCommand()).append('\n');
+      } else {
+        b.append(" (command above)\n");
+      }
     }
-    textFix.ifPresent(t -> b.append("  fix: ").append(t).append('\n'));
+    textFix.ifPresent(t -> b.append("  fix: ").append(Echo.visible(t)).append('\n'));
     return b.toString();
   }
 

@@ -31,12 +31,16 @@ public record LintReport(String cluster, ImmutableList<Finding> findings) {
     return !errors().isEmpty();
   }
 
-  /** The errors and warnings with proofs and fixes, then a count line. */
+  /**
+   * The errors and warnings with proofs and fixes, then a count line. Each distinct fix's command is printed once,
+   * at the first finding it fixes; a later finding names the fix in one line.
+   */
   public String describe() {
-    StringBuilder b = new StringBuilder("lint of EKS cluster " + cluster + "\n");
+    StringBuilder b = new StringBuilder("lint of EKS cluster " + dev.sgreach.model.Echo.visible(cluster) + "\n");
+    java.util.Set<String> printed = new java.util.HashSet<>();
     for (Finding f : findings) {
       if (f.severity() != Severity.INFO) {
-        b.append(f.describe());
+        b.append(f.describe(printed));
       }
     }
     b.append(errors().size()).append(" errors, ").append(warnings().size()).append(" warnings, ")

@@ -1,5 +1,6 @@
 package dev.sgreach.engine;
 
+import dev.sgreach.model.AwsCli;
 import dev.sgreach.model.Direction;
 import dev.sgreach.model.NetworkInterface;
 import dev.sgreach.model.Peer;
@@ -22,9 +23,6 @@ import java.util.Optional;
  */
 final class Fixes {
   static final String NOTE = "sgreach fix";
-  /** What a rule description may hold (AWS: a-z, A-Z, 0-9, spaces and ._-:/()#,@[]+=&;{}!$*). */
-  private static final java.util.regex.Pattern NOT_IN_DESCRIPTION =
-      java.util.regex.Pattern.compile("[^A-Za-z0-9 ._:/()#,@+=&;{}!$*-]");
   private final Index index;
 
   Fixes(Index index) {
@@ -66,8 +64,9 @@ final class Fixes {
         peer = gp;
       }
     }
-    String desc = NOTE + ": " + t.spec() + " " + (side.direction() == Direction.INGRESS ? "from " : "to ")
-        + NOT_IN_DESCRIPTION.matcher(other.label()).replaceAll("");
+    // the description names the peer as the rule does, never an ENI: the rule opens the flow for every ENI it covers
+    String desc = AwsCli.description(NOTE + ": " + t.spec() + " " + (side.direction() == Direction.INGRESS ? "from "
+        : "to ") + peer.describe());
     Rule rule = new Rule(side.direction(), Ports.exactly(t), peer, desc, "");
     return Optional.of(new Fix(target.id(), target.label(), rule));
   }

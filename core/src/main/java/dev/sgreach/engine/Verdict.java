@@ -48,14 +48,31 @@ public record Verdict(
     return flows.stream().flatMap(f -> f.fixes().stream()).distinct().collect(ImmutableList.toImmutableList());
   }
 
-  /** The verdict and its proof as text, as the command line prints it. */
+  /**
+   * The member flows grouped by outcome and proof ({@link FlowGroup}): flows that end alike for the same reasons,
+   * in the order of their first flow.
+   */
+  public ImmutableList<FlowGroup> groups() {
+    return FlowGroup.of(flows);
+  }
+
+  /**
+   * The verdict and its proof as text, as the command line prints it: for several member flows, one proof per
+   * {@link #groups() group} and each fix once. Text from the snapshot is escaped ({@link dev.sgreach.model.Echo}).
+   */
   public String explain() {
     return Explanations.verdict(this);
   }
 
+  /** {@link #explain()} without the fixes, for a caller that prints the fixes itself (e.g. once per report). */
+  public String explainWithoutFixes() {
+    return Explanations.verdict(this, false);
+  }
+
   @Override
   public String toString() {
-    return outcome.word() + ": " + from.label() + " -> " + to.label() + " on " + traffic.spec()
+    return outcome.word() + ": " + dev.sgreach.model.Echo.visible(from.label() + " -> " + to.label()) + " on "
+        + traffic.spec()
         + (flows.size() > 1 ? " (" + coverage.word() + " of " + flows.size() + " member flows)" : "");
   }
 }
