@@ -33,7 +33,8 @@ final class ExposureCommand extends AnalysisCommand {
     StringBuilder text = new StringBuilder();
     Set<String> revokes = new java.util.HashSet<>();
     for (Exposure.Exposed x : exposure.interfaces()) {
-      text.append(Echo.visible(x.eni().label())).append(x.open().isEmpty() ? ": maybe exposed (missing data)" : ": exposed")
+      text.append(Echo.visible(x.eni().label()))
+          .append(x.open().isEmpty() ? ": maybe exposed (missing data)" : ": exposed")
           .append(x.fromAnywhere() ? " to anywhere" : "")
           .append(x.hasPublicAddress() ? ", has a public address" : ", no public address").append('\n');
       for (String line : x.open().toString().split("\n")) {
