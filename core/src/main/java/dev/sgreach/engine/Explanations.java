@@ -50,6 +50,39 @@ final class Explanations {
     return b.toString();
   }
 
+  /**
+   * The proof in short, for a report whose own lines already name the question, the outcome and the fixes (lint):
+   * per group of member flows its members (for several flows), then for a flow that gets through the rules on both
+   * sides, and for one that does not only the sides that stop it, with why; then the warnings.
+   */
+  static String inShort(Verdict v) {
+    StringBuilder b = new StringBuilder();
+    boolean several = v.flows().size() > 1;
+    for (FlowGroup g : v.groups()) {
+      Flow f = g.proof();
+      if (several) {
+        b.append(g.outcome().word()).append(": ").append(members(g)).append('\n');
+      }
+      if (!v.isAllowed() && f.isAllowed()) {
+        continue;
+      }
+      StringBuilder proof = new StringBuilder();
+      f.remark().ifPresent(r -> proof.append("  ").append(text(r)).append('\n'));
+      for (SideCheck s : java.util.stream.Stream.of(f.egress(), f.ingress()).flatMap(java.util.Optional::stream)
+          .toList()) {
+        if (f.isAllowed() || s.outcome() != Outcome.ALLOWED) {
+          side(proof, s, false, true);
+        }
+      }
+      String text = proof.toString();
+      b.append(several ? text : text.replaceAll("(?m)^  ", ""));
+    }
+    for (Warning w : v.warnings()) {
+      b.append("warning: ").append(text(w.message())).append('\n');
+    }
+    return b.toString();
+  }
+
   /** {@code eni-1 (10.0.0.1) -> eni-2 (10.0.0.2)}, or for a group its count and sides. */
   private static String members(FlowGroup g) {
     if (g.count() == 1) {
@@ -110,6 +143,14 @@ final class Explanations {
   }
 
   private static void side(StringBuilder b, SideCheck s, boolean brief) {
+    side(b, s, brief, false);
+  }
+
+  /**
+   * One side: its address pair and outcome, then the rules that admit it, or why not; {@code joined}: a side that
+   * does not admit with exactly one reason gives it on the same line ({@code blocked: no ingress rule admits ...}).
+   */
+  private static void side(StringBuilder b, SideCheck s, boolean brief, boolean joined) {
     b.append("  ").append(text(s.title())).append(" (").append(s.localAddress()).append(s.direction().word()
         .equals("egress") ? " -> " : " <- ").append(s.remoteAddress()).append("): ");
     switch (s.outcome()) {
@@ -118,6 +159,13 @@ final class Explanations {
       case UNKNOWN -> b.append("unknown");
     }
     s.note().ifPresent(n -> b.append(" (").append(text(n)).append(')'));
+    if (joined && s.outcome() != Outcome.ALLOWED) {
+      List<String> reasons = reasons(s);
+      if (reasons.size() == 1) {
+        b.append(": ").append(reasons.get(0)).append('\n');
+        return;
+      }
+    }
     b.append('\n');
     if (brief && s.outcome() == Outcome.ALLOWED) {
       return;
@@ -125,17 +173,25 @@ final class Explanations {
     for (RuleMatch m : s.matches()) {
       b.append("    by ").append(text(m.describe())).append('\n');
     }
+    for (String reason : reasons(s)) {
+      b.append("    ").append(reason).append('\n');
+    }
+  }
+
+  /** Why a side does not admit: no rule of the protocol, the near misses, the missing data (escaped). */
+  private static List<String> reasons(SideCheck s) {
+    List<String> out = new java.util.ArrayList<>();
     if (s.outcome() == Outcome.DENIED && s.nearMisses().isEmpty() && s.note().isEmpty()) {
-      b.append("    no ").append(s.direction().word()).append(" rule admits this protocol ")
-          .append(s.direction().word().equals("egress") ? "towards " : "from ").append(s.remoteAddress())
-          .append('\n');
+      out.add("no " + s.direction().word() + " rule admits this protocol "
+          + (s.direction().word().equals("egress") ? "towards " : "from ") + s.remoteAddress());
     }
     for (NearMiss n : s.nearMisses()) {
-      b.append("    near miss: ").append(text(n.describe())).append('\n');
+      out.add("near miss: " + text(n.describe()));
     }
     for (String m : s.missing()) {
-      b.append("    missing: ").append(text(m)).append('\n');
+      out.add("missing: " + text(m));
     }
+    return out;
   }
 
   /** Text from a snapshot or a caller, with control characters escaped. */

@@ -153,7 +153,7 @@ public final class Reachability {
     }
     int total = counts[0] + counts[1] + counts[2];
     return new Verdict(from, to, traffic, combined(counts[Tri.T], counts[Tri.F], total),
-        coverage(counts[Tri.T], total), flowList.build(), warnings(subjects));
+        coverage(counts[Tri.T], total), flows.sharedFixes(flowList.build()), warnings(subjects));
   }
 
   /** {@link #reach(Endpoint, Endpoint, Traffic)} with endpoints parsed by {@link Endpoint#parse(String)}. */

@@ -64,9 +64,13 @@ public record Verdict(
     return Explanations.verdict(this);
   }
 
-  /** {@link #explain()} without the fixes, for a caller that prints the fixes itself (e.g. once per report). */
-  public String explainWithoutFixes() {
-    return Explanations.verdict(this, false);
+  /**
+   * The proof in short, for a report that names the question, the outcome and the fixes itself (lint): per group of
+   * member flows which members take part, then for flows that get through the rules that admit them, and for flows
+   * that do not only the side that stops them and why; then the warnings. Text from the snapshot is escaped.
+   */
+  public String explainInShort() {
+    return Explanations.inShort(this);
   }
 
   @Override
