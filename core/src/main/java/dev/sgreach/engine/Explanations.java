@@ -22,11 +22,6 @@ final class Explanations {
   private Explanations() {}
 
   static String verdict(Verdict v) {
-    return verdict(v, true);
-  }
-
-  /** The verdict and its proof; with {@code withFixes} false, without the fixes (for callers that print them). */
-  static String verdict(Verdict v, boolean withFixes) {
     StringBuilder b = new StringBuilder();
     b.append(v.outcome().word()).append(": ").append(text(v.from().label())).append(" -> ")
         .append(text(v.to().label())).append(" on ").append(v.traffic().spec()).append('\n');
@@ -38,11 +33,9 @@ final class Explanations {
         b.append("  ").append(g.outcome().word()).append(": ").append(members(g)).append('\n');
         b.append(indent(body(g.proof(), false, g.count() > 1), "  "));
       }
-      if (withFixes) {
-        fixes(b, v.fixes());
-      }
+      fixes(b, v.fixes());
     } else {
-      b.append(body(v.flows().get(0), withFixes, false));
+      b.append(body(v.flows().get(0), true, false));
     }
     for (Warning w : v.warnings()) {
       b.append("  warning: ").append(text(w.message())).append('\n');
