@@ -2,6 +2,8 @@ package dev.sgreach.cli;
 
 import dev.sgreach.engine.Exposure;
 import dev.sgreach.engine.RuleMatch;
+import dev.sgreach.model.AwsCli;
+import dev.sgreach.model.Echo;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import picocli.CommandLine.Command;
@@ -29,8 +31,10 @@ final class ExposureCommand extends AnalysisCommand {
   Integer answer() {
     Exposure exposure = of == null ? reachability().exposure() : reachability().exposure(endpoint(of));
     StringBuilder text = new StringBuilder();
+    Set<String> revokes = new java.util.HashSet<>();
     for (Exposure.Exposed x : exposure.interfaces()) {
-      text.append(x.eni().label()).append(x.open().isEmpty() ? ": maybe exposed (missing data)" : ": exposed")
+      text.append(Echo.visible(x.eni().label()))
+          .append(x.open().isEmpty() ? ": maybe exposed (missing data)" : ": exposed")
           .append(x.fromAnywhere() ? " to anywhere" : "")
           .append(x.hasPublicAddress() ? ", has a public address" : ", no public address").append('\n');
       for (String line : x.open().toString().split("\n")) {
@@ -38,15 +42,18 @@ final class ExposureCommand extends AnalysisCommand {
       }
       Set<String> rules = new LinkedHashSet<>();
       for (RuleMatch m : x.rules()) {
-        rules.add(m.describe());
-      }
-      for (String r : rules) {
-        text.append("    by ").append(r).append('\n');
+        if (!rules.add(m.describe())) {
+          continue;
+        }
+        text.append("    by ").append(Echo.visible(m.describe())).append('\n');
+        // the command that removes the rule, once in the whole listing
+        String revoke = AwsCli.revoke(m.group().id(), m.rule());
+        text.append(revokes.add(revoke) ? "      " + revoke : "      (revoke command above)").append('\n');
       }
     }
     if (exposure.isEmpty()) {
       text.append(of == null ? "no network interface is exposed to the internet\n"
-          : "no network interface of " + of + " is exposed to the internet\n");
+          : "no network interface of " + Echo.visible(of) + " is exposed to the internet\n");
     }
     print(text.toString(), Json.exposure(exposure));
     if (exposure.interfaces().stream().anyMatch(x -> !x.open().isEmpty())) {

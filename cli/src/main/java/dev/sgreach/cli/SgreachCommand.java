@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
         + "(ec2-describe-security-groups.json, ec2-describe-network-interfaces.json, ...).",
     subcommands = {ReachCommand.class, PortsCommand.class, WhoCanReachCommand.class,
         WhatCanBeReachedCommand.class, ExposureCommand.class,
-        LintCommand.class, GraphCommand.class, DiffCommand.class, SnapshotCommand.class, ShellCommand.class, HelpCommand.class},
+        LintCommand.class, MatrixCommand.class, GraphCommand.class, DiffCommand.class, SnapshotCommand.class,
+        ShellCommand.class, HelpCommand.class},
     commandListHeading = "%nCommands:%n",
     exitCodeOnInvalidInput = ExitCodes.BAD_INPUT, exitCodeOnExecutionException = ExitCodes.BAD_INPUT,
     exitCodeListHeading = "%nExit status:%n",
@@ -35,8 +36,8 @@ final class SgreachCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    spec.commandLine().getErr().print("sgreach: missing command: reach, ports, who-can-reach, what-can-be-reached, exposure, lint, graph, diff, snapshot or shell"
-        + " (see 'sgreach --help')\n");
+    spec.commandLine().getErr().print("sgreach: missing command: reach, ports, who-can-reach, what-can-be-reached,"
+        + " exposure, lint, matrix, graph, diff, snapshot or shell (see 'sgreach --help')\n");
     spec.commandLine().getErr().flush();
     return ExitCodes.BAD_INPUT;
   }

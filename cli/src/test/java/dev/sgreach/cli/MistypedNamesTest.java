@@ -38,7 +38,7 @@ class MistypedNamesTest {
   @Test
   void nothing_close_lists_the_commands() {
     assertBadInput(run("frobnicate"), "unknown command 'frobnicate'; commands: reach, ports, who-can-reach, "
-        + "what-can-be-reached, exposure, lint, graph, diff, snapshot, shell, help (see 'sgreach --help')");
+        + "what-can-be-reached, exposure, lint, matrix, graph, diff, snapshot, shell, help (see 'sgreach --help')");
     assertThat(run("frobnicate").err()).doesNotContain("did you mean");
   }
 

@@ -71,7 +71,11 @@ class OtherCommandsTest {
     Cli.Result r = run("exposure", "--snapshot", MINIMAL);
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.out()).startsWith(WEB + " (10.0.1.10): exposed to anywhere, has a public address\n  tcp 80, 443\n")
-        .contains("maybe exposed");
+        .contains("maybe exposed")
+        // each admitting rule with the command that removes it
+        .contains("    by sg-0a1b2c3d4e5f60b01 (web): ingress tcp 443 from 0.0.0.0/0 \"HTTPS from anywhere\"\n"
+            + "      aws ec2 revoke-security-group-ingress --group-id sg-0a1b2c3d4e5f60b01 --ip-permissions"
+            + " 'IpProtocol=tcp,FromPort=443,ToPort=443,IpRanges=[{CidrIp=0.0.0.0/0}]'\n");
     JsonNode j = JSON.readTree(run("exposure", "--snapshot", MINIMAL, "--json").out());
     assertThat(j.get("exposed").asBoolean()).isTrue();
     assertThat(j.at("/interfaces/0/eni").asText()).isEqualTo(WEB);

@@ -450,8 +450,7 @@ public final class EksChecks {
     Traffic t = p.isAllTraffic() ? Traffic.tcp(443) : Traffic.of(p.protocol(), p.keys().lowerEndpoint());
     Verdict v = engine.reach(Endpoint.address(address), Endpoint.eni(x.eni().id()), t);
     boolean anywhere = block.isAnywhere();
-    String revoke = new Fix(m.group().id(), m.group().label(), m.rule()).awsCliCommand()
-        .replace("authorize-security-group", "revoke-security-group");
+    String revoke = dev.sgreach.model.AwsCli.revoke(m.group().id(), m.rule());
     findings.add(new Finding(anywhere ? Severity.ERROR : Severity.WARNING, "exposure", role.label() + " member "
         + x.eni().id() + " admits " + block.toCidrString() + " on " + p + " through " + m.group().label(),
         "only load balancers should face the internet; the control plane, nodes and pods should admit the VPC,"

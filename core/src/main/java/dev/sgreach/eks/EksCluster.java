@@ -7,6 +7,7 @@ import dev.sgreach.model.EksClusterInfo;
 import dev.sgreach.model.Network;
 import dev.sgreach.model.NetworkInterface;
 import dev.sgreach.model.SecurityGroup;
+import dev.sgreach.model.Traffic;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -37,6 +38,14 @@ import java.util.function.Predicate;
  * <p>Endpoint labels follow the command-line syntax of {@link EksEndpoints}: {@code eks:<cluster>/<role>[:<name>]}.
  */
 public final class EksCluster {
+  /**
+   * The traffic the EKS checks ask about between roles: tcp/443 (API server, webhooks), tcp/10250 (kubelet),
+   * tcp/9443 (the Load Balancer Controller's webhook), tcp/53 and udp/53 (CoreDNS). The default ports of
+   * {@code sgreach matrix}.
+   */
+  public static final ImmutableList<Traffic> ROLE_TRAFFIC = ImmutableList.of(Traffic.tcp(443), Traffic.tcp(10250),
+      Traffic.tcp(9443), Traffic.tcp(53), Traffic.udp(53));
+
   private final Network network;
   private final Recogniser.Result result;
   private final ImmutableList<Unrecognised> unrecognised;
@@ -355,6 +364,21 @@ public final class EksCluster {
   private Endpoint carriers(String role, Optional<SecurityGroup> sg) {
     return Endpoint.group(label(role, null), sg.map(g -> network.interfacesWith(g.id()).stream()
         .map(e -> Endpoint.eni(e.id())).toList()).orElse(List.of()));
+  }
+
+  /**
+   * The roles a platform team asks about first, each with members in the snapshot, in this order: the control
+   * plane, each nodegroup, Fargate pods, pods with their own groups, load balancers, VPC endpoints, bastions and other
+   * members of the shared group. The default rows and columns of {@code sgreach matrix}.
+   */
+  public ImmutableList<Endpoint> roles() {
+    List<Endpoint> all = new java.util.ArrayList<>();
+    all.add(controlPlane());
+    nodegroups().keySet().forEach(ng -> all.add(nodegroup(ng)));
+    all.addAll(List.of(fargatePods(), podsWithSecurityGroups(), loadBalancers(), vpcEndpoints(), bastions(),
+        sharedSgMembers()));
+    return all.stream().filter(e -> !((Endpoint.Group) e).members().isEmpty())
+        .collect(ImmutableList.toImmutableList());
   }
 
   /** The health checks of {@link EksChecks#lint(EksCluster)}. */

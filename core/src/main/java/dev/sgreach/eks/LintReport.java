@@ -41,13 +41,26 @@ public record LintReport(String cluster, ImmutableList<Finding> findings) {
     return !unknowns().isEmpty();
   }
 
-  /** The errors and warnings with proofs and fixes, then a count line. */
+  /**
+   * The errors and warnings with proofs in short and fixes, then a count line. Each distinct fix's command is printed
+   * once, at the first finding it fixes, and a later finding names the fix in one line; why a check matters is said
+   * at its first finding; findings in a row that say the same but for the traffic (node to node on tcp/53, udp/53
+   * and tcp/1025, blocked alike) are written as one, naming each traffic.
+   */
   public String describe() {
-    StringBuilder b = new StringBuilder("lint of EKS cluster " + cluster + "\n");
-    for (Finding f : findings) {
-      if (f.severity() != Severity.INFO) {
-        b.append(f.describe());
+    StringBuilder b = new StringBuilder("lint of EKS cluster " + dev.sgreach.model.Echo.visible(cluster) + "\n");
+    java.util.Set<String> printed = new java.util.HashSet<>();
+    java.util.Set<String> explained = new java.util.HashSet<>();
+    java.util.List<Finding> shown = findings.stream().filter(f -> f.severity() != Severity.INFO).toList();
+    for (int i = 0; i < shown.size(); ) {
+      // findings in a row that say the same but for the traffic are written as one
+      int j = i + 1;
+      while (j < shown.size() && shown.get(i).sameButTraffic(shown.get(j))) {
+        j++;
       }
+      Finding f = shown.get(i);
+      b.append(Finding.describe(shown.subList(i, j), printed, explained.add(f.check() + "\n" + f.detail())));
+      i = j;
     }
     b.append(errors().size()).append(" errors, ").append(warnings().size()).append(" warnings, ");
     if (hasUnknowns()) {

@@ -1,8 +1,6 @@
 package dev.sgreach.engine;
 
-import dev.sgreach.model.Direction;
-import dev.sgreach.model.Peer;
-import dev.sgreach.model.Ports;
+import dev.sgreach.model.AwsCli;
 import dev.sgreach.model.Rule;
 
 /**
@@ -24,32 +22,12 @@ public record Fix(String groupId, String groupLabel, Rule rule) {
     return "add to " + groupLabel + ": " + rule.describe();
   }
 
-  /** The AWS CLI command that adds the rule. */
+  /**
+   * The AWS CLI command that adds the rule ({@link AwsCli#authorize}: every value validated and shell-quoted; a
+   * shell comment instead when an id is not an id's form).
+   */
   public String awsCliCommand() {
-    Ports p = rule.ports();
-    StringBuilder perm = new StringBuilder("IpProtocol=").append(p.protocol().awsName());
-    if (p.protocol().hasPorts() || p.protocol().isIcmp()) {
-      perm.append(",FromPort=").append(p.awsFromPort()).append(",ToPort=").append(p.awsToPort());
-    }
-    String desc = rule.description().isEmpty() ? "" : ",Description=\"" + rule.description().replace("'", "") + "\"";
-    Peer peer = rule.peer();
-    if (peer instanceof Peer.CidrPeer c) {
-      if (c.cidr().isIpv4()) {
-        perm.append(",IpRanges=[{CidrIp=").append(c.cidr().toCidrString()).append(desc).append("}]");
-      } else {
-        perm.append(",Ipv6Ranges=[{CidrIpv6=").append(c.cidr().toCidrString()).append(desc).append("}]");
-      }
-    } else if (peer instanceof Peer.GroupPeer g) {
-      perm.append(",UserIdGroupPairs=[{GroupId=").append(g.groupId());
-      if (g.userId() != null && !g.userId().isEmpty()) {
-        perm.append(",UserId=").append(g.userId());
-      }
-      perm.append(desc).append("}]");
-    } else if (peer instanceof Peer.PrefixListPeer pl) {
-      perm.append(",PrefixListIds=[{PrefixListId=").append(pl.prefixListId()).append(desc).append("}]");
-    }
-    Direction d = rule.direction();
-    return "aws ec2 " + d.authorizeCommand() + " --group-id " + groupId + " --ip-permissions '" + perm + "'";
+    return AwsCli.authorize(groupId, rule);
   }
 
   @Override

@@ -51,6 +51,7 @@ public record Flow(
 
   @Override
   public String toString() {
-    return outcome.word() + ": " + source.label() + " -> " + destination.label() + " on " + traffic.spec();
+    return outcome.word() + ": " + dev.sgreach.model.Echo.visible(source.label() + " -> " + destination.label())
+        + " on " + traffic.spec();
   }
 }

@@ -168,6 +168,11 @@ final class FlowJudge {
         Optional.empty());
   }
 
+  /** The member flows of one verdict with their fixes shared where one rule does ({@link Fixes#shared}). */
+  ImmutableList<Flow> sharedFixes(ImmutableList<Flow> memberFlows) {
+    return fixes.shared(memberFlows);
+  }
+
   private static String noPairRemark(Member s, Member d, Traffic t) {
     int fam = t.family();
     if (fam != 0) {

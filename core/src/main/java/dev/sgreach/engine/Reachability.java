@@ -191,7 +191,7 @@ public final class Reachability {
     }
     int total = counts[0] + counts[1] + counts[2];
     return new Verdict(from, to, traffic, combined(counts[Tri.T], counts[Tri.F], total),
-        coverage(counts[Tri.T], total), flowList.build(), warnings(subjects));
+        coverage(counts[Tri.T], total), flows.sharedFixes(flowList.build()), warnings(subjects));
   }
 
   /** {@link #reach(Endpoint, Endpoint, Traffic)} with endpoints parsed by {@link Endpoint#parse(String)}. */
@@ -264,6 +264,47 @@ public final class Reachability {
   /** {@link #outcome(List, List, Traffic)} for endpoints: the verdict without its proof. */
   public Outcome outcome(Endpoint from, Endpoint to, Traffic traffic) {
     return outcome(resolve(from), resolve(to), traffic);
+  }
+
+  // ---------------------------------------------------------------- matrix
+
+  /**
+   * Which rows reach which columns on which traffic: per cell, whether all, some or none of the member flows get
+   * through (or unknown), with the counts; each cell is what {@link #reach} would say, without the proof. Worked out
+   * per ENI class pair where that is exact (see {@link Matrix}), so a role x role matrix of a large cluster costs
+   * about as much as its classes.
+   *
+   * @throws IllegalArgumentException when an endpoint names nothing in the snapshot, a list is empty, or a row and a
+   *     column are both outside parties
+   */
+  public Matrix matrix(List<Endpoint> rows, List<Endpoint> columns, List<Traffic> traffic) {
+    return matrix(rows, columns, traffic, done -> { });
+  }
+
+  /**
+   * {@link #matrix(List, List, List)}, telling {@code progress} how many cells are done after each one (for a
+   * progress display; it is called on the calling thread).
+   */
+  public Matrix matrix(List<Endpoint> rows, List<Endpoint> columns, List<Traffic> traffic,
+      java.util.function.IntConsumer progress) {
+    if (rows.isEmpty() || columns.isEmpty() || traffic.isEmpty()) {
+      throw new IllegalArgumentException("a matrix needs at least one row, one column and one traffic");
+    }
+    List<ImmutableList<Member>> sources = rows.stream().map(this::resolve).toList();
+    List<ImmutableList<Member>> destinations = columns.stream().map(this::resolve).toList();
+    MatrixQuery q = new MatrixQuery(index, flows);
+    ImmutableList.Builder<Matrix.Cell> cells = ImmutableList.builder();
+    int done = 0;
+    for (int r = 0; r < rows.size(); r++) {
+      for (int c = 0; c < columns.size(); c++) {
+        for (Traffic t : traffic) {
+          cells.add(q.cell(rows.get(r), sources.get(r), columns.get(c), destinations.get(c), t));
+          progress.accept(++done);
+        }
+      }
+    }
+    return new Matrix(ImmutableList.copyOf(rows), ImmutableList.copyOf(columns), ImmutableList.copyOf(traffic),
+        cells.build());
   }
 
   // ---------------------------------------------------------------- open ports

@@ -48,14 +48,35 @@ public record Verdict(
     return flows.stream().flatMap(f -> f.fixes().stream()).distinct().collect(ImmutableList.toImmutableList());
   }
 
-  /** The verdict and its proof as text, as the command line prints it. */
+  /**
+   * The member flows grouped by outcome and proof ({@link FlowGroup}): flows that end alike for the same reasons,
+   * in the order of their first flow.
+   */
+  public ImmutableList<FlowGroup> groups() {
+    return FlowGroup.of(flows);
+  }
+
+  /**
+   * The verdict and its proof as text, as the command line prints it: for several member flows, one proof per
+   * {@link #groups() group} and each fix once. Text from the snapshot is escaped ({@link dev.sgreach.model.Echo}).
+   */
   public String explain() {
     return Explanations.verdict(this);
   }
 
+  /**
+   * The proof in short, for a report that names the question, the outcome and the fixes itself (lint): per group of
+   * member flows which members take part, then for flows that get through the rules that admit them, and for flows
+   * that do not only the side that stops them and why; then the warnings. Text from the snapshot is escaped.
+   */
+  public String explainInShort() {
+    return Explanations.inShort(this);
+  }
+
   @Override
   public String toString() {
-    return outcome.word() + ": " + from.label() + " -> " + to.label() + " on " + traffic.spec()
+    return outcome.word() + ": " + dev.sgreach.model.Echo.visible(from.label() + " -> " + to.label()) + " on "
+        + traffic.spec()
         + (flows.size() > 1 ? " (" + coverage.word() + " of " + flows.size() + " member flows)" : "");
   }
 }

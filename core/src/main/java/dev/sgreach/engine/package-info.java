@@ -10,7 +10,9 @@
  *   <li>{@code openPorts(from, to)} gives the exact {@link dev.sgreach.engine.OpenPorts} per protocol;</li>
  *   <li>{@code whoCanReach(to, traffic)} and {@code whatCanBeReached(from, traffic)} give
  *       {@link dev.sgreach.engine.Reachers}: ENIs and outside address blocks;</li>
- *   <li>{@code exposure()} gives what the internet can open, per ENI ({@link dev.sgreach.engine.Exposure}).</li>
+ *   <li>{@code exposure()} gives what the internet can open, per ENI ({@link dev.sgreach.engine.Exposure});</li>
+ *   <li>{@code matrix(rows, columns, traffic)} gives all/some/none/unknown per cell with the counts
+ *       ({@link dev.sgreach.engine.Matrix}).</li>
  * </ul>
  *
  * <p>Endpoints ({@link dev.sgreach.engine.Endpoint}) are ENIs, addresses, instances, security groups or named groups
@@ -60,7 +62,13 @@
  * {@code whatCanBeReached}: per member a {@code ReachersQuery}, which judges the candidate classes' side with
  * {@code SidesAgainst}, the member's own references per class and its address rules as runs of the sorted addresses;
  * {@link dev.sgreach.engine.Reachers} lists the ENIs the first time they are asked for. {@code exposure}: per class,
- * the ingress {@code keys} against the internet ({@code ExposureQuery}).
+ * the ingress {@code keys} against the internet ({@code ExposureQuery}). {@code matrix}: per cell a
+ * {@code MatrixQuery}, which decides a member flow once per class pair when both sides are address-blind for the
+ * traffic (no rule covering it names an address other than {@code /0}) and the snapshot holds security groups only,
+ * and per member pair otherwise (its pairs are reach's: when reach's pairing changes, change {@code MatrixQuery.cell}
+ * with it). A group answer's member flows are grouped by outcome and proof for reading
+ * ({@link dev.sgreach.engine.FlowGroup}), and its fixes shared where one rule opens several flows
+ * ({@code Fixes.shared}).
  *
  * <p><b>What comes next lands in one place.</b> Facts of a party (public and Elastic IPs standing for their ENI,
  * addresses security groups never filter, pods-with-SG enforcing modes, NLB client IP preservation) and of a peer

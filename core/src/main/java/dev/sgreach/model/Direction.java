@@ -12,6 +12,11 @@ public enum Direction {
     return this == INGRESS ? "authorize-security-group-ingress" : "authorize-security-group-egress";
   }
 
+  /** The AWS CLI verb that removes a rule of this direction, e.g. {@code revoke-security-group-ingress}. */
+  public String revokeCommand() {
+    return this == INGRESS ? "revoke-security-group-ingress" : "revoke-security-group-egress";
+  }
+
   /** {@code "ingress"} or {@code "egress"}. */
   public String word() {
     return this == INGRESS ? "ingress" : "egress";

@@ -35,7 +35,7 @@ class PathFixTest {
     assertThatThrownBy(() -> PathFix.endpointRouteTable("vpce-1", "rtb-1; rm -rf /", ""))
         .hasMessageContaining("'rtb-1; rm -rf /' is not an AWS resource id");
     assertThatThrownBy(() -> PathFix.endpointRouteTable("vpce-1\n", "rtb-1", ""))
-        .hasMessageContaining("'vpce-1\\u000a' is not an AWS resource id");
+        .hasMessageContaining("'vpce-1\\n' is not an AWS resource id");
     assertThat(Shell.quote("it's")).isEqualTo("'it'\\''s'");
     assertThat(Shell.quote("From=1,To=2")).isEqualTo("From=1,To=2");
     assertThat(Shell.quote("a b")).isEqualTo("'a b'");

@@ -54,10 +54,10 @@ class CanReachAssert_on_Test {
         blocked at : ingress of eni-db (10.0.2.7 <- 10.0.1.5)
         near miss  : sg-db (db): ingress tcp 5432 from sg-web "from web": port 5433 is outside 5432
         near miss  : sg-db (db): ingress tcp 5433 from sg-app: peer sg-app: eni-web (10.0.1.5) does not carry sg-app
-        fix        : add to sg-db (db): ingress tcp 5433 from sg-web "sgreach fix: tcp/5433 from eni-web (10.0.1.5)"
+        fix        : add to sg-db (db): ingress tcp 5433 from sg-web "sgreach fix: tcp/5433 from sg-web"
         fix command: aws ec2 authorize-security-group-ingress --group-id sg-db --ip-permissions \
-        'IpProtocol=tcp,FromPort=5433,ToPort=5433,UserIdGroupPairs=[{GroupId=sg-web,\
-        Description="sgreach fix: tcp/5433 from eni-web (10.0.1.5)"}]'
+        'IpProtocol=tcp,FromPort=5433,ToPort=5433,UserIdGroupPairs=[{GroupId=sg-web,Description="sgreach fix: \
+        tcp/5433 from sg-web"}]'
         """);
   }
 

@@ -56,10 +56,10 @@ class CanReachAssert_onlyOn_Test {
         egress rule  : sg-web (web): egress all traffic to 0.0.0.0/0
         blocked at   : ingress of eni-app (10.0.3.3 <- 10.0.1.5)
         near miss    : sg-app (app): ingress tcp 8080 from sg-web: port 8443 is outside 8080
-        fix          : add to sg-app (app): ingress tcp 8443 from sg-web "sgreach fix: tcp/8443 from eni-web (10.0.1.5)"
+        fix          : add to sg-app (app): ingress tcp 8443 from sg-web "sgreach fix: tcp/8443 from sg-web"
         fix command  : aws ec2 authorize-security-group-ingress --group-id sg-app --ip-permissions \
-        'IpProtocol=tcp,FromPort=8443,ToPort=8443,UserIdGroupPairs=[{GroupId=sg-web,\
-        Description="sgreach fix: tcp/8443 from eni-web (10.0.1.5)"}]'
+        'IpProtocol=tcp,FromPort=8443,ToPort=8443,UserIdGroupPairs=[{GroupId=sg-web,Description="sgreach fix: \
+        tcp/8443 from sg-web"}]'
         """);
   }
 }

@@ -80,15 +80,16 @@ class EksClusterAssert_passesEksChecks_Test {
         eks:ekscluster1/control-plane on tcp/443
         why        : kubelets and pods reach the API server through the control-plane ENIs when the private endpoint \
         is on
-        flow       : eni-89e8e819ae676866a (192.168.64.12) -> eni-b8129e0eb6881a6f2 (192.168.64.10): denied
+        flows      : 2 member flows
+        from       : eni-89e8e819ae676866a (192.168.64.12)
+        to         : eni-b8129e0eb6881a6f2 (192.168.64.10), eni-9e17fbb9f4fb132e9 (192.168.96.10)
+        outcome    : denied
         blocked at : ingress of eni-b8129e0eb6881a6f2 (192.168.64.10 <- 192.168.64.12)
-        flow       : eni-89e8e819ae676866a (192.168.64.12) -> eni-9e17fbb9f4fb132e9 (192.168.96.10): denied
-        blocked at : ingress of eni-9e17fbb9f4fb132e9 (192.168.96.10 <- 192.168.64.12)
         fix        : add to sg-672db92717210bf45 (eks-cluster-sg-ekscluster1-1459552893): ingress tcp 443 from \
-        sg-16404157b8ec1bb02 "sgreach fix: tcp/443 from eni-89e8e819ae676866a (192.168.64.12)"
+        sg-16404157b8ec1bb02 "sgreach fix: tcp/443 from sg-16404157b8ec1bb02"
         fix command: aws ec2 authorize-security-group-ingress --group-id sg-672db92717210bf45 --ip-permissions \
         'IpProtocol=tcp,FromPort=443,ToPort=443,UserIdGroupPairs=[{GroupId=sg-16404157b8ec1bb02,Description="sgreach \
-        fix: tcp/443 from eni-89e8e819ae676866a (192.168.64.12)"}]'
+        fix: tcp/443 from sg-16404157b8ec1bb02"}]'
 
         error      : [node-to-node] blocked (none of 1 flows allowed): eks:ekscluster1/nodegroup:ng1 -> \
         eks:ekscluster1/nodegroup:mng1 on tcp/53
@@ -96,10 +97,10 @@ class EksClusterAssert_passesEksChecks_Test {
         flow       : eni-89e8e819ae676866a (192.168.64.12) -> eni-b1880e6c6158c5439 (192.168.64.11): denied
         blocked at : ingress of eni-b1880e6c6158c5439 (192.168.64.11 <- 192.168.64.12)
         fix        : add to sg-672db92717210bf45 (eks-cluster-sg-ekscluster1-1459552893): ingress tcp 53 from \
-        sg-16404157b8ec1bb02 "sgreach fix: tcp/53 from eni-89e8e819ae676866a (192.168.64.12)"
+        sg-16404157b8ec1bb02 "sgreach fix: tcp/53 from sg-16404157b8ec1bb02"
         fix command: aws ec2 authorize-security-group-ingress --group-id sg-672db92717210bf45 --ip-permissions \
         'IpProtocol=tcp,FromPort=53,ToPort=53,UserIdGroupPairs=[{GroupId=sg-16404157b8ec1bb02,Description="sgreach \
-        fix: tcp/53 from eni-89e8e819ae676866a (192.168.64.12)"}]'
+        fix: tcp/53 from sg-16404157b8ec1bb02"}]'
 
         error      : [node-to-node] blocked (none of 1 flows allowed): eks:ekscluster1/nodegroup:ng1 -> \
         eks:ekscluster1/nodegroup:mng1 on udp/53
@@ -107,10 +108,10 @@ class EksClusterAssert_passesEksChecks_Test {
         flow       : eni-89e8e819ae676866a (192.168.64.12) -> eni-b1880e6c6158c5439 (192.168.64.11): denied
         blocked at : ingress of eni-b1880e6c6158c5439 (192.168.64.11 <- 192.168.64.12)
         fix        : add to sg-672db92717210bf45 (eks-cluster-sg-ekscluster1-1459552893): ingress udp 53 from \
-        sg-16404157b8ec1bb02 "sgreach fix: udp/53 from eni-89e8e819ae676866a (192.168.64.12)"
+        sg-16404157b8ec1bb02 "sgreach fix: udp/53 from sg-16404157b8ec1bb02"
         fix command: aws ec2 authorize-security-group-ingress --group-id sg-672db92717210bf45 --ip-permissions \
         'IpProtocol=udp,FromPort=53,ToPort=53,UserIdGroupPairs=[{GroupId=sg-16404157b8ec1bb02,Description="sgreach \
-        fix: udp/53 from eni-89e8e819ae676866a (192.168.64.12)"}]'
+        fix: udp/53 from sg-16404157b8ec1bb02"}]'
 
         error      : [node-to-node] blocked (none of 1 flows allowed): eks:ekscluster1/nodegroup:ng1 -> \
         eks:ekscluster1/nodegroup:mng1 on tcp/1025
@@ -118,10 +119,10 @@ class EksClusterAssert_passesEksChecks_Test {
         flow       : eni-89e8e819ae676866a (192.168.64.12) -> eni-b1880e6c6158c5439 (192.168.64.11): denied
         blocked at : ingress of eni-b1880e6c6158c5439 (192.168.64.11 <- 192.168.64.12)
         fix        : add to sg-672db92717210bf45 (eks-cluster-sg-ekscluster1-1459552893): ingress tcp 1025 from \
-        sg-16404157b8ec1bb02 "sgreach fix: tcp/1025 from eni-89e8e819ae676866a (192.168.64.12)"
+        sg-16404157b8ec1bb02 "sgreach fix: tcp/1025 from sg-16404157b8ec1bb02"
         fix command: aws ec2 authorize-security-group-ingress --group-id sg-672db92717210bf45 --ip-permissions \
         'IpProtocol=tcp,FromPort=1025,ToPort=1025,UserIdGroupPairs=[{GroupId=sg-16404157b8ec1bb02,\
-        Description="sgreach fix: tcp/1025 from eni-89e8e819ae676866a (192.168.64.12)"}]'
+        Description="sgreach fix: tcp/1025 from sg-16404157b8ec1bb02"}]'
         """);
   }
 }

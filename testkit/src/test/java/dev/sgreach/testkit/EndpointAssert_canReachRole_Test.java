@@ -47,40 +47,24 @@ class EndpointAssert_canReachRole_Test {
         expected   : allowed
         but was    : denied
         coverage   : some (2 of 4 member flows allowed)
-        flow       : eni-b1880e6c6158c5439 (192.168.64.11) -> eni-b8129e0eb6881a6f2 (192.168.64.10)
-        outcome    : allowed
-        flow       : eni-b1880e6c6158c5439 (192.168.64.11) -> eni-9e17fbb9f4fb132e9 (192.168.96.10)
-        outcome    : allowed
-        flow       : eni-89e8e819ae676866a (192.168.64.12) -> eni-b8129e0eb6881a6f2 (192.168.64.10)
+        flows      : 2 member flows
+        from       : eni-89e8e819ae676866a (192.168.64.12)
+        to         : eni-b8129e0eb6881a6f2 (192.168.64.10), eni-9e17fbb9f4fb132e9 (192.168.96.10)
         outcome    : denied
-        egress rule: sg-16404157b8ec1bb02 (eksctl-ekscluster1-cluster-ClusterSharedNodeSecurityGroup-6JTF3YWCHSC0): \
-        egress all traffic to 0.0.0.0/0 "CloudFormation default egress"
-        egress rule: sg-3b3fb05deb52eb4c1 (eksctl-ekscluster1-nodegroup-ng1-SG-H0TCOOHYPAA0): egress all traffic to \
-        0.0.0.0/0 "CloudFormation default egress"
+        egress     : allowed
         blocked at : ingress of eni-b8129e0eb6881a6f2 (192.168.64.10 <- 192.168.64.12)
         near miss  : sg-672db92717210bf45 (eks-cluster-sg-ekscluster1-1459552893): ingress all traffic from \
         sg-672db92717210bf45 "EKS cluster SG self": peer sg-672db92717210bf45: eni-89e8e819ae676866a (192.168.64.12) \
         does not carry sg-672db92717210bf45
+        flows      : 2 member flows
+        from       : eni-b1880e6c6158c5439 (192.168.64.11)
+        to         : eni-b8129e0eb6881a6f2 (192.168.64.10), eni-9e17fbb9f4fb132e9 (192.168.96.10)
+        outcome    : allowed
         fix        : add to sg-672db92717210bf45 (eks-cluster-sg-ekscluster1-1459552893): ingress tcp 443 from \
-        sg-16404157b8ec1bb02 "sgreach fix: tcp/443 from eni-89e8e819ae676866a (192.168.64.12)"
+        sg-16404157b8ec1bb02 "sgreach fix: tcp/443 from sg-16404157b8ec1bb02"
         fix command: aws ec2 authorize-security-group-ingress --group-id sg-672db92717210bf45 --ip-permissions \
         'IpProtocol=tcp,FromPort=443,ToPort=443,UserIdGroupPairs=[{GroupId=sg-16404157b8ec1bb02,Description="sgreach \
-        fix: tcp/443 from eni-89e8e819ae676866a (192.168.64.12)"}]'
-        flow       : eni-89e8e819ae676866a (192.168.64.12) -> eni-9e17fbb9f4fb132e9 (192.168.96.10)
-        outcome    : denied
-        egress rule: sg-16404157b8ec1bb02 (eksctl-ekscluster1-cluster-ClusterSharedNodeSecurityGroup-6JTF3YWCHSC0): \
-        egress all traffic to 0.0.0.0/0 "CloudFormation default egress"
-        egress rule: sg-3b3fb05deb52eb4c1 (eksctl-ekscluster1-nodegroup-ng1-SG-H0TCOOHYPAA0): egress all traffic to \
-        0.0.0.0/0 "CloudFormation default egress"
-        blocked at : ingress of eni-9e17fbb9f4fb132e9 (192.168.96.10 <- 192.168.64.12)
-        near miss  : sg-672db92717210bf45 (eks-cluster-sg-ekscluster1-1459552893): ingress all traffic from \
-        sg-672db92717210bf45 "EKS cluster SG self": peer sg-672db92717210bf45: eni-89e8e819ae676866a (192.168.64.12) \
-        does not carry sg-672db92717210bf45
-        fix        : add to sg-672db92717210bf45 (eks-cluster-sg-ekscluster1-1459552893): ingress tcp 443 from \
-        sg-16404157b8ec1bb02 "sgreach fix: tcp/443 from eni-89e8e819ae676866a (192.168.64.12)"
-        fix command: aws ec2 authorize-security-group-ingress --group-id sg-672db92717210bf45 --ip-permissions \
-        'IpProtocol=tcp,FromPort=443,ToPort=443,UserIdGroupPairs=[{GroupId=sg-16404157b8ec1bb02,Description="sgreach \
-        fix: tcp/443 from eni-89e8e819ae676866a (192.168.64.12)"}]'
+        fix: tcp/443 from sg-16404157b8ec1bb02"}]'
         """);
   }
 

@@ -54,10 +54,10 @@ class VerdictAssert_isAllowed_Test {
         blocked at  : egress of eni-db (10.0.2.7 -> 10.0.1.5)
         near miss   : none
         ingress rule: sg-web (web): ingress tcp 443 from 0.0.0.0/0 "https"
-        fix         : add to sg-db (db): egress tcp 443 to sg-web "sgreach fix: tcp/443 to eni-web (10.0.1.5)"
+        fix         : add to sg-db (db): egress tcp 443 to sg-web "sgreach fix: tcp/443 to sg-web"
         fix command : aws ec2 authorize-security-group-egress --group-id sg-db --ip-permissions \
-        'IpProtocol=tcp,FromPort=443,ToPort=443,UserIdGroupPairs=[{GroupId=sg-web,\
-        Description="sgreach fix: tcp/443 to eni-web (10.0.1.5)"}]'
+        'IpProtocol=tcp,FromPort=443,ToPort=443,UserIdGroupPairs=[{GroupId=sg-web,Description="sgreach fix: tcp/443 \
+        to sg-web"}]'
         """);
   }
 }

@@ -6,12 +6,16 @@ import dev.sgreach.eks.Severity;
 import dev.sgreach.engine.Endpoint;
 import dev.sgreach.engine.Fix;
 import dev.sgreach.engine.Flow;
+import dev.sgreach.engine.FlowGroup;
+import dev.sgreach.engine.Member;
 import dev.sgreach.engine.NearMiss;
 import dev.sgreach.engine.Outcome;
 import dev.sgreach.engine.RuleMatch;
 import dev.sgreach.engine.SideCheck;
 import dev.sgreach.engine.Verdict;
+import dev.sgreach.model.AwsCli;
 import dev.sgreach.model.Direction;
+import dev.sgreach.model.Echo;
 import dev.sgreach.model.Traffic;
 import dev.sgreach.model.Warning;
 import java.util.ArrayList;
@@ -28,6 +32,8 @@ import java.util.stream.Stream;
  * words a proof the same way.
  */
 final class Facts {
+  /** How many members of one side of a group of member flows a message names before it counts the rest. */
+  static final int LISTED = 8;
   private static final String NL = System.lineSeparator();
   private final List<String[]> rows = new ArrayList<>();
 
@@ -35,8 +41,9 @@ final class Facts {
     return new Facts();
   }
 
+  /** One fact; the value's control characters escaped ({@link Echo#visible}), so no value can forge a line. */
   Facts add(String key, Object value) {
-    rows.add(new String[] {key, String.valueOf(value)});
+    rows.add(new String[] {key, Echo.visible(String.valueOf(value))});
     return this;
   }
 
@@ -63,14 +70,54 @@ final class Facts {
     if (withOutcome) {
       add("outcome", f.outcome().word());
     }
+    return proof(f).fixes(f.fixes());
+  }
+
+  /** The proof of each side of a flow, without its fixes. */
+  private Facts proof(Flow f) {
+    return proof(f, false);
+  }
+
+  /**
+   * The proof of each side; {@code grouped}: the flow stands for a {@link FlowGroup}, whose flows that do not get
+   * through may be admitted by different rules on the side that lets them out, so that side is one line.
+   */
+  private Facts proof(Flow f, boolean grouped) {
     f.remark().ifPresent(r -> add("remark", r));
-    f.egress().ifPresent(this::side);
-    f.ingress().ifPresent(this::side);
-    for (Fix fix : f.fixes()) {
+    boolean brief = grouped && !f.isAllowed();
+    f.egress().ifPresent(s -> side(s, brief));
+    f.ingress().ifPresent(s -> side(s, brief));
+    return this;
+  }
+
+  private Facts fixes(List<Fix> fixes) {
+    for (Fix fix : fixes) {
       add("fix", fix.describe());
       add("fix command", fix.awsCliCommand());
     }
     return this;
+  }
+
+  /**
+   * {@code flows} of a group: the one member pair, or how many member flows and which members take part (at most
+   * {@value #LISTED} a side, then a count).
+   */
+  private Facts members(FlowGroup g) {
+    if (g.count() == 1) {
+      return add("flow", g.proof().source().label() + " -> " + g.proof().destination().label());
+    }
+    if (g.isEveryPair()) {
+      return add("flows", g.count() + " member flows").add("from", list(g.sources())).add("to",
+          list(g.destinations()));
+    }
+    List<String> pairs = g.flows().stream().map(f -> f.source().label() + " -> " + f.destination().label()).toList();
+    return add("flows", g.count() + " member flows: " + String.join(", ", pairs.subList(0, Math.min(LISTED,
+        pairs.size()))) + (pairs.size() > LISTED ? " and " + (pairs.size() - LISTED) + " more" : ""));
+  }
+
+  private static String list(List<Member> members) {
+    String named = members.stream().limit(LISTED).map(Member::label).collect(Collectors.joining(", "));
+    return members.size() > LISTED ? named + " and " + (members.size() - LISTED) + " more" : named;
   }
 
   /** {@code from}, {@code to} and {@code traffic} of a verdict. */
@@ -84,20 +131,48 @@ final class Facts {
    * its outcome, so the message gives the result of every member pair.
    */
   Facts flows(Verdict v, Outcome skip) {
-    boolean several = v.flows().size() > 1;
-    for (Flow f : v.flows()) {
-      if (f.outcome() == skip) {
-        if (several) {
-          add("flow", f.source().label() + " -> " + f.destination().label()).add("outcome", f.outcome().word());
-        }
-        continue;
+    if (v.flows().size() == 1) {
+      Flow f = v.flows().get(0);
+      if (f.outcome() != skip) {
+        flow(f, false);
       }
-      flow(f, several);
+    } else {
+      List<Flow> skipped = new ArrayList<>();
+      for (FlowGroup g : v.groups()) {
+        if (g.outcome() == skip) {
+          skipped.addAll(g.flows());
+          continue;
+        }
+        members(g).add("outcome", g.outcome().word()).proof(g.proof(), g.count() > 1);
+      }
+      if (!skipped.isEmpty()) {
+        members(new FlowGroup(skipped.get(0), com.google.common.collect.ImmutableList.copyOf(skipped)))
+            .add("outcome", skip.word());
+      }
+      fixes(v.fixes());
+    }
+    if (skip == Outcome.DENIED) {
+      revokes(v);
     }
     for (Warning w : v.warnings()) {
       add("warning", w.message());
     }
     return this;
+  }
+
+  /**
+   * For a flow that should be denied: the command that removes each receiver's ingress rule admitting it (each
+   * once). The ingress side is the one to close: the sender's egress rules are often "all traffic anywhere", which
+   * the sender needs for everything else.
+   */
+  private void revokes(Verdict v) {
+    java.util.Set<String> commands = new java.util.LinkedHashSet<>();
+    for (Flow f : v.flows()) {
+      if (f.isAllowed()) {
+        f.ingress().ifPresent(s -> s.matches().forEach(m -> commands.add(AwsCli.revoke(m.group().id(), m.rule()))));
+      }
+    }
+    commands.forEach(c -> add("revoke command", c));
   }
 
   /**
@@ -143,12 +218,17 @@ final class Facts {
     String key = severity.name().toLowerCase(Locale.ROOT);
     Facts f = facts().add("cluster", report.cluster()).add("expected", expected)
         .add("but found", found.size() + " " + key + (found.size() == 1 ? "" : "s"));
+    java.util.Set<String> printed = new java.util.HashSet<>();
     for (Finding finding : found) {
       f.blank().add(key, "[" + finding.check() + "] " + finding.title()).add("why", finding.detail());
       finding.proof().ifPresent(f::proofInShort);
       for (Fix fix : finding.fixes()) {
-        f.add("fix", fix.describe());
-        f.add("fix command", fix.awsCliCommand());
+        if (printed.add(fix.awsCliCommand())) {
+          f.add("fix", fix.describe());
+          f.add("fix command", fix.awsCliCommand());
+        } else {
+          f.add("fix", fix.describe() + " (command above)");
+        }
       }
       finding.textFix().ifPresent(t -> f.add("fix", t));
     }
@@ -160,11 +240,16 @@ final class Facts {
    * does not get through and the side that stops it (no near misses: the fixes follow).
    */
   private void proofInShort(Verdict v) {
-    for (Flow flow : v.flows()) {
+    for (FlowGroup g : v.groups()) {
+      Flow flow = g.proof();
       if (!v.isAllowed() && flow.isAllowed()) {
         continue;
       }
-      add("flow", flow.source().label() + " -> " + flow.destination().label() + ": " + flow.outcome().word());
+      if (g.count() == 1) {
+        add("flow", flow.source().label() + " -> " + flow.destination().label() + ": " + flow.outcome().word());
+      } else {
+        members(g).add("outcome", g.outcome().word());
+      }
       for (SideCheck s : Stream.of(flow.egress(), flow.ingress()).flatMap(Optional::stream).toList()) {
         switch (s.outcome()) {
           case ALLOWED -> {
@@ -182,10 +267,14 @@ final class Facts {
     }
   }
 
-  private void side(SideCheck s) {
+  private void side(SideCheck s, boolean brief) {
     String dir = s.direction().word();
     switch (s.outcome()) {
       case ALLOWED -> {
+        if (brief) {
+          add(dir, "allowed");
+          return;
+        }
         if (s.matches().isEmpty()) {
           s.note().ifPresent(n -> add(dir, n));
         }

@@ -1,0 +1,124 @@
+package dev.sgreach.engine;
+
+import static dev.sgreach.engine.Tri.F;
+import static dev.sgreach.engine.Tri.T;
+
+import dev.sgreach.model.Direction;
+import dev.sgreach.model.Layer;
+import dev.sgreach.model.Traffic;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The cells of a {@link Matrix}, worked out per ENI class pair where that is exact, per member pair elsewhere.
+ *
+ * <p>Two ENIs of one class carry the same groups in the same VPC with addresses of the same families, so any party's
+ * group references treat them alike, and their own rules judge any party alike except through an address rule. A
+ * side is <em>address-blind</em> for a traffic when none of its class's rules covering that traffic names addresses
+ * (a CIDR other than {@code 0.0.0.0/0} or {@code ::/0}, or a prefix list): its answer then depends on the other
+ * party's class and address family only. A member flow between two whole ENIs (all their addresses) whose sender's
+ * egress and receiver's ingress are both address-blind is therefore decided once per class pair and counted for every
+ * member pair of those classes; any other member flow (an outside party, a single address, an address rule, an ENI
+ * sending to itself) is decided on its own by {@link FlowJudge#flow}, as are all flows when the snapshot holds path
+ * layers (network ACLs, routes), which tell ENIs of one class apart by subnet.
+ *
+ * <p>Member pairs are those {@link Reachability#reach} judges: every source member with every destination member.
+ */
+final class MatrixQuery {
+  private final Index index;
+  private final FlowJudge flows;
+  private final boolean classesDecide;
+  /** Per traffic: per class and direction (2k ingress, 2k+1 egress), 0 not known yet, 1 address-blind, 2 not. */
+  private final Map<Traffic, byte[]> blind = new HashMap<>();
+  /** Per traffic: the flow's value per class pair (source class * classes + destination class). */
+  private final Map<Traffic, Map<Long, Integer>> byClassPair = new HashMap<>();
+
+  MatrixQuery(Index index, FlowJudge flows) {
+    this.index = index;
+    this.flows = flows;
+    this.classesDecide = index.network.layers().equals(Set.of(Layer.SECURITY_GROUPS));
+  }
+
+  /** The cell of these members on this traffic. */
+  Matrix.Cell cell(Endpoint row, List<Member> sources, Endpoint column, List<Member> destinations, Traffic t) {
+    int[] counts = new int[3];
+    int[] srcIndex = slots(sources);
+    int[] dstIndex = slots(destinations);
+    for (int i = 0; i < sources.size(); i++) {
+      Member s = sources.get(i);
+      for (int j = 0; j < destinations.size(); j++) {
+        Member d = destinations.get(j);
+        if (s.isOutside() && d.isOutside()) {
+          throw new IllegalArgumentException("both " + s.label() + " and " + d.label()
+              + " are outside the snapshot: no security group stands between them");
+        }
+        counts[value(s, srcIndex[i], d, dstIndex[j], t)]++;
+      }
+    }
+    int allowed = counts[T];
+    int denied = counts[F];
+    int unknown = counts[Tri.U];
+    return new Matrix.Cell(row, column, t, Matrix.Value.of(allowed, denied, unknown), allowed, denied, unknown);
+  }
+
+  private int[] slots(List<Member> members) {
+    int[] out = new int[members.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = flows.eni(members.get(i));
+    }
+    return out;
+  }
+
+  private int value(Member s, int src, Member d, int dst, Traffic t) {
+    if (!classesDecide || src < 0 || dst < 0 || src == dst || !whole(s, src) || !whole(d, dst)) {
+      return flows.flow(src, s.addresses(), dst, d.addresses(), t);
+    }
+    int ks = index.eniClass[src];
+    int kd = index.eniClass[dst];
+    if (!blind(ks, Direction.EGRESS, t) || !blind(kd, Direction.INGRESS, t)) {
+      return flows.flow(src, s.addresses(), dst, d.addresses(), t);
+    }
+    long key = (long) ks * index.classCount() + kd;
+    return byClassPair.computeIfAbsent(t, x -> new HashMap<>())
+        .computeIfAbsent(key, x -> flows.flow(src, s.addresses(), dst, d.addresses(), t));
+  }
+
+  /** True when the member takes part with all its ENI's addresses. */
+  private boolean whole(Member m, int eni) {
+    return m.addresses().equals(index.enis[eni].addressBlocks());
+  }
+
+  /** True when class {@code k}'s side in direction {@code d} names no address among the rules covering {@code t}. */
+  private boolean blind(int k, Direction d, Traffic t) {
+    byte[] known = blind.computeIfAbsent(t, x -> new byte[2 * index.classCount()]);
+    int at = 2 * k + (d == Direction.EGRESS ? 1 : 0);
+    if (known[at] == 0) {
+      known[at] = (byte) (addressBlind(index.classRepresentative[k], d, t) ? 1 : 2);
+    }
+    return known[at] == 1;
+  }
+
+  private boolean addressBlind(int eni, Direction d, Traffic t) {
+    for (int g : index.eniGroups[eni]) {
+      RuleTable table = index.table(g, d);
+      if (table == null) {
+        continue; // a missing group: the ENI's side is unknown unless a rule admits, alike for the class
+      }
+      if (!blind(table.allProtocols) || !blind(table.covering(t.protocol().number(), t.key()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean blind(CompiledRule[] rules) {
+    for (CompiledRule r : rules) {
+      if (r.kind == CompiledRule.PREFIX_LIST || r.kind == CompiledRule.CIDR && !r.cidr.isAnywhere()) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
