@@ -105,7 +105,8 @@ public final class SnapshotReader {
 
   /**
    * Adds one response file. For {@link ResponseKind#MANAGED_PREFIX_LIST_ENTRIES} the file name without
-   * {@code .json} is taken as the list id (use {@link #prefixListEntries} otherwise).
+   * {@code .json} is taken as the list id (use {@link #prefixListEntries} otherwise), and for the per-table transit
+   * gateway responses as the route table id.
    */
   public SnapshotReader file(ResponseKind kind, Path file) {
     return file(kind, file, kind.resultField());
@@ -117,7 +118,8 @@ public final class SnapshotReader {
    */
   public SnapshotReader file(ResponseKind kind, Path file, String itemsField) {
     String name = file.getFileName().toString();
-    String listId = kind == ResponseKind.MANAGED_PREFIX_LIST_ENTRIES ? name.replaceFirst("\\.json$", "") : null;
+    String listId = kind == ResponseKind.MANAGED_PREFIX_LIST_ENTRIES || kind.isPerTable()
+        ? name.replaceFirst("\\.json$", "") : null;
     sources.add(new Source(kind, file, name, itemsField, listId));
     return this;
   }
