@@ -74,8 +74,9 @@ public final class PacketPaths {
   /**
    * Whether the packet gets there and its reply back, without the proof: the fast path.
    *
-   * @throws IllegalArgumentException when both ends are outside the snapshot, an ENI is not this network's, the two
-   *     addresses are of different families, or the traffic cannot travel in their family
+   * @throws IllegalArgumentException when neither end is an ENI, an address in a VPC of the snapshot or a public
+   *     address it owns, an ENI is not this network's, the two addresses are of different families, or the traffic
+   *     cannot travel in their family
    */
   public Outcome outcome(PathEnd from, PathEnd to, Traffic traffic, ClientPorts clientPorts) {
     validate(from, to, traffic);
@@ -111,8 +112,16 @@ public final class PacketPaths {
         ImmutableList.copyOf(trace.fixes));
   }
 
+  /**
+   * True when a path of the snapshot can start or end at this address although no ENI holds it: it lies in a VPC's
+   * blocks (an unused address of a subnet, a NAT gateway's) or is a public address the snapshot owns.
+   */
+  private boolean inSnapshot(Cidr address) {
+    return compiled.vpcContaining(address) != -1 || compiled.publicOwner(address) != null;
+  }
+
   private void validate(PathEnd from, PathEnd to, Traffic traffic) {
-    if (from.isOutside() && to.isOutside()) {
+    if (from.isOutside() && to.isOutside() && !inSnapshot(from.address()) && !inSnapshot(to.address())) {
       throw new IllegalArgumentException("both " + from.label() + " and " + to.label()
           + " are outside the snapshot: no path of the snapshot lies between them");
     }
