@@ -3,6 +3,7 @@ package dev.sgreach.snapshot;
 import com.google.common.collect.ImmutableList;
 import dev.sgreach.model.Cidr;
 import dev.sgreach.model.NetworkAcl;
+import dev.sgreach.model.NetworkInterface;
 import dev.sgreach.model.Peer;
 import dev.sgreach.model.Ports;
 import dev.sgreach.model.Protocol;
@@ -106,6 +107,34 @@ public final class AwsValues {
   public static Peer.GroupPeer groupReference(String groupId, String userId, String vpcId, String peeringId,
       String peeringStatus, Location at) {
     return new Peer.GroupPeer(at.field("GroupId").require(groupId), userId, vpcId, peeringId, peeringStatus);
+  }
+
+  /**
+   * How describe-network-interfaces lists an ENI's public IPs: the one of each private IPv4 address in order (null
+   * where it has none), or, for an ENI without private IPv4 addresses, its one public IP. A recorded pair
+   * ({@link NetworkInterface#publicIpv4ByPrivate()}) puts the public IP on its private address; a public IP whose
+   * private address is not known goes on the next private address without one. Both writers (JSON and SDK objects)
+   * ask this, and the readers read the pairs back.
+   *
+   * @throws IllegalArgumentException when there are more unpaired public IPs than private addresses to put them on
+   */
+  public static List<Cidr> publicIpPerPrivateAddress(NetworkInterface e) {
+    List<Cidr> privates = e.privateIpv4();
+    java.util.Collection<Cidr> paired = e.publicIpv4ByPrivate().values();
+    java.util.Iterator<Cidr> unpaired = e.publicIpv4().stream().filter(p -> !paired.contains(p)).iterator();
+    List<Cidr> out = new java.util.ArrayList<>();
+    for (Cidr p : privates) {
+      Cidr pub = e.publicIpv4ByPrivate().get(p);
+      out.add(pub != null ? pub : unpaired.hasNext() ? unpaired.next() : null);
+    }
+    if (privates.isEmpty() && unpaired.hasNext()) {
+      out.add(unpaired.next());
+    }
+    if (unpaired.hasNext()) {
+      throw new IllegalArgumentException(e.id() + " has more public IPv4 addresses (" + e.publicIpv4().size()
+          + ") than private ones to associate them with (" + privates.size() + ")");
+    }
+    return out;
   }
 
   // ---------------------------------------------------------------- the packet path

@@ -389,11 +389,17 @@ final class ResponseItems {
     Set<Cidr> privateIps = new LinkedHashSet<>();
     Set<Cidr> publicIps = new LinkedHashSet<>();
     Map<Cidr, Cidr> publicByPrivate = new LinkedHashMap<>();
+    Cidr primary = null;
     if (f[8] != null) {
-      privateIps.add(AwsValues.address(f[8], 4, at.field("PrivateIpAddress")));
+      primary = AwsValues.address(f[8], 4, at.field("PrivateIpAddress"));
+      privateIps.add(primary);
     }
     if (association[0] != null) {
-      publicIps.add(AwsValues.address(association[0], 4, at.field("Association").field("PublicIp")));
+      Cidr publicIp = AwsValues.address(association[0], 4, at.field("Association").field("PublicIp"));
+      publicIps.add(publicIp);
+      if (primary != null) {
+        publicByPrivate.put(primary, publicIp); // the ENI's Association is its primary address's
+      }
     }
     for (PrivateAddress p : privates) {
       Cidr privateIp = null;

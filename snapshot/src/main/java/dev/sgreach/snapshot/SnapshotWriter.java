@@ -199,7 +199,7 @@ final class SnapshotWriter {
    */
   private static void networkInterface(JsonGenerator g, NetworkInterface e, Function<String, String> groupNames)
       throws IOException {
-    List<Cidr> publics = publicPerPrivate(e);
+    List<Cidr> publics = AwsValues.publicIpPerPrivateAddress(e);
     g.writeStartObject();
     g.writeStringField("NetworkInterfaceId", e.id());
     g.writeStringField("InterfaceType", e.interfaceType());
@@ -257,32 +257,6 @@ final class SnapshotWriter {
     g.writeEndArray();
     tags(g, "TagSet", e.tags());
     g.writeEndObject();
-  }
-
-  /**
-   * The public IP of each private IPv4 address in order (null where it has none), or, for an ENI without private IPv4
-   * addresses, its one public IP: the recorded pairs first, then each unpaired public IP on the next private address
-   * without one.
-   *
-   * @throws IllegalArgumentException when there are more unpaired public IPs than private addresses to put them on
-   */
-  static List<Cidr> publicPerPrivate(NetworkInterface e) {
-    List<Cidr> privates = e.privateIpv4();
-    java.util.Collection<Cidr> paired = e.publicIpv4ByPrivate().values();
-    java.util.Iterator<Cidr> unpaired = e.publicIpv4().stream().filter(p -> !paired.contains(p)).iterator();
-    java.util.List<Cidr> out = new java.util.ArrayList<>();
-    for (Cidr p : privates) {
-      Cidr pub = e.publicIpv4ByPrivate().get(p);
-      out.add(pub != null ? pub : unpaired.hasNext() ? unpaired.next() : null);
-    }
-    if (privates.isEmpty() && unpaired.hasNext()) {
-      out.add(unpaired.next());
-    }
-    if (unpaired.hasNext()) {
-      throw new IllegalArgumentException(e.id() + " has more public IPv4 addresses (" + e.publicIpv4().size()
-          + ") than private ones to associate them with (" + privates.size() + ")");
-    }
-    return out;
   }
 
   private static void association(JsonGenerator g, Cidr publicIp) throws IOException {
