@@ -370,6 +370,45 @@ final class CompiledPaths {
     return s < 0 || subnets[s].vpc < 0 ? "" : vpcs[subnets[s].vpc].id;
   }
 
+  // ------------------------------------------------------------------------------------------------ keys
+
+  private final Map<Integer, int[]> keyBoundaries = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** See {@link PacketPaths#keyBoundaries}: computed once per protocol. */
+  int[] keyBoundaries(int protocol) {
+    boolean ports = protocol == 6 || protocol == 17;
+    boolean icmp = protocol == 1 || protocol == 58;
+    if (!ports && !icmp) {
+      return new int[0];
+    }
+    return keyBoundaries.computeIfAbsent(protocol, p -> {
+      java.util.TreeSet<Integer> b = new java.util.TreeSet<>();
+      b.add(0);
+      for (NetworkAcl acl : network.networkAcls().values()) {
+        for (NetworkAcl.Entry e : acl.entries()) {
+          if (e.ports().protocol().number() == p) {
+            b.add(e.ports().keys().lowerEndpoint());
+            b.add(e.ports().keys().upperEndpoint() + 1);
+          }
+        }
+      }
+      if (ports) {
+        b.add(53); // Exemptions: DNS to the Resolver
+        b.add(54);
+        if (p == 6) {
+          b.add(80); // Exemptions: instance metadata
+          b.add(81);
+        }
+      } else {
+        for (int type = 0; type < 256; type++) {
+          b.add(type * 256); // each request type has its own reply type, and gateway endpoints take echo only
+        }
+      }
+      b.remove(65536);
+      return b.stream().mapToInt(Integer::intValue).toArray();
+    });
+  }
+
   // ------------------------------------------------------------------------------------------------ public addresses
 
   /**

@@ -64,6 +64,18 @@ public final class PacketPaths {
   }
 
   /**
+   * Where the path's answers can change along a protocol's keys (the port for TCP and UDP, {@code type * 256 + code}
+   * for ICMP and ICMPv6, see {@link Traffic#key()}): sorted keys {@code b0 = 0 < b1 < ...}, such that for any two
+   * ends every key of {@code [b_i, b_i+1)} (the last up to 65535) gets the same answer. Within a layer nothing but
+   * ACL entries' port ranges and ICMP types and codes, the ports of the traffic ACLs never see (DNS 53, instance
+   * metadata 80) and the ICMP types gateway endpoints and replies treat apart depend on the key, so answering a range
+   * of keys takes one walk per segment. Empty for a protocol without keys.
+   */
+  public int[] keyBoundaries(dev.sgreach.model.Protocol protocol) {
+    return compiled.keyBoundaries(protocol.number());
+  }
+
+  /**
    * The range AWS documents for a source of this kind: {@link ClientPorts#defaultFor} for an ENI,
    * {@link ClientPorts#ANY_CLIENT} for an outside party.
    */
