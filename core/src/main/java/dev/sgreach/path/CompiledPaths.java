@@ -409,6 +409,112 @@ final class CompiledPaths {
     });
   }
 
+  // ------------------------------------------------------------------------------------------------ internet sources
+
+  private static final java.math.BigInteger TWO_64 = java.math.BigInteger.ONE.shiftLeft(64);
+
+  /** See {@link PacketPaths#internetSources}. */
+  List<Cidr> internetSources(PathEnd destination, java.util.Collection<Cidr> alsoApart) {
+    int family = destination.address().family();
+    List<Cidr> blocks = new ArrayList<>(alsoApart);
+    int s = destination.eni().map(this::subnetOf).orElse(-1);
+    if (s >= 0) {
+      SubnetInfo si = subnets[s];
+      if (si.acl >= 0) {
+        aclTables[si.acl].acl.entries().forEach(e -> blocks.add(e.cidr()));
+      }
+      if (si.routeTable >= 0) {
+        routeBlocks(routeTables[si.routeTable].table, blocks);
+      }
+      if (si.vpc >= 0) {
+        for (String g : vpcs[si.vpc].internetGateways) {
+          RouteLookup edge = edgeTables.get(g);
+          if (edge != null) {
+            routeBlocks(edge.table, blocks);
+          }
+        }
+      }
+    }
+    java.util.TreeSet<java.math.BigInteger> cuts = new java.util.TreeSet<>();
+    cuts.add(java.math.BigInteger.ZERO);
+    java.math.BigInteger end = java.math.BigInteger.ONE.shiftLeft(family == 4 ? 32 : 128);
+    for (Cidr b : blocks) {
+      if (b.family() == family) {
+        java.math.BigInteger lo = value(b);
+        cuts.add(lo);
+        cuts.add(lo.add(java.math.BigInteger.ONE.shiftLeft((family == 4 ? 32 : 128) - b.length())));
+      }
+    }
+    List<Cidr> apart = new ArrayList<>(Addresses.notInternetBlocks(family));
+    for (VpcInfo v : vpcs) {
+      apart.addAll(v.blocks.isEmpty() ? List.of(v.subnetBlocks) : v.blocks); // the snapshot's own space
+    }
+    for (Cidr b : apart) {
+      if (b.family() == family) {
+        java.math.BigInteger lo = value(b);
+        cuts.add(lo);
+        cuts.add(lo.add(java.math.BigInteger.ONE.shiftLeft((family == 4 ? 32 : 128) - b.length())));
+      }
+    }
+    cuts.remove(end);
+    List<Cidr> out = new ArrayList<>();
+    java.math.BigInteger[] starts = cuts.toArray(new java.math.BigInteger[0]);
+    for (int i = 0; i < starts.length; i++) {
+      java.math.BigInteger next = i + 1 < starts.length ? starts[i + 1] : end;
+      Cidr a = address(starts[i], family);
+      if (!Addresses.onInternet(a) || vpcContaining(a) != -1) {
+        continue; // not the internet, or the snapshot's own addresses
+      }
+      // a public address the snapshot owns is one of its ends, not the internet: take the piece's next address
+      java.math.BigInteger x = starts[i];
+      while (publicOwner(a) != null && x.add(java.math.BigInteger.ONE).compareTo(next) < 0) {
+        x = x.add(java.math.BigInteger.ONE);
+        a = address(x, family);
+      }
+      if (publicOwner(a) == null) {
+        out.add(a);
+      }
+    }
+    return out;
+  }
+
+  private void routeBlocks(RouteTable table, List<Cidr> into) {
+    for (RouteTable.Route r : table.routes()) {
+      if (r.destination().isPresent()) {
+        into.add(r.destination().get());
+      } else {
+        network.prefixList(r.prefixListId().get()).flatMap(l -> l.entries()).ifPresent(into::addAll);
+      }
+    }
+  }
+
+  private static java.math.BigInteger value(Cidr c) {
+    if (c.isIpv4()) {
+      return java.math.BigInteger.valueOf(c.low());
+    }
+    return unsigned(c.high()).multiply(TWO_64).add(unsigned(c.low()));
+  }
+
+  private static java.math.BigInteger unsigned(long x) {
+    java.math.BigInteger v = java.math.BigInteger.valueOf(x);
+    return x < 0 ? v.add(TWO_64) : v;
+  }
+
+  private static Cidr address(java.math.BigInteger v, int family) {
+    if (family == 4) {
+      long a = v.longValue();
+      return Cidr.parse(((a >>> 24) & 0xFF) + "." + ((a >>> 16) & 0xFF) + "." + ((a >>> 8) & 0xFF) + "." + (a & 0xFF));
+    }
+    StringBuilder b = new StringBuilder();
+    for (int i = 7; i >= 0; i--) {
+      b.append(Integer.toHexString(v.shiftRight(16 * i).intValue() & 0xFFFF));
+      if (i > 0) {
+        b.append(':');
+      }
+    }
+    return Cidr.parse(b.toString());
+  }
+
   // ------------------------------------------------------------------------------------------------ public addresses
 
   /**

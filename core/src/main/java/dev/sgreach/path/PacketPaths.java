@@ -76,6 +76,19 @@ public final class PacketPaths {
   }
 
   /**
+   * One internet address per piece of the internet that every path to {@code destination} treats alike: the public
+   * space of the destination's family cut at the blocks its subnet's ACL entries, its route table's routes (prefix
+   * lists' entries included) and its VPC's gateway route tables name, at the snapshot's VPC blocks, and at
+   * {@code alsoApart} (say, the CIDR peers of the destination's security groups); then the first address of each
+   * piece that is internet space, outside the snapshot's VPCs and not a public address the snapshot owns (those are
+   * the snapshot's own ends, not the internet). Judging each of these sources answers for every internet source:
+   * what the internet can open to an ENI is the union of what these can.
+   */
+  public java.util.List<Cidr> internetSources(PathEnd destination, java.util.Collection<Cidr> alsoApart) {
+    return compiled.internetSources(destination, alsoApart);
+  }
+
+  /**
    * The range AWS documents for a source of this kind: {@link ClientPorts#defaultFor} for an ENI,
    * {@link ClientPorts#ANY_CLIENT} for an outside party.
    */
