@@ -400,8 +400,12 @@ final class CompiledPaths {
           b.add(81);
         }
       } else {
+        // each request type that has a reply (echo among them, which gateway endpoints take) is a segment of its own
         for (int type = 0; type < 256; type++) {
-          b.add(type * 256); // each request type has its own reply type, and gateway endpoints take echo only
+          if (Walk.replyIcmpType(p, type) >= 0) {
+            b.add(type * 256);
+            b.add(type * 256 + 256);
+          }
         }
       }
       b.remove(65536);

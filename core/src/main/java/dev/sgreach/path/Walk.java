@@ -440,7 +440,14 @@ final class Walk extends GatewayHops {
 
   /** The ICMP type of the reply to the asked ICMP message, or -1 for a message that has none. */
   private int replyIcmpType() {
-    int type = traffic.icmpType();
+    return replyIcmpType(proto, traffic.icmpType());
+  }
+
+  /**
+   * The ICMP (protocol 1) or ICMPv6 (58) type of the reply to a message of this type, or -1 for a message that has
+   * none: echo, timestamp, information and address-mask requests; ICMPv6 echo.
+   */
+  static int replyIcmpType(int proto, int type) {
     if (proto == 1) {
       return switch (type) {
         case 8 -> 0;
