@@ -102,10 +102,10 @@ final class CompiledPaths {
   /** Who owns a public IPv4 address (or an ENI's IPv6 address): an ENI with its private address, or a NAT gateway. */
   record PublicOwner(NetworkInterface eni, NatGateway nat, Cidr privateAddress, int vpc, int subnet, boolean ambiguous) {}
 
-  CompiledPaths(Network network) {
+  CompiledPaths(Network network, java.util.Set<Layer> wanted) {
     this.network = network;
-    this.acls = network.covers(Layer.NETWORK_ACLS);
-    this.routes = network.covers(Layer.ROUTES);
+    this.acls = network.covers(Layer.NETWORK_ACLS) && wanted.contains(Layer.NETWORK_ACLS);
+    this.routes = network.covers(Layer.ROUTES) && wanted.contains(Layer.ROUTES);
     Map<String, SubnetInfo> subnetMap = new LinkedHashMap<>();
     Map<String, VpcInfo> vpcMap = new LinkedHashMap<>();
     collectVpcsAndSubnets(vpcMap, subnetMap);
@@ -368,6 +368,25 @@ final class CompiledPaths {
   private String subnetVpcId(String subnetId) {
     int s = subnetIndex(subnetId);
     return s < 0 || subnets[s].vpc < 0 ? "" : vpcs[subnets[s].vpc].id;
+  }
+
+  // ------------------------------------------------------------------------------------------------ translation
+
+  /** See {@link PacketPaths#mayTranslateSource}. */
+  boolean mayTranslateSource(PathEnd from, Cidr dst) {
+    if (!routes || from.isOutside()) {
+      return false; // without routes no gateway is met; a packet from outside keeps its source
+    }
+    if (vpcContaining(dst) == -1) {
+      return true;
+    }
+    int s = subnetOf(from.eni().get());
+    if (s < 0 || subnets[s].routeTable < 0) {
+      return true;
+    }
+    RouteLookup rt = routeTables[subnets[s].routeTable];
+    int i = rt.lookup(dst);
+    return i == RouteLookup.UNDECIDED || i >= 0 && rt.route(i).target().kind() == RouteTarget.Kind.NAT_GATEWAY;
   }
 
   // ------------------------------------------------------------------------------------------------ keys

@@ -36,8 +36,8 @@ public final class PacketPaths {
   private final CompiledPaths compiled;
   private final ImmutableSet<Layer> layers;
 
-  private PacketPaths(Network network) {
-    this.compiled = new CompiledPaths(network);
+  private PacketPaths(Network network, java.util.Set<Layer> wanted) {
+    this.compiled = new CompiledPaths(network, wanted);
     EnumSet<Layer> l = EnumSet.noneOf(Layer.class);
     if (compiled.acls) {
       l.add(Layer.NETWORK_ACLS);
@@ -48,9 +48,47 @@ public final class PacketPaths {
     this.layers = Sets.immutableEnumSet(l);
   }
 
-  /** Compiles the network's path data. */
+  /** Compiles the network's path data: every path layer the snapshot covers. */
   public static PacketPaths of(Network network) {
-    return new PacketPaths(network);
+    return new PacketPaths(network, java.util.EnumSet.allOf(Layer.class));
+  }
+
+  /**
+   * Compiles the network's path data for these layers only (of those the snapshot covers): without
+   * {@link Layer#NETWORK_ACLS} no ACL is judged, without {@link Layer#ROUTES} no route; with neither every path is
+   * allowed, as for a snapshot without path data.
+   */
+  public static PacketPaths of(Network network, java.util.Set<Layer> layers) {
+    return new PacketPaths(network, layers);
+  }
+
+  /**
+   * What a packet meets on its way and the address its destination sees it come from: the fast answer of
+   * {@link #outcome(PathEnd, PathEnd, Traffic, ClientPorts)}, and the source after any translation (a NAT gateway's
+   * address, or through an internet gateway the sender's public address); empty when the packet does not get there.
+   *
+   * @param outcome whether the packet gets there and its reply back
+   * @param sourceAsSeen the source address the destination sees, when the packet gets there
+   */
+  public record Passage(Outcome outcome, Optional<Cidr> sourceAsSeen) {}
+
+  /** {@link #outcome(PathEnd, PathEnd, Traffic, ClientPorts)} with the source address the destination sees. */
+  public Passage passage(PathEnd from, PathEnd to, Traffic traffic, ClientPorts clientPorts) {
+    validate(from, to, traffic);
+    Walk walk = new Walk(compiled, Trace.OFF, from, to, traffic, clientPorts);
+    int v = walk.run();
+    return new Passage(Tri.outcome(v), walk.sourceAsSeen());
+  }
+
+  /**
+   * True when a packet from {@code from} to {@code to} may reach its destination under another source address (a
+   * NAT gateway's, or the sender's public one through an internet gateway): the destination lies outside the
+   * snapshot's VPCs, or the source subnet routes it to a NAT gateway, or the snapshot cannot tell. When false, the
+   * destination sees the sender's own address, and a check of the destination's security groups against that address
+   * needs no walk.
+   */
+  public boolean mayTranslateSource(PathEnd from, PathEnd to) {
+    return compiled.mayTranslateSource(from, to.address());
   }
 
   /** The network this answers about. */
