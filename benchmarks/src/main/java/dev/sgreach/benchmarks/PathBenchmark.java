@@ -85,6 +85,12 @@ public class PathBenchmark {
   }
 
   @Benchmark
+  public Outcome pathOutcomeHot() {
+    int i = next() & 15;
+    return paths.outcome(from[i], to[i], traffic[i]);
+  }
+
+  @Benchmark
   public PathVerdict pathCheck() {
     int i = next();
     return paths.check(from[i], to[i], traffic[i]);
