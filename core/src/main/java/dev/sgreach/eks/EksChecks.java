@@ -55,6 +55,10 @@ import java.util.Set;
  *       (ERROR) or other public blocks (WARNING); load balancers are meant to be exposed and are not checked</td>
  *       <td>ERROR / WARNING</td></tr>
  * </table>
+ *
+ * <p>These judge security groups. When the snapshot holds network ACLs or route tables, the path checks
+ * ({@code path-control-plane}, {@code path-node-to-node}, {@code path-endpoints}, {@code path-to-internet}) judge
+ * the packet path of the same roles: see {@code EksPathChecks}.
  */
 public final class EksChecks {
   /**
@@ -78,6 +82,14 @@ public final class EksChecks {
       .put("bastion-to-api", "Bastions reach the control-plane ENIs on tcp/443")
       .put("exposure", "The control plane, nodes and pods admit no public address (0.0.0.0/0, ::/0 or another"
           + " public block)")
+      .put("path-control-plane", "The network ACLs and routes pass nodes <-> control plane on tcp/443 and tcp/10250"
+          + " and the replies on the ephemeral ports")
+      .put("path-node-to-node", "The network ACLs pass tcp/53, udp/53 and ephemeral ports between the nodes' subnets,"
+          + " both ways")
+      .put("path-endpoints", "A private cluster's node subnets reach the interface endpoints and the S3 gateway"
+          + " endpoint through their network ACLs and routes")
+      .put("path-to-internet", "A public cluster's nodes reach the internet through a NAT gateway or a public"
+          + " address and an internet gateway")
       .build();
 
   private static final int PROBE_PORT_DEFAULT = 8080;
@@ -135,6 +147,7 @@ public final class EksChecks {
     loadBalancerTargets(nodeGroups);
     privateEndpoints(nodeGroups, fargate, publicAccess);
     exposure();
+    EksPathChecks.run(cluster, List.copyOf(nodeGroups.values()), fargate, privateAccess, findings);
   }
 
   // ------------------------------------------------------------------ members

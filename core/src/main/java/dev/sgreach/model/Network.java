@@ -522,6 +522,18 @@ public final class Network {
       return this;
     }
 
+    /** Replaces (or adds) a network ACL. */
+    public Builder replace(NetworkAcl acl) {
+      networkAcls.put(acl.id(), acl);
+      return this;
+    }
+
+    /** Replaces (or adds) a route table. */
+    public Builder replace(RouteTable table) {
+      routeTables.put(table.id(), table);
+      return this;
+    }
+
     /** Removes the security group with this id. */
     public Builder removeSecurityGroup(String id) {
       securityGroups.remove(id);
