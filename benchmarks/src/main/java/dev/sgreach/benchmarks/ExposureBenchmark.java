@@ -15,7 +15,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** The region's full internet exposure, {@code exposure()} (target: under 1 s), beside the naive evaluator. */
+/** The region's full internet exposure, {@code exposure()} (target: under 100 ms), beside the naive evaluator. */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

@@ -21,7 +21,9 @@ import java.util.Optional;
  * A deliberately simple evaluator of the same semantics as the engine, the way a naive tool would do it: no compiled
  * index, no interning, no buckets, no equivalence classes; every question is answered by walking the model's rules
  * and comparing strings. It exists only so that benchmark figures can be reported beside it in the same run
- * (DESIGN.md, Performance), and so that a test can check that the engine and it agree.
+ * (DESIGN.md, Performance), and so that a test can check that the engine and it agree. It shares no code with the
+ * engine: addresses are compared with its own bit arithmetic on the model's values, and "the internet" is its own
+ * list of reserved ranges.
  *
  * <ul>
  *   <li>{@link #outcomeFullScan}: a point query that scans every rule of every security group in the network,
@@ -39,11 +41,13 @@ public final class NaiveEvaluator {
   private static final int F = 0;
   private static final int T = 1;
   private static final int U = 2;
-  private static final List<Cidr> RESERVED_V4 = List.of("0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8",
-      "169.254.0.0/16", "172.16.0.0/12", "192.0.0.0/24", "192.0.2.0/24", "192.168.0.0/16", "198.18.0.0/15",
-      "198.51.100.0/24", "203.0.113.0/24", "224.0.0.0/3").stream().map(Cidr::parse).toList();
-  private static final Cidr GLOBAL_V6 = Cidr.parse("2000::/3");
-  private static final Cidr DOC_V6 = Cidr.parse("2001:db8::/32");
+  /** Reserved IPv4 space as first and last address: private, shared, loopback, link-local, documentation, ... */
+  private static final long[][] RESERVED_V4 = {
+      {0x00000000L, 0x00FFFFFFL}, {0x0A000000L, 0x0AFFFFFFL}, {0x64400000L, 0x647FFFFFL},
+      {0x7F000000L, 0x7FFFFFFFL}, {0xA9FE0000L, 0xA9FEFFFFL}, {0xAC100000L, 0xAC1FFFFFL},
+      {0xC0000000L, 0xC00000FFL}, {0xC0000200L, 0xC00002FFL}, {0xC0A80000L, 0xC0A8FFFFL},
+      {0xC6120000L, 0xC613FFFFL}, {0xC6336400L, 0xC63364FFL}, {0xCB007100L, 0xCB0071FFL},
+      {0xE0000000L, 0xFFFFFFFFL}};
 
   private final Network network;
 
@@ -179,26 +183,50 @@ public final class NaiveEvaluator {
   private int peer(Rule r, NetworkInterface self, NetworkInterface other, Cidr otherAddress) {
     Peer p = r.peer();
     if (p instanceof Peer.CidrPeer c) {
-      return c.cidr().contains(otherAddress) ? T : F;
+      return inBlock(c.cidr(), otherAddress) ? T : F;
     }
     if (p instanceof Peer.GroupPeer g) {
       String status = g.peeringStatus();
       if (status != null && !status.isEmpty() && !status.equalsIgnoreCase("active")) {
         return F;
       }
-      return other.securityGroupIds().contains(g.groupId()) && network.connected(self.vpcId(), other.vpcId())
-          ? T : F;
+      return other.securityGroupIds().contains(g.groupId()) && joined(self.vpcId(), other.vpcId()) ? T : F;
     }
     PrefixList list = network.prefixList(((Peer.PrefixListPeer) p).prefixListId()).orElse(null);
     if (list == null || !list.entriesKnown()) {
       return U;
     }
     for (Cidr c : list.entries().get()) {
-      if (c.contains(otherAddress)) {
+      if (inBlock(c, otherAddress)) {
         return T;
       }
     }
     return F;
+  }
+
+  /** True when a single address lies in a block of its family: the two agree on the block's prefix bits. */
+  static boolean inBlock(Cidr block, Cidr address) {
+    if (block.isIpv4() != address.isIpv4()) {
+      return false;
+    }
+    int n = block.length();
+    if (block.isIpv4()) {
+      return n == 0 || (block.low() >>> (32 - n)) == (address.low() >>> (32 - n));
+    }
+    if (n <= 64) {
+      return n == 0 || (block.high() >>> (64 - n)) == (address.high() >>> (64 - n));
+    }
+    return block.high() == address.high() && (block.low() >>> (128 - n)) == (address.low() >>> (128 - n));
+  }
+
+  /** Same VPC, either unknown, or an active peering of the snapshot between them. */
+  private boolean joined(String a, String b) {
+    if (a.isEmpty() || b.isEmpty() || a.equals(b)) {
+      return true;
+    }
+    return network.peerings().values().stream().anyMatch(p -> "active".equals(p.status())
+        && (p.requesterVpcId().equals(a) && p.accepterVpcId().equals(b)
+            || p.requesterVpcId().equals(b) && p.accepterVpcId().equals(a)));
   }
 
   // ------------------------------------------------------------------ sweeps
@@ -279,16 +307,26 @@ public final class NaiveEvaluator {
     return out;
   }
 
-  /** The engine's definition of the internet (DESIGN.md: any address outside private and reserved space). */
+  /**
+   * True when the block holds a public address (DESIGN.md: outside private and reserved space): for IPv4, when no
+   * reserved range holds the whole block; for IPv6, when it shares an address with {@code 2000::/3} and is not inside
+   * {@code 2001:db8::/32}.
+   */
   static boolean includesPublic(Cidr block) {
     if (block.isIpv4()) {
-      for (Cidr r : RESERVED_V4) {
-        if (r.contains(block)) {
+      long first = block.low();
+      long last = first + (1L << (32 - block.length())) - 1;
+      for (long[] r : RESERVED_V4) {
+        if (r[0] <= first && last <= r[1]) {
           return false;
         }
       }
       return true;
     }
-    return block.overlaps(GLOBAL_V6) && !DOC_V6.contains(block);
+    // 2000::/3 is the addresses whose first three bits are 001: the block's first (up to three) bits must agree
+    int n = Math.min(3, block.length());
+    boolean global = n == 0 || (block.high() >>> (64 - n)) == (1L >>> (3 - n));
+    boolean documentation = block.length() >= 32 && (block.high() >>> 32) == 0x20010DB8L;
+    return global && !documentation;
   }
 }

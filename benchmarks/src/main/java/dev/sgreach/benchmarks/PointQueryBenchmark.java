@@ -25,7 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Point queries between random pre-drawn pairs of ENIs on a random mix of traffic (target: under 1 µs).
  *
  * <ul>
- *   <li>{@code engineOutcome}: {@code Reachability.outcome(member, member, traffic)}, the fast path without proof;</li>
+ *   <li>{@code engineOutcome}: {@code Reachability.outcome(member, member, traffic)}, the fast path without proof, on
+ *       members the engine resolved once ({@code resolve(eni(id))}), as a batch of queries asks them;</li>
  *   <li>{@code engineReach}: {@code Reachability.reach(eni, eni, traffic)}, the verdict with its proof;</li>
  *   <li>{@code naiveOutcome}: the naive evaluator scanning both ENIs' groups' rules;</li>
  *   <li>{@code naiveFullScan}: the naive evaluator scanning every rule of every group in the region.</li>
@@ -68,8 +69,8 @@ public class PointQueryBenchmark extends RegionState {
     for (int i = 0; i < QUERIES; i++) {
       from[i] = enis[rnd.nextInt(enis.length)];
       to[i] = enis[rnd.nextInt(enis.length)];
-      fromMember[i] = Member.of(from[i]);
-      toMember[i] = Member.of(to[i]);
+      fromMember[i] = engine.resolve(Endpoint.eni(from[i].id())).get(0);
+      toMember[i] = engine.resolve(Endpoint.eni(to[i].id())).get(0);
       fromEndpoint[i] = Endpoint.eni(from[i].id());
       toEndpoint[i] = Endpoint.eni(to[i].id());
       traffic[i] = TRAFFIC.get(rnd.nextInt(TRAFFIC.size()));

@@ -22,6 +22,12 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * {@code whoCanReach(eni, tcp(443))} on random pre-drawn targets (target: under 1 ms), beside the naive evaluator
  * judging the flow from every one of the region's ENIs to the target.
+ *
+ * <ul>
+ *   <li>{@code engineWhoCanReach}: the answer decided (per ENI class, with the address runs its rules select);</li>
+ *   <li>{@code engineWhoCanReachListed}: the same, then every allowed ENI listed ({@code allowedInterfaces()});</li>
+ *   <li>{@code naiveWhoCanReach}: the naive evaluator's point query from each ENI of the region to the target.</li>
+ * </ul>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -62,6 +68,11 @@ public class WhoCanReachBenchmark extends RegionState {
   @Benchmark
   public Reachers engineWhoCanReach() {
     return engine.whoCanReach(targetEndpoints[next()], HTTPS);
+  }
+
+  @Benchmark
+  public List<NetworkInterface> engineWhoCanReachListed() {
+    return engine.whoCanReach(targetEndpoints[next()], HTTPS).allowedInterfaces();
   }
 
   @Benchmark

@@ -1,5 +1,6 @@
 package dev.sgreach.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,6 +51,19 @@ final class Json {
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A generator that prints as {@link #write} does (the same indentation), for output too large to hold. */
+  static JsonGenerator streaming(java.io.Writer out) throws java.io.IOException {
+    JsonGenerator g = MAPPER.getFactory().createGenerator(out);
+    g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    g.useDefaultPrettyPrinter();
+    return g;
+  }
+
+  /** Writes one node at the generator's place. */
+  static void writeTree(JsonGenerator g, JsonNode node) throws java.io.IOException {
+    MAPPER.writeTree(g, node);
   }
 
   static ArrayNode array() {

@@ -118,4 +118,68 @@ class QueriesTest {
     assertThat(j.at("/0/outcome").asText()).isEqualTo("allowed");
     assertThat(r.exitCode()).isEqualTo(0);
   }
+
+  @Test
+  void json_is_streamed_exactly_as_the_whole_document_prints() throws IOException {
+    String q = file(APP + " " + DB + " tcp/5432\n# between\n203.0.113.9 " + DB + " tcp/5432\n"
+        + "10.8.0.5 " + DB + " tcp/9187\n");
+    Cli.Result r = run("reach", "--snapshot", MINIMAL, "--queries", q, "--json");
+    com.fasterxml.jackson.databind.node.ArrayNode expected = Json.array();
+    expected.add(Json.query(1, APP, DB, "tcp/5432", dev.sgreach.engine.Outcome.ALLOWED));
+    expected.add(Json.query(3, "203.0.113.9", DB, "tcp/5432", dev.sgreach.engine.Outcome.DENIED));
+    expected.add(Json.query(4, "10.8.0.5", DB, "tcp/9187", dev.sgreach.engine.Outcome.UNKNOWN));
+    assertThat(r.out()).isEqualTo(Json.write(expected));
+    assertThat(r.exitCode()).isEqualTo(1);
+    Cli.Result empty = run("reach", "--snapshot", MINIMAL, "--queries", file("# none\n"), "--json");
+    assertThat(empty.out()).isEqualTo(Json.write(Json.array()));
+  }
+
+  @Test
+  void a_line_between_two_outside_parties_is_named_before_any_answer() throws IOException {
+    String q = file(APP + " " + DB + " tcp/5432\n203.0.113.9 198.51.100.7 tcp/22\n");
+    assertBadInput(run("reach", "--snapshot", MINIMAL, "--queries", q), q + ":2: ", "outside the snapshot");
+  }
+
+  @Test
+  void many_queries_repeat_endpoints_and_specs_and_keep_their_order() throws IOException {
+    StringBuilder in = new StringBuilder();
+    StringBuilder expected = new StringBuilder();
+    String[][] pairs = {{WEB, APP, "tcp/8080", "allowed"}, {APP, DB, "tcp/5432", "allowed"},
+        {WEB, DB, "tcp/5432", "denied"}, {"10.8.0.5", DB, "tcp/9187", "unknown"}};
+    for (int i = 0; i < 20_000; i++) {
+      String[] p = pairs[(i * 7) % pairs.length];
+      in.append(p[0]).append(' ').append(p[1]).append(' ').append(p[2]).append('\n');
+      expected.append(p[0]).append('\t').append(p[1]).append('\t').append(p[2]).append('\t').append(p[3])
+          .append('\n');
+    }
+    Cli.Result r = run("reach", "--snapshot", MINIMAL, "--queries", file(in.toString()));
+    assertThat(r.out()).isEqualTo(expected.toString());
+    assertThat(r.exitCode()).isEqualTo(1);
+  }
+
+  @Test
+  void lines_end_with_lf_cr_lf_or_cr_and_a_long_comment_line_is_read_whole() throws IOException {
+    String q = file("# " + "x".repeat(200_000) + "\r" + APP + " " + DB + " tcp/5432\r\n\r" + WEB + " " + DB
+        + " tcp/5432");
+    Cli.Result r = run("reach", "--snapshot", MINIMAL, "--queries", q, "--json");
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    assertThat(j.findValuesAsText("line")).containsExactly("2", "4");
+    assertThat(j.findValuesAsText("outcome")).containsExactly("allowed", "denied");
+  }
+
+  @Test
+  void a_line_beyond_ascii_is_read_as_text_and_named_when_bad() throws IOException {
+    String q = file(APP + " " + DB + " tcp/5432   # caf\u00e9 au lait\n" + WEB + " eni-caf\u00e9 tcp/5432\n");
+    assertBadInput(run("reach", "--snapshot", MINIMAL, "--queries", q), q + ":2: ", "eni-caf\u00e9");
+    String ok = file(APP + "\u2003" + DB + " tcp/5432\u2003\n"); // an em space: not a separator, stripped at the end
+    assertBadInput(run("reach", "--snapshot", MINIMAL, "--queries", ok), ok + ":1: ", "found 2 fields");
+  }
+
+  @Test
+  void a_file_that_is_not_utf8_is_named_with_its_line() throws IOException {
+    Path f = tmp.resolve("latin1.txt");
+    Files.write(f, (APP + " " + DB + " tcp/5432\n" + WEB + " " + DB + " tcp/5432 # caf\u00e9\n")
+        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    assertBadInput(run("reach", "--snapshot", MINIMAL, "--queries", f.toString()), f + ":2: ", "not UTF-8");
+  }
 }

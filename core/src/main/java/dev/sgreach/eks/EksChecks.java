@@ -430,11 +430,8 @@ public final class EksChecks {
     String address = block.isAnywhere() ? (block.isIpv4() ? "203.0.113.10" : "2001:db8::10")
         : block.networkAddress().addressString();
     Ports p = m.rule().ports();
-    Traffic t = p.isAllTraffic() ? Traffic.tcp(443)
-        : p.protocol().hasPorts() ? (p.protocol().number() == 6 ? Traffic.tcp(p.from()) : Traffic.udp(p.from()))
-        : p.protocol().number() == 1 ? Traffic.icmp(Math.max(p.from(), 0), Math.max(p.to(), 0))
-        : p.protocol().number() == 58 ? Traffic.icmpv6(Math.max(p.from(), 0), Math.max(p.to(), 0))
-        : Traffic.protocol(p.protocol().number());
+    // the first traffic the rule admits (for all traffic, the API server's port) to prove the exposure with
+    Traffic t = p.isAllTraffic() ? Traffic.tcp(443) : Traffic.of(p.protocol(), p.keys().lowerEndpoint());
     Verdict v = engine.reach(Endpoint.address(address), Endpoint.eni(x.eni().id()), t);
     boolean anywhere = block.isAnywhere();
     String revoke = new Fix(m.group().id(), m.group().label(), m.rule()).awsCliCommand()

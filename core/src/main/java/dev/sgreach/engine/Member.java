@@ -3,26 +3,41 @@ package dev.sgreach.engine;
 import com.google.common.collect.ImmutableList;
 import dev.sgreach.model.Cidr;
 import dev.sgreach.model.NetworkInterface;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * One concrete end of a flow after an {@link Endpoint} is resolved against a network: an ENI with the addresses that
- * take part (all its private addresses and delegated prefixes, or the one address that was asked about), or an <em>outside party</em>, an
- * address that belongs to no ENI of the snapshot. An outside party carries no security group, so only the other
- * side's rules apply to it, and security-group references never match it.
+ * take part (all its private addresses and delegated prefixes, or the one address that was asked about), or an
+ * <em>outside party</em>, an address that belongs to no ENI of the snapshot. An outside party carries no security
+ * group, so only the other side's rules apply to it, and security-group references never match it.
  *
- * @param eni the ENI, or empty for an outside party
- * @param addresses the addresses (and, for delegated prefixes, address blocks) that take part in the flow; a flow
- *     from or to a block means a flow from or to some address in it
+ * <p>Members compare by ENI and addresses. Those that {@link Reachability#resolve} returns also remember where the
+ * engine keeps their ENI, so that asking about them again costs no lookup.
  */
-public record Member(Optional<NetworkInterface> eni, ImmutableList<Cidr> addresses) {
-  public Member {
-    if (eni == null) {
-      eni = Optional.empty();
-    }
-    if (addresses == null) {
-      addresses = ImmutableList.of();
-    }
+public final class Member {
+  private final Optional<NetworkInterface> eni;
+  private final ImmutableList<Cidr> addresses;
+  /** The index that resolved this member, and the ENI's place in it; null and -1 for members made elsewhere. */
+  private final Object resolvedBy;
+  private final int slot;
+
+  /**
+   * A member.
+   *
+   * @param eni the ENI, or empty for an outside party
+   * @param addresses the addresses (and, for delegated prefixes, address blocks) that take part in the flow; a flow
+   *     from or to a block means a flow from or to some address in it
+   */
+  public Member(Optional<NetworkInterface> eni, ImmutableList<Cidr> addresses) {
+    this(eni, addresses, null, -1);
+  }
+
+  Member(Optional<NetworkInterface> eni, ImmutableList<Cidr> addresses, Object resolvedBy, int slot) {
+    this.eni = eni == null ? Optional.empty() : eni;
+    this.addresses = addresses == null ? ImmutableList.of() : addresses;
+    this.resolvedBy = resolvedBy;
+    this.slot = slot;
   }
 
   /** An ENI with all its private addresses and delegated prefixes. */
@@ -40,6 +55,21 @@ public record Member(Optional<NetworkInterface> eni, ImmutableList<Cidr> address
     return new Member(Optional.empty(), ImmutableList.of(address));
   }
 
+  /** The ENI, or empty for an outside party. */
+  public Optional<NetworkInterface> eni() {
+    return eni;
+  }
+
+  /** The addresses (and delegated prefixes) that take part in the flow. */
+  public ImmutableList<Cidr> addresses() {
+    return addresses;
+  }
+
+  /** The ENI's place in {@code index} when that index resolved this member, else -2 (look it up). */
+  int slotIn(Object index) {
+    return resolvedBy == index ? slot : -2;
+  }
+
   /** True for an address that belongs to no ENI of the snapshot. */
   public boolean isOutside() {
     return eni.isEmpty();
@@ -55,6 +85,16 @@ public record Member(Optional<NetworkInterface> eni, ImmutableList<Cidr> address
       return e.id() + " (" + addresses.get(0) + ")";
     }
     return e.label();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Member m && m.eni.equals(eni) && m.addresses.equals(addresses);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(eni, addresses);
   }
 
   @Override

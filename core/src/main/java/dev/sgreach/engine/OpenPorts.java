@@ -1,15 +1,16 @@
 package dev.sgreach.engine;
 
-import com.google.common.collect.DiscreteDomain;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableRangeSet;
 import com.google.common.collect.Range;
 import com.google.common.collect.RangeSet;
+import com.google.common.collect.TreeRangeSet;
 import dev.sgreach.model.Protocol;
 import dev.sgreach.model.Traffic;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * Exactly which traffic gets through between two members, per protocol: TCP and UDP as port ranges, ICMP and ICMPv6
@@ -17,39 +18,43 @@ import java.util.Map;
  *
  * <p>Sets are canonical ({@code [0..79]} and {@code [80..443]} read as {@code [0..443]}) and use closed-open ranges
  * internally; {@link #toString()} prints them as people write ports. Traffic in an {@code unknown} set depends on data
- * the snapshot lacks.
+ * the snapshot lacks; a key is never both allowed and unknown.
  */
 public final class OpenPorts {
-  private static final List<Protocol> KEYED = List.of(Protocol.TCP, Protocol.UDP, Protocol.ICMP, Protocol.ICMPV6);
-
   private final ImmutableMap<Protocol, ImmutableRangeSet<Integer>> allowed;
   private final ImmutableMap<Protocol, ImmutableRangeSet<Integer>> unknown;
   private final ImmutableRangeSet<Integer> allowedProtocols;
   private final ImmutableRangeSet<Integer> unknownProtocols;
 
-  OpenPorts(Map<Protocol, ? extends RangeSet<Integer>> allowed, Map<Protocol, ? extends RangeSet<Integer>> unknown,
-      RangeSet<Integer> allowedProtocols, RangeSet<Integer> unknownProtocols) {
-    ImmutableMap.Builder<Protocol, ImmutableRangeSet<Integer>> a = ImmutableMap.builder();
-    ImmutableMap.Builder<Protocol, ImmutableRangeSet<Integer>> u = ImmutableMap.builder();
-    for (Protocol p : KEYED) {
-      a.put(p, canonical(allowed.get(p)));
-      u.put(p, canonical(unknown.get(p)));
-    }
-    this.allowed = a.build();
-    this.unknown = u.build();
-    this.allowedProtocols = canonical(allowedProtocols);
-    this.unknownProtocols = canonical(unknownProtocols);
+  private OpenPorts(ImmutableMap<Protocol, ImmutableRangeSet<Integer>> allowed,
+      ImmutableMap<Protocol, ImmutableRangeSet<Integer>> unknown, ImmutableRangeSet<Integer> allowedProtocols,
+      ImmutableRangeSet<Integer> unknownProtocols) {
+    this.allowed = allowed;
+    this.unknown = unknown;
+    this.allowedProtocols = allowedProtocols;
+    this.unknownProtocols = unknownProtocols;
   }
 
-  private static ImmutableRangeSet<Integer> canonical(RangeSet<Integer> set) {
-    if (set == null) {
-      return ImmutableRangeSet.of();
+  /**
+   * From the engine's key sets, one per key space ({@link Protocol#KEYED} in order, then other protocol numbers):
+   * unknown keys that are also allowed count as allowed, and the keyed protocols' numbers leave the other-protocols
+   * space.
+   */
+  static OpenPorts of(Spans[] allowed, Spans[] unknown) {
+    ImmutableMap.Builder<Protocol, ImmutableRangeSet<Integer>> a = ImmutableMap.builder();
+    ImmutableMap.Builder<Protocol, ImmutableRangeSet<Integer>> u = ImmutableMap.builder();
+    for (int s = 0; s <= KeySets.OTHER_PROTOCOLS; s++) {
+      unknown[s].removeAll(allowed[s]);
     }
-    List<Range<Integer>> ranges = new ArrayList<>();
-    for (Range<Integer> r : set.asRanges()) {
-      ranges.add(r.canonical(DiscreteDomain.integers()));
+    for (Protocol p : Protocol.KEYED) {
+      int s = KeySets.space(p);
+      a.put(p, allowed[s].toRangeSet());
+      u.put(p, unknown[s].toRangeSet());
+      allowed[KeySets.OTHER_PROTOCOLS].remove(p.number(), p.number());
+      unknown[KeySets.OTHER_PROTOCOLS].remove(p.number(), p.number());
     }
-    return ImmutableRangeSet.unionOf(ranges);
+    return new OpenPorts(a.build(), u.build(), allowed[KeySets.OTHER_PROTOCOLS].toRangeSet(),
+        unknown[KeySets.OTHER_PROTOCOLS].toRangeSet());
   }
 
   /**
@@ -120,17 +125,61 @@ public final class OpenPorts {
   }
 
   /**
+   * These sets without the given traffic (each flow's one key taken out of its protocol's allowed and unknown sets):
+   * what is open beyond what a test expects.
+   */
+  public OpenPorts without(Collection<Traffic> traffic) {
+    ImmutableMap.Builder<Protocol, ImmutableRangeSet<Integer>> a = ImmutableMap.builder();
+    ImmutableMap.Builder<Protocol, ImmutableRangeSet<Integer>> u = ImmutableMap.builder();
+    for (Protocol p : Protocol.KEYED) {
+      a.put(p, minus(allowed.get(p), traffic, p));
+      u.put(p, minus(unknown.get(p), traffic, p));
+    }
+    return new OpenPorts(a.build(), u.build(), minus(allowedProtocols, traffic, null),
+        minus(unknownProtocols, traffic, null));
+  }
+
+  /** The keys of {@code set} (of keyed protocol {@code p}, or other protocols' numbers when null) minus the flows'. */
+  private static ImmutableRangeSet<Integer> minus(ImmutableRangeSet<Integer> set, Collection<Traffic> traffic,
+      Protocol p) {
+    RangeSet<Integer> rest = TreeRangeSet.create(set);
+    for (Traffic t : traffic) {
+      if (p == null && !t.protocol().isKeyed()) {
+        rest.remove(Range.closedOpen(t.protocol().number(), t.protocol().number() + 1));
+      } else if (t.protocol().equals(p)) {
+        rest.remove(Range.closedOpen(t.key(), t.key() + 1));
+      }
+    }
+    return ImmutableRangeSet.copyOf(rest);
+  }
+
+  /**
+   * The first allowed flow, in {@link Protocol#KEYED} order then by protocol number: a flow to ask for the proof of
+   * what is open.
+   */
+  public Optional<Traffic> firstAllowed() {
+    for (Protocol p : Protocol.KEYED) {
+      ImmutableRangeSet<Integer> s = allowed.get(p);
+      if (!s.isEmpty()) {
+        return Optional.of(Traffic.of(p, s.asRanges().iterator().next().lowerEndpoint()));
+      }
+    }
+    return allowedProtocols.isEmpty() ? Optional.empty()
+        : Optional.of(Traffic.protocol(allowedProtocols.asRanges().iterator().next().lowerEndpoint()));
+  }
+
+  /**
    * One line per protocol with something allowed, e.g. {@code tcp 22, 443, 1025-65535} or
    * {@code icmp 3/4, 8/any}; then {@code unknown ...} lines; {@code nothing} when empty.
    */
   @Override
   public String toString() {
     StringBuilder b = new StringBuilder();
-    for (Protocol p : KEYED) {
+    for (Protocol p : Protocol.KEYED) {
       line(b, p.awsName(), allowed.get(p), p);
     }
     line(b, "protocols", allowedProtocols, null);
-    for (Protocol p : KEYED) {
+    for (Protocol p : Protocol.KEYED) {
       line(b, "unknown " + p.awsName(), unknown.get(p), p);
     }
     line(b, "unknown protocols", unknownProtocols, null);
@@ -144,36 +193,18 @@ public final class OpenPorts {
     b.append(head).append(' ').append(format(set, p)).append('\n');
   }
 
-  /** Formats a key set: ports as {@code 22, 80-90}, ICMP keys as {@code type/code}, protocol numbers plainly. */
+  /**
+   * Formats a key set as {@link Protocol#keyRange} prints each range ({@code 22, 80-90}, {@code 3/4, 8/any}); for
+   * other protocols ({@code p} null) the protocol numbers plainly.
+   */
   static String format(RangeSet<Integer> set, Protocol p) {
     List<String> parts = new ArrayList<>();
     for (Range<Integer> r : set.asRanges()) {
       int lo = r.lowerEndpoint();
       int hi = r.upperEndpoint() - 1; // canonical closed-open
-      if (p != null && p.isIcmp()) {
-        parts.add(icmpRange(lo, hi));
-      } else if (p != null && lo == 0 && hi == 65535) {
-        parts.add("all");
-      } else {
-        parts.add(lo == hi ? Integer.toString(lo) : lo + "-" + hi);
-      }
+      parts.add(p != null ? p.keyRange(lo, hi) : lo == hi ? Integer.toString(lo) : lo + "-" + hi);
     }
     return String.join(", ", parts);
-  }
-
-  private static String icmpRange(int lo, int hi) {
-    if (lo == 0 && hi == 65535) {
-      return "all";
-    }
-    if (lo % 256 == 0 && hi % 256 == 255) {
-      int t0 = lo / 256;
-      int t1 = hi / 256;
-      return t0 == t1 ? t0 + "/any" : t0 + "-" + t1 + "/any";
-    }
-    if (lo == hi) {
-      return lo / 256 + "/" + lo % 256;
-    }
-    return lo / 256 + "/" + lo % 256 + "-" + hi / 256 + "/" + hi % 256;
   }
 
   @Override

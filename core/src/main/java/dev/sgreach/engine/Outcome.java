@@ -16,9 +16,11 @@ public enum Outcome {
   /** The answer depends on data missing from the snapshot. */
   UNKNOWN;
 
+  private final String word = name().toLowerCase(Locale.ROOT);
+
   /** {@code allowed}, {@code denied} or {@code unknown}: the word the command line prints. */
   public String word() {
-    return name().toLowerCase(Locale.ROOT);
+    return word;
   }
 
   /** Kleene "and": denied if either is denied, allowed if both are allowed, else unknown. */

@@ -1,28 +1,16 @@
 package dev.sgreach.engine;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.Range;
-import com.google.common.collect.RangeSet;
-import com.google.common.collect.TreeRangeSet;
-import dev.sgreach.engine.Index.CompiledRule;
+import com.google.common.collect.ImmutableListMultimap;
 import dev.sgreach.model.Cidr;
 import dev.sgreach.model.Direction;
 import dev.sgreach.model.Network;
 import dev.sgreach.model.NetworkInterface;
-import dev.sgreach.model.Peer;
-import dev.sgreach.model.Ports;
-import dev.sgreach.model.Protocol;
-import dev.sgreach.model.Rule;
-import dev.sgreach.model.SecurityGroup;
 import dev.sgreach.model.Traffic;
 import dev.sgreach.model.Warning;
 import java.util.ArrayList;
-import java.util.BitSet;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -40,23 +28,33 @@ import java.util.Set;
  * references match the private addresses of ENIs carrying the group, in the same VPC or across an active peering.
  * Between two ENIs the flow is allowed if any pair of their addresses of one family gets through (an ENI's addresses
  * are its private IPv4 and IPv6 addresses and its delegated prefixes; a rule matches a prefix when it matches some
- * address in it; ICMP travels over IPv4 only, ICMPv6 over IPv6 only). An address of no ENI is an outside party:
- * it carries no group, so only the other side's rules apply. ENIs of types AWS does not filter (NAT gateway, Gateway Load Balancer, Transit Gateway, an NLB without groups)
- * admit everything when they carry no group; any other ENI with no group admits nothing.
+ * address in it; ICMP travels over IPv4 only, ICMPv6 over IPv6 only). An address of no ENI is an outside party: it
+ * carries no group, so only the other side's rules apply. ENIs of types AWS does not filter (NAT gateway, Gateway
+ * Load Balancer, Transit Gateway, an NLB without groups) admit everything when they carry no group; any other ENI
+ * with no group admits nothing.
  *
- * <p>The network is compiled once into an index when this object is made; every query answers from it. Instances
- * are immutable and thread-safe.
+ * <p>The network is compiled once into an index when this object is made; every query answers from it (the package
+ * documentation describes how). Instances are immutable and thread-safe.
  */
 public final class Reachability {
-  private static final int MAX_NEAR_MISSES = 6;
-  private static final String FIX_NOTE = "sgreach fix";
-
   private final Index index;
-  private final com.google.common.collect.ImmutableListMultimap<String, Warning> warningsBySubject;
+  private final SideJudge sides;
+  private final FlowJudge flows;
+  /** Each group's part of exposure, worked out on the first exposure question that needs it. */
+  private final java.util.concurrent.atomic.AtomicReferenceArray<Object> exposureParts;
+  /** The positions in the network's warnings of the warnings about each subject (group or ENI id). */
+  private final ImmutableListMultimap<String, Integer> warningsBySubject;
 
   private Reachability(Network network) {
     this.index = new Index(network);
-    this.warningsBySubject = com.google.common.collect.Multimaps.index(network.warnings(), Warning::subject);
+    this.sides = new SideJudge(index);
+    this.flows = new FlowJudge(index, sides);
+    this.exposureParts = ExposureQuery.parts(index);
+    ImmutableListMultimap.Builder<String, Integer> bySubject = ImmutableListMultimap.builder();
+    for (int i = 0; i < network.warnings().size(); i++) {
+      bySubject.put(network.warnings().get(i).subject(), i);
+    }
+    this.warningsBySubject = bySubject.build();
   }
 
   /** Compiles the network for answering. */
@@ -79,13 +77,15 @@ public final class Reachability {
   public ImmutableList<Member> resolve(Endpoint endpoint) {
     Network n = index.network;
     if (endpoint instanceof Endpoint.Eni e) {
-      NetworkInterface eni = n.networkInterface(e.id()).orElseThrow(
-          () -> new IllegalArgumentException("no network interface " + e.id() + " in the snapshot"));
-      return ImmutableList.of(Member.of(eni));
+      int i = index.eni(e.id());
+      if (i < 0) {
+        throw new IllegalArgumentException("no network interface " + e.id() + " in the snapshot");
+      }
+      return ImmutableList.of(index.member(i));
     }
     if (endpoint instanceof Endpoint.Address a) {
       Cidr addr = a.address();
-      return ImmutableList.of(n.interfaceOwning(addr).map(eni -> Member.of(eni, addr))
+      return ImmutableList.of(n.interfaceOwning(addr).map(eni -> index.member(index.eni(eni.id()), addr))
           .orElseGet(() -> Member.outside(addr)));
     }
     if (endpoint instanceof Endpoint.Instance i) {
@@ -93,7 +93,7 @@ public final class Reachability {
       if (enis.isEmpty()) {
         throw new IllegalArgumentException("no network interface of instance " + i.id() + " in the snapshot");
       }
-      return enis.stream().map(Member::of).collect(ImmutableList.toImmutableList());
+      return enis.stream().map(e -> index.member(index.eni(e.id()))).collect(ImmutableList.toImmutableList());
     }
     if (endpoint instanceof Endpoint.SecurityGroup s) {
       List<NetworkInterface> enis = n.interfacesWith(s.id());
@@ -102,7 +102,7 @@ public final class Reachability {
             ? "no network interface carries " + s.id()
             : "no security group " + s.id() + " in the snapshot");
       }
-      return enis.stream().map(Member::of).collect(ImmutableList.toImmutableList());
+      return enis.stream().map(e -> index.member(index.eni(e.id()))).collect(ImmutableList.toImmutableList());
     }
     Endpoint.Group g = (Endpoint.Group) endpoint;
     LinkedHashSet<Member> members = new LinkedHashSet<>();
@@ -115,8 +115,11 @@ public final class Reachability {
     return ImmutableList.copyOf(members);
   }
 
-  private int eniOf(Member m) {
-    return m.eni().isPresent() ? index.eni(m.eni().get().id()) : -1; // no boxing on the point-query path
+  private static void requireNotBothOutside(Member s, Member d) {
+    if (s.isOutside() && d.isOutside()) {
+      throw new IllegalArgumentException("both " + s.label() + " and " + d.label()
+          + " are outside the snapshot: no security group stands between them");
+    }
   }
 
   // ---------------------------------------------------------------- reach
@@ -131,38 +134,26 @@ public final class Reachability {
   public Verdict reach(Endpoint from, Endpoint to, Traffic traffic) {
     List<Member> sources = resolve(from);
     List<Member> destinations = resolve(to);
-    ImmutableList.Builder<Flow> flows = ImmutableList.builder();
-    int allowed = 0;
-    int denied = 0;
-    int total = 0;
-    Set<String> groupsSeen = new LinkedHashSet<>();
+    ImmutableList.Builder<Flow> flowList = ImmutableList.builder();
+    Set<String> subjects = new LinkedHashSet<>();
+    int[] counts = new int[3];
     for (Member s : sources) {
       for (Member d : destinations) {
-        if (s.isOutside() && d.isOutside()) {
-          throw new IllegalArgumentException("both " + s.label() + " and " + d.label()
-              + " are outside the snapshot: no security group stands between them");
+        requireNotBothOutside(s, d);
+        Flow f = flows.explain(s, d, traffic);
+        flowList.add(f);
+        counts[Tri.of(f.outcome())]++;
+        for (Member m : List.of(s, d)) {
+          m.eni().ifPresent(e -> {
+            subjects.addAll(e.securityGroupIds());
+            subjects.add(e.id());
+          });
         }
-        Flow f = explainFlow(s, d, traffic);
-        flows.add(f);
-        total++;
-        allowed += f.outcome() == Outcome.ALLOWED ? 1 : 0;
-        denied += f.outcome() == Outcome.DENIED ? 1 : 0;
-        s.eni().ifPresent(e -> groupsSeen.addAll(e.securityGroupIds()));
-        d.eni().ifPresent(e -> groupsSeen.addAll(e.securityGroupIds()));
-        s.eni().ifPresent(e -> groupsSeen.add(e.id()));
-        d.eni().ifPresent(e -> groupsSeen.add(e.id()));
       }
     }
-    Outcome outcome = allowed == total ? Outcome.ALLOWED : denied > 0 ? Outcome.DENIED : Outcome.UNKNOWN;
-    Coverage coverage = allowed == total ? Coverage.ALL : allowed == 0 ? Coverage.NONE : Coverage.SOME;
-    ImmutableList.Builder<Warning> wb = ImmutableList.builder();
-    for (String subject : groupsSeen) {
-      wb.addAll(warningsBySubject.get(subject));
-    }
-    ImmutableList<Warning> warnings = wb.build().stream().distinct()
-        .sorted(java.util.Comparator.comparingInt(index.network.warnings()::indexOf))
-        .collect(ImmutableList.toImmutableList());
-    return new Verdict(from, to, traffic, outcome, coverage, flows.build(), warnings);
+    int total = counts[0] + counts[1] + counts[2];
+    return new Verdict(from, to, traffic, combined(counts[Tri.T], counts[Tri.F], total),
+        coverage(counts[Tri.T], total), flowList.build(), warnings(subjects));
   }
 
   /** {@link #reach(Endpoint, Endpoint, Traffic)} with endpoints parsed by {@link Endpoint#parse(String)}. */
@@ -170,203 +161,71 @@ public final class Reachability {
     return reach(Endpoint.parse(from), Endpoint.parse(to), traffic);
   }
 
-  /** The outcome alone, without building the proof: the fast path for sweeps. */
+  /**
+   * The proof of the flow between exactly these two members: the same as the member flow {@link #reach} gives for
+   * them.
+   *
+   * @throws IllegalArgumentException when both are outside parties
+   */
+  public Flow explain(Member from, Member to, Traffic traffic) {
+    requireNotBothOutside(from, to);
+    return flows.explain(from, to, traffic);
+  }
+
+  /**
+   * The verdict of a group of member flows: allowed when every one is, denied when at least one is denied, else
+   * unknown.
+   */
+  static Outcome combined(int allowed, int denied, int total) {
+    return allowed == total ? Outcome.ALLOWED : denied > 0 ? Outcome.DENIED : Outcome.UNKNOWN;
+  }
+
+  private static Coverage coverage(int allowed, int total) {
+    return allowed == total ? Coverage.ALL : allowed == 0 ? Coverage.NONE : Coverage.SOME;
+  }
+
+  /** The network's warnings about these subjects, each once, in the network's order. */
+  private ImmutableList<Warning> warnings(Set<String> subjects) {
+    java.util.TreeSet<Integer> positions = new java.util.TreeSet<>();
+    for (String subject : subjects) {
+      positions.addAll(warningsBySubject.get(subject));
+    }
+    ImmutableList.Builder<Warning> wb = ImmutableList.builderWithExpectedSize(positions.size());
+    positions.forEach(i -> wb.add(index.network.warnings().get(i)));
+    return wb.build();
+  }
+
+  /** The outcome alone, without building the proof: the fast path for sweeps and batches. */
   public Outcome outcome(Member from, Member to, Traffic traffic) {
-    return Index.outcome(index.flow(eniOf(from), from.addresses(), eniOf(to), to.addresses(), traffic));
+    return Tri.outcome(flows.flow(flows.eni(from), from.addresses(), flows.eni(to), to.addresses(), traffic));
   }
 
-  private Flow explainFlow(Member s, Member d, Traffic t) {
-    int src = eniOf(s);
-    int dst = eniOf(d);
-    int fam = t.family();
-    SideCheck bestE = null;
-    SideCheck bestI = null;
-    int bestScore = -1;
-    int overall = Index.F;
-    for (Cidr x : s.addresses()) {
-      for (Cidr y : d.addresses()) {
-        if (!Index.usable(x, y, fam)) {
-          continue;
-        }
-        SideCheck e = check(Direction.EGRESS, s, src, x, d, dst, y, t);
-        SideCheck i = check(Direction.INGRESS, d, dst, y, s, src, x, t);
-        Outcome pair = e.outcome().and(i.outcome());
-        overall = pair == Outcome.ALLOWED ? Index.T : pair == Outcome.UNKNOWN && overall != Index.T ? Index.U
-            : overall;
-        int score = score(pair) * 10 + score(e.outcome()) + score(i.outcome());
-        if (score > bestScore) {
-          bestScore = score;
-          bestE = e;
-          bestI = i;
-        }
+  /**
+   * The overall outcome between resolved endpoints without building the proof: what {@link #reach}'s verdict says,
+   * from the member flows' outcomes alone.
+   *
+   * @throws IllegalArgumentException when a source and a destination are both outside parties
+   */
+  public Outcome outcome(List<Member> sources, List<Member> destinations, Traffic traffic) {
+    int allowed = 0;
+    int denied = 0;
+    int total = 0;
+    for (Member s : sources) {
+      int src = flows.eni(s);
+      for (Member d : destinations) {
+        requireNotBothOutside(s, d);
+        int v = flows.flow(src, s.addresses(), flows.eni(d), d.addresses(), traffic);
+        allowed += v == Tri.T ? 1 : 0;
+        denied += v == Tri.F ? 1 : 0;
+        total++;
       }
     }
-    Outcome outcome = Index.outcome(overall);
-    if (bestE == null) {
-      return new Flow(s, d, t, Outcome.DENIED, Optional.empty(), Optional.empty(), ImmutableList.of(),
-          Optional.of(noPairRemark(s, d, t)));
-    }
-    ImmutableList.Builder<Fix> fixes = ImmutableList.builder();
-    if (outcome == Outcome.DENIED) {
-      if (bestE.outcome() == Outcome.DENIED) {
-        fix(bestE, d, dst, t).ifPresent(fixes::add);
-      }
-      if (bestI.outcome() == Outcome.DENIED) {
-        fix(bestI, s, src, t).ifPresent(fixes::add);
-      }
-    }
-    return new Flow(s, d, t, outcome, Optional.of(bestE), Optional.of(bestI), fixes.build(), Optional.empty());
+    return combined(allowed, denied, total);
   }
 
-  private static int score(Outcome o) {
-    return o == Outcome.ALLOWED ? 2 : o == Outcome.UNKNOWN ? 1 : 0;
-  }
-
-  private static String noPairRemark(Member s, Member d, Traffic t) {
-    int fam = t.family();
-    if (fam != 0) {
-      return t.protocol().awsName() + " travels over IPv" + fam + " only, and " + s.label() + " and "
-          + d.label() + " have no IPv" + fam + " address pair";
-    }
-    return s.label() + " and " + d.label() + " have no addresses of the same family (IPv4 with IPv4, IPv6 with IPv6)";
-  }
-
-  /** The detailed check of one side for one address pair: matches, near misses, missing data. */
-  private SideCheck check(Direction d, Member self, int selfIdx, Cidr selfAddr, Member other, int otherIdx,
-      Cidr otherAddr, Traffic t) {
-    if (selfIdx < 0) {
-      return new SideCheck(d, self, selfAddr, otherAddr, Outcome.ALLOWED, ImmutableList.of(), ImmutableList.of(),
-          ImmutableList.of(), Optional.of("outside party: no security group applies"));
-    }
-    if (index.eniUnfiltered[selfIdx]) {
-      return new SideCheck(d, self, selfAddr, otherAddr, Outcome.ALLOWED, ImmutableList.of(), ImmutableList.of(),
-          ImmutableList.of(), Optional.of("a " + index.enis[selfIdx].interfaceType()
-              + " interface with no security group is not filtered by security groups"));
-    }
-    ImmutableList.Builder<RuleMatch> matches = ImmutableList.builder();
-    List<CompiledRule> portMisses = new ArrayList<>();
-    List<CompiledRule> peerMisses = new ArrayList<>();
-    ImmutableList.Builder<String> missing = ImmutableList.builder();
-    boolean any = false;
-    boolean unknown = false;
-    int proto = t.protocol().number();
-    int key = t.key();
-    for (int g : index.eniGroups[selfIdx]) {
-      CompiledRule[] rules = index.rules(g, d);
-      if (rules == null) {
-        continue;
-      }
-      for (CompiledRule r : rules) {
-        boolean ports = r.admits(proto, key);
-        int m = index.peerMatch(r, selfIdx, otherIdx, otherAddr);
-        if (ports && m == Index.T) {
-          matches.add(new RuleMatch(r.group, r.rule, otherAddr));
-          any = true;
-        } else if (ports && m == Index.U) {
-          unknown = true;
-          missing.add(r.group.label() + ": " + r.rule.describe() + ": entries of prefix list "
-              + ((Peer.PrefixListPeer) r.rule.peer()).prefixListId() + " are not in the snapshot");
-        } else if (ports) {
-          peerMisses.add(r);
-        } else if (m == Index.T && r.sameProtocol(proto)) {
-          portMisses.add(r);
-        }
-      }
-    }
-    for (String g : index.missingGroups(selfIdx)) {
-      unknown = true;
-      missing.add(self.label() + " carries " + g + ", whose rules are not in the snapshot");
-    }
-    // port misses first: they are the closest; reasons are worded only for the misses shown
-    List<NearMiss> near = new ArrayList<>();
-    for (CompiledRule r : portMisses) {
-      if (near.size() < MAX_NEAR_MISSES) {
-        near.add(new NearMiss(r.group, r.rule, portMiss(r.rule.ports(), t)));
-      }
-    }
-    for (CompiledRule r : peerMisses) {
-      if (near.size() < MAX_NEAR_MISSES) {
-        near.add(new NearMiss(r.group, r.rule, peerMiss(r, self, selfIdx, other, otherIdx, otherAddr)));
-      }
-    }
-    Outcome o = any ? Outcome.ALLOWED : unknown ? Outcome.UNKNOWN : Outcome.DENIED;
-    Optional<String> note = index.eniGroups[selfIdx].length == 0
-        ? Optional.of(self.label() + " carries no security group, so it admits no " + d.word() + " traffic")
-        : Optional.empty();
-    return new SideCheck(d, self, selfAddr, otherAddr, o, any ? matches.build() : ImmutableList.of(),
-        any ? ImmutableList.of() : ImmutableList.copyOf(near),
-        any ? ImmutableList.of() : missing.build(), note);
-  }
-
-  private static String portMiss(Ports p, Traffic t) {
-    if (p.protocol().hasPorts()) {
-      return "port " + t.port() + " is outside " + (p.from() == p.to() ? p.from() : p.from() + "-" + p.to());
-    }
-    return t.protocol().awsName() + " type " + t.icmpType() + " code " + t.icmpCode() + " is not " + p;
-  }
-
-  private String peerMiss(CompiledRule r, Member self, int selfIdx, Member other, int otherIdx, Cidr otherAddr) {
-    Peer p = r.rule.peer();
-    if (p instanceof Peer.CidrPeer c) {
-      return c.cidr().family() != otherAddr.family()
-          ? "peer " + c.cidr().toCidrString() + " is IPv" + c.cidr().family() + ", the other side's address "
-              + otherAddr + " is IPv" + otherAddr.family()
-          : otherAddr + " is not in " + c.cidr().toCidrString();
-    }
-    if (p instanceof Peer.GroupPeer g) {
-      if (otherIdx < 0) {
-        return "peer " + g.groupId() + ": a security-group reference never matches an outside party ("
-            + otherAddr + ")";
-      }
-      if (r.deadReference) {
-        return "peer " + g.groupId() + ": the reference goes through peering " + g.peeringId() + ", which is "
-            + g.peeringStatus();
-      }
-      if (!index.carries(otherIdx, r.referencedGroup)) {
-        return "peer " + g.groupId() + ": " + other.label() + " does not carry " + g.groupId();
-      }
-      return "peer " + g.groupId() + ": " + other.label() + " is in " + index.enis[otherIdx].vpcId()
-          + ", which is neither " + index.enis[selfIdx].vpcId() + " nor joined to it by an active peering";
-    }
-    return otherAddr + " is in no entry of prefix list " + ((Peer.PrefixListPeer) p).prefixListId();
-  }
-
-  /** The rule that would open a blocking side: exactly this traffic, towards the other member. */
-  private Optional<Fix> fix(SideCheck side, Member other, int otherIdx, Traffic t) {
-    int selfIdx = eniOf(side.member());
-    if (selfIdx < 0 || index.eniMissingGroup[selfIdx] && index.presentGroups(selfIdx).isEmpty()) {
-      return Optional.empty();
-    }
-    List<SecurityGroup> groups = index.presentGroups(selfIdx);
-    if (groups.isEmpty()) {
-      return Optional.empty();
-    }
-    SecurityGroup target = groups.get(0);
-    Peer peer;
-    if (otherIdx >= 0 && !index.enis[otherIdx].securityGroupIds().isEmpty() && index.connected(selfIdx, otherIdx)
-        && !index.eniMissingGroup[otherIdx]) {
-      String ref = index.enis[otherIdx].securityGroupIds().get(0);
-      Peer.GroupPeer gp = Peer.group(ref);
-      String otherVpc = index.enis[otherIdx].vpcId();
-      if (!otherVpc.equals(index.enis[selfIdx].vpcId())) {
-        String owner = index.network.securityGroup(ref).map(SecurityGroup::ownerId).orElse("");
-        gp = owner.isEmpty() ? gp : gp.ownedBy(owner);
-      }
-      peer = gp;
-    } else {
-      peer = Peer.cidr(side.remoteAddress()); // the one address, or the delegated prefix the flow came through
-    }
-    Ports ports = switch (t.protocol().number()) {
-      case 6 -> Ports.tcp(t.port());
-      case 17 -> Ports.udp(t.port());
-      case 1 -> Ports.icmp(t.icmpType(), t.icmpCode());
-      case 58 -> Ports.icmpv6(t.icmpType(), t.icmpCode());
-      default -> Ports.protocol(t.protocol().number());
-    };
-    String desc = FIX_NOTE + ": " + t.spec() + " " + (side.direction() == Direction.INGRESS ? "from " : "to ")
-        + other.label().replaceAll("[^A-Za-z0-9 ._:/()#,@+=&;{}!$*-]", "");
-    Rule rule = new Rule(side.direction(), ports, peer, desc, "");
-    return Optional.of(new Fix(target.id(), target.label(), rule));
+  /** {@link #outcome(List, List, Traffic)} for endpoints: the verdict without its proof. */
+  public Outcome outcome(Endpoint from, Endpoint to, Traffic traffic) {
+    return outcome(resolve(from), resolve(to), traffic);
   }
 
   // ---------------------------------------------------------------- open ports
@@ -379,13 +238,7 @@ public final class Reachability {
    *     nothing in the snapshot, or both are outside parties
    */
   public OpenPorts openPorts(Endpoint from, Endpoint to) {
-    Member s = single(from);
-    Member d = single(to);
-    if (s.isOutside() && d.isOutside()) {
-      throw new IllegalArgumentException("both " + s.label() + " and " + d.label()
-          + " are outside the snapshot: no security group stands between them");
-    }
-    return openPorts(s, d);
+    return openPorts(single(from), single(to));
   }
 
   private Member single(Endpoint e) {
@@ -397,116 +250,14 @@ public final class Reachability {
     return members.get(0);
   }
 
-  private static final List<Protocol> KEYED = List.of(Protocol.TCP, Protocol.UDP, Protocol.ICMP, Protocol.ICMPV6);
-  private static final Range<Integer> ALL_KEYS = Range.closedOpen(0, 65536);
-  private static final Range<Integer> ALL_PROTOCOLS = Range.closedOpen(0, 256);
-
-  /** Open ports between two resolved members. */
-  public OpenPorts openPorts(Member s, Member d) {
-    int src = eniOf(s);
-    int dst = eniOf(d);
-    Map<Protocol, RangeSet<Integer>> allowed = new EnumMapLike();
-    Map<Protocol, RangeSet<Integer>> unknown = new EnumMapLike();
-    RangeSet<Integer> allowedProtocols = TreeRangeSet.create();
-    RangeSet<Integer> unknownProtocols = TreeRangeSet.create();
-    for (Protocol p : KEYED) {
-      allowed.put(p, TreeRangeSet.create());
-      unknown.put(p, TreeRangeSet.create());
-    }
-    for (Cidr x : s.addresses()) {
-      for (Cidr y : d.addresses()) {
-        if (x.family() != y.family()) {
-          continue;
-        }
-        for (Protocol p : KEYED) {
-          int fam = p.number() == 1 ? 4 : p.number() == 58 ? 6 : 0;
-          if (fam != 0 && fam != x.family()) {
-            continue;
-          }
-          KeySets e = keys(Direction.EGRESS, src, dst, y, p.number());
-          KeySets i = keys(Direction.INGRESS, dst, src, x, p.number());
-          allowed.get(p).addAll(intersect(e.sure, i.sure));
-          unknown.get(p).addAll(intersect(e.possible, i.possible));
-        }
-        KeySets e = keys(Direction.EGRESS, src, dst, y, -2);
-        KeySets i = keys(Direction.INGRESS, dst, src, x, -2);
-        allowedProtocols.addAll(intersect(e.sure, i.sure));
-        unknownProtocols.addAll(intersect(e.possible, i.possible));
-      }
-    }
-    for (Protocol p : KEYED) {
-      unknown.get(p).removeAll(allowed.get(p));
-      allowedProtocols.remove(Range.closedOpen(p.number(), p.number() + 1));
-      unknownProtocols.remove(Range.closedOpen(p.number(), p.number() + 1));
-    }
-    unknownProtocols.removeAll(allowedProtocols);
-    return new OpenPorts(allowed, unknown, allowedProtocols, unknownProtocols);
-  }
-
-  /** Protocol-keyed map with stable order (Protocol is a record, not an enum). */
-  private static final class EnumMapLike extends java.util.LinkedHashMap<Protocol, RangeSet<Integer>> {
-    private static final long serialVersionUID = 1L;
-  }
-
-  private static RangeSet<Integer> intersect(RangeSet<Integer> a, RangeSet<Integer> b) {
-    RangeSet<Integer> out = TreeRangeSet.create();
-    for (Range<Integer> r : a.asRanges()) {
-      out.addAll(b.subRangeSet(r));
-    }
-    return out;
-  }
-
-  /** The keys a side surely admits, and those it may admit (sure plus unknown). */
-  private record KeySets(RangeSet<Integer> sure, RangeSet<Integer> possible) {}
-
   /**
-   * The keys one side admits for a protocol (-2: the "other protocols" space of protocol numbers) towards the other
-   * side's address.
+   * Open ports between two resolved members.
+   *
+   * @throws IllegalArgumentException when both are outside parties
    */
-  private KeySets keys(Direction d, int self, int other, Cidr otherAddr, int proto) {
-    Range<Integer> all = proto == -2 ? ALL_PROTOCOLS : ALL_KEYS;
-    RangeSet<Integer> sure = TreeRangeSet.create();
-    RangeSet<Integer> possible = TreeRangeSet.create();
-    if (self < 0 || index.eniUnfiltered[self]) {
-      sure.add(all);
-      possible.add(all);
-      return new KeySets(sure, possible);
-    }
-    if (index.eniMissingGroup[self]) {
-      possible.add(all);
-    }
-    for (int g : index.eniGroups[self]) {
-      CompiledRule[] rules = index.rules(g, d);
-      if (rules == null) {
-        continue;
-      }
-      for (CompiledRule r : rules) {
-        Range<Integer> range;
-        if (proto == -2) {
-          if (r.protocol == -1) {
-            range = all;
-          } else if (r.protocol == 1 || r.protocol == 6 || r.protocol == 17 || r.protocol == 58) {
-            continue;
-          } else {
-            range = Range.closedOpen(r.protocol, r.protocol + 1);
-          }
-        } else if (r.protocol == -1) {
-          range = all;
-        } else if (r.protocol == proto) {
-          range = Range.closedOpen(r.low, r.high + 1);
-        } else {
-          continue;
-        }
-        int m = index.peerMatch(r, self, other, otherAddr);
-        if (m == Index.T) {
-          sure.add(range);
-          possible.add(range);
-        } else if (m == Index.U) {
-          possible.add(range);
-        }
-      }
-    }
-    return new KeySets(sure, possible);
+  public OpenPorts openPorts(Member s, Member d) {
+    requireNotBothOutside(s, d);
+    return flows.openPorts(s, d);
   }
 
   // ---------------------------------------------------------------- who can reach
@@ -527,185 +278,38 @@ public final class Reachability {
     return reachers(from, traffic, Direction.EGRESS);
   }
 
-  private Reachers reachers(Endpoint endpoint, Traffic traffic, Direction d) {
-    List<Member> members = resolve(endpoint);
-    BitSet allowed = new BitSet();
-    BitSet unknown = new BitSet();
-    LinkedHashSet<Cidr> outside = new LinkedHashSet<>();
-    LinkedHashSet<String> outsideUnknown = new LinkedHashSet<>();
-    int fam = traffic.family();
-    for (Member m : members) {
-      int me = eniOf(m);
-      Set<Integer> families = new HashSet<>();
-      m.addresses().forEach(a -> families.add(a.family()));
-      ReachersQuery q = new ReachersQuery(index, d, me, m.addresses(), traffic);
-      BitSet candidates = new BitSet(index.enis.length);
-      q.addCandidates(candidates, outside, outsideUnknown, families, m.label());
-      if (me >= 0 && index.eniUnfiltered[me]) {
-        families.forEach(f -> outside.add(Cidr.parse(f == 4 ? "0.0.0.0/0" : "::/0")));
-      } else if (me >= 0) {
-        index.missingGroups(me).forEach(g -> outsideUnknown.add(m.label() + " carries " + g
-            + ", whose rules are not in the snapshot"));
-      }
-      for (int c = candidates.nextSetBit(0); c >= 0; c = candidates.nextSetBit(c + 1)) {
-        if (c == me || allowed.get(c)) {
-          continue;
-        }
-        int v = q.judge(c);
-        if (v == Index.T) {
-          allowed.set(c);
-          unknown.clear(c);
-        } else if (v == Index.U) {
-          unknown.set(c);
-        }
-      }
+  private Reachers reachers(Endpoint endpoint, Traffic traffic, Direction own) {
+    List<ReachersQuery> queries = new ArrayList<>();
+    Set<Cidr> outside = new LinkedHashSet<>();
+    Set<String> outsideUnknown = new LinkedHashSet<>();
+    for (Member m : resolve(endpoint)) {
+      ReachersQuery q = new ReachersQuery(index, sides, own, m, flows.eni(m), traffic);
+      q.outside(outside, outsideUnknown, m.label());
+      queries.add(q);
     }
-    ImmutableList<NetworkInterface> a = allowed.stream().mapToObj(i -> index.enis[i])
-        .collect(ImmutableList.toImmutableList());
-    ImmutableList<NetworkInterface> u = unknown.stream().filter(i -> !allowed.get(i)).mapToObj(i -> index.enis[i])
-        .collect(ImmutableList.toImmutableList());
+    int fam = traffic.family();
     ImmutableList<Cidr> blocks = outside.stream().filter(c -> fam == 0 || c.family() == fam)
         .collect(ImmutableList.toImmutableList());
-    return new Reachers(endpoint, traffic, a, u, blocks, ImmutableList.copyOf(outsideUnknown));
+    return new Reachers(endpoint, traffic, index.enis, queries, blocks, ImmutableList.copyOf(outsideUnknown));
   }
 
   // ---------------------------------------------------------------- exposure
 
   /** Every ENI of the snapshot that the internet can open something to, and what. */
   public Exposure exposure() {
-    ImmutableList.Builder<Exposure.Exposed> out = ImmutableList.builder();
-    // ENIs of one class with the same address families are exposed alike: judge each such kind once
-    Map<Long, Optional<Exposure.Exposed>> byKind = new java.util.HashMap<>();
-    for (int i = 0; i < index.enis.length; i++) {
-      NetworkInterface e = index.enis[i];
-      long kind = (long) index.eniClass[i] << 2 | reachableFamilies(e);
-      int eni = i;
-      Optional<Exposure.Exposed> x = byKind.computeIfAbsent(kind, k -> exposed(eni));
-      x.ifPresent(t -> out.add(t.eni() == e ? t
-          : new Exposure.Exposed(e, t.open(), t.rules(), t.fromAnywhere(),
-              !e.publicIpv4().isEmpty() || (reachableFamilies(e) & 2) != 0)));
-    }
-    return new Exposure(out.build());
+    return new ExposureQuery(index, sides, exposureParts).all();
   }
 
   /** What the internet can open to the ENIs an endpoint stands for. */
   public Exposure exposure(Endpoint endpoint) {
+    ExposureQuery q = new ExposureQuery(index, sides, exposureParts);
     ImmutableList.Builder<Exposure.Exposed> out = ImmutableList.builder();
     for (Member m : resolve(endpoint)) {
-      int i = eniOf(m);
+      int i = flows.eni(m);
       if (i >= 0) {
-        exposed(i).ifPresent(out::add);
+        q.exposed(i).ifPresent(out::add);
       }
     }
     return new Exposure(out.build());
-  }
-
-  /** The families an outside party can reach an ENI in: 1 IPv4 (private, public or prefix), 2 IPv6. */
-  private static int reachableFamilies(NetworkInterface e) {
-    boolean v4 = !e.privateIpv4().isEmpty() || !e.publicIpv4().isEmpty()
-        || e.prefixes().stream().anyMatch(Cidr::isIpv4);
-    boolean v6 = !e.ipv6().isEmpty() || e.prefixes().stream().anyMatch(Cidr::isIpv6);
-    return (v4 ? 1 : 0) | (v6 ? 2 : 0);
-  }
-
-  private Optional<Exposure.Exposed> exposed(int eni) {
-    NetworkInterface e = index.enis[eni];
-    int families = reachableFamilies(e);
-    boolean v4 = (families & 1) != 0;
-    boolean v6 = (families & 2) != 0;
-    ImmutableList.Builder<RuleMatch> rules = ImmutableList.builder();
-    boolean anywhere = false;
-    Map<Protocol, RangeSet<Integer>> allowed = new EnumMapLike();
-    Map<Protocol, RangeSet<Integer>> unknown = new EnumMapLike();
-    for (Protocol p : KEYED) {
-      allowed.put(p, TreeRangeSet.create());
-      unknown.put(p, TreeRangeSet.create());
-    }
-    RangeSet<Integer> protocols = TreeRangeSet.create();
-    RangeSet<Integer> unknownProtocols = TreeRangeSet.create();
-    boolean any = false;
-    if (index.eniUnfiltered[eni]) {
-      // AWS does not filter this interface: everything of its families is open, through no rule
-      for (Protocol p : KEYED) {
-        int fam = p.number() == 1 ? 4 : p.number() == 58 ? 6 : 0;
-        if (fam == 0 && (v4 || v6) || fam == 4 && v4 || fam == 6 && v6) {
-          allowed.get(p).add(ALL_KEYS);
-        }
-      }
-      if (v4 || v6) {
-        protocols.add(ALL_PROTOCOLS);
-        for (Protocol p : KEYED) {
-          protocols.remove(Range.closedOpen(p.number(), p.number() + 1));
-        }
-        return Optional.of(new Exposure.Exposed(e, new OpenPorts(allowed, unknown, protocols, unknownProtocols),
-            ImmutableList.of(), true, !e.publicIpv4().isEmpty() || v6));
-      }
-      return Optional.empty();
-    }
-    for (int g : index.eniGroups[eni]) {
-      CompiledRule[] rs = index.rules(g, Direction.INGRESS);
-      if (rs == null) {
-        continue;
-      }
-      for (CompiledRule r : rs) {
-        if (r.kind == CompiledRule.GROUP) {
-          continue;
-        }
-        boolean unknownPeer = r.kind == CompiledRule.PREFIX_LIST && r.entries == null;
-        if (r.publicBlocks.isEmpty() && !unknownPeer) {
-          continue;
-        }
-        List<Cidr> publicBlocks = new ArrayList<>(r.publicBlocks);
-        publicBlocks.removeIf(b -> b.isIpv4() ? !v4 : !v6);
-        if (publicBlocks.isEmpty() && !unknownPeer) {
-          continue;
-        }
-        Set<Integer> fams = new HashSet<>();
-        publicBlocks.forEach(b -> fams.add(b.family()));
-        if (unknownPeer) {
-          if (v4) {
-            fams.add(4);
-          }
-          if (v6) {
-            fams.add(6);
-          }
-        }
-        for (Protocol p : KEYED) {
-          int fam = p.number() == 1 ? 4 : p.number() == 58 ? 6 : 0;
-          if (fam != 0 && !fams.contains(fam)) {
-            continue;
-          }
-          Range<Integer> range = r.protocol == -1 ? ALL_KEYS
-              : r.protocol == p.number() ? Range.closedOpen(r.low, r.high + 1) : null;
-          if (range != null) {
-            (unknownPeer ? unknown : allowed).get(p).add(range);
-          }
-        }
-        if (r.protocol == -1) {
-          (unknownPeer ? unknownProtocols : protocols).add(ALL_PROTOCOLS);
-        } else if (!(r.protocol == 1 || r.protocol == 6 || r.protocol == 17 || r.protocol == 58)) {
-          (unknownPeer ? unknownProtocols : protocols).add(Range.closedOpen(r.protocol, r.protocol + 1));
-        }
-        if (!unknownPeer) {
-          any = true;
-          for (Cidr b : publicBlocks) {
-            anywhere |= b.isAnywhere();
-            rules.add(new RuleMatch(r.group, r.rule, b));
-          }
-        }
-      }
-    }
-    for (Protocol p : KEYED) {
-      protocols.remove(Range.closedOpen(p.number(), p.number() + 1));
-      unknownProtocols.remove(Range.closedOpen(p.number(), p.number() + 1));
-      unknown.get(p).removeAll(allowed.get(p));
-    }
-    unknownProtocols.removeAll(protocols);
-    OpenPorts open = new OpenPorts(allowed, unknown, protocols, unknownProtocols);
-    if (!any && !open.hasUnknown()) {
-      return Optional.empty();
-    }
-    return Optional.of(new Exposure.Exposed(e, open, rules.build(), anywhere,
-        !e.publicIpv4().isEmpty() || v6));
   }
 }

@@ -1,268 +1,268 @@
 package dev.sgreach.engine;
 
-import dev.sgreach.engine.Index.CompiledRule;
+import static dev.sgreach.engine.Tri.F;
+import static dev.sgreach.engine.Tri.T;
+import static dev.sgreach.engine.Tri.U;
+
 import dev.sgreach.model.Cidr;
 import dev.sgreach.model.Direction;
 import dev.sgreach.model.Traffic;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * One member's side of a who-can-reach (or what-can-be-reached) sweep, arranged so that the sweep costs per candidate
- * ENI a few array reads instead of a rule scan.
+ * One member's side of a who-can-reach (or what-can-be-reached) sweep, decided by ENI class.
  *
- * <p>The member's own rules (ingress for who-can-reach, egress for what-can-be-reached) that admit the traffic are
- * split into group references, judged once per ENI class, and address rules (CIDRs, prefix lists), judged per
- * candidate address. The candidates' rules in the other direction depend only on their class and the member's
- * address, so they are judged once per class and member address and cached.
+ * <p>The flow between the member and a candidate ENI {@code c} is, per address family {@code f}, the candidate's
+ * side (its egress towards the member for who-can-reach, its ingress from the member for what-can-be-reached),
+ * which depends only on {@code c}'s class, AND the member's own side, which is its group references (they depend
+ * only on {@code c}'s class) OR its address rules (they depend only on {@code c}'s addresses). Kleene logic
+ * distributes, so
+ *
+ * <pre>flow(c) = OR over f of  theirs_f(class) AND (references(class) OR addresses_f(c))</pre>
+ *
+ * <p>The query judges both class parts once per class ({@link SideJudge#judge} on the class's representative, the
+ * references of {@link PreparedSide}), and turns the address rules into runs of the sorted address array
+ * ({@link AddressIndex}). A class is then decided whole, or depends on its members' addresses; members are looked at
+ * only when the answer is listed ({@link #expand}).
  */
 final class ReachersQuery {
   private final Index index;
-  private final Direction own;
+  private final SideJudge sides;
   private final int me;
   private final List<Cidr> myAddresses;
   private final Traffic traffic;
-  private final int family;
-  private final int baseline;
-  private final CompiledRule[] refRules;
-  private final CompiledRule[] addressRules;
-  /** Per class: -1 not yet judged, else F/T for the member's group-reference rules. */
-  private final byte[] refByClass;
-  /** Per class and member address: -1 not yet judged, else the candidates' side (F/T/U). */
-  private final byte[] otherSideByClass;
-  /** Families (1 IPv4, 2 IPv6) whose every address the member's own address rules admit (a {@code /0} peer). */
-  private final int anyAddress;
-  /**
-   * Per class: -1 not yet judged, else the families for which every ENI of the class with an address of that family
-   * is surely allowed (both sides decided without looking at its addresses).
-   */
-  private final byte[] decidedByClass;
   private final Direction theirs;
+  private final PreparedSide own;
+  private final SidesAgainst candidates;
+  /** Per family (0 IPv4, 1 IPv6): the positions in {@link #myAddresses} of the member's addresses of that family. */
+  private final int[][] addressesOf = new int[2][];
 
-  ReachersQuery(Index index, Direction own, int me, List<Cidr> myAddresses, Traffic traffic) {
+  /** Per family (0 IPv4, 1 IPv6): the member's address rules' value for addresses outside every matched block. */
+  private final int[] baseline = new int[2];
+  /** Per family: the runs of sorted-address positions inside a matched block, and the blocks (for prefixes). */
+  private final Spans[] matchedPositions = {new Spans(), new Spans()};
+  private final List<List<Cidr>> matchedBlocks = List.of(new ArrayList<>(), new ArrayList<>());
+  /** Per family: whether the traffic can travel between the member and a candidate in it. */
+  private final boolean[] travels = new boolean[2];
+
+  /** Per class: their side per family (-1 when the class has no such address or cannot carry the traffic). */
+  private final byte[][] theirSide;
+  private final byte[] byReference;
+  /** Per class: the class-wide value (members outside every matched block) and whether members can do better. */
+  private final byte[] classValue;
+  private final BitSet addressDependent = new BitSet();
+
+  ReachersQuery(Index index, SideJudge sides, Direction own, Member member, int me, Traffic traffic) {
     this.index = index;
-    this.own = own;
+    this.sides = sides;
     this.me = me;
-    this.myAddresses = myAddresses;
+    this.myAddresses = member.addresses();
     this.traffic = traffic;
-    this.family = traffic.family();
-    int proto = traffic.protocol().number();
-    int key = traffic.key();
-    List<CompiledRule> refs = new ArrayList<>();
-    List<CompiledRule> addrs = new ArrayList<>();
-    int base = Index.F;
-    if (me < 0 || index.eniUnfiltered[me]) {
-      base = Index.T;
-    } else {
-      if (index.eniMissingGroup[me]) {
-        base = Index.U;
-      }
-      for (int g : index.eniGroups[me]) {
-        CompiledRule[] rules = index.rules(g, own);
-        if (rules == null) {
-          continue;
-        }
-        for (CompiledRule r : rules) {
-          if (!r.admits(proto, key)) {
-            continue;
-          }
-          if (r.kind == CompiledRule.GROUP) {
-            if (!r.deadReference) {
-              refs.add(r);
-            }
-          } else {
-            addrs.add(r);
-          }
-        }
-      }
-    }
-    this.baseline = base;
-    this.refRules = refs.toArray(new CompiledRule[0]);
-    this.addressRules = addrs.toArray(new CompiledRule[0]);
-    int any = 0;
-    for (CompiledRule r : addressRules) {
-      if (r.kind == CompiledRule.CIDR && r.cidr.length() == 0) {
-        any |= Index.familyBit(r.cidr.family());
-      } else if (r.kind == CompiledRule.PREFIX_LIST && r.entries != null) {
-        for (Cidr e : r.entries) {
-          if (e.length() == 0) {
-            any |= Index.familyBit(e.family());
-          }
-        }
-      }
-    }
-    this.anyAddress = any;
     this.theirs = own == Direction.INGRESS ? Direction.EGRESS : Direction.INGRESS;
-    int classes = index.classRepresentative.length;
-    this.refByClass = new byte[classes];
-    Arrays.fill(refByClass, (byte) -1);
-    this.otherSideByClass = new byte[classes * Math.max(1, myAddresses.size())];
-    Arrays.fill(otherSideByClass, (byte) -1);
-    this.decidedByClass = new byte[classes];
-    Arrays.fill(decidedByClass, (byte) -1);
+    this.own = sides.prepare(own, me, traffic);
+    this.candidates = sides.against(theirs, me, myAddresses, traffic);
+    for (int s = 0, f = 4; s < 2; s++, f = 6) {
+      int family = f;
+      addressesOf[s] = java.util.stream.IntStream.range(0, myAddresses.size())
+          .filter(i -> myAddresses.get(i).family() == family).toArray();
+    }
+    int classes = index.classCount();
+    this.theirSide = new byte[2][classes];
+    this.byReference = new byte[classes];
+    this.classValue = new byte[classes];
+    prepareAddresses();
+    decideClasses();
   }
 
-  /** True when the member's own side may admit every ENI (so every ENI is a candidate). */
-  boolean admitsAllCandidates() {
-    if (baseline != Index.F) {
-      return true;
+  private static int slot(int family) {
+    return family == 4 ? 0 : 1;
+  }
+
+  /** The member's address rules as runs of the sorted address array, per family the member can talk in. */
+  private void prepareAddresses() {
+    boolean unknownPeer = !own.unknownPeers().isEmpty();
+    for (Cidr a : myAddresses) {
+      int f = a.family();
+      travels[slot(f)] |= traffic.family() == 0 || traffic.family() == f;
     }
-    for (CompiledRule r : addressRules) {
-      if (r.kind == CompiledRule.PREFIX_LIST && r.entries == null || r.kind == CompiledRule.CIDR && r.cidr.length() == 0) {
+    for (int s = 0, f = 4; s < 2; s++, f = 6) {
+      int base = own.party(f);
+      if (base != T && unknownPeer) {
+        base = U;
+      }
+      List<Cidr> blocks = own.matchedBlocks(f);
+      for (Cidr b : blocks) {
+        if (b.isAnywhere()) {
+          base = T;
+        }
+      }
+      baseline[s] = base;
+      if (base == T || !travels[s]) {
+        continue;
+      }
+      // mark each address once: blocks inside an earlier (wider or equal) block add nothing
+      blocks.sort(null);
+      Cidr kept = null;
+      for (Cidr block : blocks) {
+        if (kept != null && kept.contains(block)) {
+          continue;
+        }
+        kept = block;
+        int start = index.addresses.start(block);
+        int end = index.addresses.end(block, start);
+        if (end > start) {
+          matchedPositions[s].add(start, end - 1);
+        }
+        matchedBlocks.get(s).add(block);
+      }
+      matchedPositions[s].normalize();
+    }
+  }
+
+  /** Every class's parts and class-wide value. */
+  private void decideClasses() {
+    BitSet referenced = new BitSet();
+    for (CompiledRule r : own.references) {
+      referenced.set(r.referencedGroup);
+    }
+    BitSet candidates = new BitSet();
+    for (int g = referenced.nextSetBit(0); g >= 0; g = referenced.nextSetBit(g + 1)) {
+      for (int k : index.classesOfGroup[g]) {
+        candidates.set(k);
+      }
+    }
+    for (int k = 0; k < index.classCount(); k++) {
+      int rep = index.classRepresentative[k];
+      int ref = candidates.get(k) ? own.byReference(rep) : F;
+      byReference[k] = (byte) ref;
+      int value = F;
+      boolean dependent = false;
+      for (int s = 0, f = 4; s < 2; s++, f = 6) {
+        theirSide[s][k] = -1;
+        if (!travels[s] || (index.classFamilies[k] & Index.familyBit(f)) == 0) {
+          continue;
+        }
+        int mine = Tri.or(ref, baseline[s]);
+        boolean better = mine != T && !matchedBlocks.get(s).isEmpty();
+        if (mine == F && !better) {
+          continue; // nothing of this family can get through: skip judging their side
+        }
+        int t = theirSideOf(k, rep, f);
+        theirSide[s][k] = (byte) t;
+        value = Tri.or(value, Tri.and(t, mine));
+        dependent |= better && t != F;
+      }
+      classValue[k] = (byte) value;
+      if (dependent && value != T) {
+        addressDependent.set(k);
+      }
+    }
+  }
+
+  /** The candidate class's side towards (or from) the member's addresses of one family: the OR over them. */
+  private int theirSideOf(int k, int rep, int family) {
+    int result = F;
+    for (int i : addressesOf[slot(family)]) {
+      result = Tri.or(result, candidates.side(k, rep, i));
+      if (result == T) {
+        break;
+      }
+    }
+    return result;
+  }
+
+  /** The member's address rules' value for candidate ENI {@code c}'s addresses of one family. */
+  private int addressValue(int c, int family) {
+    int s = slot(family);
+    for (int p : index.addresses.positions(c)) {
+      if (matchedPositions[s].contains(p)) {
+        return T;
+      }
+    }
+    for (Cidr prefix : index.addresses.prefixes(c)) {
+      if (prefix.family() == family) {
+        for (Cidr block : matchedBlocks.get(s)) {
+          if (block.overlaps(prefix)) {
+            return T;
+          }
+        }
+      }
+    }
+    return baseline[s];
+  }
+
+  /** The flow's value for one candidate ENI of class {@code k} whose class is address-dependent. */
+  private int memberValue(int c, int k) {
+    int value = F;
+    for (int s = 0, f = 4; s < 2; s++, f = 6) {
+      if (theirSide[s][k] < 0) {
+        continue;
+      }
+      int mine = Tri.or(byReference[k], addressValue(c, f));
+      value = Tri.or(value, Tri.and(theirSide[s][k], mine));
+    }
+    return value;
+  }
+
+  /** Sets the bits of the ENIs (the member's own excluded) whose flow is allowed, and of those whose flow is unknown. */
+  void expand(BitSet allowed, BitSet unknown) {
+    for (int k = 0; k < index.classCount(); k++) {
+      int cv = classValue[k];
+      boolean dependent = addressDependent.get(k);
+      if (cv == F && !dependent) {
+        continue;
+      }
+      for (int c : index.classMembers[k]) {
+        if (c == me) {
+          continue;
+        }
+        int v = dependent ? Tri.or(cv, memberValue(c, k)) : cv;
+        if (v == T) {
+          allowed.set(c);
+        } else if (v == U) {
+          unknown.set(c);
+        }
+      }
+    }
+  }
+
+  /**
+   * The outside blocks the member's own rules admit (of the families it has), and what makes outside parties
+   * unknown.
+   */
+  void outside(Set<Cidr> blocks, Set<String> unknownWhy, String memberLabel) {
+    if (me >= 0 && sides.party(me) == T) {
+      for (int s = 0, f = 4; s < 2; s++, f = 6) {
+        if (hasFamily(f)) {
+          blocks.add(Cidr.parse(f == 4 ? "0.0.0.0/0" : "::/0"));
+        }
+      }
+      return;
+    }
+    for (Cidr b : own.matchedBlocks(0)) {
+      if (hasFamily(b.family())) {
+        blocks.add(b);
+      }
+    }
+    for (CompiledRule r : own.unknownPeers()) {
+      unknownWhy.add(r.group.label() + ": " + r.rule.describe() + ": the prefix list's entries are not in the snapshot");
+    }
+    if (me >= 0) {
+      for (String g : index.missingGroups(me)) {
+        unknownWhy.add(memberLabel + " carries " + g + ", whose rules are not in the snapshot");
+      }
+    }
+  }
+
+  private boolean hasFamily(int family) {
+    for (Cidr a : myAddresses) {
+      if (a.family() == family) {
         return true;
       }
     }
     return false;
-  }
-
-  /** Adds the ENIs the member's own rules can name: carriers of referenced groups, owners of addresses in blocks. */
-  void addCandidates(BitSet out, Set<Cidr> outside, Set<String> outsideUnknown, Set<Integer> families,
-      String memberLabel) {
-    boolean all = admitsAllCandidates();
-    if (all) {
-      out.set(0, index.enis.length);
-    }
-    BitSet referenced = new BitSet();
-    for (CompiledRule r : refRules) {
-      referenced.set(r.referencedGroup);
-    }
-    List<Cidr> blocks = new ArrayList<>();
-    for (CompiledRule r : addressRules) {
-      if (r.kind == CompiledRule.CIDR) {
-        blocks.add(r.cidr);
-      } else if (r.entries == null) {
-        outsideUnknown.add(r.group.label() + ": " + r.rule.describe()
-            + ": the prefix list's entries are not in the snapshot");
-      } else {
-        blocks.addAll(List.of(r.entries));
-      }
-    }
-    for (Cidr block : blocks) {
-      if (families.contains(block.family())) {
-        outside.add(block);
-      }
-    }
-    if (all) {
-      return;
-    }
-    for (int g = referenced.nextSetBit(0); g >= 0; g = referenced.nextSetBit(g + 1)) {
-      for (int e : index.carriers[g]) {
-        out.set(e);
-      }
-    }
-    // mark each address once: blocks inside an earlier (wider or equal) block add nothing
-    blocks.sort(null);
-    Cidr kept = null;
-    for (Cidr block : blocks) {
-      if (kept != null && kept.contains(block)) {
-        continue;
-      }
-      kept = block;
-      index.markWithin(block, out);
-    }
-  }
-
-  /** The flow's outcome between the member and candidate ENI {@code c} (F/T/U). */
-  int judge(int c) {
-    int cls = index.eniClass[c];
-    int ref = refByClass[cls];
-    if (ref < 0) {
-      ref = judgeRefs(c);
-      refByClass[cls] = (byte) ref;
-    }
-    int decided = decidedByClass[cls];
-    if (decided < 0) {
-      decided = decided(c, cls, ref);
-      decidedByClass[cls] = (byte) decided;
-    }
-    if ((index.eniFamilies[c] & decided) != 0) {
-      return Index.T;
-    }
-    List<Cidr> theirAddresses = index.eniAddresses[c];
-    int result = Index.F;
-    for (int i = 0, n = myAddresses.size(); i < n; i++) {
-      Cidr mine = myAddresses.get(i);
-      for (int j = 0, m = theirAddresses.size(); j < m; j++) {
-        Cidr their = theirAddresses.get(j);
-        if (!Index.usable(mine, their, family)) {
-          continue;
-        }
-        int other = otherSide(c, cls, i);
-        if (other == Index.F) {
-          continue;
-        }
-        int mineSide = ref == Index.T ? Index.T : ownAddressSide(their);
-        if (mineSide == Index.F) {
-          continue;
-        }
-        if (mineSide == Index.T && other == Index.T) {
-          return Index.T;
-        }
-        result = Index.U;
-      }
-    }
-    return result;
-  }
-
-  /**
-   * The candidates' side (their rules in the other direction) towards member address {@code i}, for class
-   * {@code cls}; cached per class and address.
-   */
-  private int otherSide(int c, int cls, int i) {
-    int slot = cls * myAddresses.size() + i;
-    int other = otherSideByClass[slot];
-    if (other < 0) {
-      Cidr mine = myAddresses.get(i);
-      other = (index.classOpen[theirs == Direction.INGRESS ? 0 : 1][cls] & Index.familyBit(mine.family())) != 0
-          ? Index.T : index.side(theirs, c, me, mine, traffic);
-      otherSideByClass[slot] = (byte) other;
-    }
-    return other;
-  }
-
-  /** The families for which every ENI of class {@code cls} is surely allowed, whatever its addresses. */
-  private int decided(int c, int cls, int ref) {
-    int families = 0;
-    for (int i = 0, n = myAddresses.size(); i < n; i++) {
-      Cidr mine = myAddresses.get(i);
-      int bit = Index.familyBit(mine.family());
-      if ((families & bit) != 0 || family != 0 && family != mine.family()) {
-        continue;
-      }
-      boolean mineSure = ref == Index.T || (anyAddress & bit) != 0;
-      if (mineSure && otherSide(c, cls, i) == Index.T) {
-        families |= bit;
-      }
-    }
-    return families;
-  }
-
-  private int judgeRefs(int c) {
-    if (baseline == Index.T) {
-      return Index.T;
-    }
-    for (CompiledRule r : refRules) {
-      if (index.referenceMatches(r, me, c)) {
-        return Index.T;
-      }
-    }
-    return Index.F;
-  }
-
-  private int ownAddressSide(Cidr their) {
-    int result = baseline;
-    for (CompiledRule r : addressRules) {
-      int m = index.peerMatch(r, me, -1, their);
-      if (m == Index.T) {
-        return Index.T;
-      }
-      if (m == Index.U) {
-        result = Index.U;
-      }
-    }
-    return result;
   }
 }

@@ -326,6 +326,19 @@ public final class Cidr implements Comparable<Cidr> {
     return hi == other.hi && ((lo ^ other.lo) & mask) == 0;
   }
 
+  /**
+   * The block of this prefix length that holds this block's network address: {@code 10.1.2.0/24} at length 16 is
+   * {@code 10.1.0.0/16}. A length longer than this block's gives the block's first sub-block of that length.
+   *
+   * @throws IllegalArgumentException for a length outside 0..32 (IPv4) or 0..128 (IPv6)
+   */
+  public Cidr prefix(int newLength) {
+    if (newLength < 0 || newLength > (family == 4 ? 32 : 128)) {
+      throw new IllegalArgumentException("prefix length " + newLength + " is not valid for IPv" + family);
+    }
+    return new Cidr(family, hi, lo, newLength);
+  }
+
   /** This block as a single address with the full prefix length (its network address). */
   public Cidr networkAddress() {
     return new Cidr(family, hi, lo, family == 4 ? 32 : 128);

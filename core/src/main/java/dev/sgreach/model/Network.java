@@ -339,19 +339,6 @@ public final class Network {
     return Optional.empty();
   }
 
-  /** True when the two VPCs are the same or joined by an active peering. */
-  public boolean connected(String vpcA, String vpcB) {
-    if (vpcA.equals(vpcB) || vpcA.isEmpty() || vpcB.isEmpty()) {
-      return true;
-    }
-    for (VpcPeering p : peerings.values()) {
-      if (p.isActive() && p.joins(vpcA, vpcB)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** The warnings found while building: stale references, missing groups and prefix lists, duplicates. */
   public ImmutableList<Warning> warnings() {
     return warnings;

@@ -14,7 +14,7 @@ import com.google.common.collect.Range;
  */
 public record Ports(Protocol protocol, int from, int to) {
   /** Every key of a protocol's key space (see {@link Traffic#key()}). */
-  static final Range<Integer> ALL_KEYS = Range.closed(0, 65535);
+  static final Range<Integer> ALL_KEYS = Range.closed(0, Protocol.MAX_KEY);
 
   public Ports {
     if (protocol == null) {
@@ -93,6 +93,18 @@ public record Ports(Protocol protocol, int from, int to) {
   /** A whole IP protocol by number, e.g. {@code protocol(50)} for ESP; ports are ignored. */
   public static Ports protocol(int number) {
     return new Ports(Protocol.of(number), -1, -1);
+  }
+
+  /** Exactly this traffic and nothing else: one port, one ICMP type and code, or one whole protocol. */
+  public static Ports exactly(Traffic traffic) {
+    Protocol p = traffic.protocol();
+    if (p.hasPorts()) {
+      return new Ports(p, traffic.port(), traffic.port());
+    }
+    if (p.isIcmp()) {
+      return new Ports(p, traffic.icmpType(), traffic.icmpCode());
+    }
+    return protocol(p.number());
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.sgreach.model;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -22,6 +23,15 @@ public record Protocol(int number) {
   public static final Protocol UDP = new Protocol(17);
   /** ICMP for IPv6 (58); FromPort/ToPort are the ICMPv6 type and code. */
   public static final Protocol ICMPV6 = new Protocol(58);
+
+  /**
+   * The protocols whose rules carry a key range (TCP and UDP ports, ICMP and ICMPv6 type and code), in the order
+   * sgreach lists them; every other protocol is matched whole, by number.
+   */
+  public static final List<Protocol> KEYED = List.of(TCP, UDP, ICMP, ICMPV6);
+
+  /** Every key of a keyed protocol's key space (see {@link Traffic#key()}): 0..65535. */
+  public static final int MAX_KEY = 65535;
 
   public Protocol {
     if (number < -1 || number > 255) {
@@ -106,6 +116,39 @@ public record Protocol(int number) {
   /** True for ICMP and ICMPv6, whose rules carry a type and code. */
   public boolean isIcmp() {
     return number == 1 || number == 58;
+  }
+
+  /** True for TCP, UDP, ICMP and ICMPv6, whose rules carry a port range or a type and code. */
+  public boolean isKeyed() {
+    return hasPorts() || isIcmp();
+  }
+
+  /**
+   * The address family this protocol travels in: 4 for ICMP, 6 for ICMPv6, 0 (either) for every other protocol.
+   * An ICMP rule admits nothing between IPv6 addresses, an ICMPv6 rule nothing between IPv4 addresses.
+   */
+  public int family() {
+    return number == 1 ? 4 : number == 58 ? 6 : 0;
+  }
+
+  /**
+   * Keys {@code low..high} (inclusive) of this protocol's key space as people write them: ports as {@code 22} or
+   * {@code 80-90}, ICMP and ICMPv6 keys as {@code 3/4}, {@code 8/any} or {@code 3/0-4/1}, and {@code all} for the
+   * whole space. For a protocol without keys the numbers are protocol numbers and print plainly ({@code 50},
+   * {@code 0-5}).
+   */
+  public String keyRange(int low, int high) {
+    if (isKeyed() && low == 0 && high == MAX_KEY) {
+      return "all";
+    }
+    if (!isIcmp()) {
+      return low == high ? Integer.toString(low) : low + "-" + high;
+    }
+    if (low % 256 == 0 && high % 256 == 255) {
+      return low / 256 == high / 256 ? low / 256 + "/any" : low / 256 + "-" + high / 256 + "/any";
+    }
+    String first = low / 256 + "/" + low % 256;
+    return low == high ? first : first + "-" + high / 256 + "/" + high % 256;
   }
 
   /** The name EC2 returns: {@code -1}, {@code tcp}, {@code udp}, {@code icmp}, {@code icmpv6}, or the number. */

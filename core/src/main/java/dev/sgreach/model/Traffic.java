@@ -219,7 +219,27 @@ public final class Traffic {
    * The address family the flow can travel in: 4 for ICMP, 6 for ICMPv6, 0 (either) for everything else.
    */
   public int family() {
-    return protocol.number() == 1 ? 4 : protocol.number() == 58 ? 6 : 0;
+    return protocol.family();
+  }
+
+  /**
+   * The traffic at one key of a protocol's key space, the inverse of {@link #key()}: the port for TCP and UDP,
+   * {@code type * 256 + code} for ICMP and ICMPv6; for any other protocol the key is ignored.
+   *
+   * @throws IllegalArgumentException for {@link Protocol#ALL} or a key outside 0..65535
+   */
+  public static Traffic of(Protocol protocol, int key) {
+    if (protocol.isKeyed() && (key < 0 || key > Protocol.MAX_KEY)) {
+      throw new IllegalArgumentException(protocol.awsName() + " key (" + key + ") must be in 0.." + Protocol.MAX_KEY);
+    }
+    return switch (protocol.number()) {
+      case -1 -> throw new IllegalArgumentException("traffic is one protocol, not all of them");
+      case 6 -> tcp(key);
+      case 17 -> udp(key);
+      case 1 -> icmp(key / 256, key % 256);
+      case 58 -> icmpv6(key / 256, key % 256);
+      default -> protocol(protocol.number());
+    };
   }
 
   /** The command line's SPEC form, e.g. {@code tcp/443}, {@code icmp/8/0}, {@code 50}. */

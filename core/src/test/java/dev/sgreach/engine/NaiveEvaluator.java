@@ -18,6 +18,7 @@ import java.util.BitSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A deliberately simple, independent evaluator of AWS security-group semantics (DESIGN.md "Reachability semantics"),
@@ -46,6 +47,16 @@ import java.util.Set;
  *       ENIs' VPCs are equal, either is empty, or an active peering joins them (or, when the snapshot has no record
  *       of the peering the reference names, the reference reports it active and names the other ENI's VPC or none).
  *   <li>Flow = Kleene OR over pairs.
+ *   <li>An ENI that carries no group and whose interface type is one AWS does not filter (NAT gateway, Gateway Load
+ *       Balancer and its endpoints, Transit Gateway attachment, an NLB without groups) admits everything on both
+ *       sides, like an outside party.
+ *   <li>Group-valued endpoints ({@code sg-...}: every ENI carrying it; {@code i-...}: every ENI attached to it;
+ *       {@code {a,b,...}}: the members' members, in order, each once) are answered per member pair; the verdict is
+ *       allowed when every pair is, denied when one is denied, else unknown.
+ *   <li>Exposure: an ENI's ingress side against an outside party at any public address of a family the ENI can be
+ *       reached in (IPv4 if it has a private or public IPv4 address or an IPv4 prefix; IPv6 if it has an IPv6
+ *       address or prefix). A block holds a public address unless it lies wholly in the reserved IPv4 ranges, or,
+ *       for IPv6, outside {@code 2000::/3} or inside {@code 2001:db8::/32}.
  * </ol>
  *
  * <p>Methods are {@code protected} so tests can derive deliberately wrong variants (mutants) and check the property
@@ -167,6 +178,43 @@ public class NaiveEvaluator implements Evaluator {
     Addr a = parseAddr(text);
     NetworkInterface owner = owner(a);
     return new Party(owner, List.of(a));
+  }
+
+  /**
+   * The members an endpoint text stands for: an ENI id or address (one member), {@code sg-...} (every ENI carrying
+   * the group, snapshot order), {@code i-...} (every ENI attached to the instance), or {@code {a,b,...}} (the members
+   * of each, in order, each member once).
+   */
+  protected List<Party> members(String text) {
+    String t = text.trim();
+    List<Party> out = new ArrayList<>();
+    if (t.startsWith("{") && t.endsWith("}")) {
+      for (String part : t.substring(1, t.length() - 1).split(",")) {
+        for (Party p : members(part)) {
+          if (!out.contains(p)) {
+            out.add(p);
+          }
+        }
+      }
+    } else if (t.startsWith("sg-")) {
+      for (NetworkInterface eni : network.interfaces().values()) {
+        if (eni.securityGroupIds().contains(t)) {
+          out.add(whole(eni));
+        }
+      }
+    } else if (t.startsWith("i-")) {
+      for (NetworkInterface eni : network.interfaces().values()) {
+        if (eni.attachment().isPresent() && eni.attachment().get().instanceId().orElse("").equals(t)) {
+          out.add(whole(eni));
+        }
+      }
+    } else {
+      out.add(resolve(t));
+    }
+    if (out.isEmpty()) {
+      throw new IllegalArgumentException("endpoint " + text + " has no members in the network");
+    }
+    return out;
   }
 
   /** The ENI owning an address: a listed private address first (snapshot order), then a delegated prefix. */
@@ -294,6 +342,15 @@ public class NaiveEvaluator implements Evaluator {
     return false;
   }
 
+  /** Interface types that AWS does not filter with security groups when the ENI carries none. */
+  protected static final Set<String> NOT_FILTERED = Set.of("natGateway", "nat_gateway", "gateway_load_balancer",
+      "gateway_load_balancer_endpoint", "transit_gateway", "network_load_balancer");
+
+  /** True for an ENI with no group of a type AWS does not filter: it admits everything, both ways. */
+  protected boolean unfiltered(NetworkInterface eni) {
+    return eni.securityGroupIds().isEmpty() && NOT_FILTERED.contains(eni.interfaceType());
+  }
+
   /** What an ENI carrying a group id absent from the network contributes to its side. */
   protected NaiveOutcome missingGroup() {
     return NaiveOutcome.UNKNOWN;
@@ -305,11 +362,14 @@ public class NaiveEvaluator implements Evaluator {
    */
   protected record Candidate(Rule rule, NaiveOutcome peer) {}
 
-  /** One side's candidate rules; {@code missing} is set when the ENI carries a group absent from the network. */
-  protected record SideRules(List<Candidate> candidates, boolean missing, boolean outside) {}
+  /**
+   * One side's candidate rules; {@code missing} is set when the ENI carries a group absent from the network,
+   * {@code admitsAll} for an outside party or an unfiltered ENI.
+   */
+  protected record SideRules(List<Candidate> candidates, boolean missing, boolean admitsAll) {}
 
   protected SideRules sideRules(Party self, boolean egress, Party other, Addr otherAt) {
-    if (self.outside()) {
+    if (self.outside() || unfiltered(self.eni())) {
       return new SideRules(List.of(), false, true);
     }
     List<Candidate> out = new ArrayList<>();
@@ -331,7 +391,7 @@ public class NaiveEvaluator implements Evaluator {
   }
 
   protected NaiveOutcome side(SideRules rules, int protocol, int port, int type, int code) {
-    if (rules.outside()) {
+    if (rules.admitsAll()) {
       return NaiveOutcome.ALLOWED;
     }
     NaiveOutcome result = rules.missing() ? missingGroup() : NaiveOutcome.DENIED;
@@ -378,9 +438,48 @@ public class NaiveEvaluator implements Evaluator {
     return flow(pairs(from, to, protocol), protocol, t.port(), t.icmpType(), t.icmpCode());
   }
 
+  /** One side of one address pair: {@code self}'s egress (or ingress) with {@code other} at {@code otherAt}. */
+  public NaiveOutcome side(Party self, boolean egress, Party other, Addr otherAt, Traffic t) {
+    return side(sideRules(self, egress, other, otherAt), t.protocol().number(), t.port(), t.icmpType(),
+        t.icmpCode());
+  }
+
+  /** True when a pair of these addresses can carry this traffic. */
+  public boolean usablePair(Addr a, Addr b, Traffic t) {
+    return a.family() == b.family() && familyCarries(t.protocol().number(), a.family());
+  }
+
+  /** The verdict of a group of member flows: allowed when all are, denied when one is, else unknown. */
+  protected NaiveOutcome combine(List<NaiveOutcome> members) {
+    if (members.stream().allMatch(o -> o == NaiveOutcome.ALLOWED)) {
+      return NaiveOutcome.ALLOWED;
+    }
+    return members.contains(NaiveOutcome.DENIED) ? NaiveOutcome.DENIED : NaiveOutcome.UNKNOWN;
+  }
+
   @Override
-  public NaiveOutcome reach(String from, String to, Traffic t) {
-    return reach(resolve(from), resolve(to), t);
+  public Answer verdict(String from, String to, Traffic t) {
+    List<NaiveOutcome> each = new ArrayList<>();
+    for (Party a : members(from)) {
+      for (Party b : members(to)) {
+        each.add(reach(a, b, t));
+      }
+    }
+    long allowed = each.stream().filter(o -> o == NaiveOutcome.ALLOWED).count();
+    String coverage = allowed == each.size() ? "all" : allowed == 0 ? "none" : "some";
+    return new Answer(combine(each), coverage, each);
+  }
+
+  /** True when some member pair of the two endpoints has an outside party on both ends. */
+  public boolean bothOutside(String from, String to) {
+    for (Party a : members(from)) {
+      for (Party b : members(to)) {
+        if (a.outside() && b.outside()) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
@@ -389,8 +488,11 @@ public class NaiveEvaluator implements Evaluator {
    */
   @Override
   public Open openPorts(String from, String to, Protocol protocol) {
-    Party f = resolve(from);
-    Party d = resolve(to);
+    return openPorts(resolve(from), resolve(to), protocol);
+  }
+
+  /** {@link #openPorts(String, String, Protocol)} between resolved parties. */
+  public Open openPorts(Party f, Party d, Protocol protocol) {
     BitSet allowed = new BitSet();
     BitSet unknown = new BitSet();
     int n = protocol.number();
@@ -425,43 +527,303 @@ public class NaiveEvaluator implements Evaluator {
     }
   }
 
-  /** Every ENI of the network other than the target's own, judged as a whole ENI towards the target. */
+  /**
+   * Every ENI of the network judged as a whole ENI towards each member of the target: allowed when its flow to some
+   * member (other than itself) is allowed, unknown when it is allowed to none and unknown to some.
+   */
   @Override
   public Who whoCanReach(String to, Traffic t) {
-    Party target = resolve(to);
+    return sweep(members(to), t, true);
+  }
+
+  /** Every ENI of the network judged as a whole ENI from each member of the source, likewise. */
+  @Override
+  public Who whatCanBeReached(String from, Traffic t) {
+    return sweep(members(from), t, false);
+  }
+
+  private Who sweep(List<Party> members, Traffic t, boolean towards) {
     Set<String> allowed = new LinkedHashSet<>();
     Set<String> unknown = new LinkedHashSet<>();
     for (NetworkInterface eni : network.interfaces().values()) {
-      if (!target.outside() && target.eni().id().equals(eni.id())) {
-        continue;
+      Set<NaiveOutcome> seen = new java.util.HashSet<>();
+      for (Party m : members) {
+        if (!m.outside() && m.eni().id().equals(eni.id())) {
+          continue;
+        }
+        seen.add(towards ? reach(whole(eni), m, t) : reach(m, whole(eni), t));
       }
-      NaiveOutcome o = reach(whole(eni), target, t);
-      if (o == NaiveOutcome.ALLOWED) {
+      if (seen.contains(NaiveOutcome.ALLOWED)) {
         allowed.add(eni.id());
-      } else if (o == NaiveOutcome.UNKNOWN) {
+      } else if (seen.contains(NaiveOutcome.UNKNOWN)) {
         unknown.add(eni.id());
       }
     }
     return new Who(allowed, unknown);
   }
 
-  /** Every ENI of the network other than the source's own, judged as a whole ENI from the source. */
+  /**
+   * Of the sample addresses that are outside parties, those that can open the flow to some member of the target
+   * ({@code towards}) or that some member of the source can open it to; and those whose verdict is only unknown.
+   */
   @Override
-  public Who whatCanBeReached(String from, Traffic t) {
-    Party source = resolve(from);
-    Set<String> allowed = new LinkedHashSet<>();
-    Set<String> unknown = new LinkedHashSet<>();
-    for (NetworkInterface eni : network.interfaces().values()) {
-      if (!source.outside() && source.eni().id().equals(eni.id())) {
+  public Outside outsideReachers(String endpoint, Traffic t, List<String> sample, boolean towards) {
+    List<Party> members = members(endpoint);
+    Set<String> allowed = new TreeSet<>();
+    Set<String> unknown = new TreeSet<>();
+    for (String a : sample) {
+      Party outside = resolve(a);
+      if (!outside.outside()) {
         continue;
       }
-      NaiveOutcome o = reach(source, whole(eni), t);
-      if (o == NaiveOutcome.ALLOWED) {
-        allowed.add(eni.id());
-      } else if (o == NaiveOutcome.UNKNOWN) {
-        unknown.add(eni.id());
+      Set<NaiveOutcome> seen = new java.util.HashSet<>();
+      for (Party m : members) {
+        if (!m.outside()) {
+          seen.add(towards ? reach(outside, m, t) : reach(m, outside, t));
+        }
+      }
+      if (seen.contains(NaiveOutcome.ALLOWED)) {
+        allowed.add(a);
+      } else if (seen.contains(NaiveOutcome.UNKNOWN)) {
+        unknown.add(a);
       }
     }
-    return new Who(allowed, unknown);
+    return new Outside(allowed, unknown);
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // exposure
+
+  /** Reserved IPv4 space (never "the internet") as value ranges, and IPv6 outside the global unicast block. */
+  private static final List<BigInteger[]> RESERVED = reserved();
+
+  private static List<BigInteger[]> reserved() {
+    List<BigInteger[]> out = new ArrayList<>();
+    for (String c : List.of("0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16",
+        "172.16.0.0/12", "192.0.0.0/24", "192.0.2.0/24", "192.168.0.0/16", "198.18.0.0/15", "198.51.100.0/24",
+        "203.0.113.0/24", "224.0.0.0/3")) {
+      out.add(range(4, c));
+    }
+    out.add(range(6, "::/3"));       // below 2000::/3
+    out.add(range(6, "2001:db8::/32")); // documentation
+    out.add(range(6, "4000::/2"));   // above 2000::/3 ...
+    out.add(range(6, "8000::/1"));   // ... up to the top
+    return out;
+  }
+
+  /** A block's first and last value, tagged with its family in slot 2. */
+  private static BigInteger[] range(int family, String cidr) {
+    Addr a = parseAddr(cidr.substring(0, cidr.indexOf('/')));
+    int len = Integer.parseInt(cidr.substring(cidr.indexOf('/') + 1));
+    int bits = family == 4 ? 32 : 128;
+    BigInteger size = BigInteger.ONE.shiftLeft(bits - len);
+    BigInteger first = a.value().shiftRight(bits - len).shiftLeft(bits - len);
+    return new BigInteger[] {first, first.add(size).subtract(BigInteger.ONE), BigInteger.valueOf(family)};
+  }
+
+  /** True when the block holds at least one public address: some value of it lies in no reserved range. */
+  protected boolean holdsPublic(Cidr block) {
+    BigInteger[] b = range(block.family(), block.toCidrString());
+    List<BigInteger[]> covering = new ArrayList<>();
+    for (BigInteger[] r : RESERVED) {
+      if (r[2].equals(b[2])) {
+        covering.add(r);
+      }
+    }
+    covering.sort((x, y) -> x[0].compareTo(y[0]));
+    BigInteger next = b[0]; // the first value of the block not yet known to be reserved
+    for (BigInteger[] r : covering) {
+      if (r[0].compareTo(next) > 0) {
+        break;
+      }
+      if (r[1].compareTo(next) >= 0) {
+        next = r[1].add(BigInteger.ONE);
+      }
+    }
+    return next.compareTo(b[1]) <= 0;
+  }
+
+  /** A rule's peer against an outside party at some public address of a family. */
+  protected NaiveOutcome internetPeer(Rule rule, int family) {
+    Peer peer = rule.peer();
+    if (peer instanceof Peer.CidrPeer c) {
+      return c.cidr().family() == family && holdsPublic(c.cidr()) ? NaiveOutcome.ALLOWED : NaiveOutcome.DENIED;
+    }
+    if (peer instanceof Peer.PrefixListPeer p) {
+      PrefixList list = network.prefixLists().get(p.prefixListId());
+      if (list == null || list.entries().isEmpty()) {
+        return NaiveOutcome.UNKNOWN;
+      }
+      for (Cidr e : list.entries().get()) {
+        if (e.family() == family && holdsPublic(e)) {
+          return NaiveOutcome.ALLOWED;
+        }
+      }
+    }
+    return NaiveOutcome.DENIED;
+  }
+
+  /** The families the internet can reach an ENI in. */
+  protected Set<Integer> reachableFamilies(NetworkInterface eni) {
+    Set<Integer> out = new TreeSet<>();
+    if (!eni.privateIpv4().isEmpty() || !eni.publicIpv4().isEmpty()) {
+      out.add(4);
+    }
+    if (!eni.ipv6().isEmpty()) {
+      out.add(6);
+    }
+    for (Cidr p : eni.prefixes()) {
+      out.add(p.family());
+    }
+    return out;
+  }
+
+  /** The ingress rules of the ENI's present groups, with their group. */
+  private List<Object[]> ingressRules(NetworkInterface eni) {
+    List<Object[]> out = new ArrayList<>();
+    for (String id : eni.securityGroupIds()) {
+      SecurityGroup sg = network.securityGroups().get(id);
+      if (sg != null) {
+        for (Rule r : sg.ingress()) {
+          out.add(new Object[] {sg, r});
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The ENI's ingress rules whose peer is not FALSE against the internet of one family, with the peer's value: the
+   * port check is left to the caller, as in {@link #sideRules}.
+   */
+  private List<Candidate> internetRules(NetworkInterface eni, int family) {
+    List<Candidate> out = new ArrayList<>();
+    for (Object[] gr : ingressRules(eni)) {
+      Rule r = (Rule) gr[1];
+      NaiveOutcome peer = internetPeer(r, family);
+      if (peer != NaiveOutcome.DENIED) {
+        out.add(new Candidate(r, peer));
+      }
+    }
+    return out;
+  }
+
+  /** The internet's verdict for one flow to an ENI in one family, from its {@link #internetRules}. */
+  private NaiveOutcome fromInternet(NetworkInterface eni, List<Candidate> rules, int family, int protocol, int port,
+      int type, int code) {
+    if (!familyCarries(protocol, family)) {
+      return NaiveOutcome.DENIED;
+    }
+    if (unfiltered(eni)) {
+      return NaiveOutcome.ALLOWED;
+    }
+    NaiveOutcome result = NaiveOutcome.DENIED;
+    for (String id : eni.securityGroupIds()) {
+      if (!network.securityGroups().containsKey(id)) {
+        result = missingGroup();
+      }
+    }
+    for (Candidate c : rules) {
+      if (portsMatch(c.rule(), protocol, port, type, code)) {
+        result = result.or(c.peer());
+      }
+    }
+    return result;
+  }
+
+  @Override
+  public Exposed exposure(String eniId) {
+    NetworkInterface eni = network.interfaces().get(eniId);
+    Set<Integer> families = reachableFamilies(eni);
+    Set<String> rules = new TreeSet<>();
+    boolean anywhere = !families.isEmpty() && unfiltered(eni);
+    for (Object[] gr : ingressRules(eni)) {
+      SecurityGroup sg = (SecurityGroup) gr[0];
+      Rule r = (Rule) gr[1];
+      for (int f : families) {
+        if (internetPeer(r, f) == NaiveOutcome.ALLOWED) {
+          rules.add(sg.id() + ": " + r.describe());
+          anywhere |= r.peer() instanceof Peer.CidrPeer c && c.cidr().length() == 0 && c.cidr().family() == f
+              || r.peer() instanceof Peer.PrefixListPeer p && network.prefixLists().get(p.prefixListId()).entries()
+                  .get().stream().anyMatch(e -> e.length() == 0 && e.family() == f);
+        }
+      }
+    }
+    boolean exposed = anywhere || !rules.isEmpty() || anyUnknownFromInternet(eni, families);
+    boolean hasPublic = !eni.publicIpv4().isEmpty() || families.contains(6);
+    return new Exposed(exposed, exposed && anywhere, exposed && hasPublic, exposed ? rules : Set.of());
+  }
+
+  /**
+   * True when some flow from the internet to the ENI may be unknown: with no rule admitting the internet, every key
+   * a missing group or a prefix list without entries could admit is unknown.
+   */
+  private boolean anyUnknownFromInternet(NetworkInterface eni, Set<Integer> families) {
+    if (families.isEmpty() || unfiltered(eni)) {
+      return false;
+    }
+    for (String id : eni.securityGroupIds()) {
+      if (!network.securityGroups().containsKey(id) && missingGroup() == NaiveOutcome.UNKNOWN) {
+        return true;
+      }
+    }
+    for (Object[] gr : ingressRules(eni)) {
+      Rule r = (Rule) gr[1];
+      int protocol = r.ports().protocol().number();
+      for (int f : families) {
+        if ((protocol == -1 || familyCarries(protocol, f)) && internetPeer(r, f) == NaiveOutcome.UNKNOWN) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public Set<String> exposed() {
+    Set<String> out = new TreeSet<>();
+    for (NetworkInterface eni : network.interfaces().values()) {
+      if (exposure(eni.id()).exposed()) {
+        out.add(eni.id());
+      }
+    }
+    return out;
+  }
+
+  /** Brute force over one key space: what the internet can open to the ENI, over the families it has. */
+  @Override
+  public Open exposureKeys(String eniId, Protocol protocol) {
+    NetworkInterface eni = network.interfaces().get(eniId);
+    Set<Integer> families = reachableFamilies(eni);
+    List<List<Candidate>> rules = new ArrayList<>();
+    for (int f : families) {
+      rules.add(internetRules(eni, f));
+    }
+    List<Integer> fams = new ArrayList<>(families);
+    BitSet allowed = new BitSet();
+    BitSet unknown = new BitSet();
+    int n = protocol.number();
+    if (n == 6 || n == 17 || n == 1 || n == 58) {
+      for (int key = 0; key <= 65535; key++) {
+        NaiveOutcome o = NaiveOutcome.DENIED;
+        for (int i = 0; i < fams.size(); i++) {
+          o = o.or(n == 6 || n == 17 ? fromInternet(eni, rules.get(i), fams.get(i), n, key, -1, -1)
+              : fromInternet(eni, rules.get(i), fams.get(i), n, -1, key / 256, key % 256));
+        }
+        mark(o, key, allowed, unknown);
+      }
+    } else {
+      for (int p = 0; p <= 255; p++) {
+        if (p == 1 || p == 6 || p == 17 || p == 58) {
+          continue;
+        }
+        NaiveOutcome o = NaiveOutcome.DENIED;
+        for (int i = 0; i < fams.size(); i++) {
+          o = o.or(fromInternet(eni, rules.get(i), fams.get(i), p, -1, -1, -1));
+        }
+        mark(o, p, allowed, unknown);
+      }
+    }
+    return new Open(allowed, unknown);
   }
 }

@@ -444,6 +444,74 @@ class NaiveEvaluatorTest {
         .isInstanceOf(IllegalArgumentException.class);
   }
 
+  @Test
+  void interfaces_aws_does_not_filter_admit_everything_when_they_carry_no_group() {
+    NaiveEvaluator o = oracle(
+        openOut("sg-out"),
+        NetworkInterface.builder("eni-nat").vpc("vpc-1").interfaceType("nat_gateway").address("10.0.0.9").build(),
+        NetworkInterface.builder("eni-bare").vpc("vpc-1").address("10.0.0.8").build(),
+        NetworkInterface.builder("eni-nlb").vpc("vpc-1").interfaceType("network_load_balancer").groups("sg-out")
+            .address("10.0.0.7").build(),
+        eni("eni-a", "vpc-1", groups("sg-out"), "10.0.0.1"));
+    assertThat(o.reach("eni-a", "eni-nat", Traffic.tcp(22))).isEqualTo(ALLOWED);
+    assertThat(o.reach("eni-nat", "8.8.8.8", Traffic.udp(53))).isEqualTo(ALLOWED);
+    assertThat(o.reach("eni-a", "eni-bare", Traffic.tcp(22))).isEqualTo(DENIED);
+    // with a group, an NLB's ENI is filtered like any other: sg-out admits nothing inbound
+    assertThat(o.reach("eni-a", "eni-nlb", Traffic.tcp(22))).isEqualTo(DENIED);
+  }
+
+  @Test
+  void group_valued_endpoints_answer_per_member_pair() {
+    NaiveEvaluator o = oracle(
+        openOut("sg-out"),
+        sg("sg-web").allowIn(Ports.tcp(443), ANY4).build(),
+        NetworkInterface.builder("eni-1").vpc("vpc-1").groups("sg-out", "sg-web").address("10.0.0.1")
+            .attachedTo("i-1", 0).build(),
+        NetworkInterface.builder("eni-2").vpc("vpc-1").groups("sg-out").address("10.0.0.2").attachedTo("i-1", 1)
+            .build(),
+        eni("eni-c", "vpc-1", groups("sg-out"), "10.0.0.3"));
+    Evaluator.Answer instance = o.verdict("eni-c", "i-1", Traffic.tcp(443));
+    assertThat(instance.members()).containsExactly(ALLOWED, DENIED);
+    assertThat(instance.overall()).isEqualTo(DENIED);
+    assertThat(instance.coverage()).isEqualTo("some");
+    assertThat(o.verdict("eni-c", "sg-web", Traffic.tcp(443))).isEqualTo(
+        new Evaluator.Answer(ALLOWED, "all", java.util.List.of(ALLOWED)));
+    assertThat(o.verdict("{eni-c,10.0.0.2}", "eni-1", Traffic.tcp(443)).members())
+        .containsExactly(ALLOWED, ALLOWED);
+    assertThat(o.whoCanReach("i-1", Traffic.tcp(443)).allowed()).containsExactly("eni-2", "eni-c");
+  }
+
+  @Test
+  void the_internet_is_every_address_outside_reserved_space() {
+    NaiveEvaluator o = oracle();
+    assertThat(o.holdsPublic(dev.sgreach.model.Cidr.parse("10.0.0.0/8"))).isFalse();
+    assertThat(o.holdsPublic(dev.sgreach.model.Cidr.parse("10.0.0.0/7"))).isTrue(); // 11.0.0.0/8 is public
+    assertThat(o.holdsPublic(dev.sgreach.model.Cidr.parse("198.18.0.0/15"))).isFalse();
+    assertThat(o.holdsPublic(dev.sgreach.model.Cidr.parse("198.16.0.0/13"))).isTrue();
+    assertThat(o.holdsPublic(dev.sgreach.model.Cidr.parse("0.0.0.0/0"))).isTrue();
+    assertThat(o.holdsPublic(dev.sgreach.model.Cidr.parse("2001:db8::/32"))).isFalse();
+    assertThat(o.holdsPublic(dev.sgreach.model.Cidr.parse("2001:db8::/31"))).isTrue();
+    assertThat(o.holdsPublic(dev.sgreach.model.Cidr.parse("fd00::/8"))).isFalse();
+    assertThat(o.holdsPublic(dev.sgreach.model.Cidr.parse("::/0"))).isTrue();
+  }
+
+  @Test
+  void exposure_is_the_ingress_side_against_the_internet() {
+    NaiveEvaluator o = oracle(
+        sg("sg-web").allowIn(Ports.tcp(443), ANY4).allowIn(Ports.tcp(22), Peer.cidr("10.0.0.0/8")).build(),
+        sg("sg-vpn").allowIn(Ports.udp(500), Peer.prefixList("pl-unknown")).build(),
+        PrefixList.withUnknownEntries("pl-unknown", "vpn"),
+        eni("eni-web", "vpc-1", groups("sg-web"), "10.0.0.1"),
+        eni("eni-vpn", "vpc-1", groups("sg-vpn"), "10.0.0.2"),
+        eni("eni-v6", "vpc-1", groups("sg-web"), "2600:1f18::1"));
+    assertThat(o.exposure("eni-web")).isEqualTo(new Evaluator.Exposed(true, true, false,
+        java.util.Set.of("sg-web: ingress tcp 443 from 0.0.0.0/0")));
+    assertThat(o.exposure("eni-vpn").exposed()).isTrue();
+    assertThat(o.exposureKeys("eni-vpn", Protocol.UDP).unknown()).isEqualTo(range(500, 500));
+    assertThat(o.exposure("eni-v6").exposed()).isFalse(); // an IPv4 rule does not reach an IPv6-only ENI
+    assertThat(o.exposed()).containsExactly("eni-vpn", "eni-web");
+  }
+
   private static BitSet range(int from, int to) {
     BitSet b = new BitSet();
     b.set(from, to + 1);

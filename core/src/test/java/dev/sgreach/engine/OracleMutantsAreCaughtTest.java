@@ -2,11 +2,18 @@ package dev.sgreach.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.common.collect.ImmutableList;
 import dev.sgreach.model.Cidr;
+import dev.sgreach.model.Direction;
 import dev.sgreach.model.Network;
 import dev.sgreach.model.NetworkInterface;
 import dev.sgreach.model.Peer;
+import dev.sgreach.model.Ports;
 import dev.sgreach.model.Rule;
+import dev.sgreach.model.SecurityGroup;
+import dev.sgreach.model.Traffic;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -18,7 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Checks the property test has teeth: each mutant below gets one semantic point wrong, and the agreement check over
  * the same seeds the property test uses must notice every one of them. A mutant that survives means the generator
- * no longer reaches that corner.
+ * no longer reaches that corner. Oracle mutants are wrong evaluators; engine mutants are the engine with a wrong
+ * proof or fix, which the oracle's checks of proofs and fixes must catch.
  */
 class OracleMutantsAreCaughtTest {
 
@@ -186,10 +194,161 @@ class OracleMutantsAreCaughtTest {
         return w;
       }
     }));
+    // ---- the properties added with the single side check
+    m.add(mutant("the fast path reads unknown as denied", n -> new NaiveEvaluator(n) {
+      @Override
+      public NaiveOutcome outcome(String from, String to, Traffic t) {
+        NaiveOutcome o = super.outcome(from, to, t);
+        return o == NaiveOutcome.UNKNOWN ? NaiveOutcome.DENIED : o;
+      }
+    }));
+    m.add(mutant("a group endpoint is allowed when any member pair is", n -> new NaiveEvaluator(n) {
+      @Override
+      protected NaiveOutcome combine(List<NaiveOutcome> members) {
+        return members.stream().reduce(NaiveOutcome.DENIED, NaiveOutcome::or);
+      }
+    }));
+    m.add(mutant("an instance stands for its first ENI only", n -> new NaiveEvaluator(n) {
+      @Override
+      protected List<Party> members(String text) {
+        List<Party> all = super.members(text);
+        return text.trim().startsWith("i-") ? all.subList(0, 1) : all;
+      }
+    }));
+    m.add(mutant("a security group stands for the ENIs whose first group it is", n -> new NaiveEvaluator(n) {
+      @Override
+      protected List<Party> members(String text) {
+        List<Party> all = super.members(text);
+        if (!text.trim().startsWith("sg-")) {
+          return all;
+        }
+        List<Party> first = all.stream().filter(p -> p.eni().securityGroupIds().get(0).equals(text.trim()))
+            .toList();
+        return first.isEmpty() ? all : first;
+      }
+    }));
+    m.add(mutant("unfiltered interface types are filtered like any other", n -> new NaiveEvaluator(n) {
+      @Override
+      protected boolean unfiltered(NetworkInterface eni) {
+        return false;
+      }
+    }));
+    m.add(mutant("exposure counts 10.0.0.0/8 as the internet", n -> new NaiveEvaluator(n) {
+      @Override
+      protected boolean holdsPublic(Cidr block) {
+        return Cidr.parse("10.0.0.0/8").overlaps(block) || super.holdsPublic(block);
+      }
+    }));
+    m.add(mutant("outside parties never take part in who-can-reach", n -> new NaiveEvaluator(n) {
+      @Override
+      public Outside outsideReachers(String endpoint, Traffic t, List<String> sample, boolean towards) {
+        Outside o = super.outsideReachers(endpoint, t, sample, towards);
+        return new Outside(java.util.Set.of(), o.unknown());
+      }
+    }));
+    m.add(mutant("who-can-reach of a group needs every member", n -> new NaiveEvaluator(n) {
+      @Override
+      public Who whoCanReach(String to, Traffic t) {
+        List<Party> members = members(to);
+        Who any = super.whoCanReach(to, t);
+        java.util.Set<String> all = new java.util.LinkedHashSet<>();
+        for (String id : any.allowed()) {
+          if (members.stream().allMatch(p -> p.outside() && reach(whole(network.interfaces().get(id)), p, t)
+              == NaiveOutcome.ALLOWED || !p.outside() && (p.eni().id().equals(id)
+              || reach(whole(network.interfaces().get(id)), p, t) == NaiveOutcome.ALLOWED))) {
+            all.add(id);
+          }
+        }
+        return new Who(all, any.unknown());
+      }
+    }));
+    m.add(engineMutant("the proof of an allowed flow names the other side's rules", f -> {
+      if (!f.isAllowed() || f.egress().isEmpty()) {
+        return f;
+      }
+      SideCheck e = f.egress().get();
+      SideCheck i = f.ingress().get();
+      return withSides(f, withMatches(e, i.matches()), withMatches(i, e.matches()));
+    }));
+    m.add(engineMutant("the proof of an allowed flow leaves out the ingress rules", f -> {
+      if (!f.isAllowed() || f.ingress().isEmpty()) {
+        return f;
+      }
+      return withSides(f, f.egress().get(), withMatches(f.ingress().get(), ImmutableList.of()));
+    }));
+    m.add(engineMutant("a fix admits the whole protocol", f -> withFixes(f, f.fixes().stream().map(x -> new Fix(
+        x.groupId(), x.groupLabel(), new Rule(x.rule().direction(), x.rule().ports().protocol().hasPorts()
+            ? new Ports(x.rule().ports().protocol(), 0, 65535) : Ports.allTraffic(), x.rule().peer(),
+            x.rule().description(), ""))).toList())));
+    m.add(engineMutant("a fix goes in the other direction", f -> withFixes(f, f.fixes().stream().map(x -> new Fix(
+        x.groupId(), x.groupLabel(), new Rule(x.rule().direction() == Direction.INGRESS ? Direction.EGRESS
+            : Direction.INGRESS, x.rule().ports(), x.rule().peer(), x.rule().description(), ""))).toList())));
+    m.add(mutantOf("a fix references the other ENI's first group, even one both carry", n -> new ProductionEvaluator(n) {
+      @Override
+      public Optional<Verdict> proof(String from, String to, Traffic t) {
+        Verdict v = super.proof(from, to, t).orElseThrow();
+        return Optional.of(withFlows(v, v.flows().stream().map(f -> withFixes(f, f.fixes().stream()
+            .map(x -> naiveFix(network, f, x)).toList())).toList()));
+      }
+    }));
     return m.stream();
   }
 
+  /** The fix before the single side check: the blocking ENI's first group, the other ENI's first group. */
+  private static Fix naiveFix(Network n, Flow f, Fix x) {
+    boolean ingress = x.rule().direction() == Direction.INGRESS;
+    Member self = ingress ? f.destination() : f.source();
+    Member other = ingress ? f.source() : f.destination();
+    SecurityGroup target = self.eni().orElseThrow().securityGroupIds().stream().map(n.securityGroups()::get)
+        .filter(g -> g != null).findFirst().orElseThrow();
+    Peer peer = x.rule().peer();
+    if (other.eni().isPresent() && !other.eni().get().securityGroupIds().isEmpty()
+        && x.rule().peer() instanceof Peer.GroupPeer) {
+      peer = Peer.group(other.eni().get().securityGroupIds().get(0));
+    } else if (other.eni().isPresent() && !other.eni().get().securityGroupIds().isEmpty()
+        && other.eni().get().vpcId().equals(self.eni().get().vpcId())
+        && other.eni().get().securityGroupIds().stream().allMatch(n.securityGroups()::containsKey)) {
+      peer = Peer.group(other.eni().get().securityGroupIds().get(0));
+    }
+    return new Fix(target.id(), target.label(), new Rule(x.rule().direction(), x.rule().ports(), peer,
+        x.rule().description(), ""));
+  }
+
+  private static Arguments engineMutant(String name, UnaryOperator<Flow> corrupt) {
+    return mutantOf(name, n -> new ProductionEvaluator(n) {
+      @Override
+      public Optional<Verdict> proof(String from, String to, Traffic t) {
+        Verdict v = super.proof(from, to, t).orElseThrow();
+        return Optional.of(withFlows(v, v.flows().stream().map(corrupt).toList()));
+      }
+    });
+  }
+
+  private static Verdict withFlows(Verdict v, List<Flow> flows) {
+    return new Verdict(v.from(), v.to(), v.traffic(), v.outcome(), v.coverage(), ImmutableList.copyOf(flows),
+        v.warnings());
+  }
+
+  private static Flow withSides(Flow f, SideCheck egress, SideCheck ingress) {
+    return new Flow(f.source(), f.destination(), f.traffic(), f.outcome(), Optional.of(egress),
+        Optional.of(ingress), f.fixes(), f.remark());
+  }
+
+  private static Flow withFixes(Flow f, List<Fix> fixes) {
+    return new Flow(f.source(), f.destination(), f.traffic(), f.outcome(), f.egress(), f.ingress(),
+        ImmutableList.copyOf(fixes), f.remark());
+  }
+
+  private static SideCheck withMatches(SideCheck s, ImmutableList<RuleMatch> matches) {
+    return new SideCheck(s.direction(), s.member(), s.localAddress(), s.remoteAddress(), s.outcome(), matches,
+        s.nearMisses(), s.missing(), s.note());
+  }
+
   private static Arguments mutant(String name, Function<Network, Evaluator> factory) {
+    return Arguments.of(name, factory);
+  }
+
+  private static Arguments mutantOf(String name, Function<Network, Evaluator> factory) {
     return Arguments.of(name, factory);
   }
 
@@ -197,12 +356,15 @@ class OracleMutantsAreCaughtTest {
   @MethodSource("mutants")
   void the_property_test_catches(String name, Function<Network, Evaluator> mutant) {
     long caughtAt = -1;
+    String how = "";
     for (long seed = 1; seed <= 250 && caughtAt < 0; seed++) {
-      if (!Agreement.disagreements(seed, mutant, 1).isEmpty()) {
+      List<String> found = Agreement.disagreements(seed, mutant, 1);
+      if (!found.isEmpty()) {
         caughtAt = seed;
+        how = found.get(0).lines().findFirst().orElse("");
       }
     }
-    System.out.println("mutant '" + name + "' caught at seed " + caughtAt);
+    System.out.println("mutant '" + name + "' caught at seed " + caughtAt + ": " + how);
     assertThat(caughtAt).as("first seed on which the mutant '%s' is caught", name).isPositive();
   }
 }

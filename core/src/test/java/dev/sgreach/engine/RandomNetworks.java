@@ -30,9 +30,14 @@ import java.util.TreeSet;
  * -1; TCP/UDP ranges touching 0, 1, 65534, 65535; ICMP and ICMPv6 type/code combinations; protocols 0, 47, 50, 132
  * ...; self references, references to other groups, references across peerings with peering fields and statuses,
  * stale references; prefix lists with entries, with unknown entries, and absent); 3-15 ENIs with 0-5 groups
- * (occasionally one missing from the network), 1-3 private IPv4 and 0-2 IPv6 addresses (a few ENIs IPv6-only) and
- * some delegated prefixes. Addresses come from small pools so that CIDR rules often match; no address belongs to
- * two ENIs.
+ * (occasionally one missing from the network), 1-3 private IPv4 and 0-2 IPv6 addresses (a few ENIs IPv6-only),
+ * some delegated prefixes and public IPv4 addresses, interface types (some AWS does not filter, most of those without
+ * groups), and attachments to a few instances. Addresses come from small pools so that CIDR rules often match; no
+ * address belongs to two ENIs.
+ *
+ * <p>Endpoints ({@link #endpoint()}) are ENI ids, addresses (an ENI's, in a delegated prefix, outside), and
+ * group-valued ones: a carried security group ({@code sg-...}), an instance ({@code i-...}) or a named group
+ * ({@code {a,b,...}}, the shape of an EKS role); {@link #singleEndpoint()} gives one-member endpoints only.
  */
 public final class RandomNetworks {
 
@@ -69,6 +74,14 @@ public final class RandomNetworks {
   private static final int[] ICMP_TYPES = {0, 3, 8, 11, 255};
   private static final int[] ICMPV6_TYPES = {1, 128, 129, 135, 0, 255};
   private static final int[] ICMP_CODES = {0, 1, 4, 255};
+  /** Interface types: mostly filtered ones, and every type AWS does not filter when the ENI carries no group. */
+  private static final List<String> TYPES = List.of("interface", "interface", "interface", "branch", "trunk",
+      "vpc_endpoint", "lambda", "nat_gateway", "natGateway", "gateway_load_balancer",
+      "gateway_load_balancer_endpoint", "transit_gateway", "network_load_balancer");
+  static final Set<String> UNFILTERED_TYPES = Set.of("nat_gateway", "natGateway", "gateway_load_balancer",
+      "gateway_load_balancer_endpoint", "transit_gateway", "network_load_balancer");
+  private static final List<String> PUBLIC_IPS = List.of("52.1.2.3", "3.5.7.9", "54.0.0.1", "18.200.1.1",
+      "8.8.8.9", "44.192.0.5");
 
   private final long seed;
   private final Random rnd;
@@ -188,6 +201,8 @@ public final class RandomNetworks {
     Collections.shuffle(v6, rnd);
     Collections.shuffle(p4, rnd);
     Collections.shuffle(p6, rnd);
+    List<String> publicIps = new ArrayList<>(PUBLIC_IPS);
+    Collections.shuffle(publicIps, rnd);
     int eniCount = 3 + rnd.nextInt(13);
     for (int i = 1; i <= eniCount; i++) {
       String vpc = chance(0.05) ? "" : pick(vpcs);
@@ -206,7 +221,17 @@ public final class RandomNetworks {
       if (chance(0.08)) {
         carried.add(pick(MISSING_GROUPS));
       }
-      e.groups(carried);
+      String type = chance(0.7) ? "interface" : pick(TYPES);
+      if (UNFILTERED_TYPES.contains(type) && chance(0.7) || type.equals("interface") && chance(0.05)) {
+        carried.clear(); // most unfiltered types carry no group; a few plain ENIs carry none either
+      }
+      e.interfaceType(type).groups(carried);
+      if (chance(0.6)) {
+        e.attachedTo("i-" + (1 + rnd.nextInt(4)), rnd.nextInt(3));
+      }
+      if (chance(0.2) && !publicIps.isEmpty()) {
+        e.publicIp(publicIps.remove(publicIps.size() - 1));
+      }
       boolean v6only = chance(0.07);
       int n4 = v6only ? 0 : 1 + rnd.nextInt(3);
       int n6 = v6only ? 1 + rnd.nextInt(2) : rnd.nextInt(3);
@@ -305,8 +330,40 @@ public final class RandomNetworks {
   // ---------------------------------------------------------------------------------------------------------------
   // endpoints and traffic
 
-  /** A random endpoint of the network: an ENI id, an ENI's address, an address in a delegated prefix, or outside. */
+  /**
+   * A random endpoint of the network: mostly a {@link #singleEndpoint()}, sometimes a security group that some ENI
+   * carries, an instance, or a named group of two or three single endpoints.
+   */
   public String endpoint() {
+    Network n = network();
+    double d = rnd.nextDouble();
+    if (d < 0.08) {
+      List<String> carried = new ArrayList<>(new TreeSet<>(n.interfaces().values().stream()
+          .flatMap(e -> e.securityGroupIds().stream()).toList()));
+      if (!carried.isEmpty()) {
+        return pick(carried);
+      }
+    }
+    if (d < 0.14) {
+      List<String> instances = new ArrayList<>(new TreeSet<>(n.interfaces().values().stream()
+          .flatMap(e -> e.instanceId().stream()).toList()));
+      if (!instances.isEmpty()) {
+        return pick(instances);
+      }
+    }
+    if (d < 0.20) {
+      int k = 2 + rnd.nextInt(2);
+      List<String> parts = new ArrayList<>();
+      for (int i = 0; i < k; i++) {
+        parts.add(singleEndpoint());
+      }
+      return "{" + String.join(",", parts) + "}";
+    }
+    return singleEndpoint();
+  }
+
+  /** A random one-member endpoint: an ENI id, an ENI's address, an address in a delegated prefix, or outside. */
+  public String singleEndpoint() {
     Network n = network();
     List<NetworkInterface> enis = new ArrayList<>(n.interfaces().values());
     double d = rnd.nextDouble();
@@ -437,7 +494,15 @@ public final class RandomNetworks {
       if (!e.prefixes().isEmpty()) {
         s.append(" prefixes=").append(e.prefixes());
       }
-      s.append(" groups=").append(e.securityGroupIds()).append('\n');
+      s.append(" groups=").append(e.securityGroupIds());
+      if (!e.interfaceType().equals("interface")) {
+        s.append(" type=").append(e.interfaceType());
+      }
+      e.instanceId().ifPresent(i -> s.append(" instance=").append(i));
+      if (!e.publicIpv4().isEmpty()) {
+        s.append(" public=").append(e.publicIpv4());
+      }
+      s.append('\n');
     }
     return s.toString();
   }

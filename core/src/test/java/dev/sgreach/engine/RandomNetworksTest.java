@@ -59,12 +59,31 @@ class RandomNetworksTest {
     int unknownList = 0;
     int prefixes = 0;
     int v6only = 0;
+    int unfiltered = 0;
+    int unfilteredTypeWithGroups = 0;
+    int bare = 0;
+    int publicIps = 0;
+    int multiEniInstances = 0;
+    int groupEndpoints = 0;
     for (long seed = 1; seed <= 250; seed++) {
-      Network n = RandomNetworks.generate(seed);
+      RandomNetworks gen = new RandomNetworks(seed);
+      Network n = gen.network();
+      java.util.Map<String, Integer> perInstance = new java.util.HashMap<>();
       for (NetworkInterface e : n.interfaces().values()) {
         missingOnEni += e.securityGroupIds().stream().anyMatch(RandomNetworks.MISSING_GROUPS::contains) ? 1 : 0;
         prefixes += e.prefixes().size();
         v6only += e.privateIpv4().isEmpty() ? 1 : 0;
+        boolean unfilteredType = RandomNetworks.UNFILTERED_TYPES.contains(e.interfaceType());
+        unfiltered += unfilteredType && e.securityGroupIds().isEmpty() ? 1 : 0;
+        unfilteredTypeWithGroups += unfilteredType && !e.securityGroupIds().isEmpty() ? 1 : 0;
+        bare += !unfilteredType && e.securityGroupIds().isEmpty() ? 1 : 0;
+        publicIps += e.publicIpv4().size();
+        e.instanceId().ifPresent(i -> perInstance.merge(i, 1, Integer::sum));
+      }
+      multiEniInstances += (int) perInstance.values().stream().filter(c -> c > 1).count();
+      for (int i = 0; i < 20; i++) {
+        String endpoint = gen.endpoint();
+        groupEndpoints += endpoint.startsWith("sg-") || endpoint.startsWith("i-") || endpoint.startsWith("{") ? 1 : 0;
       }
       for (SecurityGroup sg : n.securityGroups().values()) {
         for (Rule r : Iterables.concat(sg)) {
@@ -87,6 +106,12 @@ class RandomNetworksTest {
     assertThat(unknownList).isGreaterThan(50);
     assertThat(prefixes).isGreaterThan(50);
     assertThat(v6only).isGreaterThan(20);
+    assertThat(unfiltered).isGreaterThan(50);
+    assertThat(unfilteredTypeWithGroups).isGreaterThan(20);
+    assertThat(bare).isGreaterThan(50);
+    assertThat(publicIps).isGreaterThan(100);
+    assertThat(multiEniInstances).isGreaterThan(100);
+    assertThat(groupEndpoints).isGreaterThan(500);
   }
 
   @Test

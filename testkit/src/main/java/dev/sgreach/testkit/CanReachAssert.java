@@ -8,6 +8,7 @@ import dev.sgreach.engine.Endpoint;
 import dev.sgreach.engine.Flow;
 import dev.sgreach.engine.Member;
 import dev.sgreach.engine.OpenPorts;
+import dev.sgreach.engine.Outcome;
 import dev.sgreach.engine.Reachability;
 import dev.sgreach.engine.Verdict;
 import dev.sgreach.model.Traffic;
@@ -70,17 +71,17 @@ public class CanReachAssert extends AbstractAssert<CanReachAssert, Endpoint> {
     for (Member s : r.resolve(actual)) {
       for (Member d : r.resolve(to)) {
         OpenPorts open = r.openPorts(s, d);
-        List<Traffic> notOpen = PortMath.notOpen(open, expected);
-        String beyond = PortMath.beyond(open, expected);
-        if (notOpen.isEmpty() && beyond.isEmpty()) {
+        List<Traffic> notOpen = notOpen(open, expected);
+        OpenPorts beyond = open.without(expected);
+        if (notOpen.isEmpty() && beyond.isEmpty() && !beyond.hasUnknown()) {
           continue;
         }
         List<Flow> proof = new ArrayList<>();
         for (Traffic t : notOpen) {
-          proof.add(proof(r, s, d, t));
+          proof.add(r.explain(s, d, t));
         }
-        PortMath.firstBeyond(open, expected).ifPresent(t -> proof.add(proof(r, s, d, t)));
-        findings.add(new PortsFinding(s, d, open, notOpen, beyond, proof));
+        beyond.firstAllowed().ifPresent(t -> proof.add(r.explain(s, d, t)));
+        findings.add(new PortsFinding(s, d, open, notOpen, describe(beyond), proof));
       }
     }
     if (!findings.isEmpty()) {
@@ -89,8 +90,13 @@ public class CanReachAssert extends AbstractAssert<CanReachAssert, Endpoint> {
     return myself;
   }
 
-  /** The engine's flow between exactly these two members for this traffic. */
-  static Flow proof(Reachability r, Member s, Member d, Traffic t) {
-    return r.reach(Engines.endpointOf(s), Engines.endpointOf(d), t).flows().get(0);
+  /** The expected traffic that the engine's open ports do not allow (null: nothing is open). */
+  static List<Traffic> notOpen(OpenPorts open, List<Traffic> expected) {
+    return expected.stream().filter(t -> open == null || open.outcomeOf(t) != Outcome.ALLOWED).toList();
+  }
+
+  /** What is open (or unknown) beyond the expected traffic, as the engine prints it; empty when nothing. */
+  static String describe(OpenPorts beyond) {
+    return beyond.isEmpty() && !beyond.hasUnknown() ? "" : beyond.toString();
   }
 }

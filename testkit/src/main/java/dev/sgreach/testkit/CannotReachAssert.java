@@ -73,7 +73,7 @@ public class CannotReachAssert extends AbstractAssert<CannotReachAssert, Endpoin
           continue;
         }
         List<Flow> proof = new ArrayList<>();
-        PortMath.firstBeyond(open, List.of()).ifPresent(t -> proof.add(CanReachAssert.proof(r, s, d, t)));
+        open.firstAllowed().ifPresent(t -> proof.add(r.explain(s, d, t)));
         findings.add(new PortsFinding(s, d, open, List.of(), "", proof));
       }
     }

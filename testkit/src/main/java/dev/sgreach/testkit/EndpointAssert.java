@@ -185,8 +185,8 @@ public class EndpointAssert extends AbstractAssert<EndpointAssert, Endpoint> {
       Optional<Exposure.Exposed> exposed = scope.reachability().exposure(Endpoint.eni(m.eni().get().id()))
           .interfaces().stream().findFirst();
       OpenPorts open = exposed.map(Exposure.Exposed::open).orElse(null);
-      List<Traffic> notOpen = PortMath.notOpen(open, expected);
-      String beyond = open == null ? "" : PortMath.beyond(open, expected);
+      List<Traffic> notOpen = CanReachAssert.notOpen(open, expected);
+      String beyond = open == null ? "" : CanReachAssert.describe(open.without(expected));
       if (!notOpen.isEmpty() || !beyond.isEmpty()) {
         findings.add(new ExposureFinding(m.eni().get(), exposed, notOpen, beyond));
       }

@@ -1,10 +1,7 @@
 package dev.sgreach.testkit;
 
-import dev.sgreach.engine.Endpoint;
-import dev.sgreach.engine.Member;
 import dev.sgreach.engine.Reachability;
 import dev.sgreach.model.Network;
-import dev.sgreach.model.NetworkInterface;
 import java.util.Objects;
 
 /**
@@ -36,16 +33,5 @@ final class Engines {
       last = reachability;
     }
     return reachability;
-  }
-
-  /** The endpoint that stands for exactly this member, to ask the engine about it again. */
-  static Endpoint endpointOf(Member m) {
-    if (m.eni().isPresent()) {
-      NetworkInterface e = m.eni().get();
-      if (m.addresses().equals(e.privateAddresses())) {
-        return Endpoint.eni(e.id());
-      }
-    }
-    return new Endpoint.Address(m.addresses().get(0));
   }
 }

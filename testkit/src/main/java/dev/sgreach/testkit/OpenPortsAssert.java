@@ -39,7 +39,7 @@ public class OpenPortsAssert extends AbstractAssert<OpenPortsAssert, OpenPorts> 
   public OpenPortsAssert allows(Traffic first, Traffic... more) {
     isNotNull();
     List<Traffic> expected = Lists.asList(first, more);
-    List<Traffic> notOpen = PortMath.notOpen(actual, expected);
+    List<Traffic> notOpen = CanReachAssert.notOpen(actual, expected);
     if (!notOpen.isEmpty()) {
       throwAssertionError(shouldAllow(actual, expected, notOpen));
     }
@@ -56,8 +56,8 @@ public class OpenPortsAssert extends AbstractAssert<OpenPortsAssert, OpenPorts> 
   public OpenPortsAssert allowsOnly(Traffic first, Traffic... more) {
     isNotNull();
     List<Traffic> expected = Lists.asList(first, more);
-    List<Traffic> notOpen = PortMath.notOpen(actual, expected);
-    String beyond = PortMath.beyond(actual, expected);
+    List<Traffic> notOpen = CanReachAssert.notOpen(actual, expected);
+    String beyond = CanReachAssert.describe(actual.without(expected));
     if (!notOpen.isEmpty() || !beyond.isEmpty()) {
       throwAssertionError(shouldAllowOnly(actual, expected, notOpen, beyond));
     }

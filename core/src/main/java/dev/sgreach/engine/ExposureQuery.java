@@ -1,0 +1,225 @@
+package dev.sgreach.engine;
+
+import static dev.sgreach.engine.Tri.F;
+import static dev.sgreach.engine.Tri.T;
+
+import com.google.common.collect.ImmutableList;
+import dev.sgreach.model.Cidr;
+import dev.sgreach.model.NetworkInterface;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * What the internet can open to ENIs: for each ENI, its ingress side towards an outside party anywhere in the
+ * public address space of each family it can be reached in ({@link SideJudge#keys} with
+ * {@link SideJudge#internet} as the peer), with the rules that admit it. ENIs of one class with the same reachable
+ * families are exposed alike, so each such kind is judged once.
+ */
+final class ExposureQuery {
+  private final Index index;
+  private final SideJudge sides;
+  private final SideJudge.InternetKeys internet;
+
+  /**
+   * @param parts where each group's part is kept once worked out, for every exposure question about this index
+   *     ({@link #parts(Index)}): parts depend on the network alone
+   */
+  ExposureQuery(Index index, SideJudge sides, AtomicReferenceArray<Object> parts) {
+    this.index = index;
+    this.sides = sides;
+    this.internet = sides.internetKeys();
+    this.parts = parts;
+  }
+
+  /** An empty store of parts for an index's exposure questions. */
+  static AtomicReferenceArray<Object> parts(Index index) {
+    return new AtomicReferenceArray<>(index.groups.length * 4);
+  }
+
+  /** Every exposed ENI of the snapshot, in snapshot order. */
+  Exposure all() {
+    ImmutableList.Builder<Exposure.Exposed> out = ImmutableList.builder();
+    // per kind (class and reachable families): 0 not judged yet, 1 not exposed, 2 exposed as byKind[kind]
+    byte[] judged = new byte[index.classCount() * 4];
+    Exposure.Exposed[] byKind = new Exposure.Exposed[judged.length];
+    for (int i = 0; i < index.enis.length; i++) {
+      NetworkInterface e = index.enis[i];
+      int families = reachableFamilies(i);
+      int kind = index.eniClass[i] << 2 | families;
+      if (judged[kind] == 0) {
+        Optional<Exposure.Exposed> x = exposed(i);
+        judged[kind] = (byte) (x.isPresent() ? 2 : 1);
+        byKind[kind] = x.orElse(null);
+      }
+      if (judged[kind] == 2) {
+        Exposure.Exposed t = byKind[kind];
+        out.add(t.eni() == e ? t : new Exposure.Exposed(e, t.open(), t.rules(), t.fromAnywhere(),
+            hasPublicAddress(i, families)));
+      }
+    }
+    return new Exposure(out.build());
+  }
+
+  /**
+   * The families an outside party can reach an ENI in: bit 1 IPv4 (a private or public IPv4 address, or an IPv4
+   * prefix), bit 2 IPv6.
+   */
+  private int reachableFamilies(int eni) {
+    return index.eniFamilies[eni] | (index.eniPublicIpv4[eni] ? 1 : 0);
+  }
+
+  private boolean hasPublicAddress(int eni, int families) {
+    return index.eniPublicIpv4[eni] || (families & 2) != 0;
+  }
+
+  /**
+   * What the internet can open to one ENI, if anything (or anything unknown). An ENI whose only part comes from one
+   * group (its party adds nothing: filtered, no missing group) is exposed exactly as that group makes it, worked out
+   * once per group and set of families; any other is the union of its parts, with its party.
+   */
+  Optional<Exposure.Exposed> exposed(int eni) {
+    NetworkInterface e = index.enis[eni];
+    int families = reachableFamilies(eni);
+    if (families == 0) {
+      return Optional.empty();
+    }
+    int party = sides.party(eni);
+    int single = -1;
+    int parts = 0;
+    for (int g : index.eniGroups[eni]) {
+      if (part(g, families) != null) {
+        single = g;
+        parts++;
+      }
+    }
+    if (party == F && parts == 0) {
+      return Optional.empty(); // no rule admits the internet, nothing unknown: not exposed
+    }
+    if (party == F && parts == 1) {
+      Part p = part(single, families);
+      return Optional.of(new Exposure.Exposed(e, p.open(), p.rules, p.anywhere, hasPublicAddress(eni, families)));
+    }
+    Spans[] allowed = FlowJudge.spans();
+    Spans[] unknown = FlowJudge.spans();
+    KeySets partyKeys = sides.partyKeys(eni);
+    for (int f = 4; f <= 6; f += 2) {
+      if ((families & Index.familyBit(f)) != 0) {
+        carried(partyKeys, f, allowed, unknown);
+      }
+    }
+    ImmutableList.Builder<RuleMatch> rules = ImmutableList.builder();
+    boolean anywhere = party == T;
+    for (int g : index.eniGroups[eni]) {
+      Part p = part(g, families); // the OR over groups: the union of their parts
+      if (p != null) {
+        for (int s = 0; s < KeySets.SPACES; s++) {
+          allowed[s].addAll(p.allowed[s]);
+          unknown[s].addAll(p.unknown[s]);
+        }
+        rules.addAll(p.rules);
+        anywhere |= p.anywhere;
+      }
+    }
+    OpenPorts open = OpenPorts.of(allowed, unknown);
+    ImmutableList<RuleMatch> matched = rules.build();
+    if (party != T && matched.isEmpty() && !open.hasUnknown()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Exposure.Exposed(e, open, matched, anywhere, hasPublicAddress(eni, families)));
+  }
+
+  /** Adds a side's keys of one family to the sets, in the key spaces that travel over that family. */
+  private static void carried(KeySets keys, int family, Spans[] allowed, Spans[] unknown) {
+    for (int space = 0; space < KeySets.SPACES; space++) {
+      if (space < KeySets.OTHER_PROTOCOLS && !FlowJudge.carries(space, family)) {
+        continue;
+      }
+      allowed[space].addAll(keys.sure(space));
+      unknown[space].addAll(keys.possible(space));
+    }
+  }
+
+  /**
+   * One group's part of an ENI's exposure for a set of reachable families: its keys (normalized, so that reading
+   * them writes nothing), its rules, whether one admits a whole family ({@code /0}), and the open ports they make.
+   * Immutable once made, so one part serves every thread.
+   */
+  private static final class Part {
+    final Spans[] allowed;
+    final Spans[] unknown;
+    final ImmutableList<RuleMatch> rules;
+    final boolean anywhere;
+    final OpenPorts open;
+
+    Part(Spans[] allowed, Spans[] unknown, ImmutableList<RuleMatch> rules, boolean anywhere) {
+      for (int s = 0; s < KeySets.SPACES; s++) {
+        allowed[s].normalize();
+        unknown[s].normalize();
+      }
+      this.allowed = allowed;
+      this.unknown = unknown;
+      this.rules = rules;
+      this.anywhere = anywhere;
+      this.open = OpenPorts.of(copy(allowed), copy(unknown));
+    }
+
+    OpenPorts open() {
+      return open;
+    }
+  }
+
+  private static Spans[] copy(Spans[] spans) {
+    Spans[] out = FlowJudge.spans();
+    for (int s = 0; s < spans.length; s++) {
+      out[s].addAll(spans[s]);
+    }
+    return out;
+  }
+
+  /** Per group and families (g * 4 + families): its part, {@link #NO_PART} when it has none, null not yet judged. */
+  private final AtomicReferenceArray<Object> parts;
+  private static final Object NO_PART = new Object();
+
+  private Part part(int g, int families) {
+    Object cached = parts.get(g * 4 + families);
+    if (cached == null && (sides.fromInternet(g) == null || sides.fromInternet(g).length == 0)) {
+      cached = NO_PART; // no rule of the group can admit the internet
+      parts.set(g * 4 + families, cached);
+    }
+    if (cached == null) {
+      Spans[] allowed = FlowJudge.spans();
+      Spans[] unknown = FlowJudge.spans();
+      for (int f = 4; f <= 6; f += 2) {
+        if ((families & Index.familyBit(f)) != 0) {
+          KeySets keys = internet.ofGroup(g, f);
+          if (keys != null) {
+            carried(keys, f, allowed, unknown);
+          }
+        }
+      }
+      boolean any = false;
+      for (int s = 0; s < KeySets.SPACES; s++) {
+        any |= !unknown[s].isEmpty();
+      }
+      ImmutableList.Builder<RuleMatch> rules = ImmutableList.builder();
+      boolean anywhere = false;
+      for (CompiledRule r : sides.fromInternet(g)) {
+        if (admitsInternet(r, families)) {
+          for (Cidr b : sides.internetBlocks(r, families)) {
+            anywhere |= b.isAnywhere();
+            rules.add(new RuleMatch(r.group, r.rule, b));
+          }
+        }
+      }
+      ImmutableList<RuleMatch> matched = rules.build();
+      any |= !matched.isEmpty();
+      cached = any ? new Part(allowed, unknown, matched, anywhere) : NO_PART;
+      parts.set(g * 4 + families, cached); // the same value whichever thread works it out first
+    }
+    return cached == NO_PART ? null : (Part) cached;
+  }
+
+  private boolean admitsInternet(CompiledRule r, int families) {
+    return (families & 1) != 0 && sides.internet(r, 4) == T || (families & 2) != 0 && sides.internet(r, 6) == T;
+  }
+}

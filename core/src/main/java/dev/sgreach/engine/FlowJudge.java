@@ -1,0 +1,232 @@
+package dev.sgreach.engine;
+
+import static dev.sgreach.engine.Tri.F;
+import static dev.sgreach.engine.Tri.T;
+
+import com.google.common.collect.ImmutableList;
+import dev.sgreach.model.Cidr;
+import dev.sgreach.model.Direction;
+import dev.sgreach.model.Protocol;
+import dev.sgreach.model.Traffic;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decides one flow between two concrete members: for every usable pair of their addresses (same family; ICMP only
+ * over IPv4, ICMPv6 only over IPv6), the sender's egress side AND the receiver's ingress side, each from
+ * {@link SideJudge}; the flow is the Kleene OR over the pairs. The egress side depends only on the receiver's
+ * address and the ingress side only on the sender's, so each is judged once per address, not once per pair.
+ *
+ * <p>{@link #flow} gives the answer alone; {@link #explain} the same answer with the proof of the pair that came
+ * closest, and the fixes; {@link #openPorts} every key that gets through.
+ */
+final class FlowJudge {
+  private final Index index;
+  private final SideJudge sides;
+  private final Fixes fixes;
+
+  FlowJudge(Index index, SideJudge sides) {
+    this.index = index;
+    this.sides = sides;
+    this.fixes = new Fixes(index);
+  }
+
+  /** True when an address pair can carry traffic of this family (0: either): the same family, and the traffic's. */
+  static boolean usable(Cidr a, Cidr b, int trafficFamily) {
+    return a.family() == b.family() && (trafficFamily == 0 || trafficFamily == a.family());
+  }
+
+  /** The member's ENI in the index, or -1 for an outside party. */
+  int eni(Member m) {
+    return index.eni(m);
+  }
+
+  /**
+   * The flow's value (T, F or U) from {@code src} (an ENI, or -1 outside) with these addresses to {@code dst}.
+   */
+  int flow(int src, List<Cidr> srcAddresses, int dst, List<Cidr> dstAddresses, Traffic traffic) {
+    int ni = srcAddresses.size();
+    int nj = dstAddresses.size();
+    if (ni > 32 || nj > 32) {
+      return flowOfMany(src, srcAddresses, dst, dstAddresses, traffic);
+    }
+    int fam = traffic.family();
+    // two bits per address: 0 not judged yet, else the side's value + 1
+    long egressBy = 0;
+    long ingressBy = 0;
+    int result = F;
+    for (int i = 0; i < ni; i++) {
+      Cidr x = srcAddresses.get(i);
+      for (int j = 0; j < nj; j++) {
+        Cidr y = dstAddresses.get(j);
+        if (!usable(x, y, fam)) {
+          continue;
+        }
+        int e = (int) (egressBy >>> (2 * j)) & 3;
+        if (e == 0) {
+          e = sides.judge(Direction.EGRESS, src, dst, y, traffic) + 1;
+          egressBy |= (long) e << (2 * j);
+        }
+        if (e - 1 == F) {
+          continue;
+        }
+        int in = (int) (ingressBy >>> (2 * i)) & 3;
+        if (in == 0) {
+          in = sides.judge(Direction.INGRESS, dst, src, x, traffic) + 1;
+          ingressBy |= (long) in << (2 * i);
+        }
+        int pair = Tri.and(e - 1, in - 1);
+        if (pair == T) {
+          return T;
+        }
+        result = Tri.or(result, pair);
+      }
+    }
+    return result;
+  }
+
+  private int flowOfMany(int src, List<Cidr> srcAddresses, int dst, List<Cidr> dstAddresses, Traffic traffic) {
+    int fam = traffic.family();
+    int result = F;
+    for (Cidr x : srcAddresses) {
+      for (Cidr y : dstAddresses) {
+        if (usable(x, y, fam)) {
+          int pair = Tri.and(sides.judge(Direction.EGRESS, src, dst, y, traffic),
+              sides.judge(Direction.INGRESS, dst, src, x, traffic));
+          if (pair == T) {
+            return T;
+          }
+          result = Tri.or(result, pair);
+        }
+      }
+    }
+    return result;
+  }
+
+  /**
+   * The flow with its proof: both sides judged on every usable pair, then explained on the pair that came closest
+   * (allowed, else unknown, else the most sides allowed), with the fixes for a denied flow's blocking sides.
+   */
+  Flow explain(Member s, Member d, Traffic t) {
+    int src = eni(s);
+    int dst = eni(d);
+    int fam = t.family();
+    List<Cidr> xs = s.addresses();
+    List<Cidr> ys = d.addresses();
+    int[] egressBy = new int[ys.size()];
+    int[] ingressBy = new int[xs.size()];
+    for (int j = 0; j < ys.size(); j++) {
+      egressBy[j] = -1;
+    }
+    for (int i = 0; i < xs.size(); i++) {
+      ingressBy[i] = -1;
+    }
+    int bestI = -1;
+    int bestJ = -1;
+    int bestScore = -1;
+    int overall = F;
+    for (int i = 0; i < xs.size(); i++) {
+      for (int j = 0; j < ys.size(); j++) {
+        if (!usable(xs.get(i), ys.get(j), fam)) {
+          continue;
+        }
+        if (egressBy[j] < 0) {
+          egressBy[j] = sides.judge(Direction.EGRESS, src, dst, ys.get(j), t);
+        }
+        if (ingressBy[i] < 0) {
+          ingressBy[i] = sides.judge(Direction.INGRESS, dst, src, xs.get(i), t);
+        }
+        int pair = Tri.and(egressBy[j], ingressBy[i]);
+        overall = Tri.or(overall, pair);
+        int score = pair * 10 + egressBy[j] + ingressBy[i];
+        if (score > bestScore) {
+          bestScore = score;
+          bestI = i;
+          bestJ = j;
+        }
+      }
+    }
+    if (bestI < 0) {
+      return new Flow(s, d, t, Outcome.DENIED, Optional.empty(), Optional.empty(), ImmutableList.of(),
+          Optional.of(noPairRemark(s, d, t)));
+    }
+    Cidr x = xs.get(bestI);
+    Cidr y = ys.get(bestJ);
+    SideCheck egress = sides.explain(Direction.EGRESS, s, src, x, d, dst, y, t);
+    SideCheck ingress = sides.explain(Direction.INGRESS, d, dst, y, s, src, x, t);
+    Outcome outcome = Tri.outcome(overall);
+    ImmutableList.Builder<Fix> proposed = ImmutableList.builder();
+    if (outcome == Outcome.DENIED) {
+      if (egress.outcome() == Outcome.DENIED) {
+        fixes.propose(egress, src, d, dst, t).ifPresent(proposed::add);
+      }
+      if (ingress.outcome() == Outcome.DENIED) {
+        fixes.propose(ingress, dst, s, src, t).ifPresent(proposed::add);
+      }
+    }
+    return new Flow(s, d, t, outcome, Optional.of(egress), Optional.of(ingress), proposed.build(),
+        Optional.empty());
+  }
+
+  private static String noPairRemark(Member s, Member d, Traffic t) {
+    int fam = t.family();
+    if (fam != 0) {
+      return t.protocol().awsName() + " travels over IPv" + fam + " only, and " + s.label() + " and "
+          + d.label() + " have no IPv" + fam + " address pair";
+    }
+    return s.label() + " and " + d.label() + " have no addresses of the same family (IPv4 with IPv4, IPv6 with IPv6)";
+  }
+
+  /**
+   * Every key that gets from {@code s} to {@code d}: per usable address pair and key space, the keys both sides
+   * surely admit are allowed and those both may admit are unknown; the union over pairs, with allowed taking
+   * precedence.
+   */
+  OpenPorts openPorts(Member s, Member d) {
+    int src = eni(s);
+    int dst = eni(d);
+    List<Cidr> xs = s.addresses();
+    List<Cidr> ys = d.addresses();
+    KeySets[] egressBy = new KeySets[ys.size()];
+    KeySets[] ingressBy = new KeySets[xs.size()];
+    Spans[] allowed = spans();
+    Spans[] unknown = spans();
+    for (int i = 0; i < xs.size(); i++) {
+      Cidr x = xs.get(i);
+      for (int j = 0; j < ys.size(); j++) {
+        Cidr y = ys.get(j);
+        if (x.family() != y.family()) {
+          continue;
+        }
+        if (egressBy[j] == null) {
+          egressBy[j] = sides.keys(Direction.EGRESS, src, r -> sides.peer(r, src, dst, y));
+        }
+        if (ingressBy[i] == null) {
+          ingressBy[i] = sides.keys(Direction.INGRESS, dst, r -> sides.peer(r, dst, src, x));
+        }
+        for (int space = 0; space < KeySets.SPACES; space++) {
+          if (space < KeySets.OTHER_PROTOCOLS && !carries(space, x.family())) {
+            continue;
+          }
+          egressBy[j].sure(space).intersectInto(ingressBy[i].sure(space), allowed[space]);
+          egressBy[j].possible(space).intersectInto(ingressBy[i].possible(space), unknown[space]);
+        }
+      }
+    }
+    return OpenPorts.of(allowed, unknown);
+  }
+
+  /** True when a keyed protocol's space travels over this address family. */
+  static boolean carries(int space, int family) {
+    int f = Protocol.KEYED.get(space).family();
+    return f == 0 || f == family;
+  }
+
+  static Spans[] spans() {
+    Spans[] out = new Spans[KeySets.SPACES];
+    for (int s = 0; s < out.length; s++) {
+      out[s] = new Spans();
+    }
+    return out;
+  }
+}

@@ -1,0 +1,540 @@
+package dev.sgreach.engine;
+
+import static dev.sgreach.engine.Tri.F;
+import static dev.sgreach.engine.Tri.T;
+import static dev.sgreach.engine.Tri.U;
+
+import com.google.common.collect.ImmutableList;
+import dev.sgreach.model.Cidr;
+import dev.sgreach.model.Direction;
+import dev.sgreach.model.NetworkInterface;
+import dev.sgreach.model.Protocol;
+import dev.sgreach.model.Traffic;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.ToIntFunction;
+
+/**
+ * Decides one side of one flow: does the sender's egress (or the receiver's ingress) admit this traffic with this
+ * party on the other end? This is the only place that knows what decides it (DESIGN.md, "Reachability semantics"):
+ *
+ * <ul>
+ *   <li>the party itself ({@link #party}): an outside party (no ENI of the snapshot) carries no group and admits
+ *       everything; an ENI of a type AWS does not filter ({@link #unfiltered}) admits everything; an ENI carrying a
+ *       group the snapshot lacks is unknown unless a rule it has admits the flow; an ENI with no group admits
+ *       nothing;</li>
+ *   <li>the OR over the groups on the ENI and their rules that admit the protocol and key
+ *       ({@link CompiledRule#admits});</li>
+ *   <li>each such rule's peer against the other party ({@link #peer}): a CIDR when it shares an address with the
+ *       other side's address (so a delegated prefix is matched when some address in it is); a prefix list likewise
+ *       through its entries, unknown when they are missing; a group reference when the other party is an ENI
+ *       carrying the group in the same VPC, across an active peering of the snapshot, or across the unrecorded
+ *       active peering the reference reports ({@link #reference}), never an outside party.</li>
+ * </ul>
+ *
+ * <p>It answers in three forms built on that one decision: {@link #judge} gives the three-valued answer as an int
+ * (the fast path of point queries and sweeps); {@link #explain} gives it with its evidence as a {@link SideCheck}
+ * (the rules that admit, or the near misses, or the missing data); {@link #keys} gives every key the side admits in
+ * each protocol's key space (open ports, exposure). {@link #prepare} arranges one side for a sweep over many other
+ * parties (who-can-reach and what-can-be-reached). Instances are immutable.
+ *
+ * <p>Two lookups serve the fast path and must stay true to {@link #peer}: a {@link RuleTable} lists exactly the rules
+ * whose protocol and keys admit a flow ({@link CompiledRule#admits}), and its {@link RuleTable.Sieve} turns a party
+ * away only when {@link #peer} would say F for every rule of a list (a reference needs a carried group, a CIDR an
+ * overlapping address). A new kind of peer, or a new way for one to match, belongs in {@link #peer} and in the sieve.
+ */
+final class SideJudge {
+  /**
+   * Interface types that AWS does not filter with security groups when the ENI carries none (a NAT gateway, a
+   * Gateway Load Balancer and its endpoints, a Transit Gateway attachment, a Network Load Balancer created without
+   * groups). An ENI of any other type with no group admits nothing.
+   */
+  static final Set<String> UNFILTERED_TYPES = Set.of("natGateway", "nat_gateway", "gateway_load_balancer",
+      "gateway_load_balancer_endpoint", "transit_gateway", "network_load_balancer");
+
+
+  private final Index index;
+  /** Per class: true when the class's ENIs are of a type AWS does not filter. */
+  private final boolean[] unfilteredClass;
+  /**
+   * Per direction (0 ingress, 1 egress) and class: the families (bits, see {@link Index#familyBit}) for which the
+   * class's side of any flow is allowed without reading further: the class is unfiltered, or one of its groups has an
+   * all-traffic rule whose peer holds every address of that family.
+   */
+  private final byte[][] openFamilies;
+  /**
+   * Per ENI, its class's facts packed for the point-query path (one read instead of several): bits 0-1 the families
+   * open on ingress, bits 2-3 on egress ({@link #openFamilies}), bit 4 unfiltered, bit 5 a missing group carried.
+   */
+  private final byte[] eniFlags;
+  private static final int UNFILTERED = 16;
+  private static final int MISSING = 32;
+  /** Per rule: its peer against "the internet" ({@link Internet}), IPv4 in bits 0-1, IPv6 in bits 2-3. */
+  private final byte[] internet;
+  /** Per prefix list's entries (by identity): those that hold a public address, in entry order. */
+  private final Map<Cidr[], List<Cidr>> publicEntries = new java.util.IdentityHashMap<>();
+  /** Per group: its ingress rules whose {@link #internet} value is not F for some family. */
+  private final CompiledRule[][] fromInternet;
+
+  SideJudge(Index index) {
+    this.index = index;
+    int classes = index.classCount();
+    this.unfilteredClass = new boolean[classes];
+    this.openFamilies = new byte[2][classes];
+    byte[][] byGroup = new byte[2][index.groups.length];
+    for (int g = 0; g < index.groups.length; g++) {
+      byGroup[0][g] = (byte) allAddressFamilies(index.ingress[g]);
+      byGroup[1][g] = (byte) allAddressFamilies(index.egress[g]);
+    }
+    for (int k = 0; k < classes; k++) {
+      int rep = index.classRepresentative[k];
+      unfilteredClass[k] = unfiltered(index.enis[rep], index.eniGroups[rep].length);
+      if (unfilteredClass[k]) {
+        openFamilies[0][k] = 3;
+        openFamilies[1][k] = 3;
+        continue;
+      }
+      for (int g : index.eniGroups[rep]) {
+        openFamilies[0][k] |= byGroup[0][g];
+        openFamilies[1][k] |= byGroup[1][g];
+      }
+    }
+    this.internet = internetMatches();
+    for (int g = 0; g < index.groups.length; g++) {
+      for (CompiledRule r : index.ingress[g] == null ? new CompiledRule[0] : index.ingress[g]) {
+        if (r.kind == CompiledRule.PREFIX_LIST && r.entries != null && !publicEntries.containsKey(r.entries)) {
+          publicEntries.put(r.entries, java.util.Arrays.stream(r.entries).filter(SideJudge::holdsPublic).toList());
+        }
+      }
+    }
+    this.fromInternet = new CompiledRule[index.groups.length][];
+    for (int g = 0; g < fromInternet.length; g++) {
+      CompiledRule[] rules = index.ingress[g];
+      fromInternet[g] = rules == null ? null
+          : java.util.Arrays.stream(rules).filter(r -> internet[r.id] != 0).toArray(CompiledRule[]::new);
+    }
+    this.eniFlags = new byte[index.enis.length];
+    for (int i = 0; i < eniFlags.length; i++) {
+      int k = index.eniClass[i];
+      eniFlags[i] = (byte) (openFamilies[0][k] | openFamilies[1][k] << 2 | (unfilteredClass[k] ? UNFILTERED : 0)
+          | (index.eniMissingGroup[i] ? MISSING : 0));
+    }
+  }
+
+  /** True for an ENI that carries no group and is of a type AWS does not filter: it admits everything. */
+  static boolean unfiltered(NetworkInterface eni, int groupCount) {
+    return groupCount == 0 && UNFILTERED_TYPES.contains(eni.interfaceType());
+  }
+
+  private static int direction(Direction d) {
+    return d == Direction.INGRESS ? 0 : 1;
+  }
+
+  /** The families whose every address an all-traffic rule of these rules admits (a {@code /0} peer). */
+  private static int allAddressFamilies(CompiledRule[] rules) {
+    int bits = 0;
+    if (rules != null) {
+      for (CompiledRule r : rules) {
+        if (r.protocol != -1) {
+          continue;
+        }
+        if (r.kind == CompiledRule.CIDR && r.cidr.isAnywhere()) {
+          bits |= Index.familyBit(r.cidr.family());
+        } else if (r.kind == CompiledRule.PREFIX_LIST && r.entries != null) {
+          for (Cidr e : r.entries) {
+            if (e.isAnywhere()) {
+              bits |= Index.familyBit(e.family());
+            }
+          }
+        }
+      }
+    }
+    return bits;
+  }
+
+  // ---------------------------------------------------------------- the decision
+
+  /**
+   * What a party's side is before any rule is read: {@link Tri#T} for an outside party ({@code self < 0}) or an
+   * unfiltered ENI, {@link Tri#U} for an ENI carrying a group the snapshot lacks (its rules might admit anything),
+   * {@link Tri#F} otherwise (only its rules can admit).
+   */
+  int party(int self) {
+    if (self < 0) {
+      return T;
+    }
+    int flags = eniFlags[self];
+    return (flags & UNFILTERED) != 0 ? T : (flags & MISSING) != 0 ? U : F;
+  }
+
+  /**
+   * Whether a rule's peer matches the other party.
+   *
+   * @param r a rule of a group on ENI {@code self}
+   * @param self the ENI whose rule it is
+   * @param other the other party's ENI, or -1 for an outside party
+   * @param otherAddress the other party's address (or delegated prefix) in the flow
+   */
+  int peer(CompiledRule r, int self, int other, Cidr otherAddress) {
+    switch (r.kind) {
+      case CompiledRule.CIDR:
+        return r.cidr.overlaps(otherAddress) ? T : F;
+      case CompiledRule.GROUP:
+        return other < 0 ? F : reference(r, self, other);
+      default:
+        if (r.entries == null) {
+          return U;
+        }
+        for (Cidr c : r.entries) {
+          if (c.overlaps(otherAddress)) {
+            return T;
+          }
+        }
+        return F;
+    }
+  }
+
+  /**
+   * Whether a group reference of ENI {@code self}'s rule matches ENI {@code other}: the reference's peering is not
+   * reported inactive, {@code other} carries the group, and the two are in the same VPC, in VPCs joined by an active
+   * peering of the snapshot, or the reference reports an active peering the snapshot does not record (believed for
+   * the VPC it names, any VPC when it names none).
+   */
+  int reference(CompiledRule r, int self, int other) {
+    if (r.peeringStatus == CompiledRule.PEERING_NOT_ACTIVE || !index.carries(other, r.referencedGroup)) {
+      return F;
+    }
+    if (index.connected(self, other)) {
+      return T;
+    }
+    boolean believed = r.throughPeering && r.peeringStatus == CompiledRule.PEERING_ACTIVE && !r.peeringRecorded
+        && (r.namedVpc < 0 || r.namedVpc == index.eniVpc[other]);
+    return believed ? T : F;
+  }
+
+  /**
+   * One side of one flow: does ENI {@code self} (or an outside party, -1), in direction {@code d}, admit this traffic
+   * with {@code other} at {@code otherAddress} on the other end? {@link Tri#T}, {@link Tri#F} or {@link Tri#U}.
+   */
+  int judge(Direction d, int self, int other, Cidr otherAddress, Traffic traffic) {
+    if (self < 0) {
+      return T;
+    }
+    int open = eniFlags[self] >> (d == Direction.INGRESS ? 0 : 2);
+    if ((open & Index.familyBit(otherAddress.family())) != 0) {
+      return T;
+    }
+    return decide(d, self, other, otherAddress, traffic, null);
+  }
+
+  /**
+   * The OR over the groups on {@code self} and their rules admitting the traffic (looked up by protocol and key in
+   * each group's {@link RuleTable}), of each rule's peer, starting from the party's own value. With no evidence to
+   * collect it stops at the first rule that admits; collecting evidence it reads every admitting rule in rule order,
+   * and, when nothing admits, the rules of the flow's protocol whose keys miss (the near misses of the port).
+   */
+  private int decide(Direction d, int self, int other, Cidr otherAddress, Traffic traffic, SideEvidence ev) {
+    int result = party(self);
+    if (result == T) {
+      return T;
+    }
+    int proto = traffic.protocol().number();
+    int key = traffic.key();
+    for (int g : index.eniGroups[self]) {
+      RuleTable table = index.table(g, d);
+      if (table == null) {
+        continue; // a missing group: the party's U stands for it
+      }
+      CompiledRule[] all = table.allProtocols;
+      if (ev == null) {
+        // rules the sieve turns away cannot match the other party: their peers would all be F
+        long groupBits = other < 0 ? 0 : index.eniGroupBits[other];
+        if (table.allMayMatch(groupBits, otherAddress)) {
+          int m = any(all, self, other, otherAddress);
+          if (m == T) {
+            return T; // before looking the protocol's rules up at all
+          }
+          result = Tri.or(result, m);
+        }
+        int seg = table.segment(proto, key);
+        if (seg >= 0 && table.mayMatch(seg, groupBits, otherAddress)) {
+          int m = any(table.rules(seg), self, other, otherAddress);
+          if (m == T) {
+            return T;
+          }
+          result = Tri.or(result, m);
+        }
+        continue;
+      }
+      CompiledRule[] covering = table.covering(proto, key);
+      for (int i = 0, j = 0; i < all.length || j < covering.length; ) { // both lists are in rule order
+        CompiledRule r = j >= covering.length || i < all.length && all[i].id < covering[j].id ? all[i++]
+            : covering[j++];
+        int m = peer(r, self, other, otherAddress);
+        ev.admitting(r, m);
+        result = Tri.or(result, m);
+      }
+    }
+    if (ev != null && result != T) {
+      for (int g : index.eniGroups[self]) {
+        RuleTable table = index.table(g, d);
+        for (CompiledRule r : table == null ? new CompiledRule[0] : table.ofProtocol(proto)) {
+          if (ev.enoughPortMisses()) {
+            return result; // a proof shows only the first few near misses
+          }
+          if (!r.admits(proto, key) && peer(r, self, other, otherAddress) == T) {
+            ev.portMiss(r);
+          }
+        }
+      }
+    }
+    return result;
+  }
+
+  private int any(CompiledRule[] rules, int self, int other, Cidr otherAddress) {
+    int result = F;
+    for (CompiledRule r : rules) {
+      int m = peer(r, self, other, otherAddress);
+      if (m == T) {
+        return T;
+      }
+      result = Tri.or(result, m);
+    }
+    return result;
+  }
+
+  // ---------------------------------------------------------------- with evidence
+
+  /**
+   * One side of one address pair with its evidence: the rules that admit the flow, or the near misses (rules that
+   * match the protocol but not the key, or the key but not the peer), or what the snapshot lacks.
+   *
+   * @param d the side: {@link Direction#EGRESS} for the sender, {@link Direction#INGRESS} for the receiver
+   * @param self the side's member, and {@code selfIndex} its ENI (-1 for an outside party)
+   * @param selfAddress the side's own address in the pair
+   * @param other the other member, and {@code otherIndex} its ENI (-1 outside)
+   * @param otherAddress the other member's address in the pair
+   */
+  SideCheck explain(Direction d, Member self, int selfIndex, Cidr selfAddress, Member other, int otherIndex,
+      Cidr otherAddress, Traffic traffic) {
+    if (selfIndex < 0) {
+      return new SideCheck(d, self, selfAddress, otherAddress, Outcome.ALLOWED, ImmutableList.of(),
+          ImmutableList.of(), ImmutableList.of(), Optional.of("outside party: no security group applies"));
+    }
+    if (unfilteredClass[index.eniClass[selfIndex]]) {
+      return new SideCheck(d, self, selfAddress, otherAddress, Outcome.ALLOWED, ImmutableList.of(),
+          ImmutableList.of(), ImmutableList.of(), Optional.of("a " + index.enis[selfIndex].interfaceType()
+              + " interface with no security group is not filtered by security groups"));
+    }
+    SideEvidence ev = new SideEvidence(index, otherAddress);
+    int result = decide(d, selfIndex, otherIndex, otherAddress, traffic, ev);
+    Outcome o = Tri.outcome(result);
+    Optional<String> note = index.eniGroups[selfIndex].length == 0
+        ? Optional.of(self.label() + " carries no security group, so it admits no " + d.word() + " traffic")
+        : Optional.empty();
+    if (o == Outcome.ALLOWED) {
+      return new SideCheck(d, self, selfAddress, otherAddress, o, ev.matches.build(), ImmutableList.of(),
+          ImmutableList.of(), note);
+    }
+    ImmutableList.Builder<String> missing = ImmutableList.builder();
+    missing.addAll(ev.unknown);
+    for (String g : index.missingGroups(selfIndex)) {
+      missing.add(self.label() + " carries " + g + ", whose rules are not in the snapshot");
+    }
+    return new SideCheck(d, self, selfAddress, otherAddress, o, ImmutableList.of(),
+        ev.nearMisses(selfIndex, other, otherIndex, traffic),
+        o == Outcome.UNKNOWN ? missing.build() : ImmutableList.of(), note);
+  }
+
+  // ---------------------------------------------------------------- key spaces
+
+  /**
+   * What the internet can open, for many ENIs: each ENI's ingress {@link #keys} against {@link #internet} is its
+   * {@link #partyKeys} ORed with its groups' parts, and each group's part (the union over its rules, read only among
+   * those whose peer can hold a public address; for the others it is F) is worked out once.
+   */
+  InternetKeys internetKeys() {
+    return new InternetKeys();
+  }
+
+  /**
+   * What a party admits before any rule is read, as keys: everything for an outside party or an unfiltered ENI,
+   * everything possibly (unknown) for an ENI carrying a missing group, nothing otherwise.
+   */
+  KeySets partyKeys(int self) {
+    KeySets k = new KeySets();
+    int party = party(self);
+    if (party != F) {
+      k.all(party == T);
+    }
+    return k;
+  }
+
+  /** See {@link #internetKeys()}; single-threaded, for one exposure question. */
+  final class InternetKeys {
+    /** Per family (0 IPv4, 1 IPv6) and group: the group's part, or null when not worked out yet. */
+    private final KeySets[][] byGroup = new KeySets[2][index.groups.length];
+
+    /** One group's part (the OR over its rules) against the internet of one family; null when it admits nothing. */
+    KeySets ofGroup(int g, int family) {
+      if (fromInternet[g] == null || fromInternet[g].length == 0) {
+        return null;
+      }
+      int f = family == 4 ? 0 : 1;
+      KeySets part = byGroup[f][g];
+      if (part == null) {
+        part = new KeySets();
+        for (CompiledRule r : fromInternet[g]) {
+          int m = internet(r, family);
+          if (m != F) {
+            part.add(r, m == T);
+          }
+        }
+        byGroup[f][g] = part;
+      }
+      return part.isEmpty() ? null : part;
+    }
+  }
+
+  /** A group's ingress rules whose peer may hold a public address; null for a group the snapshot lacks. */
+  CompiledRule[] fromInternet(int group) {
+    return fromInternet[group];
+  }
+
+  /**
+   * Every key one side admits, per key space ({@link Protocol#KEYED} in order, then {@link KeySets#OTHER_PROTOCOLS}): the
+   * keys it surely admits, and those it may admit (the sure ones plus those that depend on missing data).
+   *
+   * @param d the side's direction
+   * @param self the side's ENI, or -1 for an outside party
+   * @param peer each rule's peer against the other party ({@link #peer}, or {@link #internet} for exposure)
+   */
+  KeySets keys(Direction d, int self, ToIntFunction<CompiledRule> peer) {
+    KeySets k = new KeySets();
+    int party = party(self);
+    if (party == T) {
+      k.all(true);
+      return k;
+    }
+    if (party == U) {
+      k.all(false);
+    }
+    for (int g : index.eniGroups[self]) {
+      CompiledRule[] rules = index.rules(g, d);
+      if (rules == null) {
+        continue;
+      }
+      for (CompiledRule r : rules) {
+        int m = peer.applyAsInt(r);
+        if (m != F) {
+          k.add(r, m == T);
+        }
+      }
+    }
+    return k;
+  }
+
+  // ---------------------------------------------------------------- the internet
+
+  /**
+   * A rule's peer against "the internet" of one family: an outside party at any public address ({@link Internet}).
+   * It is {@link #peer} for an outside party, ORed over the public blocks: a group reference never matches, a CIDR
+   * matches when it holds a public address, a prefix list when an entry does (unknown without entries).
+   */
+  int internet(CompiledRule r, int family) {
+    return (internet[r.id] >> (family == 4 ? 0 : 2)) & 3;
+  }
+
+  /**
+   * The peer's blocks that hold a public address of a family in {@code familyBits} (see {@link Index#familyBit}), in
+   * rule order: what a rule admits from the internet.
+   */
+  List<Cidr> internetBlocks(CompiledRule r, int familyBits) {
+    List<Cidr> out = new ArrayList<>(1);
+    if (r.kind == CompiledRule.CIDR) {
+      if ((familyBits & Index.familyBit(r.cidr.family())) != 0 && internet(r, r.cidr.family()) == T) {
+        out.add(r.cidr); // the rule's one block: its internet value says whether it holds a public address
+      }
+    } else if (r.kind == CompiledRule.PREFIX_LIST && r.entries != null) {
+      for (Cidr e : publicEntries.get(r.entries)) {
+        if ((familyBits & Index.familyBit(e.family())) != 0) {
+          out.add(e);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean holdsPublic(Cidr block) {
+    for (Cidr pub : Internet.blocks(block.family())) {
+      if (block.overlaps(pub)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private byte[] internetMatches() {
+    byte[] out = new byte[index.ruleCount];
+    // many rules name the same block or list: judge each peer once
+    Map<Object, Byte> byPeer = new HashMap<>();
+    for (int g = 0; g < index.groups.length; g++) {
+      for (CompiledRule[] rules : new CompiledRule[][] {index.ingress[g], index.egress[g]}) {
+        if (rules == null) {
+          continue;
+        }
+        for (CompiledRule r : rules) {
+          if (r.kind == CompiledRule.GROUP) {
+            continue; // a reference never matches an outside party: F for both families
+          }
+          Object peer = r.kind == CompiledRule.CIDR ? r.cidr : r.entries == null ? "unknown" : r.entries;
+          Byte both = byPeer.get(peer);
+          if (both == null) {
+            both = (byte) (overInternet(r, 4) | overInternet(r, 6) << 2);
+            byPeer.put(peer, both);
+          }
+          out[r.id] = both;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** {@link #peer} of the rule for an outside party, ORed over the public blocks of one family. */
+  private int overInternet(CompiledRule r, int family) {
+    int result = F;
+    for (Cidr block : Internet.blocks(family)) {
+      result = Tri.or(result, peer(r, -1, -1, block));
+      if (result == T) {
+        break;
+      }
+    }
+    return result;
+  }
+
+  // ---------------------------------------------------------------- sweeps
+
+  /** Many ENIs' sides arranged for judging them against one other party, with the same traffic. */
+  SidesAgainst against(Direction d, int other, List<Cidr> otherAddresses, Traffic traffic) {
+    return new SidesAgainst(this, index, d, other, otherAddresses, traffic);
+  }
+
+  /** One side arranged for judging it against many other parties with the same traffic. */
+  PreparedSide prepare(Direction d, int self, Traffic traffic) {
+    return new PreparedSide(this, index, d, self, traffic);
+  }
+
+  /** The families (bits) for which class {@code k}'s side in direction {@code d} admits every flow at once. */
+  int openFamilies(Direction d, int k) {
+    return openFamilies[direction(d)][k];
+  }
+
+  /** True when class {@code k}'s ENIs are of a type AWS does not filter. */
+  boolean unfilteredClass(int k) {
+    return unfilteredClass[k];
+  }
+}
