@@ -23,6 +23,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -136,7 +137,8 @@ class LiveLoaderTest {
     assertThat(n.loadBalancers().values()).singleElement()
         .satisfies(lb -> assertThat(lb.securityGroupIds()).containsExactly(world.web));
 
-    Reachability r = Reachability.of(n);
+    // the security groups' verdicts (the world's packet path is checked by the path tests)
+    Reachability r = Reachability.of(n, EnumSet.of(Layer.SECURITY_GROUPS));
     Endpoint web = Endpoint.eni(world.eniWeb);
     assertThat(r.reach(Endpoint.address("8.8.8.8"), web, Traffic.tcp(443)).isAllowed()).isTrue();
     assertThat(r.reach(Endpoint.address("8.8.8.8"), web, Traffic.tcp(22)).isDenied()).isTrue();
@@ -233,8 +235,8 @@ class LiveLoaderTest {
 
       Endpoint from = Endpoint.address("172.16.0.9");
       Endpoint web = Endpoint.eni(world.eniWeb);
-      assertThat(Reachability.of(before).reach(from, web, Traffic.tcp(9443)).isDenied()).isTrue();
-      assertThat(Reachability.of(after).reach(from, web, Traffic.tcp(9443)).isAllowed()).isTrue();
+      assertThat(Reachability.of(before, EnumSet.of(Layer.SECURITY_GROUPS)).reach(from, web, Traffic.tcp(9443)).isDenied()).isTrue();
+      assertThat(Reachability.of(after, EnumSet.of(Layer.SECURITY_GROUPS)).reach(from, web, Traffic.tcp(9443)).isAllowed()).isTrue();
       assertThat(forms(after, world.web, Direction.INGRESS))
           .contains(form(Rule.ingress(Ports.tcp(9443), Peer.cidr("172.16.0.0/12"))));
     }

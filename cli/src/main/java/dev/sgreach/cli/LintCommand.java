@@ -52,7 +52,7 @@ final class LintCommand extends AnalysisCommand {
     }
     ImmutableList.Builder<LintReport> reports = ImmutableList.builder();
     for (String name : names) {
-      reports.add(EksCluster.of(network(), name).lint());
+      reports.add(dev.sgreach.eks.EksChecks.lint(EksCluster.of(network(), name), snapshot.layers()));
     }
     StringBuilder text = new StringBuilder();
     ArrayNode json = JsonNodeFactory.instance.arrayNode();

@@ -163,7 +163,7 @@ class EksCommandsTest {
         "eks:ekscluster1/control-plane", "--port", "tcp/443");
     assertThat(all.exitCode()).isEqualTo(0);
     assertThat(all.out()).startsWith("allowed: eks:ekscluster1/nodegroup:ng1 -> eks:ekscluster1/control-plane on "
-        + "tcp/443\n  all: 2 of 2 member flows allowed\n");
+        + "tcp/443\n  layers checked: security groups, network ACLs, routes\n  all: 2 of 2 member flows allowed\n");
     Cli.Result none = run("reach", "--snapshot", PUB, "--from", "8.8.8.8", "--to", "eks:ekscluster1/nodes",
         "--port", "tcp/10250");
     assertThat(none.exitCode()).isEqualTo(1);
@@ -180,7 +180,7 @@ class EksCommandsTest {
     Cli.Result some = run("reach", "--snapshot", PUB, "--from", "eks:ekscluster1/nodes", "--to",
         "eks:ekscluster1/pods-with-sg", "--port", "tcp/8443");
     assertThat(some.out()).startsWith("denied: eks:ekscluster1/nodes -> eks:ekscluster1/pods-with-sg on tcp/8443\n"
-        + "  some: 1 of 2 member flows allowed\n");
+        + "  layers checked: security groups, network ACLs, routes\n  some: 1 of 2 member flows allowed\n");
     assertThat(some.exitCode()).isEqualTo(1);
   }
 

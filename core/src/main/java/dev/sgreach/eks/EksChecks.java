@@ -9,6 +9,7 @@ import dev.sgreach.engine.Reachability;
 import dev.sgreach.engine.RuleMatch;
 import dev.sgreach.engine.Verdict;
 import dev.sgreach.model.Cidr;
+import dev.sgreach.model.Layer;
 import dev.sgreach.model.Network;
 import dev.sgreach.model.NetworkInterface;
 import dev.sgreach.model.Peer;
@@ -17,6 +18,7 @@ import dev.sgreach.model.Rule;
 import dev.sgreach.model.SecurityGroup;
 import dev.sgreach.model.Traffic;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -98,9 +100,13 @@ public final class EksChecks {
   private final Reachability engine;
   private final List<Finding> findings = new ArrayList<>();
 
-  private EksChecks(EksCluster cluster) {
+  private final Set<Layer> layers;
+
+  private EksChecks(EksCluster cluster, Set<Layer> layers) {
     this.cluster = cluster;
-    this.engine = Reachability.of(cluster.network());
+    // the security-group checks judge security groups alone; the path checks judge the path of the same roles
+    this.engine = Reachability.of(cluster.network(), EnumSet.of(Layer.SECURITY_GROUPS));
+    this.layers = layers;
   }
 
   /** Lints the named cluster of a network. */
@@ -108,9 +114,17 @@ public final class EksChecks {
     return lint(EksCluster.of(network, clusterName));
   }
 
-  /** Lints a cluster. */
+  /** Lints a cluster: the security-group checks, and the path checks when the snapshot holds path data. */
   public static LintReport lint(EksCluster cluster) {
-    EksChecks c = new EksChecks(cluster);
+    return lint(cluster, EnumSet.allOf(Layer.class));
+  }
+
+  /**
+   * Lints a cluster on these layers only: without {@link Layer#NETWORK_ACLS} and {@link Layer#ROUTES} (the command
+   * line's {@code --layers sg}) no path check runs.
+   */
+  public static LintReport lint(EksCluster cluster, Set<Layer> layers) {
+    EksChecks c = new EksChecks(cluster, layers);
     c.run();
     return new LintReport(cluster.name(), ImmutableList.copyOf(c.findings));
   }
@@ -147,7 +161,7 @@ public final class EksChecks {
     loadBalancerTargets(nodeGroups);
     privateEndpoints(nodeGroups, fargate, publicAccess);
     exposure();
-    EksPathChecks.run(cluster, List.copyOf(nodeGroups.values()), fargate, privateAccess, findings);
+    EksPathChecks.run(cluster, layers, List.copyOf(nodeGroups.values()), fargate, privateAccess, findings);
   }
 
   // ------------------------------------------------------------------ members

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The packet-path checks of {@link EksChecks} (DOMAIN-PATH.md tables 7a-7c): what the network ACLs, route tables and
@@ -41,37 +42,54 @@ import java.util.Optional;
  *       of the S3 gateway endpoint's prefix list tcp/443 (ECR keeps image layers in S3), an error when the VPC has
  *       no available S3 gateway endpoint</td></tr>
  *   <tr><td>{@code path-to-internet}</td><td>when the VPC has no interface endpoints (a public cluster): every
- *       nodegroup and Fargate → the internet ({@value #INTERNET}, documentation space standing for any internet
+ *       nodegroup and Fargate → the internet ({@link #INTERNET_HOSTS}: documentation space standing for any internet
  *       host) tcp/443, through a NAT gateway or a public address and an internet gateway</td></tr>
  * </table>
  * A blocked path is an error, an undecided one (missing data) a warning.
  */
 final class EksPathChecks {
-  /** The internet host the internet check sends to: TEST-NET-3 (RFC 5737), never an address of a snapshot. */
-  static final String INTERNET = "203.0.113.10";
+  /**
+   * The internet hosts the internet check may send to, the first that no ENI or NAT gateway of the snapshot holds:
+   * documentation space (RFC 5737), standing for any internet host.
+   */
+  static final List<String> INTERNET_HOSTS = List.of("192.0.2.10", "192.0.2.77", "192.0.2.200");
 
   private final EksCluster cluster;
   private final Network network;
   private final PacketPaths paths;
   private final List<Finding> findings;
 
-  private EksPathChecks(EksCluster cluster, List<Finding> findings) {
+  private EksPathChecks(EksCluster cluster, PacketPaths paths, List<Finding> findings) {
     this.cluster = cluster;
     this.network = cluster.network();
-    this.paths = PacketPaths.of(network);
+    this.paths = paths;
     this.findings = findings;
+    this.internet = internetHost(network);
+  }
+
+  private final Cidr internet;
+
+  /** The first of {@link #INTERNET_HOSTS} that no ENI or NAT gateway of the network holds. */
+  static Cidr internetHost(Network network) {
+    java.util.Set<Cidr> owned = new java.util.HashSet<>();
+    network.interfaces().values().forEach(e -> owned.addAll(e.publicIpv4()));
+    network.natGateways().values().forEach(n -> n.addresses().forEach(a -> a.publicIp().ifPresent(owned::add)));
+    return INTERNET_HOSTS.stream().map(Cidr::parseAddress).filter(a -> !owned.contains(a)).findFirst()
+        .orElseThrow(() -> new IllegalStateException("the snapshot holds every stand-in internet host "
+            + INTERNET_HOSTS));
   }
 
   /**
-   * Adds the path findings for these nodegroups (and Fargate) to {@code findings}; nothing when the snapshot has no
-   * path layer.
+   * Adds the path findings for these nodegroups (and Fargate) to {@code findings}, on the path layers among
+   * {@code layers} that the snapshot covers; nothing when there is none.
    */
-  static void run(EksCluster cluster, List<Endpoint> nodeGroups, Endpoint fargate, boolean privateAccess,
-      List<Finding> findings) {
-    if (cluster.network().layers().stream().noneMatch(l -> l != Layer.SECURITY_GROUPS)) {
+  static void run(EksCluster cluster, Set<Layer> layers, List<Endpoint> nodeGroups, Endpoint fargate,
+      boolean privateAccess, List<Finding> findings) {
+    PacketPaths paths = PacketPaths.of(cluster.network(), layers);
+    if (paths.layers().isEmpty()) {
       return;
     }
-    new EksPathChecks(cluster, findings).run(nodeGroups, fargate, privateAccess);
+    new EksPathChecks(cluster, paths, findings).run(nodeGroups, fargate, privateAccess);
   }
 
   private void run(List<Endpoint> nodeGroups, Endpoint fargate, boolean privateAccess) {
@@ -98,7 +116,7 @@ final class EksPathChecks {
         .filter(e -> e.vpcId().equals(cluster.vpcId()) && e.type() == VpcEndpoint.Type.INTERFACE).toList();
     if (interfaces.isEmpty()) {
       for (Endpoint w : workers) {
-        check("path-to-internet", w, new Endpoint.Address(Cidr.parseAddress(INTERNET)), Traffic.tcp(443), "without interface endpoints the"
+        check("path-to-internet", w, new Endpoint.Address(internet), Traffic.tcp(443), "without interface endpoints the"
             + " nodes pull images and call AWS APIs over the internet: through a NAT gateway, or with a public"
             + " address through an internet gateway");
       }
@@ -134,9 +152,9 @@ final class EksPathChecks {
       return;
     }
     Traffic https = Traffic.tcp(443);
-    boolean internet = reps.values().stream().allMatch(n -> paths.outcome(PathEnd.of(n),
-        PathEnd.outside(INTERNET), https) == Outcome.ALLOWED);
-    if (internet) {
+    boolean online = reps.values().stream().allMatch(n -> paths.outcome(PathEnd.of(n),
+        PathEnd.outside(internet), https) == Outcome.ALLOWED);
+    if (online) {
       return;
     }
     Optional<VpcEndpoint> s3 = network.vpcEndpoints().values().stream()

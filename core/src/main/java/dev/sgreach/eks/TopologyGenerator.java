@@ -696,10 +696,12 @@ final class TopologyGenerator {
           .allowOut(Ports.allTraffic(), ANY4, EC2_EGRESS);
       String lbId = Ids.hex(c + "/alb/" + name, 16);
       for (Subnet s : publicSubnets) {
-        add(eniIn(s, "alb/" + name + "/" + s.az).description(ELB_ALB_PREFIX + name + "/" + lbId)
+        NetworkInterface alb = eniIn(s, "alb/" + name + "/" + s.az).description(ELB_ALB_PREFIX + name + "/" + lbId)
             .requester(AMAZON_ELB, true)
             .attachment(new NetworkInterface.Attachment(Optional.empty(), AMAZON_ELB, 1))
-            .groups(managed, backend).build());
+            .groups(managed, backend).build();
+        // an internet-facing ALB's ENI has a public address AWS assigns, where the internet reaches it
+        add(alb.toBuilder().publicIp(nextPublicAddress(), alb.privateAddresses().get(0).addressString()).build());
       }
       net.add(new LoadBalancer("arn:aws:elasticloadbalancing:" + spec.region + ":" + spec.account
           + ":loadbalancer/app/" + name + "/" + lbId, name, "application", "internet-facing", vpcId,

@@ -10,6 +10,7 @@ final class Explanations {
     StringBuilder b = new StringBuilder();
     b.append(v.outcome().word()).append(": ").append(v.from().label()).append(" -> ").append(v.to().label())
         .append(" on ").append(v.traffic().spec()).append('\n');
+    b.append("  layers checked: ").append(layers(v.layersChecked())).append('\n');
     if (v.flows().size() > 1) {
       long allowed = v.flows().stream().filter(Flow::isAllowed).count();
       b.append("  ").append(v.coverage().word()).append(": ").append(allowed).append(" of ")
@@ -40,7 +41,13 @@ final class Explanations {
       b.append("  fix: ").append(fix.describe()).append('\n');
       b.append("    ").append(fix.awsCliCommand()).append('\n');
     }
+    f.path().ifPresent(p -> b.append(indent(p.explain(), "  ")));
     return b.toString();
+  }
+
+  /** {@code security groups, network ACLs, routes}: the layers a verdict judged. */
+  static String layers(java.util.Set<dev.sgreach.model.Layer> layers) {
+    return layers.stream().map(dev.sgreach.model.Layer::words).collect(java.util.stream.Collectors.joining(", "));
   }
 
   private static void side(StringBuilder b, SideCheck s) {

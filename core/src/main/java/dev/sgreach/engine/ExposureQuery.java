@@ -4,8 +4,17 @@ import static dev.sgreach.engine.Tri.F;
 import static dev.sgreach.engine.Tri.T;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.Sets;
 import dev.sgreach.model.Cidr;
+import dev.sgreach.model.Layer;
 import dev.sgreach.model.NetworkInterface;
+import dev.sgreach.model.Traffic;
+import dev.sgreach.path.PacketPaths;
+import dev.sgreach.path.PathEnd;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -19,14 +28,16 @@ final class ExposureQuery {
   private final Index index;
   private final SideJudge sides;
   private final SideJudge.InternetKeys internet;
+  private final FlowJudge flows;
 
   /**
    * @param parts where each group's part is kept once worked out, for every exposure question about this index
    *     ({@link #parts(Index)}): parts depend on the network alone
    */
-  ExposureQuery(Index index, SideJudge sides, AtomicReferenceArray<Object> parts) {
+  ExposureQuery(Index index, SideJudge sides, FlowJudge flows, AtomicReferenceArray<Object> parts) {
     this.index = index;
     this.sides = sides;
+    this.flows = flows;
     this.internet = sides.internetKeys();
     this.parts = parts;
   }
@@ -53,11 +64,122 @@ final class ExposureQuery {
       }
       if (judged[kind] == 2) {
         Exposure.Exposed t = byKind[kind];
-        out.add(t.eni() == e ? t : new Exposure.Exposed(e, t.open(), t.rules(), t.fromAnywhere(),
-            hasPublicAddress(i, families)));
+        out.add(withPath(t.eni() == e ? t : new Exposure.Exposed(e, t.open(), t.rules(), t.fromAnywhere(),
+            hasPublicAddress(i, families)), i));
       }
     }
-    return new Exposure(out.build());
+    return new Exposure(out.build(), layers());
+  }
+
+  /** The layers an exposure of this query judges. */
+  ImmutableSet<Layer> layers() {
+    EnumSet<Layer> l = EnumSet.of(Layer.SECURITY_GROUPS);
+    flows.paths().ifPresent(p -> l.addAll(p.layers()));
+    return Sets.immutableEnumSet(l);
+  }
+
+  /**
+   * What the packet path makes of an ENI the groups expose: the whole flow (the ingress side AND the path both ways)
+   * from each internet source that every path to the ENI treats alike ({@link PacketPaths#internetSources}, cut at
+   * the admitting rules' blocks), inside an admitting rule's block, on each piece of that rule's ports where the path's
+   * answer can change ({@link PacketPaths#keyBoundaries}), to each of the ENI's internet-facing addresses (public IPv4,
+   * global IPv6; without one, its private address, which the internet does not route to). Open as soon as one gets
+   * through; blocked when none can; else unknown.
+   */
+  Exposure.Exposed withPath(Exposure.Exposed x, int eni) {
+    if (flows.paths().isEmpty()) {
+      return x;
+    }
+    PacketPaths paths = flows.paths().get();
+    NetworkInterface e = x.eni();
+    List<Cidr> targets = new ArrayList<>(e.publicIpv4());
+    for (Cidr a : e.privateAddresses()) {
+      if (a.isIpv6() && a.high() >>> 61 == 1) { // 2000::/3, global unicast
+        targets.add(a);
+      }
+    }
+    if (targets.isEmpty() && !e.privateAddresses().isEmpty()) {
+      targets.add(e.privateAddresses().get(0));
+    }
+    List<Cidr> apart = x.rules().stream().map(RuleMatch::matchedAddress).toList();
+    int best = -1;
+    Cidr bestFrom = null;
+    Cidr bestTo = null;
+    Traffic bestTraffic = null;
+    search:
+    for (Cidr to : targets) {
+      for (Cidr from : paths.internetSources(PathEnd.of(e, to), apart)) {
+        if (from.family() != to.family()) {
+          continue;
+        }
+        for (Traffic t : samples(x, from, to.family(), paths)) {
+          int v = flows.flow(-1, List.of(from), eni, List.of(to), t);
+          if (v > best) {
+            best = v;
+            bestFrom = from;
+            bestTo = to;
+            bestTraffic = t;
+          }
+          if (v == T) {
+            break search;
+          }
+        }
+      }
+    }
+    if (bestTraffic == null) {
+      return x.withPath(Exposure.PathReach.BLOCKED, Optional.empty());
+    }
+    Exposure.PathReach reach = best == T ? Exposure.PathReach.OPEN : best == F ? Exposure.PathReach.BLOCKED
+        : Exposure.PathReach.UNKNOWN;
+    return x.withPath(reach, Optional.of(paths.check(PathEnd.outside(bestFrom), PathEnd.of(e, bestTo),
+        bestTraffic)));
+  }
+
+  /**
+   * The traffic to try from one internet source: for each admitting rule whose block holds it, one key per piece of
+   * the rule's ports where the path's answer can change; an ENI exposed without rules (not filtered) on tcp/443.
+   */
+  private static List<Traffic> samples(Exposure.Exposed x, Cidr from, int family, PacketPaths paths) {
+    List<Traffic> out = new ArrayList<>();
+    if (x.rules().isEmpty()) {
+      out.add(Traffic.tcp(443));
+      return out;
+    }
+    for (RuleMatch m : x.rules()) {
+      if (!m.matchedAddress().contains(from)) {
+        continue;
+      }
+      dev.sgreach.model.Ports p = m.rule().ports();
+      if (p.isAllTraffic()) {
+        keyed(out, dev.sgreach.model.Protocol.of(6), 0, 65535, paths);
+        keyed(out, dev.sgreach.model.Protocol.of(17), 0, 65535, paths);
+      } else if (p.protocol().hasPorts()) {
+        keyed(out, p.protocol(), p.from(), p.to(), paths);
+      } else if (p.protocol().isIcmp()) {
+        boolean v6 = p.protocol().number() == 58;
+        if (v6 == (family == 6)) {
+          int type = p.from() < 0 ? (v6 ? 128 : 8) : p.from();
+          int code = p.to() < 0 ? 0 : p.to();
+          out.add(v6 ? Traffic.icmpv6(type, code) : Traffic.icmp(type, code));
+        }
+      } else {
+        out.add(Traffic.protocol(p.protocol().number()));
+      }
+    }
+    return out;
+  }
+
+  /** One traffic per piece of {@code from..to} where the path's answer can change. */
+  private static void keyed(List<Traffic> out, dev.sgreach.model.Protocol protocol, int from, int to,
+      PacketPaths paths) {
+    int[] bounds = paths.keyBoundaries(protocol);
+    boolean tcp = protocol.number() == 6;
+    out.add(tcp ? Traffic.tcp(from) : Traffic.udp(from));
+    for (int b : bounds) {
+      if (b > from && b <= to) {
+        out.add(tcp ? Traffic.tcp(b) : Traffic.udp(b));
+      }
+    }
   }
 
   /**

@@ -158,7 +158,7 @@ class LintPathTest {
     assertThat(report.errors()).as(report.describe()).isNotEmpty()
         .allSatisfy(e -> assertThat(e.check()).isEqualTo("path-to-internet"));
     Finding f = report.errors().get(0);
-    assertThat(f.title()).endsWith("-> " + EksPathChecks.INTERNET + " on tcp/443");
+    assertThat(f.title()).endsWith("-> " + EksPathChecks.INTERNET_HOSTS.get(0) + " on tcp/443");
     PathVerdict v = f.path().orElseThrow();
     assertThat(v.blockingHop().orElseThrow().code()).as(v.explain())
         .contains(ExplanationCode.NO_ROUTE_TO_DESTINATION);
