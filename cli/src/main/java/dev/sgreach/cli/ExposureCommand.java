@@ -86,6 +86,9 @@ final class ExposureCommand extends AnalysisCommand {
       p.hops().stream().filter(h -> h.outcome() != dev.sgreach.engine.Outcome.ALLOWED).findFirst()
           .ifPresent(h -> text.append(": ").append(dev.sgreach.model.Echo.visible(h.describe())));
     });
+    if (x.pathProof().isEmpty() && x.path() == Exposure.PathReach.BLOCKED) {
+      text.append(": no public address, and the internet reaches no private one");
+    }
     text.append('\n');
   }
 }

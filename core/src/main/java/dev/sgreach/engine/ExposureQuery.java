@@ -29,6 +29,8 @@ final class ExposureQuery {
   private final SideJudge sides;
   private final SideJudge.InternetKeys internet;
   private final FlowJudge flows;
+  /** Internet sources by the destination's subnet and family: what the path's pieces depend on. */
+  private final java.util.Map<String, List<Cidr>> internetSources = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * @param parts where each group's part is kept once worked out, for every exposure question about this index
@@ -80,10 +82,11 @@ final class ExposureQuery {
 
   /**
    * What the packet path makes of an ENI the groups expose: the whole flow (the ingress side AND the path both ways)
-   * from each internet source that every path to the ENI treats alike ({@link PacketPaths#internetSources}, cut at
-   * the admitting rules' blocks), inside an admitting rule's block, on each piece of that rule's ports where the path's
-   * answer can change ({@link PacketPaths#keyBoundaries}), to each of the ENI's internet-facing addresses (public IPv4,
-   * global IPv6; without one, its private address, which the internet does not route to). Open as soon as one gets
+   * from each internet source that every path to the ENI treats alike ({@link PacketPaths#internetSources}) inside an
+   * admitting rule's block ({@link #candidates}), on each piece of that rule's ports where the path's
+   * answer can change ({@link PacketPaths#keyBoundariesFromInternet}), to each of the ENI's internet-facing addresses
+   * (public IPv4,
+   * global IPv6; without one it is blocked: the internet reaches no private address). Open as soon as one gets
    * through; blocked when none can; else unknown.
    */
   Exposure.Exposed withPath(Exposure.Exposed x, int eni) {
@@ -98,21 +101,24 @@ final class ExposureQuery {
         targets.add(a);
       }
     }
-    if (targets.isEmpty() && !e.privateAddresses().isEmpty()) {
-      targets.add(e.privateAddresses().get(0));
+    if (targets.isEmpty()) {
+      // the internet reaches no private address: an internet gateway admits packets only to public ones
+      return x.withPath(Exposure.PathReach.BLOCKED, Optional.empty());
     }
-    List<Cidr> apart = x.rules().stream().map(RuleMatch::matchedAddress).toList();
+    List<Cidr> blocks = x.rules().stream().map(RuleMatch::matchedAddress).distinct().toList();
     int best = -1;
     Cidr bestFrom = null;
     Cidr bestTo = null;
     Traffic bestTraffic = null;
     search:
     for (Cidr to : targets) {
-      for (Cidr from : paths.internetSources(PathEnd.of(e, to), apart)) {
+      List<Cidr> pieces = internetSources.computeIfAbsent(e.subnetId() + "|" + to.family(),
+          k -> paths.internetSources(PathEnd.of(e, to), List.of()));
+      for (Cidr from : candidates(pieces, blocks, to.family(), x.rules().isEmpty())) {
         if (from.family() != to.family()) {
           continue;
         }
-        for (Traffic t : samples(x, from, to.family(), paths)) {
+        for (Traffic t : samples(x, from, to.family(), paths, PathEnd.of(e, to))) {
           int v = flows.flow(-1, List.of(from), eni, List.of(to), t);
           if (v > best) {
             best = v;
@@ -136,11 +142,40 @@ final class ExposureQuery {
   }
 
   /**
+   * The internet sources to judge: the pieces of the internet the path treats alike ({@code pieces}, one first
+   * address each, cut for the destination's subnet alone) that lie in an admitting block, and each admitting block's
+   * own first address, which stands for the piece it starts in. Every piece that meets a block is then judged once
+   * inside that block, so the groups and the path are judged together for every internet source.
+   */
+  private static java.util.Collection<Cidr> candidates(List<Cidr> pieces, List<Cidr> blocks, int family,
+      boolean unfiltered) {
+    if (unfiltered) {
+      return pieces;
+    }
+    java.util.Set<Cidr> out = new java.util.LinkedHashSet<>();
+    for (Cidr b : blocks) {
+      if (b.family() != family) {
+        continue;
+      }
+      if (!b.isAnywhere()) {
+        out.add(b.networkAddress());
+      }
+      for (Cidr p : pieces) {
+        if (b.contains(p)) {
+          out.add(p);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
    * The traffic to try from one internet source: for each admitting rule whose block holds it, one key per piece of
    * the rule's ports where the path's answer can change; an ENI exposed without rules (not filtered) on tcp/443.
    */
-  private static List<Traffic> samples(Exposure.Exposed x, Cidr from, int family, PacketPaths paths) {
-    List<Traffic> out = new ArrayList<>();
+  private static java.util.Collection<Traffic> samples(Exposure.Exposed x, Cidr from, int family,
+      PacketPaths paths, PathEnd to) {
+    java.util.Set<Traffic> out = new java.util.LinkedHashSet<>();
     if (x.rules().isEmpty()) {
       out.add(Traffic.tcp(443));
       return out;
@@ -151,10 +186,10 @@ final class ExposureQuery {
       }
       dev.sgreach.model.Ports p = m.rule().ports();
       if (p.isAllTraffic()) {
-        keyed(out, dev.sgreach.model.Protocol.of(6), 0, 65535, paths);
-        keyed(out, dev.sgreach.model.Protocol.of(17), 0, 65535, paths);
+        keyed(out, dev.sgreach.model.Protocol.of(6), 0, 65535, paths, to);
+        keyed(out, dev.sgreach.model.Protocol.of(17), 0, 65535, paths, to);
       } else if (p.protocol().hasPorts()) {
-        keyed(out, p.protocol(), p.from(), p.to(), paths);
+        keyed(out, p.protocol(), p.from(), p.to(), paths, to);
       } else if (p.protocol().isIcmp()) {
         boolean v6 = p.protocol().number() == 58;
         if (v6 == (family == 6)) {
@@ -170,9 +205,9 @@ final class ExposureQuery {
   }
 
   /** One traffic per piece of {@code from..to} where the path's answer can change. */
-  private static void keyed(List<Traffic> out, dev.sgreach.model.Protocol protocol, int from, int to,
-      PacketPaths paths) {
-    int[] bounds = paths.keyBoundaries(protocol);
+  private static void keyed(java.util.Collection<Traffic> out, dev.sgreach.model.Protocol protocol, int from, int to,
+      PacketPaths paths, PathEnd destination) {
+    int[] bounds = paths.keyBoundariesFromInternet(protocol, destination);
     boolean tcp = protocol.number() == 6;
     out.add(tcp ? Traffic.tcp(from) : Traffic.udp(from));
     for (int b : bounds) {

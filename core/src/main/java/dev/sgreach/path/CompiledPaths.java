@@ -400,10 +400,27 @@ final class CompiledPaths {
     if (!ports && !icmp) {
       return new int[0];
     }
-    return keyBoundaries.computeIfAbsent(protocol, p -> {
+    return keyBoundaries.computeIfAbsent(protocol, p -> boundaries(p, network.networkAcls().values()));
+  }
+
+  /**
+   * {@link #keyBoundaries(int)} for packets from the internet to {@code destination} and their replies: they meet
+   * only the ACL of the destination's subnet (all ACLs when that is not known).
+   */
+  int[] keyBoundariesFromInternet(int protocol, PathEnd destination) {
+    int s = destination.eni().map(this::subnetOf).orElse(-1);
+    if (s < 0 || subnets[s].acl < 0 || !(protocol == 6 || protocol == 17 || protocol == 1 || protocol == 58)) {
+      return keyBoundaries(protocol);
+    }
+    return boundaries(protocol, List.of(aclTables[subnets[s].acl].acl));
+  }
+
+  private static int[] boundaries(int p, java.util.Collection<NetworkAcl> acls) {
+    boolean ports = p == 6 || p == 17;
+    {
       java.util.TreeSet<Integer> b = new java.util.TreeSet<>();
       b.add(0);
-      for (NetworkAcl acl : network.networkAcls().values()) {
+      for (NetworkAcl acl : acls) {
         for (NetworkAcl.Entry e : acl.entries()) {
           if (e.ports().protocol().number() == p) {
             b.add(e.ports().keys().lowerEndpoint());
@@ -429,7 +446,7 @@ final class CompiledPaths {
       }
       b.remove(65536);
       return b.stream().mapToInt(Integer::intValue).toArray();
-    });
+    }
   }
 
   // ------------------------------------------------------------------------------------------------ internet sources

@@ -114,6 +114,15 @@ public final class PacketPaths {
   }
 
   /**
+   * {@link #keyBoundaries} for paths from the internet to {@code destination} (and their replies): those meet only
+   * the network ACL of the destination's subnet, so only its entries cut the keys (all ACLs' when the subnet or its
+   * ACL is not known).
+   */
+  public int[] keyBoundariesFromInternet(dev.sgreach.model.Protocol protocol, PathEnd destination) {
+    return compiled.keyBoundariesFromInternet(protocol.number(), destination);
+  }
+
+  /**
    * One internet address per piece of the internet that every path to {@code destination} treats alike: the public
    * space of the destination's family cut at the blocks its subnet's ACL entries, its route table's routes (prefix
    * lists' entries included) and its VPC's gateway route tables name, at the snapshot's VPC blocks, and at

@@ -58,6 +58,38 @@ class KeyBoundariesTest {
     }
   }
 
+  @Test
+  void from_the_internet_the_destination_subnets_acl_alone_cuts_the_keys() {
+    int judged = 0;
+    for (long seed = 1; seed <= NETWORKS; seed++) {
+      RandomPathNetworks g = new RandomPathNetworks(seed);
+      Network n = g.network();
+      PacketPaths paths = PacketPaths.of(n);
+      Random r = new Random(seed * 31);
+      for (int q = 0; q < 40; q++) {
+        RandomPathNetworks.Query query = g.query();
+        if (query.to().eni().isEmpty() || query.to().address().isIpv6()) {
+          continue;
+        }
+        PathEnd from = PathEnd.outside(query.from().address().isIpv4() ? "8.8.4.4" : "2600:1f00::99");
+        if (from.address().family() != query.to().address().family()) {
+          continue;
+        }
+        Protocol p = r.nextBoolean() ? Protocol.TCP : Protocol.UDP;
+        int[] b = paths.keyBoundariesFromInternet(p, query.to());
+        int key = r.nextInt(65536);
+        int segment = java.util.Arrays.binarySearch(b, key);
+        int start = segment >= 0 ? b[segment] : b[-segment - 2];
+        Outcome atStart = paths.outcome(from, query.to(), traffic(p, start), query.clientPorts());
+        Outcome atKey = paths.outcome(from, query.to(), traffic(p, key), query.clientPorts());
+        assertThat(atKey).as("seed %d: %s -> %s on %s key %d (segment from %d)", seed, from, query.to(), p, key,
+            start).isEqualTo(atStart);
+        judged++;
+      }
+    }
+    assertThat(judged).isGreaterThan(500);
+  }
+
   private static Traffic traffic(Protocol p, int key) {
     return switch (p.number()) {
       case 6 -> Traffic.tcp(key);
