@@ -27,6 +27,19 @@ final class LiveCalls {
   static final String LIST_CLUSTERS = "eks:ListClusters";
   static final String DESCRIBE_CLUSTER = "eks:DescribeCluster";
   static final String DESCRIBE_LOAD_BALANCERS = "elasticloadbalancing:DescribeLoadBalancers";
+  static final String DESCRIBE_SUBNETS = "ec2:DescribeSubnets";
+  static final String DESCRIBE_NETWORK_ACLS = "ec2:DescribeNetworkAcls";
+  static final String DESCRIBE_ROUTE_TABLES = "ec2:DescribeRouteTables";
+  static final String DESCRIBE_INTERNET_GATEWAYS = "ec2:DescribeInternetGateways";
+  static final String DESCRIBE_EGRESS_ONLY_INTERNET_GATEWAYS = "ec2:DescribeEgressOnlyInternetGateways";
+  static final String DESCRIBE_NAT_GATEWAYS = "ec2:DescribeNatGateways";
+  static final String DESCRIBE_VPC_ENDPOINTS = "ec2:DescribeVpcEndpoints";
+  static final String DESCRIBE_TRANSIT_GATEWAYS = "ec2:DescribeTransitGateways";
+  static final String DESCRIBE_TRANSIT_GATEWAY_ATTACHMENTS = "ec2:DescribeTransitGatewayAttachments";
+  static final String DESCRIBE_TRANSIT_GATEWAY_VPC_ATTACHMENTS = "ec2:DescribeTransitGatewayVpcAttachments";
+  static final String DESCRIBE_TRANSIT_GATEWAY_ROUTE_TABLES = "ec2:DescribeTransitGatewayRouteTables";
+  static final String GET_TRANSIT_GATEWAY_ROUTE_TABLE_PROPAGATIONS = "ec2:GetTransitGatewayRouteTablePropagations";
+  static final String SEARCH_TRANSIT_GATEWAY_ROUTES = "ec2:SearchTransitGatewayRoutes";
 
   private static final Logger LOG = LoggerFactory.getLogger(LiveCalls.class);
   private static final Set<String> DENIED = Set.of("UnauthorizedOperation", "AccessDenied", "AccessDeniedException");

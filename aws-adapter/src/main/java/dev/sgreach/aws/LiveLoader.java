@@ -33,19 +33,34 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.DescribeEgressOnlyInternetGatewaysResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeInternetGatewaysResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeManagedPrefixListsResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeNatGatewaysResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeNetworkAclsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeNetworkInterfacesResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupRulesResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeVpcPeeringConnectionsResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeRouteTablesResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeSubnetsResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeTransitGatewayAttachmentsResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeTransitGatewayRouteTablesResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeTransitGatewayVpcAttachmentsResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeTransitGatewaysResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeVpcEndpointsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeVpcsResponse;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.GetManagedPrefixListEntriesResponse;
+import software.amazon.awssdk.services.ec2.model.GetTransitGatewayRouteTablePropagationsResponse;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.ManagedPrefixList;
 import software.amazon.awssdk.services.ec2.model.PrefixListId;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
+import software.amazon.awssdk.services.ec2.model.TransitGatewayAttachment;
+import software.amazon.awssdk.services.ec2.model.TransitGatewayRoute;
+import software.amazon.awssdk.services.ec2.model.TransitGatewayRouteTable;
 import software.amazon.awssdk.services.ec2.model.VpcPeeringConnectionVpcInfo;
 import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.eks.model.Cluster;
@@ -64,8 +79,10 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeLoad
  *
  * <p>It calls only {@code Describe*}, {@code Get*} and {@code List*} operations ({@code docs/iam-policy.json} is the
  * policy they need): security groups and their rules (with {@code sgr-} ids), network interfaces, VPCs, VPC
- * peerings, managed prefix lists with the entries of every list a rule references, EKS clusters and ELBv2 load
- * balancers. Every paginator is followed to its last page. A load is complete or it fails with a
+ * peerings, managed prefix lists with the entries of every list a rule or route references, EKS clusters, ELBv2 load
+ * balancers, and the packet path (subnets, network ACLs, route tables, internet, egress-only and NAT gateways, VPC
+ * endpoints, transit gateways with their attachments, route tables, propagations and routes; {@link
+ * Builder#withoutPath} leaves it out). Every paginator is followed to its last page. A load is complete or it fails with a
  * {@link LiveLoadException} (denied, still failing after the retries, unreachable) naming the IAM action and the
  * region, and access denied names the permission to grant: a half-loaded network is never returned nor written, so
  * a "denied" verdict never comes from a page that did not load.
@@ -210,6 +227,17 @@ public final class LiveLoader implements AutoCloseable {
       }
     }
 
+    if (config.path) {
+      collectPath(calls, c, inventory, vpcs, ec2Page);
+      referencedByRoutes(inventory).stream().filter(id -> !inventory.entries.containsKey(id)).forEach(id -> {
+        if (inventory.prefixLists.stream().anyMatch(l -> id.equals(l.prefixListId()))) {
+          inventory.entries.put(id, calls.pages(LiveCalls.GET_MANAGED_PREFIX_LIST_ENTRIES, () -> c.ec2
+              .getManagedPrefixListEntriesPaginator(r -> r.prefixListId(id).maxResults(listPage)),
+              GetManagedPrefixListEntriesResponse::entries));
+        }
+      });
+    }
+
     if (config.loadBalancers) {
       calls.pages(LiveCalls.DESCRIBE_LOAD_BALANCERS, () -> c.elbv2.describeLoadBalancersPaginator(
               r -> r.pageSize(pageSize(1, 400))), DescribeLoadBalancersResponse::loadBalancers).stream()
@@ -232,6 +260,119 @@ public final class LiveLoader implements AutoCloseable {
           + "; check the VPC ids (and the region). Nothing was loaded.", LiveCalls.DESCRIBE_VPCS, region,
           "InvalidVpcID.NotFound", false, null);
     }
+  }
+
+  /**
+   * The packet path (DOMAIN-PATH.md section 5): subnets, network ACLs, route tables, gateways, endpoints and transit
+   * gateways with each route table's propagations and static and propagated routes. With a VPC filter, what belongs
+   * to other VPCs is left out, except the transit gateways that have an attachment to one of them (and those they
+   * peer with), which are loaded whole.
+   */
+  private void collectPath(LiveCalls calls, Clients c, AwsInventory inventory, Set<String> vpcs, int page) {
+    List<Filter> byVpc = vpcs.isEmpty() ? null : List.of(filter("vpc-id", vpcs));
+    inventory.pathLoaded = true;
+    inventory.subnets.addAll(calls.pages(LiveCalls.DESCRIBE_SUBNETS, () -> c.ec2.describeSubnetsPaginator(
+        r -> r.filters(byVpc).maxResults(page)), DescribeSubnetsResponse::subnets));
+    inventory.networkAcls.addAll(calls.pages(LiveCalls.DESCRIBE_NETWORK_ACLS, () -> c.ec2
+        .describeNetworkAclsPaginator(r -> r.filters(byVpc).maxResults(Math.min(page, 100))),
+        DescribeNetworkAclsResponse::networkAcls));
+    inventory.routeTables.addAll(calls.pages(LiveCalls.DESCRIBE_ROUTE_TABLES, () -> c.ec2
+        .describeRouteTablesPaginator(r -> r.filters(byVpc).maxResults(Math.min(page, 100))),
+        DescribeRouteTablesResponse::routeTables));
+    List<Filter> attachedTo = vpcs.isEmpty() ? null : List.of(filter("attachment.vpc-id", vpcs));
+    inventory.internetGateways.addAll(calls.pages(LiveCalls.DESCRIBE_INTERNET_GATEWAYS, () -> c.ec2
+        .describeInternetGatewaysPaginator(r -> r.filters(attachedTo).maxResults(page)),
+        DescribeInternetGatewaysResponse::internetGateways));
+    calls.pages(LiveCalls.DESCRIBE_EGRESS_ONLY_INTERNET_GATEWAYS, () -> c.ec2
+            .describeEgressOnlyInternetGatewaysPaginator(r -> r.maxResults(Math.min(page, 255))),
+            DescribeEgressOnlyInternetGatewaysResponse::egressOnlyInternetGateways).stream()
+        .filter(g -> vpcs.isEmpty() || g.attachments().stream().anyMatch(a -> vpcs.contains(a.vpcId())))
+        .forEach(inventory.egressOnlyGateways::add);
+    inventory.natGateways.addAll(calls.pages(LiveCalls.DESCRIBE_NAT_GATEWAYS, () -> c.ec2
+        .describeNatGatewaysPaginator(r -> r.filter(byVpc).maxResults(page)),
+        DescribeNatGatewaysResponse::natGateways));
+    inventory.vpcEndpoints.addAll(calls.pages(LiveCalls.DESCRIBE_VPC_ENDPOINTS, () -> c.ec2
+        .describeVpcEndpointsPaginator(r -> r.filters(byVpc).maxResults(page)),
+        DescribeVpcEndpointsResponse::vpcEndpoints));
+
+    List<TransitGatewayAttachment> attachments = calls.pages(LiveCalls.DESCRIBE_TRANSIT_GATEWAY_ATTACHMENTS,
+        () -> c.ec2.describeTransitGatewayAttachmentsPaginator(r -> r.maxResults(page)),
+        DescribeTransitGatewayAttachmentsResponse::transitGatewayAttachments);
+    Set<String> gateways = transitGatewaysInScope(attachments, vpcs);
+    attachments.stream().filter(a -> gateways.contains(a.transitGatewayId()))
+        .forEach(inventory.transitGatewayAttachments::add);
+    calls.pages(LiveCalls.DESCRIBE_TRANSIT_GATEWAYS, () -> c.ec2.describeTransitGatewaysPaginator(
+            r -> r.maxResults(page)), DescribeTransitGatewaysResponse::transitGateways).stream()
+        .filter(g -> vpcs.isEmpty() || gateways.contains(g.transitGatewayId()))
+        .forEach(inventory.transitGateways::add);
+    calls.pages(LiveCalls.DESCRIBE_TRANSIT_GATEWAY_VPC_ATTACHMENTS, () -> c.ec2
+            .describeTransitGatewayVpcAttachmentsPaginator(r -> r.maxResults(page)),
+            DescribeTransitGatewayVpcAttachmentsResponse::transitGatewayVpcAttachments).stream()
+        .filter(a -> gateways.contains(a.transitGatewayId())).forEach(inventory.transitGatewayVpcAttachments::add);
+    calls.pages(LiveCalls.DESCRIBE_TRANSIT_GATEWAY_ROUTE_TABLES, () -> c.ec2
+            .describeTransitGatewayRouteTablesPaginator(r -> r.maxResults(page)),
+            DescribeTransitGatewayRouteTablesResponse::transitGatewayRouteTables).stream()
+        .filter(t -> gateways.contains(t.transitGatewayId())).forEach(inventory.transitGatewayRouteTables::add);
+    for (TransitGatewayRouteTable t : inventory.transitGatewayRouteTables) {
+      String id = t.transitGatewayRouteTableId();
+      if ("deleted".equals(t.stateAsString()) || "deleting".equals(t.stateAsString())) {
+        continue;
+      }
+      inventory.propagations.put(id, calls.pages(LiveCalls.GET_TRANSIT_GATEWAY_ROUTE_TABLE_PROPAGATIONS,
+          () -> c.ec2.getTransitGatewayRouteTablePropagationsPaginator(r -> r.transitGatewayRouteTableId(id)
+              .maxResults(page)),
+          GetTransitGatewayRouteTablePropagationsResponse::transitGatewayRouteTablePropagations));
+      inventory.staticRoutes.put(id, searchRoutes(calls, c, id, "static"));
+      inventory.propagatedRoutes.put(id, searchRoutes(calls, c, id, "propagated"));
+    }
+  }
+
+  /**
+   * Every route of one type of one transit gateway route table, over every page, and whether AWS held some back. The
+   * page size is AWS's own (moto 5.2.5 fails on a {@code MaxResults} here).
+   */
+  private static AwsInventory.TableRoutes searchRoutes(LiveCalls calls, Clients c, String tableId, String type) {
+    boolean[] more = new boolean[1];
+    List<TransitGatewayRoute> routes = calls.pages(LiveCalls.SEARCH_TRANSIT_GATEWAY_ROUTES, () -> c.ec2
+        .searchTransitGatewayRoutesPaginator(r -> r.transitGatewayRouteTableId(tableId)
+            .filters(filter("type", List.of(type)))), response -> {
+          more[0] = Boolean.TRUE.equals(response.additionalRoutesAvailable()) && response.nextToken() == null;
+          return response.routes();
+        });
+    return new AwsInventory.TableRoutes(routes, !more[0]);
+  }
+
+  /**
+   * The transit gateways a load keeps: all of them without a VPC filter; else those with an attachment to one of the
+   * VPCs, and the gateways they peer with.
+   */
+  private static Set<String> transitGatewaysInScope(List<TransitGatewayAttachment> attachments, Set<String> vpcs) {
+    Set<String> kept = new LinkedHashSet<>();
+    for (TransitGatewayAttachment a : attachments) {
+      if (vpcs.isEmpty() || "vpc".equals(a.resourceTypeAsString()) && vpcs.contains(a.resourceId())) {
+        kept.add(a.transitGatewayId());
+      }
+    }
+    for (boolean grew = true; grew; ) {
+      grew = false;
+      for (TransitGatewayAttachment a : attachments) {
+        if ("peering".equals(a.resourceTypeAsString()) && kept.contains(a.transitGatewayId())
+            && a.resourceId() != null) {
+          grew |= kept.add(a.resourceId());
+        }
+      }
+    }
+    return kept;
+  }
+
+  /** The prefix lists the loaded route tables send to (gateway endpoints' routes). */
+  private static Set<String> referencedByRoutes(AwsInventory inventory) {
+    Set<String> ids = new LinkedHashSet<>();
+    for (software.amazon.awssdk.services.ec2.model.RouteTable t : inventory.routeTables) {
+      t.routes().stream().map(software.amazon.awssdk.services.ec2.model.Route::destinationPrefixListId)
+          .filter(id -> id != null && !id.isBlank()).forEach(ids::add);
+    }
+    return ids;
   }
 
   private int pageSize(int min, int max) {
@@ -373,6 +514,7 @@ public final class LiveLoader implements AutoCloseable {
     private final Map<String, String> tags = new LinkedHashMap<>();
     private boolean eks = true;
     private boolean loadBalancers = true;
+    private boolean path = true;
     private int pageSize = 1000;
     private int maxAttempts = 3;
     private LoadListener listener = LoadListener.NONE;
@@ -482,6 +624,15 @@ public final class LiveLoader implements AutoCloseable {
     }
 
     /**
+     * Leaves out the packet path (no {@code DescribeSubnets}, {@code DescribeNetworkAcls}, {@code DescribeRouteTables},
+     * gateway, endpoint or transit gateway call): verdicts then check security groups alone, and say so.
+     */
+    public Builder withoutPath() {
+      this.path = false;
+      return this;
+    }
+
+    /**
      * Items asked for per page, clamped to each operation's bounds (EC2 describe calls 5..1000, prefix lists and
      * EKS 1..100, ELBv2 1..400). Every page is still read. Default 1000.
      */
@@ -520,6 +671,7 @@ public final class LiveLoader implements AutoCloseable {
       copy.tags.putAll(tags);
       copy.eks = eks;
       copy.loadBalancers = loadBalancers;
+      copy.path = path;
       copy.pageSize = pageSize;
       copy.maxAttempts = maxAttempts;
       copy.listener = listener;

@@ -174,15 +174,26 @@ final class SdkShapes {
     }
     Set<Cidr> privateIps = new LinkedHashSet<>();
     Set<Cidr> publicIps = new LinkedHashSet<>();
+    Map<Cidr, Cidr> publicByPrivate = new LinkedHashMap<>();
+    Cidr primary = null;
     if (e.privateIpAddress() != null) {
-      privateIps.add(AwsValues.address(e.privateIpAddress(), 4, loc.field("PrivateIpAddress")));
+      primary = AwsValues.address(e.privateIpAddress(), 4, loc.field("PrivateIpAddress"));
+      privateIps.add(primary);
     }
-    publicIp(e.association(), loc.field("Association"), publicIps);
+    Cidr primaryPublic = publicIp(e.association(), loc.field("Association"), publicIps);
+    if (primary != null && primaryPublic != null) {
+      publicByPrivate.put(primary, primaryPublic); // the ENI's Association is its primary address's
+    }
     forEach(e.privateIpAddresses(), loc.field("PrivateIpAddresses"), (p, l) -> {
+      Cidr privateIp = null;
       if (p.privateIpAddress() != null) {
-        privateIps.add(AwsValues.address(p.privateIpAddress(), 4, l.field("PrivateIpAddress")));
+        privateIp = AwsValues.address(p.privateIpAddress(), 4, l.field("PrivateIpAddress"));
+        privateIps.add(privateIp);
       }
-      publicIp(p.association(), l.field("Association"), publicIps);
+      Cidr publicIp = publicIp(p.association(), l.field("Association"), publicIps);
+      if (privateIp != null && publicIp != null) {
+        publicByPrivate.put(privateIp, publicIp); // the pair an internet gateway translates
+      }
     });
     forEach(e.ipv6Addresses(), loc.field("Ipv6Addresses"),
         (p, l) -> privateIps.add(AwsValues.address(p.ipv6Address(), 6, l.field("Ipv6Address"))));
@@ -192,6 +203,7 @@ final class SdkShapes {
     forEach(e.ipv6Prefixes(), loc.field("Ipv6Prefixes"), (p, l) -> b.prefix(AwsValues.cidr(p.ipv6Prefix(), 6,
         l.field("Ipv6Prefix"))));
     publicIps.forEach(ip -> b.publicIp(ip.addressString()));
+    publicByPrivate.forEach((priv, pub) -> b.publicIp(pub.addressString(), priv.addressString()));
     forEach(e.groups(), loc.field("Groups"), (g, l) -> b.groups(AwsValues.requiredId(AwsId.SECURITY_GROUP,
         g.groupId(), l.field("GroupId"))));
     tags(e.tagSet(), loc.field("TagSet")).forEach(b::tag);
@@ -274,10 +286,14 @@ final class SdkShapes {
         vpc, ImmutableList.copyOf(lb.securityGroups())));
   }
 
-  private static void publicIp(NetworkInterfaceAssociation association, Location loc, Set<Cidr> into) {
+  /** The association's public IP, added to {@code into}; null when it has none. */
+  private static Cidr publicIp(NetworkInterfaceAssociation association, Location loc, Set<Cidr> into) {
     if (association != null && association.publicIp() != null) {
-      into.add(AwsValues.address(association.publicIp(), 4, loc.field("PublicIp")));
+      Cidr ip = AwsValues.address(association.publicIp(), 4, loc.field("PublicIp"));
+      into.add(ip);
+      return ip;
     }
+    return null;
   }
 
   private static Map<String, String> tags(List<Tag> tags, Location loc) {
@@ -340,23 +356,20 @@ final class SdkShapes {
   }
 
   /**
-   * An ENI as describe-network-interfaces returns it. The first private IPv4 address is the primary one; public
-   * IPs are associated with the private addresses in order, the first also shown as the ENI's {@code Association}.
+   * An ENI as describe-network-interfaces returns it. The first private IPv4 address is the primary one; each public
+   * IP is on its private address ({@link AwsValues#publicIpPerPrivateAddress}), the primary's also shown as the ENI's
+   * {@code Association}.
    *
    * @param groupNames names of the groups the ENI carries, where known
    */
   static software.amazon.awssdk.services.ec2.model.NetworkInterface toAws(NetworkInterface e,
       Function<String, String> groupNames) {
-    List<Cidr> publics = e.publicIpv4();
-    if (publics.size() > Math.max(1, e.privateIpv4().size())) {
-      throw new IllegalArgumentException(e.id() + " has more public IPv4 addresses (" + publics.size()
-          + ") than private ones to associate them with (" + e.privateIpv4().size() + ")");
-    }
+    List<Cidr> publics = AwsValues.publicIpPerPrivateAddress(e);
     List<NetworkInterfacePrivateIpAddress> privates = new ArrayList<>();
     for (int i = 0; i < e.privateIpv4().size(); i++) {
       privates.add(NetworkInterfacePrivateIpAddress.builder().primary(i == 0)
           .privateIpAddress(e.privateIpv4().get(i).addressString())
-          .association(i < publics.size() ? association(publics.get(i)) : null).build());
+          .association(i < publics.size() && publics.get(i) != null ? association(publics.get(i)) : null).build());
     }
     return software.amazon.awssdk.services.ec2.model.NetworkInterface.builder()
         .networkInterfaceId(e.id()).vpcId(emptyToNull(e.vpcId())).subnetId(emptyToNull(e.subnetId()))
@@ -366,7 +379,7 @@ final class SdkShapes {
         .attachment(e.attachment().map(a -> NetworkInterfaceAttachment.builder()
             .instanceId(a.instanceId().orElse(null)).instanceOwnerId(emptyToNull(a.instanceOwnerId()))
             .deviceIndex(a.deviceIndex()).build()).orElse(null))
-        .association(publics.isEmpty() ? null : association(publics.get(0)))
+        .association(publics.isEmpty() || publics.get(0) == null ? null : association(publics.get(0)))
         .privateIpAddress(e.privateIpv4().isEmpty() ? null : e.privateIpv4().get(0).addressString())
         .privateIpAddresses(privates)
         .ipv6Addresses(e.ipv6().stream().map(a -> NetworkInterfaceIpv6Address.builder()

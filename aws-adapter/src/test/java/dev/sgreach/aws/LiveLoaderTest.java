@@ -6,11 +6,16 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.sgreach.engine.Endpoint;
 import dev.sgreach.engine.Reachability;
 import dev.sgreach.model.Direction;
+import dev.sgreach.model.Layer;
 import dev.sgreach.model.Network;
+import dev.sgreach.model.NetworkAcl;
 import dev.sgreach.model.Peer;
 import dev.sgreach.model.Ports;
+import dev.sgreach.model.RouteTable;
+import dev.sgreach.model.RouteTarget;
 import dev.sgreach.model.Rule;
 import dev.sgreach.model.Traffic;
+import dev.sgreach.model.TransitGateway;
 import dev.sgreach.snapshot.Snapshots;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -18,6 +23,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -80,6 +86,14 @@ class LiveLoaderTest {
     assertThat(actual.peerings()).isEqualTo(expected.peerings());
     assertThat(actual.eksClusters()).isEqualTo(expected.eksClusters());
     assertThat(actual.loadBalancers()).isEqualTo(expected.loadBalancers());
+    assertThat(actual.subnets()).isEqualTo(expected.subnets());
+    assertThat(actual.networkAcls()).isEqualTo(expected.networkAcls());
+    assertThat(actual.routeTables()).isEqualTo(expected.routeTables());
+    assertThat(actual.internetGateways()).isEqualTo(expected.internetGateways());
+    assertThat(actual.natGateways()).isEqualTo(expected.natGateways());
+    assertThat(actual.vpcEndpoints()).isEqualTo(expected.vpcEndpoints());
+    assertThat(actual.transitGateways()).isEqualTo(expected.transitGateways());
+    assertThat(actual.layers()).isEqualTo(expected.layers());
     assertThat(actual).isEqualTo(expected);
   }
 
@@ -123,7 +137,8 @@ class LiveLoaderTest {
     assertThat(n.loadBalancers().values()).singleElement()
         .satisfies(lb -> assertThat(lb.securityGroupIds()).containsExactly(world.web));
 
-    Reachability r = Reachability.of(n);
+    // the security groups' verdicts (the world's packet path is checked by the path tests)
+    Reachability r = Reachability.of(n, EnumSet.of(Layer.SECURITY_GROUPS));
     Endpoint web = Endpoint.eni(world.eniWeb);
     assertThat(r.reach(Endpoint.address("8.8.8.8"), web, Traffic.tcp(443)).isAllowed()).isTrue();
     assertThat(r.reach(Endpoint.address("8.8.8.8"), web, Traffic.tcp(22)).isDenied()).isTrue();
@@ -137,6 +152,57 @@ class LiveLoaderTest {
     assertThat(r.reach(Endpoint.instance(world.instance), web, Traffic.tcp(3306)).isAllowed()).isTrue();
     assertThat(r.reach(Endpoint.eni(world.eniRemote), web, Traffic.tcp(22)).isAllowed()).isTrue();
     assertThat(r.reach(Endpoint.eni(world.eniRemote), web, Traffic.tcp(23)).isDenied()).isTrue();
+  }
+
+  @Test
+  void loadsThePacketPathWithEveryPartAndCoversItsLayers() {
+    Network n = load(loader(moto.endpoint()));
+
+    assertThat(n.layers()).containsExactlyInAnyOrder(Layer.SECURITY_GROUPS, Layer.NETWORK_ACLS, Layer.ROUTES);
+    assertThat(n.subnets()).containsKeys(world.subnetA1, world.subnetA2, world.subnetB);
+    assertThat(n.subnets().get(world.subnetA1).cidrs()).containsExactly(dev.sgreach.model.Cidr.parse("10.0.1.0/24"));
+    NetworkAcl acl = n.networkAcls().get(world.acl);
+    assertThat(acl.subnetIds()).containsExactly(world.subnetA2);
+    assertThat(acl.entries(false)).contains(
+        NetworkAcl.Entry.inbound(100, NetworkAcl.Action.ALLOW, Ports.tcp(443), "10.0.0.0/16"),
+        NetworkAcl.Entry.inbound(120, NetworkAcl.Action.DENY, Ports.allTraffic(), "10.0.1.0/24"),
+        NetworkAcl.Entry.inbound(130, NetworkAcl.Action.ALLOW, Ports.udp(1024, 65535), "::/0"));
+    RouteTable pub = n.routeTables().get(world.publicTable);
+    assertThat(pub.subnetIds()).containsExactly(world.subnetA1);
+    assertThat(pub.routes()).contains(RouteTable.Route.to("0.0.0.0/0", RouteTarget.of(world.igw)));
+    assertThat(pub.routes()).anySatisfy(r -> assertThat(r.prefixListId()).isPresent());
+    assertThat(n.routeTables().get(world.mainTableA).main()).isTrue();
+    assertThat(n.routeTables().get(world.mainTableA).routes())
+        .contains(RouteTable.Route.to("0.0.0.0/0", RouteTarget.of(world.nat)));
+    assertThat(n.internetGateways().get(world.igw).isAttachedTo(world.vpcA)).isTrue();
+    assertThat(n.internetGateways().get(world.eigw).egressOnly()).isTrue();
+    assertThat(n.natGateways().get(world.nat).addresses()).singleElement()
+        .satisfies(a -> assertThat(a.publicIp()).isPresent());
+    assertThat(n.vpcEndpoints().get(world.s3Endpoint).routeTableIds()).containsExactly(world.publicTable);
+    TransitGateway g = n.transitGateways().get(world.tgw);
+    assertThat(g.attachments()).extracting(TransitGateway.Attachment::id)
+        .containsExactlyInAnyOrder(world.attachmentA, world.attachmentB);
+    assertThat(g.attachment(world.attachmentA).orElseThrow().subnetIds()).containsExactly(world.subnetA1);
+    // moto associates every attachment with the gateway's default table: whichever it is, the gateway holds it
+    assertThat(g.attachment(world.attachmentA).orElseThrow().routeTableId()).hasValueSatisfying(
+        table -> assertThat(g.routeTable(table)).isPresent());
+    assertThat(g.routeTable(world.tgwTable)).hasValueSatisfying(t -> {
+      assertThat(t.propagationsKnown()).isTrue();
+      assertThat(t.propagations()).contains(world.attachmentB);
+      assertThat(t.staticRoutesComplete()).isTrue();
+      assertThat(t.propagatedRoutes()).isPresent();
+    });
+
+    // a VPC filter keeps that VPC's path and the transit gateways attached to it, whole
+    Network onlyB = load(loader(moto.endpoint()).vpcIds(world.vpcB));
+    assertThat(onlyB.subnets()).containsOnlyKeys(world.subnetB);
+    assertThat(onlyB.networkAcls().values()).allSatisfy(a -> assertThat(a.vpcId()).isEqualTo(world.vpcB));
+    assertThat(onlyB.internetGateways()).doesNotContainKeys(world.igw, world.eigw);
+    assertThat(onlyB.transitGateways().get(world.tgw).attachments()).hasSize(2);
+
+    Network sgOnly = load(loader(moto.endpoint()).withoutPath());
+    assertThat(sgOnly.layers()).containsExactly(Layer.SECURITY_GROUPS);
+    assertThat(sgOnly.subnets()).isEmpty();
   }
 
   @Test
@@ -169,8 +235,8 @@ class LiveLoaderTest {
 
       Endpoint from = Endpoint.address("172.16.0.9");
       Endpoint web = Endpoint.eni(world.eniWeb);
-      assertThat(Reachability.of(before).reach(from, web, Traffic.tcp(9443)).isDenied()).isTrue();
-      assertThat(Reachability.of(after).reach(from, web, Traffic.tcp(9443)).isAllowed()).isTrue();
+      assertThat(Reachability.of(before, EnumSet.of(Layer.SECURITY_GROUPS)).reach(from, web, Traffic.tcp(9443)).isDenied()).isTrue();
+      assertThat(Reachability.of(after, EnumSet.of(Layer.SECURITY_GROUPS)).reach(from, web, Traffic.tcp(9443)).isAllowed()).isTrue();
       assertThat(forms(after, world.web, Direction.INGRESS))
           .contains(form(Rule.ingress(Ports.tcp(9443), Peer.cidr("172.16.0.0/12"))));
     }

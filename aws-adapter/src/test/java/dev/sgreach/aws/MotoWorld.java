@@ -11,17 +11,24 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.AddPrefixListEntry;
+import software.amazon.awssdk.services.ec2.model.DomainType;
+import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.IpRange;
 import software.amazon.awssdk.services.ec2.model.Ipv6Range;
 import software.amazon.awssdk.services.ec2.model.PrefixListId;
+import software.amazon.awssdk.services.ec2.model.RuleAction;
 import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
+import software.amazon.awssdk.services.ec2.model.VpcEndpointType;
 import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 
 /**
  * A small account built through the SDK on moto's server: two peered VPCs, a prefix list, security groups with every
- * rule form, interfaces, an instance, an EKS cluster, a load balancer and filler groups for paging.
+ * rule form, interfaces, an instance, an EKS cluster, a load balancer and filler groups for paging; and the packet
+ * path: an internet gateway with a public route table, a NAT gateway on the main table, a custom network ACL with
+ * TCP, deny and IPv6 entries, an egress-only gateway, an S3 gateway endpoint, and a transit gateway joining the two
+ * VPCs with a route table, an association and a propagation.
  */
 final class MotoWorld implements AutoCloseable {
   static final Region REGION = Region.US_EAST_1;
@@ -52,6 +59,18 @@ final class MotoWorld implements AutoCloseable {
   String eniRemote;
   String instance;
   final List<String> fillers = new ArrayList<>();
+  String subnetB;
+  String igw;
+  String publicTable;
+  String mainTableA;
+  String nat;
+  String acl;
+  String eigw;
+  String s3Endpoint;
+  String tgw;
+  String tgwTable;
+  String attachmentA;
+  String attachmentB;
 
   MotoWorld(URI endpoint) {
     ec2 = Ec2Client.builder().region(REGION).credentialsProvider(CREDENTIALS).endpointOverride(endpoint)
@@ -73,7 +92,7 @@ final class MotoWorld implements AutoCloseable {
         .subnet().subnetId();
     subnetA2 = ec2.createSubnet(r -> r.vpcId(vpcA).cidrBlock("10.0.2.0/24").availabilityZone("us-east-1b"))
         .subnet().subnetId();
-    String subnetB = ec2.createSubnet(r -> r.vpcId(vpcB).cidrBlock("10.1.1.0/24").availabilityZone("us-east-1a"))
+    subnetB = ec2.createSubnet(r -> r.vpcId(vpcB).cidrBlock("10.1.1.0/24").availabilityZone("us-east-1a"))
         .subnet().subnetId();
     peering = ec2.createVpcPeeringConnection(r -> r.vpcId(vpcA).peerVpcId(vpcB)).vpcPeeringConnection()
         .vpcPeeringConnectionId();
@@ -114,7 +133,56 @@ final class MotoWorld implements AutoCloseable {
         .subnetIds(subnetA1, subnetA2).securityGroupIds(web).endpointPublicAccess(true).endpointPrivateAccess(true)
         .publicAccessCidrs("203.0.113.0/24")));
     elbv2.createLoadBalancer(r -> r.name("web").subnets(subnetA1, subnetA2).securityGroups(web));
+    buildPath();
     return this;
+  }
+
+  private void buildPath() {
+    igw = ec2.createInternetGateway().internetGateway().internetGatewayId();
+    ec2.attachInternetGateway(r -> r.internetGatewayId(igw).vpcId(vpcA));
+    publicTable = ec2.createRouteTable(r -> r.vpcId(vpcA)).routeTable().routeTableId();
+    ec2.createRoute(r -> r.routeTableId(publicTable).destinationCidrBlock("0.0.0.0/0").gatewayId(igw));
+    ec2.associateRouteTable(r -> r.routeTableId(publicTable).subnetId(subnetA1));
+    String allocation = ec2.allocateAddress(r -> r.domain(DomainType.VPC)).allocationId();
+    nat = ec2.createNatGateway(r -> r.subnetId(subnetA1).allocationId(allocation)).natGateway().natGatewayId();
+    mainTableA = ec2.describeRouteTables(r -> r.filters(Filter.builder().name("vpc-id").values(vpcA).build(),
+        Filter.builder().name("association.main").values("true").build())).routeTables().get(0).routeTableId();
+    ec2.createRoute(r -> r.routeTableId(mainTableA).destinationCidrBlock("0.0.0.0/0").natGatewayId(nat));
+
+    acl = ec2.createNetworkAcl(r -> r.vpcId(vpcA)).networkAcl().networkAclId();
+    ec2.createNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(100).egress(false).protocol("6")
+        .ruleAction(RuleAction.ALLOW).cidrBlock("10.0.0.0/16").portRange(p -> p.from(443).to(443)));
+    // no ICMP entry: moto 5.2.5 does not return an entry's IcmpTypeCode (the reader refuses an ICMP entry without
+    // one; the form is covered on real captures)
+    ec2.createNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(120).egress(false).protocol("-1")
+        .ruleAction(RuleAction.DENY).cidrBlock("10.0.1.0/24"));
+    ec2.createNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(130).egress(false).protocol("17")
+        .ruleAction(RuleAction.ALLOW).ipv6CidrBlock("::/0").portRange(p -> p.from(1024).to(65535)));
+    ec2.createNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(100).egress(true).protocol("-1")
+        .ruleAction(RuleAction.ALLOW).cidrBlock("0.0.0.0/0"));
+    String association = ec2.describeNetworkAcls(r -> r.filters(Filter.builder().name("association.subnet-id")
+        .values(subnetA2).build())).networkAcls().get(0).associations().stream()
+        .filter(a -> subnetA2.equals(a.subnetId())).findFirst().orElseThrow().networkAclAssociationId();
+    ec2.replaceNetworkAclAssociation(r -> r.associationId(association).networkAclId(acl));
+
+    eigw = ec2.createEgressOnlyInternetGateway(r -> r.vpcId(vpcA)).egressOnlyInternetGateway()
+        .egressOnlyInternetGatewayId();
+    s3Endpoint = ec2.createVpcEndpoint(r -> r.vpcId(vpcA).vpcEndpointType(VpcEndpointType.GATEWAY)
+        .serviceName("com.amazonaws.us-east-1.s3").routeTableIds(publicTable)).vpcEndpoint().vpcEndpointId();
+
+    tgw = ec2.createTransitGateway(r -> r.description("hub")).transitGateway().transitGatewayId();
+    attachmentA = ec2.createTransitGatewayVpcAttachment(r -> r.transitGatewayId(tgw).vpcId(vpcA)
+        .subnetIds(subnetA1)).transitGatewayVpcAttachment().transitGatewayAttachmentId();
+    attachmentB = ec2.createTransitGatewayVpcAttachment(r -> r.transitGatewayId(tgw).vpcId(vpcB)
+        .subnetIds(subnetB)).transitGatewayVpcAttachment().transitGatewayAttachmentId();
+    tgwTable = ec2.createTransitGatewayRouteTable(r -> r.transitGatewayId(tgw)).transitGatewayRouteTable()
+        .transitGatewayRouteTableId();
+    ec2.associateTransitGatewayRouteTable(r -> r.transitGatewayRouteTableId(tgwTable)
+        .transitGatewayAttachmentId(attachmentA));
+    ec2.enableTransitGatewayRouteTablePropagation(r -> r.transitGatewayRouteTableId(tgwTable)
+        .transitGatewayAttachmentId(attachmentB));
+    // no static route: moto 5.2.5 returns static transit gateway routes without their attachments, which only a
+    // blackhole route has
   }
 
   /** Adds an ingress rule to {@code web}: tcp/9443 from 172.16.0.0/12. */

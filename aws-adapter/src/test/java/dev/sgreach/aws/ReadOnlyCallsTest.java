@@ -22,8 +22,8 @@ import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 
 /**
- * The adapter only reads: its code calls no AWS operation but {@code Describe*}, {@code Get*} and {@code List*}
- * (paginators included), and {@code docs/iam-policy.json} grants exactly the actions it calls.
+ * The adapter only reads: its code calls no AWS operation but {@code Describe*}, {@code Get*}, {@code List*} and
+ * {@code Search*} (paginators included), and {@code docs/iam-policy.json} grants exactly the actions it calls.
  */
 class ReadOnlyCallsTest {
   /** The IAM service prefix of each client. */
@@ -58,11 +58,11 @@ class ReadOnlyCallsTest {
   }
 
   @Test
-  void theAdapterCallsOnlyDescribeGetAndListOperations() {
+  void theAdapterCallsOnlyDescribeGetListAndSearchOperations() {
     Set<String> calls = clientCalls().stream().map(JavaMethodCall::getName).collect(Collectors.toSet());
 
     assertThat(calls).isNotEmpty().allMatch(name -> name.startsWith("describe") || name.startsWith("get")
-        || name.startsWith("list"), "starts with describe, get or list");
+        || name.startsWith("list") || name.startsWith("search"), "starts with describe, get, list or search");
   }
 
   @Test
@@ -80,7 +80,13 @@ class ReadOnlyCallsTest {
     assertThat(called).contains(LiveCalls.DESCRIBE_SECURITY_GROUPS, LiveCalls.DESCRIBE_SECURITY_GROUP_RULES,
         LiveCalls.DESCRIBE_NETWORK_INTERFACES, LiveCalls.DESCRIBE_VPCS, LiveCalls.DESCRIBE_VPC_PEERING_CONNECTIONS,
         LiveCalls.DESCRIBE_MANAGED_PREFIX_LISTS, LiveCalls.GET_MANAGED_PREFIX_LIST_ENTRIES, LiveCalls.LIST_CLUSTERS,
-        LiveCalls.DESCRIBE_CLUSTER, LiveCalls.DESCRIBE_LOAD_BALANCERS);
+        LiveCalls.DESCRIBE_CLUSTER, LiveCalls.DESCRIBE_LOAD_BALANCERS, LiveCalls.DESCRIBE_SUBNETS,
+        LiveCalls.DESCRIBE_NETWORK_ACLS, LiveCalls.DESCRIBE_ROUTE_TABLES, LiveCalls.DESCRIBE_INTERNET_GATEWAYS,
+        LiveCalls.DESCRIBE_EGRESS_ONLY_INTERNET_GATEWAYS, LiveCalls.DESCRIBE_NAT_GATEWAYS,
+        LiveCalls.DESCRIBE_VPC_ENDPOINTS, LiveCalls.DESCRIBE_TRANSIT_GATEWAYS,
+        LiveCalls.DESCRIBE_TRANSIT_GATEWAY_ATTACHMENTS, LiveCalls.DESCRIBE_TRANSIT_GATEWAY_VPC_ATTACHMENTS,
+        LiveCalls.DESCRIBE_TRANSIT_GATEWAY_ROUTE_TABLES, LiveCalls.GET_TRANSIT_GATEWAY_ROUTE_TABLE_PROPAGATIONS,
+        LiveCalls.SEARCH_TRANSIT_GATEWAY_ROUTES);
   }
 
   private static Path repositoryFile(String name) {

@@ -39,6 +39,9 @@ import java.util.Set;
  * gives every ENI its own random set (the worst case for engines that judge equivalence classes once). Every
  * prefix list's entries are known and every group an ENI carries is in the snapshot, so all verdicts are allowed
  * or denied (never unknown).
+ *
+ * <p>With {@link Spec#withPath} the region also holds the packet path ({@link RegionPath}) and every ENI sits in one
+ * of its subnets, the VPC's ENIs going round its subnets; the groups and rules are the same as without it.
  */
 public final class RegionGenerator {
 
@@ -53,8 +56,16 @@ public final class RegionGenerator {
    * @param seed the random seed
    */
   public record Spec(int securityGroups, int rulesPerDirection, int interfaces, int vpcs, int enisPerWorkload,
-      long seed) {
+      long seed, int subnets) {
+    /** A region without packet-path data (security groups only, as before subnets existed here). */
+    public Spec(int securityGroups, int rulesPerDirection, int interfaces, int vpcs, int enisPerWorkload, long seed) {
+      this(securityGroups, rulesPerDirection, interfaces, vpcs, enisPerWorkload, seed, 0);
+    }
+
     public Spec {
+      if (subnets != 0 && (subnets < vpcs * 8 || subnets > vpcs * 256)) {
+        throw new IllegalArgumentException("subnets must be 0 (no path data) or 8..256 per VPC, got " + subnets);
+      }
       if (vpcs < 1 || vpcs > 16) {
         throw new IllegalArgumentException("vpcs must be 1..16, got " + vpcs);
       }
@@ -74,6 +85,15 @@ public final class RegionGenerator {
     /** A small region for tests: 200 groups x (12 + 12) rules, 2,000 ENIs, 4 VPCs. */
     public static Spec small(long seed) {
       return new Spec(200, 12, 2_000, 4, 5, seed);
+    }
+
+    /**
+     * The same region with the whole packet path ({@link RegionPath}): this many subnets spread over the VPCs, each
+     * with its own network ACL (20 entries per direction) and route table, the VPCs' gateways, endpoints, peering
+     * routes and a transit gateway.
+     */
+    public Spec withPath(int subnetCount) {
+      return new Spec(securityGroups, rulesPerDirection, interfaces, vpcs, enisPerWorkload, seed, subnetCount);
     }
 
     /** The busy region scaled by {@code factor} (groups and ENIs; rules per group unchanged). */
@@ -120,6 +140,10 @@ public final class RegionGenerator {
   private final Peer anywhere6 = Peer.cidr("::/0");
   /** Next ENI host number per VPC (IPv4) — addresses are handed out in order, never reused. */
   private final int[] nextHost;
+  /** The packet path, when the spec asks for subnets: then ENIs go into its subnets. */
+  private RegionPath path;
+  /** Per VPC: how many ENIs went to subnets so far (ENIs go round the VPC's subnets). */
+  private int[] enisPlaced;
 
   private RegionGenerator(Spec spec) {
     this.spec = spec;
@@ -157,6 +181,11 @@ public final class RegionGenerator {
     }
     for (int i = 0; i < spec.securityGroups(); i++) {
       net.add(securityGroup(i));
+    }
+    if (spec.subnets() > 0) {
+      path = new RegionPath(spec, vpcIds, activePeerVpc, activePeeringId, deadPeerVpcA, deadPeerVpcB, deadPeeringId,
+          this::hex);
+      path.addTo(net);
     }
     interfaces(net);
     return net.build();
@@ -452,12 +481,18 @@ public final class RegionGenerator {
       // every workload gets at least one ENI; the rest are spread at random
       int w = i < workloads ? i : rnd.nextInt(workloads);
       int v = wVpc[w];
+      RegionPath.Slot slot = null;
       NetworkInterface.Builder b = NetworkInterface.builder("eni-" + hex(0x1000_0000L + i, 17))
-          .vpc(vpcIds.get(v))
-          .subnet("subnet-" + hex(v * 16L + (i % 4), 17))
-          .availabilityZone(AZS[i % 4])
-          .owner(OWNER)
-          .groups(wGroups.get(w));
+          .vpc(vpcIds.get(v)).owner(OWNER).groups(wGroups.get(w));
+      if (path == null) {
+        b.subnet("subnet-" + hex(v * 16L + (i % 4), 17)).availabilityZone(AZS[i % 4]);
+      } else {
+        if (enisPlaced == null) {
+          enisPlaced = new int[spec.vpcs()];
+        }
+        slot = path.slot(v, enisPlaced[v]++);
+        b.subnet(slot.subnetId()).availabilityZone(slot.zone());
+      }
       int type = rnd.nextInt(100);
       if (type < 80) {
         b.attachedTo("i-" + hex(0x2000_0000L + i, 17), 0).description("Primary network interface");
@@ -469,15 +504,20 @@ public final class RegionGenerator {
         b.interfaceType("branch").requester("eks", true).description("aws-k8s-branch-eni");
       }
       int addresses = 1 + (rnd.nextInt(100) < 70 ? 0 : rnd.nextInt(100) < 66 ? 1 : 2);
+      String first = null;
       for (int a = 0; a < addresses; a++) {
-        b.address(hostAddress(v));
+        String address = slot == null ? hostAddress(v) : path.address(slot);
+        first = first == null ? address : first;
+        b.address(address);
       }
       if (rnd.nextInt(100) < 20) {
-        b.address("2600:1f18:4a00:" + Integer.toHexString((v << 8) | (i % 4)) + "::a:" + Integer.toHexString(i >>> 16)
+        int block = slot == null ? (v << 8) | (i % 4) : slot.ipv6Block();
+        b.address("2600:1f18:4a00:" + Integer.toHexString(block) + "::a:" + Integer.toHexString(i >>> 16)
             + ":" + Integer.toHexString(i & 0xffff));
       }
       if (type < 80 && rnd.nextInt(100) < 10) {
-        b.publicIp((3 + (i >>> 16) % 50) + "." + ((i >>> 8) & 0xff) + "." + (i & 0xff) + "." + (1 + i % 250));
+        String publicIp = (3 + (i >>> 16) % 50) + "." + ((i >>> 8) & 0xff) + "." + (i & 0xff) + "." + (1 + i % 250);
+        b.publicIp(publicIp, first); // as describe-network-interfaces pairs it with the primary address
       }
       net.add(b.build());
     }
@@ -495,7 +535,7 @@ public final class RegionGenerator {
 
   // ------------------------------------------------------------------ ids
 
-  private String hex(long n, int digits) {
+  String hex(long n, int digits) {
     long x = mix(n ^ idSalt);
     String s = Long.toHexString(x);
     if (s.length() < digits) {

@@ -11,7 +11,8 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * The generated region every benchmark runs against, built once per trial (per fork): {@link RegionGenerator} at
- * {@link #scale} (1.0 is DESIGN.md's busy region: 10,000 groups x 120 rules, 100,000 ENIs), the engine's compiled
+ * {@link #scale} (1.0 is DESIGN.md's busy region: 10,000 groups x 120 rules, 100,000 ENIs) with {@link #subnets}
+ * subnets of packet-path data (0: none), the engine's compiled
  * {@link Reachability} and the {@link NaiveEvaluator} it is reported beside.
  */
 @State(Scope.Benchmark)
@@ -23,6 +24,13 @@ public class RegionState {
   /** The generator's seed. */
   @Param({"42"})
   public long seed;
+
+  /**
+   * Subnets of the region's packet path, each with its ACL (20 entries per direction) and route table; 0 for none
+   * (security groups alone). {@code -p subnets=1000} is the path benchmark's region.
+   */
+  @Param({"0"})
+  public int subnets;
 
   /** The generated region. */
   public Network network;
@@ -37,7 +45,8 @@ public class RegionState {
       return; // subclasses' setups call this first: JMH does not promise an order between setup methods
     }
     long t0 = System.nanoTime();
-    network = RegionGenerator.generate(RegionGenerator.Spec.scaled(scale, seed));
+    RegionGenerator.Spec spec = RegionGenerator.Spec.scaled(scale, seed);
+    network = RegionGenerator.generate(subnets == 0 ? spec : spec.withPath(subnets));
     long t1 = System.nanoTime();
     naive = new NaiveEvaluator(network);
     if (buildEngine()) {

@@ -142,6 +142,50 @@ class RegionGeneratorTest {
   }
 
   @Test
+  void withThePathEveryEniSitsInASubnetWithItsOwnAclAndRouteTableAndTheGroupsStayTheSame() {
+    RegionGenerator.Spec spec = SPEC.withPath(40);
+    Network n = RegionGenerator.generate(spec);
+
+    assertThat(n.securityGroups()).isEqualTo(NETWORK.securityGroups());
+    assertThat(n.subnets()).hasSize(40);
+    assertThat(n.networkAcls()).hasSize(40);
+    assertThat(n.routeTables()).hasSize(40);
+    assertThat(n.layers()).contains(dev.sgreach.model.Layer.NETWORK_ACLS, dev.sgreach.model.Layer.ROUTES);
+    for (dev.sgreach.model.NetworkAcl acl : n.networkAcls().values()) {
+      assertThat(acl.entries(false)).hasSize(20);
+      assertThat(acl.entries(true)).hasSize(20);
+      assertThat(acl.subnetIds()).singleElement().satisfies(s -> assertThat(n.subnets()).containsKey(s));
+    }
+    for (NetworkInterface e : n.interfaces().values()) {
+      dev.sgreach.model.Subnet s = n.subnets().get(e.subnetId());
+      assertThat(s).as(e.id()).isNotNull();
+      assertThat(e.privateAddresses()).as(e.id()).allSatisfy(a -> assertThat(s.contains(a)).isTrue());
+      assertThat(e.availabilityZone()).isEqualTo(s.availabilityZone());
+    }
+    assertThat(n.warnings()).extracting(Warning::kind).doesNotContain(Warning.Kind.DUPLICATE_ADDRESS,
+        Warning.Kind.AMBIGUOUS_ASSOCIATION);
+    assertThat(n.transitGateways().values()).singleElement()
+        .satisfies(g -> assertThat(g.attachments()).hasSize(spec.vpcs()));
+    // the path layer has something to say both ways on this region
+    dev.sgreach.path.PacketPaths paths = dev.sgreach.path.PacketPaths.of(n);
+    Random rnd = new Random(SEED + 9);
+    List<NetworkInterface> enis = List.copyOf(n.interfaces().values());
+    Map<Outcome, Integer> seen = new EnumMap<>(Outcome.class);
+    for (int q = 0; q < 400; q++) {
+      NetworkInterface a = enis.get(rnd.nextInt(enis.size()));
+      NetworkInterface b = enis.get(rnd.nextInt(enis.size()));
+      Traffic t = PointQueryBenchmark.TRAFFIC.get(rnd.nextInt(PointQueryBenchmark.TRAFFIC.size()));
+      if (t.family() == 6) {
+        continue;
+      }
+      seen.merge(paths.outcome(dev.sgreach.path.PathEnd.of(a), dev.sgreach.path.PathEnd.of(b), t), 1,
+          Integer::sum);
+    }
+    assertThat(seen.getOrDefault(Outcome.ALLOWED, 0)).isGreaterThan(20);
+    assertThat(seen.getOrDefault(Outcome.DENIED, 0)).isGreaterThan(10);
+  }
+
+  @Test
   void sdk_mapping_benchmark_maps_the_region_back_to_the_same_groups_and_interfaces() {
     dev.sgreach.model.Network mapped = dev.sgreach.aws.SdkMapping.toNetwork(
         dev.sgreach.aws.SdkMapping.securityGroups(NETWORK), java.util.List.of(),

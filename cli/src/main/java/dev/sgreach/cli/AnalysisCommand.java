@@ -80,7 +80,9 @@ abstract class AnalysisCommand implements Callable<Integer> {
       try (Progress progress = environment().progress(spec.commandLine().getErr());
           Progress.Task t = progress.task("indexing " + n.securityGroups().size() + " security groups and "
               + n.interfaces().size() + " ENIs")) {
-        reachability = Reachability.of(n);
+        java.util.Set<dev.sgreach.model.Layer> layers = snapshot.layers();
+        reachability = snapshot.clientPorts().map(c -> Reachability.of(n, layers, c))
+            .orElseGet(() -> Reachability.of(n, layers));
       }
     }
     return reachability;

@@ -14,12 +14,15 @@ import picocli.CommandLine.Option;
     header = "Which ENIs can the internet open connections to, on which ports, through which rules?",
     description = {
         "Lists every ENI (or, with --of, the ENIs of one endpoint) whose inbound rules admit public addresses, "
-            + "with the traffic they admit and the rules. This is the security-group view: an ENI is listed whether "
-            + "or not it has a public address, and the listing says which have one."},
+            + "with the traffic they admit and the rules. When the snapshot holds network ACLs or route tables, "
+            + "each says whether the internet really gets there (a public address, a route to an attached "
+            + "internet gateway, network ACLs both ways) or the ENI is open by security groups only; without "
+            + "them (or with --layers sg) this is the security-group view, and the listing says which ENIs have a "
+            + "public address."},
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
-        "0:nothing is exposed",
-        "1:something is exposed",
+        "0:nothing is exposed (with path data: at most open by security groups only)",
+        "1:something is exposed (with path data: the internet really gets there)",
         "3:nothing is surely exposed, but some exposure depends on data missing from the snapshot",
         "2:bad input: options, endpoint, snapshot"})
 final class ExposureCommand extends AnalysisCommand {
@@ -31,6 +34,10 @@ final class ExposureCommand extends AnalysisCommand {
   Integer answer() {
     Exposure exposure = of == null ? reachability().exposure() : reachability().exposure(endpoint(of));
     StringBuilder text = new StringBuilder();
+    if (exposure.pathChecked()) {
+      text.append("layers checked: ").append(exposure.layersChecked().stream().map(l -> l.words())
+          .collect(java.util.stream.Collectors.joining(", "))).append('\n');
+    }
     Set<String> revokes = new java.util.HashSet<>();
     for (Exposure.Exposed x : exposure.interfaces()) {
       text.append(Echo.visible(x.eni().label()))
@@ -50,15 +57,45 @@ final class ExposureCommand extends AnalysisCommand {
         String revoke = AwsCli.revoke(m.group().id(), m.rule());
         text.append(revokes.add(revoke) ? "      " + revoke : "      (revoke command above)").append('\n');
       }
+      path(text, x);
     }
     if (exposure.isEmpty()) {
       text.append(of == null ? "no network interface is exposed to the internet\n"
           : "no network interface of " + Echo.visible(of) + " is exposed to the internet\n");
     }
     print(text.toString(), Json.exposure(exposure));
+    if (exposure.pathChecked()) {
+      if (exposure.real().stream().anyMatch(x -> !x.open().isEmpty())) {
+        return ExitCodes.DENIED;
+      }
+      return exposure.interfaces().stream().allMatch(x -> x.path() == Exposure.PathReach.BLOCKED) ? ExitCodes.OK
+          : ExitCodes.UNKNOWN;
+    }
     if (exposure.interfaces().stream().anyMatch(x -> !x.open().isEmpty())) {
       return ExitCodes.DENIED;
     }
     return exposure.isEmpty() ? ExitCodes.OK : ExitCodes.UNKNOWN;
+  }
+
+  /** What the packet path makes of one exposed ENI, with the hop that shows it. */
+  private static void path(StringBuilder text, Exposure.Exposed x) {
+    switch (x.path()) {
+      case OPEN -> text.append("  path: the internet gets there");
+      case BLOCKED -> text.append("  path: closed, open by security groups only");
+      case UNKNOWN -> text.append("  path: unknown (data missing from the snapshot)");
+      case NOT_CHECKED -> {
+        return;
+      }
+    }
+    x.pathProof().ifPresent(p -> {
+      text.append(" (").append(p.source().label()).append(" -> ").append(p.destination().label()).append(" on ")
+          .append(p.traffic().spec()).append(')');
+      p.hops().stream().filter(h -> h.outcome() != dev.sgreach.engine.Outcome.ALLOWED).findFirst()
+          .ifPresent(h -> text.append(": ").append(dev.sgreach.model.Echo.visible(h.describe())));
+    });
+    if (x.pathProof().isEmpty() && x.path() == Exposure.PathReach.BLOCKED) {
+      text.append(": no public address, and the internet reaches no private one");
+    }
+    text.append('\n');
   }
 }

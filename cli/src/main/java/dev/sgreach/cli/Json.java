@@ -22,6 +22,7 @@ import dev.sgreach.engine.RuleMatch;
 import dev.sgreach.engine.SideCheck;
 import dev.sgreach.engine.Verdict;
 import dev.sgreach.model.Cidr;
+import dev.sgreach.model.Layer;
 import dev.sgreach.model.NetworkInterface;
 import dev.sgreach.model.Peer;
 import dev.sgreach.model.Protocol;
@@ -84,7 +85,40 @@ final class Json {
     v.fixes().forEach(f -> fixes.add(fix(f)));
     ArrayNode warnings = o.putArray("warnings");
     v.warnings().forEach(w -> warnings.add(warning(w)));
+    o.set("layersChecked", strings(v.layersChecked().stream().map(Layer::words).toList()));
+    ArrayNode pathFixes = o.putArray("pathFixes");
+    v.pathFixes().forEach(x -> pathFixes.add(pathFix(x)));
     o.put("explanation", v.explain());
+    return o;
+  }
+
+  /** A change of the packet path: what it is and its {@code aws ec2} command. */
+  static ObjectNode pathFix(dev.sgreach.path.PathFix x) {
+    ObjectNode o = NODES.objectNode();
+    o.put("change", x.describe());
+    o.put("awsCli", x.awsCliCommand());
+    return o;
+  }
+
+  /** A flow's packet path: the outcome, the source the destination sees, and every hop both ways. */
+  static ObjectNode path(dev.sgreach.path.PathVerdict p) {
+    ObjectNode o = NODES.objectNode();
+    o.put("outcome", p.outcome().word());
+    p.sourceAsSeen().ifPresent(a -> o.put("sourceAsSeen", a.addressString()));
+    o.put("clientPorts", p.clientPorts().describe());
+    o.put("clientPortsAssumed", p.clientPortsAssumed());
+    for (String part : new String[] {"forward", "reply"}) {
+      ArrayNode hops = o.putArray(part);
+      for (dev.sgreach.path.Hop h : part.equals("forward") ? p.forward() : p.reply()) {
+        ObjectNode n = hops.addObject();
+        n.put("step", h.step().words());
+        n.put("component", h.component());
+        n.put("outcome", h.outcome().word());
+        h.code().ifPresent(c -> n.put("code", c.name()));
+        n.put("detail", h.detail());
+      }
+    }
+    p.blockingHop().ifPresent(h -> o.put("blockingHop", h.describe()));
     return o;
   }
 
@@ -124,6 +158,7 @@ final class Json {
     f.blockingSides().forEach(s -> blocking.add(s.direction().word()));
     ArrayNode fixes = o.putArray("fixes");
     f.fixes().forEach(x -> fixes.add(fix(x)));
+    f.path().ifPresent(p -> o.set("path", path(p)));
     return o;
   }
 
@@ -284,10 +319,16 @@ final class Json {
   static ObjectNode exposure(Exposure exposure) {
     ObjectNode o = NODES.objectNode();
     o.put("exposed", !exposure.isEmpty());
+    o.set("layersChecked", strings(exposure.layersChecked().stream().map(Layer::words).toList()));
+    if (exposure.pathChecked()) {
+      o.put("reallyExposed", !exposure.real().isEmpty());
+    }
     ArrayNode a = o.putArray("interfaces");
     for (Exposure.Exposed x : exposure.interfaces()) {
       ObjectNode e = a.addObject();
       e.put("eni", x.eni().id());
+      e.put("path", x.path().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+      x.pathProof().ifPresent(p -> e.set("pathProof", path(p)));
       e.set("addresses", strings(x.eni().privateAddresses().stream().map(Cidr::toString).toList()));
       e.put("fromAnywhere", x.fromAnywhere());
       e.put("hasPublicAddress", x.hasPublicAddress());

@@ -55,7 +55,7 @@ final class LintCommand extends AnalysisCommand {
     }
     ImmutableList.Builder<LintReport> reports = ImmutableList.builder();
     for (String name : names) {
-      reports.add(EksCluster.of(network(), name).lint());
+      reports.add(dev.sgreach.eks.EksChecks.lint(EksCluster.of(network(), name), snapshot.layers()));
     }
     StringBuilder text = new StringBuilder();
     ArrayNode json = JsonNodeFactory.instance.arrayNode();
@@ -102,6 +102,12 @@ final class LintCommand extends AnalysisCommand {
         fixes.addObject().put("rule", fix.describe()).put("awsCli", fix.awsCliCommand());
       }
       f.textFix().ifPresent(t -> n.put("textFix", t));
+      f.path().ifPresent(v -> {
+        n.put("pathOutcome", v.outcome().word());
+        v.blockingHop().ifPresent(h -> n.put("blockingHop", h.describe()));
+        ArrayNode pathFixes = n.putArray("pathFixes");
+        v.fixes().forEach(x -> pathFixes.addObject().put("change", x.describe()).put("awsCli", x.awsCliCommand()));
+      });
     }
     return o;
   }

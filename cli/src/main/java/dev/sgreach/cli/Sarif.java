@@ -129,6 +129,7 @@ final class Sarif {
     props.put("cluster", cluster);
     ArrayNode fixes = props.putArray("fixes");
     f.fixes().forEach(x -> fixes.add(x.awsCliCommand()));
+    f.path().ifPresent(v -> v.fixes().forEach(x -> fixes.add(x.awsCliCommand())));
     f.textFix().ifPresent(fixes::add);
     return o;
   }
@@ -138,6 +139,9 @@ final class Sarif {
     for (Fix x : f.fixes()) {
       b.append("\nFix: ").append(x.describe()).append("\n  ").append(x.awsCliCommand());
     }
+    f.path().flatMap(v -> v.blockingHop()).ifPresent(h -> b.append("\nBlocked at: ").append(h.describe()));
+    f.path().ifPresent(v -> v.fixes().forEach(x -> b.append("\nFix: ").append(x.describe()).append("\n  ")
+        .append(x.awsCliCommand())));
     f.textFix().ifPresent(t -> b.append("\nFix: ").append(t));
     return b.toString();
   }

@@ -17,10 +17,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code sgreach snapshot}: collects a region from AWS (read-only) into a snapshot folder. */
 @Command(name = "snapshot", mixinStandardHelpOptions = true, versionProvider = ManifestVersion.class,
-    header = "Collect security groups, ENIs, prefix lists, VPCs, peerings, EKS clusters and load balancers "
-        + "from AWS into a snapshot folder.",
+    header = "Collect security groups, ENIs, prefix lists, VPCs, peerings, EKS clusters, load balancers and the "
+        + "packet path (subnets, network ACLs, route tables, gateways, endpoints, transit gateways) from AWS into a "
+        + "snapshot folder.",
     description = {
-        "Calls only Describe/Get/List operations (docs/iam-policy.json is the policy it needs). The load is "
+        "Calls only Describe/Get/List/Search operations (docs/iam-policy.json is the policy it needs). The load is "
             + "complete or it fails: a denied call names the missing IAM action, a call that still fails after "
             + "retries fails the load, and nothing is written unless everything loaded. Progress shows "
             + "on standard error when it is a terminal. The folder is DESIGN.md's layout of plain AWS CLI JSON, readable by every other "
@@ -88,7 +89,8 @@ final class SnapshotCommand implements Callable<Integer> {
     PrintWriter o = spec.commandLine().getOut();
     o.print("wrote " + out + ": " + n.securityGroups().size() + " security groups, " + n.interfaces().size()
         + " network interfaces, " + n.prefixLists().size() + " prefix lists, " + n.eksClusters().size()
-        + " EKS clusters, " + n.loadBalancers().size() + " load balancers\n");
+        + " EKS clusters, " + n.loadBalancers().size() + " load balancers, " + n.subnets().size() + " subnets, "
+        + n.networkAcls().size() + " network ACLs, " + n.routeTables().size() + " route tables\n");
     o.flush();
     return ExitCodes.OK;
   }

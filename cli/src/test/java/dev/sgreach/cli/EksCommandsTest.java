@@ -21,7 +21,7 @@ class EksCommandsTest {
   void lint_passes_on_both_shipped_examples() {
     Cli.Result pub = run("lint", "--snapshot", PUB);
     assertThat(pub.exitCode()).as(pub.err()).isEqualTo(0);
-    assertThat(pub.out()).isEqualTo("lint of EKS cluster ekscluster1\n0 errors, 0 warnings, 30 checks passed\n");
+    assertThat(pub.out()).isEqualTo("lint of EKS cluster ekscluster1\n0 errors, 0 warnings, 41 checks passed\n");
     Cli.Result priv = run("lint", "--snapshot", PRIV, "--cluster", "ekscluster-privonly");
     assertThat(priv.exitCode()).as(priv.err()).isEqualTo(0);
     assertThat(priv.out()).startsWith("lint of EKS cluster ekscluster-privonly\n0 errors, 0 warnings, ");
@@ -45,6 +45,42 @@ class EksCommandsTest {
     JsonNode json = new ObjectMapper().readTree(run(Cli.env(broken), "lint", "--snapshot", "x", "--json").out());
     assertThat(json.at("/0/cluster").asText()).isEqualTo("ekscluster1");
     assertThat(json.at("/0/errors").asInt()).isPositive();
+  }
+
+  @Test
+  void lint_names_a_blocking_network_acl_hop_and_the_entry_to_add_in_text_and_json() throws Exception {
+    Network network = SeedClusters.publicAndPrivate();
+    Network.Builder b = network.toBuilder();
+    for (dev.sgreach.model.NetworkAcl acl : network.networkAcls().values()) {
+      com.google.common.collect.ImmutableList.Builder<dev.sgreach.model.NetworkAcl.Entry> entries =
+          com.google.common.collect.ImmutableList.builder();
+      acl.entries().stream().filter(dev.sgreach.model.NetworkAcl.Entry::egress).forEach(entries::add);
+      entries.add(dev.sgreach.model.NetworkAcl.Entry.inbound(100, dev.sgreach.model.NetworkAcl.Action.ALLOW,
+          Ports.tcp(443), "0.0.0.0/0"));
+      entries.add(dev.sgreach.model.NetworkAcl.Entry.inbound(110, dev.sgreach.model.NetworkAcl.Action.ALLOW,
+          Ports.tcp(10250), "0.0.0.0/0"));
+      b.replace(new dev.sgreach.model.NetworkAcl(acl.id(), acl.vpcId(), acl.ownerId(), acl.isDefault(),
+          entries.build(), acl.subnetIds()));
+    }
+    Network broken = b.build();
+
+    Cli.Result r = run(Cli.env(broken), "lint", "--snapshot", "x");
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
+    assertThat(r.out()).contains("ERROR [path-control-plane] path blocked (")
+        .contains("reply to the client's ephemeral ports (Linux 32768-61000, assumed)")
+        .contains("aws ec2 create-network-acl-entry --network-acl-id acl-");
+    JsonNode json = new ObjectMapper().readTree(run(Cli.env(broken), "lint", "--snapshot", "x", "--json").out());
+    JsonNode finding = null;
+    for (JsonNode f : json.at("/0/findings")) {
+      if (f.path("check").asText().equals("path-control-plane") && f.path("severity").asText().equals("error")) {
+        finding = f;
+        break;
+      }
+    }
+    assertThat(finding).as(json.toPrettyString()).isNotNull();
+    assertThat(finding.path("pathOutcome").asText()).isEqualTo("denied");
+    assertThat(finding.path("blockingHop").asText()).startsWith("denied: inbound acl-");
+    assertThat(finding.at("/pathFixes/0/awsCli").asText()).startsWith("aws ec2 create-network-acl-entry ");
   }
 
   /** ekscluster1 without its node -> API paths: the control-plane SG's tcp/443 rule, the cluster SG's from the shared SG. */
@@ -128,7 +164,7 @@ class EksCommandsTest {
         "eks:ekscluster1/control-plane", "--port", "tcp/443");
     assertThat(all.exitCode()).isEqualTo(0);
     assertThat(all.out()).startsWith("allowed: eks:ekscluster1/nodegroup:ng1 -> eks:ekscluster1/control-plane on "
-        + "tcp/443\n  all: 2 of 2 member flows allowed\n");
+        + "tcp/443\n  layers checked: security groups, network ACLs, routes\n  all: 2 of 2 member flows allowed\n");
     Cli.Result none = run("reach", "--snapshot", PUB, "--from", "8.8.8.8", "--to", "eks:ekscluster1/nodes",
         "--port", "tcp/10250");
     assertThat(none.exitCode()).isEqualTo(1);
@@ -145,7 +181,7 @@ class EksCommandsTest {
     Cli.Result some = run("reach", "--snapshot", PUB, "--from", "eks:ekscluster1/nodes", "--to",
         "eks:ekscluster1/pods-with-sg", "--port", "tcp/8443");
     assertThat(some.out()).startsWith("denied: eks:ekscluster1/nodes -> eks:ekscluster1/pods-with-sg on tcp/8443\n"
-        + "  some: 1 of 2 member flows allowed\n");
+        + "  layers checked: security groups, network ACLs, routes\n  some: 1 of 2 member flows allowed\n");
     assertThat(some.exitCode()).isEqualTo(1);
   }
 

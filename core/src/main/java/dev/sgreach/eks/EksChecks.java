@@ -9,6 +9,7 @@ import dev.sgreach.engine.Reachability;
 import dev.sgreach.engine.RuleMatch;
 import dev.sgreach.engine.Verdict;
 import dev.sgreach.model.Cidr;
+import dev.sgreach.model.Layer;
 import dev.sgreach.model.Network;
 import dev.sgreach.model.NetworkInterface;
 import dev.sgreach.model.Peer;
@@ -17,6 +18,7 @@ import dev.sgreach.model.Rule;
 import dev.sgreach.model.SecurityGroup;
 import dev.sgreach.model.Traffic;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -60,6 +62,10 @@ import java.util.Set;
  * pass: the control-plane checks when the cluster's control-plane ENIs are not in the snapshot (one finding per
  * check), a path whose verdict is unknown (a group or prefix list it depends on is missing), a pod whose node is
  * missing, pods with their own groups when no node is there to answer DNS.
+ *
+ * <p>These judge security groups. When the snapshot holds network ACLs or route tables, the path checks
+ * ({@code path-control-plane}, {@code path-node-to-node}, {@code path-endpoints}, {@code path-to-internet}) judge
+ * the packet path of the same roles: see {@code EksPathChecks}.
  */
 public final class EksChecks {
   /**
@@ -83,6 +89,14 @@ public final class EksChecks {
       .put("bastion-to-api", "Bastions reach the control-plane ENIs on tcp/443")
       .put("exposure", "The control plane, nodes and pods admit no public address (0.0.0.0/0, ::/0 or another"
           + " public block)")
+      .put("path-control-plane", "The network ACLs and routes pass nodes <-> control plane on tcp/443 and tcp/10250"
+          + " and the replies on the ephemeral ports")
+      .put("path-node-to-node", "The network ACLs pass tcp/53, udp/53 and ephemeral ports between the nodes' subnets,"
+          + " both ways")
+      .put("path-endpoints", "A private cluster's node subnets reach the interface endpoints and the S3 gateway"
+          + " endpoint through their network ACLs and routes")
+      .put("path-to-internet", "A public cluster's nodes reach the internet through a NAT gateway or a public"
+          + " address and an internet gateway")
       .build();
 
   private static final int PROBE_PORT_DEFAULT = 8080;
@@ -91,9 +105,13 @@ public final class EksChecks {
   private final Reachability engine;
   private final List<Finding> findings = new ArrayList<>();
 
-  private EksChecks(EksCluster cluster) {
+  private final Set<Layer> layers;
+
+  private EksChecks(EksCluster cluster, Set<Layer> layers) {
     this.cluster = cluster;
-    this.engine = Reachability.of(cluster.network());
+    // the security-group checks judge security groups alone; the path checks judge the path of the same roles
+    this.engine = Reachability.of(cluster.network(), EnumSet.of(Layer.SECURITY_GROUPS));
+    this.layers = layers;
   }
 
   /** Lints the named cluster of a network. */
@@ -101,9 +119,17 @@ public final class EksChecks {
     return lint(EksCluster.of(network, clusterName));
   }
 
-  /** Lints a cluster. */
+  /** Lints a cluster: the security-group checks, and the path checks when the snapshot holds path data. */
   public static LintReport lint(EksCluster cluster) {
-    EksChecks c = new EksChecks(cluster);
+    return lint(cluster, EnumSet.allOf(Layer.class));
+  }
+
+  /**
+   * Lints a cluster on these layers only: without {@link Layer#NETWORK_ACLS} and {@link Layer#ROUTES} (the command
+   * line's {@code --layers sg}) no path check runs.
+   */
+  public static LintReport lint(EksCluster cluster, Set<Layer> layers) {
+    EksChecks c = new EksChecks(cluster, layers);
     c.run();
     return new LintReport(cluster.name(), ImmutableList.copyOf(c.findings));
   }
@@ -165,6 +191,7 @@ public final class EksChecks {
     loadBalancerTargets(nodeGroups);
     privateEndpoints(nodeGroups, fargate, publicAccess);
     exposure();
+    EksPathChecks.run(cluster, layers, List.copyOf(nodeGroups.values()), fargate, privateAccess, findings);
   }
 
   // ------------------------------------------------------------------ members

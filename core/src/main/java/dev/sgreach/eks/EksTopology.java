@@ -158,6 +158,7 @@ public final class EksTopology {
     List<String> zones;
     final List<SubnetSpec> subnets = new ArrayList<>();
     boolean existingVpcDefaultGroup;
+    boolean existingVpcRouting;
     String vpcIpv6Cidr;
     boolean publicAccess = true;
     boolean privateAccess = false;
@@ -306,8 +307,8 @@ public final class EksTopology {
     /**
      * {@code privateCluster.enabled}: private endpoint only, no public subnets in a VPC eksctl creates, and interface
      * VPC endpoints for {@code ec2}, {@code ecr.api}, {@code ecr.dkr} and {@code sts} carrying the shared node SG
-     * (eksctl's defaults; the S3 gateway endpoint has no ENI and no group, so it is not generated). Add more with
-     * {@link #vpcEndpoints}.
+     * (eksctl's defaults), and, where the builder generates the VPC's path, the S3 gateway endpoint on the private
+     * route tables. Add more with {@link #vpcEndpoints}.
      */
     public Builder privateCluster() {
       return privateCluster(true);
@@ -321,6 +322,18 @@ public final class EksTopology {
       endpointAccess(false, true);
       fullyPrivate = true;
       return createEndpoints ? vpcEndpoints("ec2", "ecr.api", "ecr.dkr", "sts") : this;
+    }
+
+    /**
+     * Describes the existing VPC's packet path too, laid out as eksctl lays out its own VPCs: subnets, the default
+     * network ACL, an internet gateway and a public route table for the public subnets, and per zone a private route
+     * table with a NAT gateway route, or, for a {@linkplain #privateCluster() private cluster}, none out of the VPC
+     * but the S3 gateway endpoint's. Without it the builder leaves an existing VPC's path out (it is the user's, and
+     * a snapshot holds it), while for a VPC eksctl makes it always generates the path eksctl builds.
+     */
+    public Builder existingVpcRouting() {
+      existingVpcRouting = true;
+      return this;
     }
 
     /** Interface VPC endpoints (one ENI per private subnet) carrying the shared node SG. */

@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import dev.sgreach.engine.Fix;
 import dev.sgreach.engine.Verdict;
 import dev.sgreach.model.Echo;
+import dev.sgreach.path.PathVerdict;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -21,9 +22,17 @@ import java.util.Set;
  * @param proof the engine's verdict for the path, when there is one
  * @param fixes the rules to add
  * @param textFix a fix in words (or a revoke command), when rules to add do not say it
+ * @param path the packet path's verdict, for the path checks ({@code path-*}): the hops (network ACL entries,
+ *     routes, gateways) both ways, the blocking hop and the ACL entries or routes to add ({@link PathVerdict#fixes()})
  */
 public record Finding(Severity severity, String check, String title, String detail, Optional<Verdict> proof,
-    ImmutableList<Fix> fixes, Optional<String> textFix) {
+    ImmutableList<Fix> fixes, Optional<String> textFix, Optional<PathVerdict> path) {
+
+  /** A finding of the security-group checks: no path verdict. */
+  public Finding(Severity severity, String check, String title, String detail, Optional<Verdict> proof,
+      ImmutableList<Fix> fixes, Optional<String> textFix) {
+    this(severity, check, title, detail, proof, fixes, textFix, Optional.empty());
+  }
 
   /** The finding with its proof in short and its fixes as text. */
   public String describe() {
@@ -62,6 +71,7 @@ public record Finding(Severity severity, String check, String title, String deta
       b.append("  ").append(Echo.visible(first.detail)).append('\n');
     }
     first.proof.filter(v -> first.severity != Severity.INFO).ifPresent(v -> b.append(v.explainInShort().indent(2)));
+    first.path.filter(v -> first.severity != Severity.INFO).ifPresent(v -> b.append(v.explain().indent(2)));
     for (Finding finding : run) {
       for (Fix f : finding.fixes) {
         b.append("  fix: ").append(Echo.visible(f.describe()));
@@ -82,7 +92,8 @@ public record Finding(Severity severity, String check, String title, String deta
    */
   boolean sameButTraffic(Finding other) {
     return severity == other.severity && check.equals(other.check) && detail.equals(other.detail)
-        && proof.isPresent() && other.proof.isPresent() && titleWithoutTraffic() != null
+        && proof.isPresent() && other.proof.isPresent() && path.isEmpty() && other.path.isEmpty()
+        && titleWithoutTraffic() != null
         && titleWithoutTraffic().equals(other.titleWithoutTraffic())
         && proof.get().explainInShort().equals(other.proof.get().explainInShort());
   }

@@ -12,18 +12,20 @@ import dev.sgreach.model.Network;
  *       the seed's yaml gives them ({@code subnet-04b9}, {@code subnet-0337} private; {@code subnet-0196},
  *       {@code subnet-0190} public), the user-made shared SG {@code sg-07bb...} ({@code vpc.sharedNodeSecurityGroup}),
  *       private endpoint only, managed nodegroup {@code managed-ng} with one node, a Cloud9 bastion carrying the
- *       shared SG, and interface VPC endpoints carrying the shared SG.</li>
+ *       shared SG, and interface VPC endpoints carrying the shared SG; its private subnets route nowhere out of the
+ *       VPC but to the S3 gateway endpoint (no NAT gateway), its public subnets to an internet gateway.</li>
  *   <li>{@link #publicAndPrivate()}: {@code ekscluster1} in us-east-1, a VPC eksctl makes, public and private
  *       endpoints, managed nodegroup {@code mng1} and self-managed nodegroup {@code ng1} (one node each), a Fargate
- *       profile, the AWS Load Balancer Controller with three ALB ingresses, and a pod with its own SG.</li>
+ *       profile, the AWS Load Balancer Controller with three ALB ingresses, and a pod with its own SG; eksctl's
+ *       public subnets route to an internet gateway, its private ones to a NAT gateway.</li>
  * </ul>
  *
  * <p>Choice where the seed contradicts itself: its yaml says {@code skipEndpointCreation: true}, yet its text
  * describes endpoints carrying the shared SG; the private cluster therefore has the interface endpoints the text lists
  * that have ENIs: {@code ec2}, {@code ecr.api}, {@code ecr.dkr}, {@code sts} (eksctl's defaults) and {@code ssm},
- * {@code ssmmessages}, {@code ec2messages}, {@code logs}, {@code elasticloadbalancing}, {@code kms}. The S3 gateway
- * endpoint has no ENI and no group; {@code autoscaling} and {@code cloudformation} (marked "additional" in the seed)
- * are left out.
+ * {@code ssmmessages}, {@code ec2messages}, {@code logs}, {@code elasticloadbalancing}, {@code kms}, and the S3
+ * gateway endpoint (no ENI, no group; a prefix-list route in the private route tables); {@code autoscaling} and
+ * {@code cloudformation} (marked "additional" in the seed) are left out.
  */
 public final class SeedClusters {
   /** The private-only cluster's name. */
@@ -39,6 +41,7 @@ public final class SeedClusters {
         .existingVpc(Ids.id("vpc", PRIVATE_ONLY + "/existing-vpc"), "10.0.0.0/16",
             Ids.extend("subnet-04b9", PRIVATE_ONLY), Ids.extend("subnet-0337", PRIVATE_ONLY),
             Ids.extend("subnet-0196", PRIVATE_ONLY), Ids.extend("subnet-0190", PRIVATE_ONLY))
+        .existingVpcRouting()
         .sharedNodeSecurityGroup(Ids.extend("sg-07bb", PRIVATE_ONLY), "sharedNodeSecurityGroup")
         .privateCluster()
         .vpcEndpoints("ssm", "ssmmessages", "ec2messages", "logs", "elasticloadbalancing", "kms")

@@ -56,6 +56,7 @@ final class TopologyGenerator {
   private String controlPlaneSg;
   private final List<String> extraControlPlaneSgs = new ArrayList<>();
   private String sharedSg;
+  private final Map<String, List<String>> endpointEnis = new LinkedHashMap<>();
 
   /** A subnet with its block and a counter for handing out addresses. */
   private final class Subnet {
@@ -85,6 +86,15 @@ final class TopologyGenerator {
         throw new IllegalArgumentException("subnet " + id + " (" + block.toCidrString() + ") has no room for more"
             + " addresses");
       }
+      assigned.put(address, block);
+      return address.addressString();
+    }
+
+    /** The address {@code offset} (4..9) into the subnet's block, below where {@link #nextAddress} starts. */
+    String reservedAddress(int offset) {
+      long a = block.low() + offset;
+      Cidr address = Cidr.parseAddress(((a >>> 24) & 255) + "." + ((a >>> 16) & 255) + "." + ((a >>> 8) & 255) + "."
+          + (a & 255));
       assigned.put(address, block);
       return address.addressString();
     }
@@ -129,6 +139,15 @@ final class TopologyGenerator {
     }
     endpointsAndBastions();
     loadBalancers();
+    if (spec.vpcId == null || spec.existingVpcRouting) {
+      List<TopologyPath.Place> places = new ArrayList<>();
+      for (Subnet s : java.util.stream.Stream.concat(privateSubnets.stream(), publicSubnets.stream()).toList()) {
+        places.add(new TopologyPath.Place(s.id, s.az, s.isPrivate, s.block, s.ipv6Block));
+      }
+      // the NAT gateway's addresses lie below the counters' start, so that they do not shift the other addresses
+      new TopologyPath(spec, vpcId, net).add(places, id -> subnet(id).reservedAddress(5), () -> publicAddress(5),
+          endpointEnis, sharedSg);
+    }
     groups.values().forEach(b -> net.add(b.build()));
     enis.values().forEach(net::add);
     List<String> cpGroups = new ArrayList<>();
@@ -229,7 +248,12 @@ final class TopologyGenerator {
   }
 
   private String nextPublicAddress() {
-    int a = PUBLIC_POOL + nextPublic++;
+    return publicAddress(nextPublic++);
+  }
+
+  /** The public address {@code offset} into the pool ({@link #nextPublicAddress} starts at 10). */
+  private String publicAddress(int offset) {
+    int a = PUBLIC_POOL + offset;
     String address = ((a >>> 24) & 255) + "." + ((a >>> 16) & 255) + "." + ((a >>> 8) & 255) + "." + (a & 255);
     assigned.put(Cidr.parseAddress(address), ANY_PUBLIC);
     return address;
@@ -627,6 +651,7 @@ final class TopologyGenerator {
             .description(ENDPOINT_DESCRIPTION_PREFIX + " " + vpce).requester(AWS_SERVICE_ACCOUNT, true)
             .groups(sharedSg).build();
         add(eni);
+        endpointEnis.computeIfAbsent(service, k -> new ArrayList<>()).add(eni.id());
         origin(clusterStack(c) + "/VPCEndpoint" + service.replace(".", "").toUpperCase(java.util.Locale.ROOT),
             eni.id());
       }
@@ -671,10 +696,12 @@ final class TopologyGenerator {
           .allowOut(Ports.allTraffic(), ANY4, EC2_EGRESS);
       String lbId = Ids.hex(c + "/alb/" + name, 16);
       for (Subnet s : publicSubnets) {
-        add(eniIn(s, "alb/" + name + "/" + s.az).description(ELB_ALB_PREFIX + name + "/" + lbId)
+        NetworkInterface alb = eniIn(s, "alb/" + name + "/" + s.az).description(ELB_ALB_PREFIX + name + "/" + lbId)
             .requester(AMAZON_ELB, true)
             .attachment(new NetworkInterface.Attachment(Optional.empty(), AMAZON_ELB, 1))
-            .groups(managed, backend).build());
+            .groups(managed, backend).build();
+        // an internet-facing ALB's ENI has a public address AWS assigns, where the internet reaches it
+        add(alb.toBuilder().publicIp(nextPublicAddress(), alb.privateAddresses().get(0).addressString()).build());
       }
       net.add(new LoadBalancer("arn:aws:elasticloadbalancing:" + spec.region + ":" + spec.account
           + ":loadbalancer/app/" + name + "/" + lbId, name, "application", "internet-facing", vpcId,

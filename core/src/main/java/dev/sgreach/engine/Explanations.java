@@ -25,6 +25,7 @@ final class Explanations {
     StringBuilder b = new StringBuilder();
     b.append(v.outcome().word()).append(": ").append(text(v.from().label())).append(" -> ")
         .append(text(v.to().label())).append(" on ").append(v.traffic().spec()).append('\n');
+    b.append("  layers checked: ").append(layers(v.layersChecked())).append('\n');
     if (v.flows().size() > 1) {
       long allowed = v.flows().stream().filter(Flow::isAllowed).count();
       b.append("  ").append(v.coverage().word()).append(": ").append(allowed).append(" of ")
@@ -125,7 +126,13 @@ final class Explanations {
     if (withFixes) {
       fixes(b, f.fixes());
     }
+    f.path().ifPresent(p -> b.append(indent(p.explain(), "  ")));
     return b.toString();
+  }
+
+  /** {@code security groups, network ACLs, routes}: the layers a verdict judged. */
+  static String layers(java.util.Set<dev.sgreach.model.Layer> layers) {
+    return layers.stream().map(dev.sgreach.model.Layer::words).collect(java.util.stream.Collectors.joining(", "));
   }
 
   private static void fixes(StringBuilder b, List<Fix> fixes) {

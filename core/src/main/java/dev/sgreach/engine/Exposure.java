@@ -1,7 +1,11 @@
 package dev.sgreach.engine;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import dev.sgreach.model.Layer;
 import dev.sgreach.model.NetworkInterface;
+import dev.sgreach.path.PathVerdict;
+import java.util.Optional;
 
 /**
  * What the internet can open towards ENIs of the snapshot: for each ENI with at least one inbound rule whose CIDR or
@@ -15,13 +19,62 @@ import dev.sgreach.model.NetworkInterface;
  * <p>This is the security-group view: whether the ENI also has a public address or sits behind an internet-facing
  * load balancer is reported ({@link Exposed#hasPublicAddress()}) but not required.
  *
+ * <p>When the snapshot's packet path is checked ({@link #layersChecked()} holds network ACLs or routes), each exposed
+ * ENI also says whether the internet really gets there ({@link Exposed#path()}): an ENI is reachable from the internet
+ * only at a public address (a public IPv4, or a global IPv6 address) with a route to an attached internet gateway,
+ * network ACLs that pass the packet and its reply, and the groups; an ENI the groups open but the path closes is
+ * exposed "by security groups only", a weaker finding.
+ *
  * @param interfaces the exposed ENIs in snapshot order
+ * @param layersChecked the layers judged: security groups, and the path layers when checked
  */
-public record Exposure(ImmutableList<Exposed> interfaces) {
+public record Exposure(ImmutableList<Exposed> interfaces, ImmutableSet<Layer> layersChecked) {
+
+  public Exposure {
+    layersChecked = layersChecked == null || layersChecked.isEmpty() ? Verdict.SECURITY_GROUPS_ONLY : layersChecked;
+  }
+
+  /** Exposure judged on security groups alone. */
+  public Exposure(ImmutableList<Exposed> interfaces) {
+    this(interfaces, Verdict.SECURITY_GROUPS_ONLY);
+  }
 
   /** True when no ENI is exposed. */
   public boolean isEmpty() {
     return interfaces.isEmpty();
+  }
+
+  /** True when the packet path was judged too, so that {@link #real()} means the internet gets through. */
+  public boolean pathChecked() {
+    return layersChecked.contains(Layer.NETWORK_ACLS) || layersChecked.contains(Layer.ROUTES);
+  }
+
+  /** The exposed ENIs the internet really gets to through the packet path ({@link PathReach#OPEN}). */
+  public ImmutableList<Exposed> real() {
+    return interfaces.stream().filter(x -> x.path() == PathReach.OPEN).collect(ImmutableList.toImmutableList());
+  }
+
+  /**
+   * The exposed ENIs whose path is closed to every internet source ({@link PathReach#BLOCKED}): open by security
+   * groups only.
+   */
+  public ImmutableList<Exposed> bySecurityGroupsOnly() {
+    return interfaces.stream().filter(x -> x.path() == PathReach.BLOCKED).collect(ImmutableList.toImmutableList());
+  }
+
+  /** What the packet path makes of an ENI its security groups open to the internet. */
+  public enum PathReach {
+    /** No path layer was checked: the answer rests on security groups alone. */
+    NOT_CHECKED,
+    /** Some internet source gets some traffic the groups admit there and its reply back: real exposure. */
+    OPEN,
+    /**
+     * Every internet source is stopped on the way (no public address, no route to an attached internet gateway, a
+     * network ACL): open by security groups only.
+     */
+    BLOCKED,
+    /** The path cannot be decided from the snapshot for the traffic the groups admit. */
+    UNKNOWN
   }
 
   /**
@@ -32,7 +85,28 @@ public record Exposure(ImmutableList<Exposed> interfaces) {
    * @param rules the inbound rules that admit internet sources
    * @param fromAnywhere true when some rule admits {@code 0.0.0.0/0} or {@code ::/0}
    * @param hasPublicAddress true when the ENI has a public IPv4 or an IPv6 address
+   * @param path whether the packet path lets the internet get there ({@link PathReach#NOT_CHECKED} without path
+   *     layers)
+   * @param pathProof the path of one internet source and traffic that shows it: one that gets through for
+   *     {@link PathReach#OPEN}, the closest one otherwise; empty when the path was not checked
    */
   public record Exposed(NetworkInterface eni, OpenPorts open, ImmutableList<RuleMatch> rules, boolean fromAnywhere,
-      boolean hasPublicAddress) {}
+      boolean hasPublicAddress, PathReach path, Optional<PathVerdict> pathProof) {
+
+    public Exposed {
+      path = path == null ? PathReach.NOT_CHECKED : path;
+      pathProof = pathProof == null ? Optional.empty() : pathProof;
+    }
+
+    /** An ENI exposed by its security groups, the path not checked. */
+    public Exposed(NetworkInterface eni, OpenPorts open, ImmutableList<RuleMatch> rules, boolean fromAnywhere,
+        boolean hasPublicAddress) {
+      this(eni, open, rules, fromAnywhere, hasPublicAddress, PathReach.NOT_CHECKED, Optional.empty());
+    }
+
+    /** The same ENI with what the path makes of it. */
+    Exposed withPath(PathReach reach, Optional<PathVerdict> proof) {
+      return new Exposed(eni, open, rules, fromAnywhere, hasPublicAddress, reach, proof);
+    }
+  }
 }

@@ -4,8 +4,17 @@ import static dev.sgreach.engine.Tri.F;
 import static dev.sgreach.engine.Tri.T;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.Sets;
 import dev.sgreach.model.Cidr;
+import dev.sgreach.model.Layer;
 import dev.sgreach.model.NetworkInterface;
+import dev.sgreach.model.Traffic;
+import dev.sgreach.path.PacketPaths;
+import dev.sgreach.path.PathEnd;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -19,14 +28,18 @@ final class ExposureQuery {
   private final Index index;
   private final SideJudge sides;
   private final SideJudge.InternetKeys internet;
+  private final FlowJudge flows;
+  /** Internet sources by the destination's subnet and family: what the path's pieces depend on. */
+  private final java.util.Map<String, List<Cidr>> internetSources = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * @param parts where each group's part is kept once worked out, for every exposure question about this index
    *     ({@link #parts(Index)}): parts depend on the network alone
    */
-  ExposureQuery(Index index, SideJudge sides, AtomicReferenceArray<Object> parts) {
+  ExposureQuery(Index index, SideJudge sides, FlowJudge flows, AtomicReferenceArray<Object> parts) {
     this.index = index;
     this.sides = sides;
+    this.flows = flows;
     this.internet = sides.internetKeys();
     this.parts = parts;
   }
@@ -53,11 +66,155 @@ final class ExposureQuery {
       }
       if (judged[kind] == 2) {
         Exposure.Exposed t = byKind[kind];
-        out.add(t.eni() == e ? t : new Exposure.Exposed(e, t.open(), t.rules(), t.fromAnywhere(),
-            hasPublicAddress(i, families)));
+        out.add(withPath(t.eni() == e ? t : new Exposure.Exposed(e, t.open(), t.rules(), t.fromAnywhere(),
+            hasPublicAddress(i, families)), i));
       }
     }
-    return new Exposure(out.build());
+    return new Exposure(out.build(), layers());
+  }
+
+  /** The layers an exposure of this query judges. */
+  ImmutableSet<Layer> layers() {
+    EnumSet<Layer> l = EnumSet.of(Layer.SECURITY_GROUPS);
+    flows.paths().ifPresent(p -> l.addAll(p.layers()));
+    return Sets.immutableEnumSet(l);
+  }
+
+  /**
+   * What the packet path makes of an ENI the groups expose: the whole flow (the ingress side AND the path both ways)
+   * from each internet source that every path to the ENI treats alike ({@link PacketPaths#internetSources}) inside an
+   * admitting rule's block ({@link #candidates}), on each piece of that rule's ports where the path's
+   * answer can change ({@link PacketPaths#keyBoundariesFromInternet}), to each of the ENI's internet-facing addresses
+   * (public IPv4,
+   * global IPv6; without one it is blocked: the internet reaches no private address). Open as soon as one gets
+   * through; blocked when none can; else unknown.
+   */
+  Exposure.Exposed withPath(Exposure.Exposed x, int eni) {
+    if (flows.paths().isEmpty()) {
+      return x;
+    }
+    PacketPaths paths = flows.paths().get();
+    NetworkInterface e = x.eni();
+    List<Cidr> targets = new ArrayList<>(e.publicIpv4());
+    for (Cidr a : e.privateAddresses()) {
+      if (a.isIpv6() && a.high() >>> 61 == 1) { // 2000::/3, global unicast
+        targets.add(a);
+      }
+    }
+    if (targets.isEmpty()) {
+      // the internet reaches no private address: an internet gateway admits packets only to public ones
+      return x.withPath(Exposure.PathReach.BLOCKED, Optional.empty());
+    }
+    List<Cidr> blocks = x.rules().stream().map(RuleMatch::matchedAddress).distinct().toList();
+    int best = -1;
+    Cidr bestFrom = null;
+    Cidr bestTo = null;
+    Traffic bestTraffic = null;
+    search:
+    for (Cidr to : targets) {
+      List<Cidr> pieces = internetSources.computeIfAbsent(e.subnetId() + "|" + to.family(),
+          k -> paths.internetSources(PathEnd.of(e, to), List.of()));
+      for (Cidr from : candidates(pieces, blocks, to.family(), x.rules().isEmpty())) {
+        if (from.family() != to.family()) {
+          continue;
+        }
+        for (Traffic t : samples(x, from, to.family(), paths, PathEnd.of(e, to))) {
+          int v = flows.flow(-1, List.of(from), eni, List.of(to), t);
+          if (v > best) {
+            best = v;
+            bestFrom = from;
+            bestTo = to;
+            bestTraffic = t;
+          }
+          if (v == T) {
+            break search;
+          }
+        }
+      }
+    }
+    if (bestTraffic == null) {
+      return x.withPath(Exposure.PathReach.BLOCKED, Optional.empty());
+    }
+    Exposure.PathReach reach = best == T ? Exposure.PathReach.OPEN : best == F ? Exposure.PathReach.BLOCKED
+        : Exposure.PathReach.UNKNOWN;
+    return x.withPath(reach, Optional.of(paths.check(PathEnd.outside(bestFrom), PathEnd.of(e, bestTo),
+        bestTraffic)));
+  }
+
+  /**
+   * The internet sources to judge: the pieces of the internet the path treats alike ({@code pieces}, one first
+   * address each, cut for the destination's subnet alone) that lie in an admitting block, and each admitting block's
+   * own first address, which stands for the piece it starts in. Every piece that meets a block is then judged once
+   * inside that block, so the groups and the path are judged together for every internet source.
+   */
+  private static java.util.Collection<Cidr> candidates(List<Cidr> pieces, List<Cidr> blocks, int family,
+      boolean unfiltered) {
+    if (unfiltered) {
+      return pieces;
+    }
+    java.util.Set<Cidr> out = new java.util.LinkedHashSet<>();
+    for (Cidr b : blocks) {
+      if (b.family() != family) {
+        continue;
+      }
+      if (!b.isAnywhere()) {
+        out.add(b.networkAddress());
+      }
+      for (Cidr p : pieces) {
+        if (b.contains(p)) {
+          out.add(p);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The traffic to try from one internet source: for each admitting rule whose block holds it, one key per piece of
+   * the rule's ports where the path's answer can change; an ENI exposed without rules (not filtered) on tcp/443.
+   */
+  private static java.util.Collection<Traffic> samples(Exposure.Exposed x, Cidr from, int family,
+      PacketPaths paths, PathEnd to) {
+    java.util.Set<Traffic> out = new java.util.LinkedHashSet<>();
+    if (x.rules().isEmpty()) {
+      out.add(Traffic.tcp(443));
+      return out;
+    }
+    for (RuleMatch m : x.rules()) {
+      if (!m.matchedAddress().contains(from)) {
+        continue;
+      }
+      dev.sgreach.model.Ports p = m.rule().ports();
+      if (p.isAllTraffic()) {
+        keyed(out, dev.sgreach.model.Protocol.of(6), 0, 65535, paths, to);
+        keyed(out, dev.sgreach.model.Protocol.of(17), 0, 65535, paths, to);
+      } else if (p.protocol().hasPorts()) {
+        keyed(out, p.protocol(), p.from(), p.to(), paths, to);
+      } else if (p.protocol().isIcmp()) {
+        boolean v6 = p.protocol().number() == 58;
+        if (v6 == (family == 6)) {
+          int type = p.from() < 0 ? (v6 ? 128 : 8) : p.from();
+          int code = p.to() < 0 ? 0 : p.to();
+          out.add(v6 ? Traffic.icmpv6(type, code) : Traffic.icmp(type, code));
+        }
+      } else {
+        out.add(Traffic.protocol(p.protocol().number()));
+      }
+    }
+    return out;
+  }
+
+  /** One traffic per piece of {@code from..to} where the path's answer can change. */
+  private static void keyed(java.util.Collection<Traffic> out, dev.sgreach.model.Protocol protocol, int from, int to,
+      PacketPaths paths, PathEnd destination) {
+    int[] bounds = paths.keyBoundariesFromInternet(protocol, destination);
+    boolean tcp = protocol.number() == 6;
+    out.add(tcp ? Traffic.tcp(from) : Traffic.udp(from));
+    for (int b : bounds) {
+      if (b > from && b <= to) {
+        out.add(tcp ? Traffic.tcp(b) : Traffic.udp(b));
+      }
+    }
   }
 
   /**

@@ -134,7 +134,7 @@ final class Fixes {
           .map(x -> mine.getOrDefault(List.of(x.groupId(), x.rule().direction(), x.rule().ports()), x))
           .distinct().collect(ImmutableList.toImmutableList());
       out.add(new Flow(f.source(), f.destination(), f.traffic(), f.outcome(), f.egress(), f.ingress(), fixes,
-          f.remark()));
+          f.remark(), f.path()));
     }
     return out.build();
   }

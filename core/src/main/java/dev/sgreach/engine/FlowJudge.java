@@ -6,8 +6,13 @@ import static dev.sgreach.engine.Tri.T;
 import com.google.common.collect.ImmutableList;
 import dev.sgreach.model.Cidr;
 import dev.sgreach.model.Direction;
+import dev.sgreach.model.NetworkInterface;
 import dev.sgreach.model.Protocol;
 import dev.sgreach.model.Traffic;
+import dev.sgreach.path.ClientPorts;
+import dev.sgreach.path.PacketPaths;
+import dev.sgreach.path.PathEnd;
+import dev.sgreach.path.PathVerdict;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +22,13 @@ import java.util.Optional;
  * {@link SideJudge}; the flow is the Kleene OR over the pairs. The egress side depends only on the receiver's
  * address and the ingress side only on the sender's, so each is judged once per address, not once per pair.
  *
+ * <p>When path layers are checked ({@link PacketPaths}, network ACLs and routes), each pair that its egress side does
+ * not deny also needs the packet path both ways, between the egress and the ingress side: the pair is egress AND path
+ * AND ingress. Where the path may translate the source (a NAT gateway, an internet gateway: {@link
+ * PacketPaths#mayTranslateSource}), the ingress side is judged against the source address the destination sees
+ * ({@link PacketPaths#passage}), as an outside party unless an ENI of the snapshot holds that address; security-group
+ * references never match a translated source. Without path layers the pair is egress AND ingress, as before.
+ *
  * <p>{@link #flow} gives the answer alone; {@link #explain} the same answer with the proof of the pair that came
  * closest, and the fixes; {@link #openPorts} every key that gets through.
  */
@@ -24,11 +36,88 @@ final class FlowJudge {
   private final Index index;
   private final SideJudge sides;
   private final Fixes fixes;
+  /** The packet path between the sides; null when security groups alone are judged. */
+  private final PacketPaths paths;
+  /** The client's ephemeral ports for replies; null for the default of each source's kind. */
+  private final ClientPorts clientPorts;
 
   FlowJudge(Index index, SideJudge sides) {
+    this(index, sides, null, null);
+  }
+
+  FlowJudge(Index index, SideJudge sides, PacketPaths paths, ClientPorts clientPorts) {
     this.index = index;
     this.sides = sides;
     this.fixes = new Fixes(index);
+    this.paths = paths;
+    this.clientPorts = clientPorts;
+    java.util.Map<Cidr, NetworkInterface> owners = new java.util.HashMap<>();
+    if (paths != null) {
+      for (NetworkInterface e : index.enis) {
+        e.publicIpv4().forEach(a -> owners.putIfAbsent(a, e));
+      }
+    }
+    this.publicOwners = owners;
+  }
+
+  /** The ENI each public IPv4 of the snapshot belongs to, for path ends given as that address. */
+  private final java.util.Map<Cidr, NetworkInterface> publicOwners;
+
+  /** The packet path this judge checks between the sides, or empty when it judges security groups alone. */
+  Optional<PacketPaths> paths() {
+    return Optional.ofNullable(paths);
+  }
+
+  // ---------------------------------------------------------------- the path between the sides
+
+  /** The path end of an ENI (or, for -1, an outside party) at one of its addresses; a prefix at its first address. */
+  PathEnd end(int eni, Cidr address, boolean source) {
+    Cidr a = address.isSingleAddress() ? address : address.networkAddress();
+    if (eni < 0) {
+      NetworkInterface owner = source ? null : publicOwners.get(a);
+      return owner != null ? PathEnd.of(owner, a) : PathEnd.outside(a); // the packet goes to the owner
+    }
+    NetworkInterface n = index.enis[eni];
+    if (source && n.publicIpv4().contains(a)) {
+      return PathEnd.of(n); // packets leave from a private address; the public one is what the internet sees
+    }
+    return PathEnd.of(n, a);
+  }
+
+  private ClientPorts clientPortsOf(PathEnd from) {
+    return clientPorts != null ? clientPorts : PacketPaths.defaultClientPorts(from);
+  }
+
+  /** The ENI holding an address the destination sees, or -1 for an address outside the snapshot. */
+  private int holder(Cidr seen) {
+    return index.network.interfaceOwning(seen).map(e -> index.eni(e.id())).orElse(-1);
+  }
+
+  /**
+   * One address pair whose egress side is {@code e} (not F): the path both ways AND the ingress side against the
+   * source the destination sees; {@code ingressOfX} is the ingress side against {@code x} itself (-1: not judged yet),
+   * used when the path keeps the source.
+   */
+  private int withPath(int src, Cidr x, int dst, Cidr y, Traffic traffic, int e, int ingressOfX) {
+    PathEnd from = end(src, x, true);
+    PathEnd to = end(dst, y, false);
+    ClientPorts ports = clientPortsOf(from);
+    if (!paths.mayTranslateSource(from, to)) {
+      int in = ingressOfX >= 0 ? ingressOfX : sides.judge(Direction.INGRESS, dst, src, x, traffic);
+      if (Tri.and(e, in) == F) {
+        return F;
+      }
+      return Tri.and(Tri.and(e, in), Tri.of(paths.outcome(from, to, traffic, ports)));
+    }
+    PacketPaths.Passage p = paths.passage(from, to, traffic, ports);
+    int path = Tri.of(p.outcome());
+    if (path == F) {
+      return F;
+    }
+    Cidr seen = p.sourceAsSeen().orElse(x);
+    int in = seen.equals(x) && ingressOfX >= 0 ? ingressOfX
+        : sides.judge(Direction.INGRESS, dst, seen.equals(x) ? src : holder(seen), seen, traffic);
+    return Tri.and(Tri.and(e, in), path);
   }
 
   /** True when an address pair can carry traffic of this family (0: either): the same family, and the traffic's. */
@@ -71,11 +160,11 @@ final class FlowJudge {
           continue;
         }
         int in = (int) (ingressBy >>> (2 * i)) & 3;
-        if (in == 0) {
+        if (in == 0 && (paths == null || !paths.mayTranslateSource(end(src, x, true), end(dst, y, false)))) {
           in = sides.judge(Direction.INGRESS, dst, src, x, traffic) + 1;
           ingressBy |= (long) in << (2 * i);
         }
-        int pair = Tri.and(e - 1, in - 1);
+        int pair = paths != null ? withPath(src, x, dst, y, traffic, e - 1, in - 1) : Tri.and(e - 1, in - 1);
         if (pair == T) {
           return T;
         }
@@ -91,8 +180,9 @@ final class FlowJudge {
     for (Cidr x : srcAddresses) {
       for (Cidr y : dstAddresses) {
         if (usable(x, y, fam)) {
-          int pair = Tri.and(sides.judge(Direction.EGRESS, src, dst, y, traffic),
-              sides.judge(Direction.INGRESS, dst, src, x, traffic));
+          int e = sides.judge(Direction.EGRESS, src, dst, y, traffic);
+          int pair = e == F ? F : paths != null ? withPath(src, x, dst, y, traffic, e, -1)
+              : Tri.and(e, sides.judge(Direction.INGRESS, dst, src, x, traffic));
           if (pair == T) {
             return T;
           }
@@ -137,8 +227,14 @@ final class FlowJudge {
           ingressBy[i] = sides.judge(Direction.INGRESS, dst, src, xs.get(i), t);
         }
         int pair = Tri.and(egressBy[j], ingressBy[i]);
+        int path = T;
+        if (paths != null) {
+          pair = egressBy[j] == F ? F : withPath(src, xs.get(i), dst, ys.get(j), t, egressBy[j], -1);
+          path = Tri.of(paths.outcome(end(src, xs.get(i), true), end(dst, ys.get(j), false), t,
+              clientPortsOf(end(src, xs.get(i), true))));
+        }
         overall = Tri.or(overall, pair);
-        int score = pair * 10 + egressBy[j] + ingressBy[i];
+        int score = pair * 10 + egressBy[j] + ingressBy[i] + path;
         if (score > bestScore) {
           bestScore = score;
           bestI = i;
@@ -153,7 +249,23 @@ final class FlowJudge {
     Cidr x = xs.get(bestI);
     Cidr y = ys.get(bestJ);
     SideCheck egress = sides.explain(Direction.EGRESS, s, src, x, d, dst, y, t);
-    SideCheck ingress = sides.explain(Direction.INGRESS, d, dst, y, s, src, x, t);
+    Optional<PathVerdict> path = Optional.empty();
+    Member seenSource = s;
+    int seenIndex = src;
+    Cidr seenAddress = x;
+    if (paths != null) {
+      PathEnd from = end(src, x, true);
+      PathVerdict pv = clientPorts != null ? paths.check(from, end(dst, y, false), t, clientPorts)
+          : paths.check(from, end(dst, y, false), t);
+      path = Optional.of(pv);
+      Optional<Cidr> seen = pv.sourceAsSeen().filter(a -> !a.equals(x));
+      if (seen.isPresent()) {
+        seenAddress = seen.get();
+        seenIndex = holder(seenAddress);
+        seenSource = seenIndex >= 0 ? index.member(seenIndex, seenAddress) : Member.outside(seenAddress);
+      }
+    }
+    SideCheck ingress = sides.explain(Direction.INGRESS, d, dst, y, seenSource, seenIndex, seenAddress, t);
     Outcome outcome = Tri.outcome(overall);
     ImmutableList.Builder<Fix> proposed = ImmutableList.builder();
     if (outcome == Outcome.DENIED) {
@@ -161,11 +273,11 @@ final class FlowJudge {
         fixes.propose(egress, src, d, dst, t).ifPresent(proposed::add);
       }
       if (ingress.outcome() == Outcome.DENIED) {
-        fixes.propose(ingress, dst, s, src, t).ifPresent(proposed::add);
+        fixes.propose(ingress, dst, seenSource, seenIndex, t).ifPresent(proposed::add);
       }
     }
     return new Flow(s, d, t, outcome, Optional.of(egress), Optional.of(ingress), proposed.build(),
-        Optional.empty());
+        Optional.empty(), path);
   }
 
   /** The member flows of one verdict with their fixes shared where one rule does ({@link Fixes#shared}). */

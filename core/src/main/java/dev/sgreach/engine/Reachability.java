@@ -2,13 +2,19 @@ package dev.sgreach.engine;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableListMultimap;
+import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.Sets;
 import dev.sgreach.model.Cidr;
 import dev.sgreach.model.Direction;
+import dev.sgreach.model.Layer;
 import dev.sgreach.model.Network;
 import dev.sgreach.model.NetworkInterface;
 import dev.sgreach.model.Traffic;
 import dev.sgreach.model.Warning;
+import dev.sgreach.path.ClientPorts;
+import dev.sgreach.path.PacketPaths;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -33,6 +39,12 @@ import java.util.Set;
  * Load Balancer, Transit Gateway, an NLB without groups) admit everything when they carry no group; any other ENI
  * with no group admits nothing.
  *
+ * <p>When the snapshot holds network ACLs or route tables ({@link Network#layers()}), {@code reach}, {@code outcome}
+ * and {@code exposure} also judge the packet path between the two sides, both ways ({@link PacketPaths}), and every
+ * verdict says which layers it checked ({@link #layers()}); {@link #of(Network, Set)} restricts the engine to fewer
+ * layers, {@link #of(Network, Set, ClientPorts)} sets the client's ephemeral ports the replies are checked on.
+ * {@code whoCanReach}, {@code whatCanBeReached} and {@code openPorts} judge security groups only so far.
+ *
  * <p>The network is compiled once into an index when this object is made; every query answers from it (the package
  * documentation describes how). Instances are immutable and thread-safe.
  */
@@ -45,10 +57,25 @@ public final class Reachability {
   /** The positions in the network's warnings of the warnings about each subject (group or ENI id). */
   private final ImmutableListMultimap<String, Integer> warningsBySubject;
 
-  private Reachability(Network network) {
+  /** The layers every verdict judges: security groups, and the path layers asked for that the snapshot covers. */
+  private final ImmutableSet<Layer> layers;
+
+  private Reachability(Network network, Set<Layer> wanted, ClientPorts clientPorts) {
     this.index = new Index(network);
     this.sides = new SideJudge(index);
-    this.flows = new FlowJudge(index, sides);
+    EnumSet<Layer> path = EnumSet.noneOf(Layer.class);
+    for (Layer l : network.layers()) {
+      if (l != Layer.SECURITY_GROUPS && wanted.contains(l)) {
+        path.add(l);
+      }
+    }
+    PacketPaths paths = path.isEmpty() ? null : PacketPaths.of(network, path);
+    this.flows = new FlowJudge(index, sides, paths, clientPorts);
+    EnumSet<Layer> checked = EnumSet.of(Layer.SECURITY_GROUPS);
+    if (paths != null) {
+      checked.addAll(paths.layers());
+    }
+    this.layers = Sets.immutableEnumSet(checked);
     this.exposureParts = ExposureQuery.parts(index);
     ImmutableListMultimap.Builder<String, Integer> bySubject = ImmutableListMultimap.builder();
     for (int i = 0; i < network.warnings().size(); i++) {
@@ -57,9 +84,38 @@ public final class Reachability {
     this.warningsBySubject = bySubject.build();
   }
 
-  /** Compiles the network for answering. */
+  /**
+   * Compiles the network for answering on every layer the snapshot covers ({@link Network#layers()}): security groups
+   * always, network ACLs and routes when their data is there; replies on the ephemeral ports AWS documents for each
+   * source's kind ({@link PacketPaths#defaultClientPorts}).
+   */
   public static Reachability of(Network network) {
-    return new Reachability(network);
+    return new Reachability(network, EnumSet.allOf(Layer.class), null);
+  }
+
+  /**
+   * Compiles the network for answering on these layers only, of those the snapshot covers: {@code
+   * EnumSet.of(Layer.SECURITY_GROUPS)} gives the security-group answer on any snapshot (the command line's
+   * {@code --layers sg}). Security groups are always judged.
+   */
+  public static Reachability of(Network network, Set<Layer> layers) {
+    return new Reachability(network, layers, null);
+  }
+
+  /**
+   * {@link #of(Network, Set)} with the client's ephemeral port range the replies are checked on, for every source,
+   * instead of the default per source kind.
+   */
+  public static Reachability of(Network network, Set<Layer> layers, ClientPorts clientPorts) {
+    return new Reachability(network, layers, java.util.Objects.requireNonNull(clientPorts, "clientPorts"));
+  }
+
+  /**
+   * The layers every verdict of this engine judges: {@link Layer#SECURITY_GROUPS}, and the path layers the snapshot
+   * covers unless fewer were asked for.
+   */
+  public ImmutableSet<Layer> layers() {
+    return layers;
   }
 
   /** The compiled facts, for the package's queries that span two networks ({@link NetworkDiff}). */
@@ -191,7 +247,7 @@ public final class Reachability {
     }
     int total = counts[0] + counts[1] + counts[2];
     return new Verdict(from, to, traffic, combined(counts[Tri.T], counts[Tri.F], total),
-        coverage(counts[Tri.T], total), flows.sharedFixes(flowList.build()), warnings(subjects));
+        coverage(counts[Tri.T], total), flows.sharedFixes(flowList.build()), warnings(subjects), layers);
   }
 
   /** {@link #reach(Endpoint, Endpoint, Traffic)} with endpoints parsed by {@link Endpoint#parse(String)}. */
@@ -376,19 +432,19 @@ public final class Reachability {
 
   /** Every ENI of the snapshot that the internet can open something to, and what. */
   public Exposure exposure() {
-    return new ExposureQuery(index, sides, exposureParts).all();
+    return new ExposureQuery(index, sides, flows, exposureParts).all();
   }
 
   /** What the internet can open to the ENIs an endpoint stands for. */
   public Exposure exposure(Endpoint endpoint) {
-    ExposureQuery q = new ExposureQuery(index, sides, exposureParts);
+    ExposureQuery q = new ExposureQuery(index, sides, flows, exposureParts);
     ImmutableList.Builder<Exposure.Exposed> out = ImmutableList.builder();
     for (Member m : resolve(endpoint)) {
       int i = flows.eni(m);
       if (i >= 0) {
-        q.exposed(i).ifPresent(out::add);
+        q.exposed(i).map(x -> q.withPath(x, i)).ifPresent(out::add);
       }
     }
-    return new Exposure(out.build());
+    return new Exposure(out.build(), q.layers());
   }
 }

@@ -1,7 +1,11 @@
 package dev.sgreach.engine;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.Sets;
+import dev.sgreach.model.Layer;
 import dev.sgreach.model.Traffic;
+import dev.sgreach.path.PathFix;
 import dev.sgreach.model.Warning;
 
 /**
@@ -18,6 +22,8 @@ import dev.sgreach.model.Warning;
  * @param coverage whether all, some or none of the member flows are allowed
  * @param flows one flow per (source member, destination member)
  * @param warnings the network's warnings that concern the groups on these flows
+ * @param layersChecked the layers this verdict judged: always {@link Layer#SECURITY_GROUPS}, and the path layers
+ *     ({@link Layer#NETWORK_ACLS}, {@link Layer#ROUTES}) the snapshot covers unless the engine was restricted to fewer
  */
 public record Verdict(
     Endpoint from,
@@ -26,7 +32,21 @@ public record Verdict(
     Outcome outcome,
     Coverage coverage,
     ImmutableList<Flow> flows,
-    ImmutableList<Warning> warnings) {
+    ImmutableList<Warning> warnings,
+    ImmutableSet<Layer> layersChecked) {
+
+  /** Security groups alone, when the layers are not given. */
+  public static final ImmutableSet<Layer> SECURITY_GROUPS_ONLY = Sets.immutableEnumSet(Layer.SECURITY_GROUPS);
+
+  public Verdict {
+    layersChecked = layersChecked == null || layersChecked.isEmpty() ? SECURITY_GROUPS_ONLY : layersChecked;
+  }
+
+  /** A verdict of security groups alone. */
+  public Verdict(Endpoint from, Endpoint to, Traffic traffic, Outcome outcome, Coverage coverage,
+      ImmutableList<Flow> flows, ImmutableList<Warning> warnings) {
+    this(from, to, traffic, outcome, coverage, flows, warnings, SECURITY_GROUPS_ONLY);
+  }
 
   /** True when every member flow is allowed. */
   public boolean isAllowed() {
@@ -46,6 +66,15 @@ public record Verdict(
   /** Every fix proposed by the denied member flows, without repeats. */
   public ImmutableList<Fix> fixes() {
     return flows.stream().flatMap(f -> f.fixes().stream()).distinct().collect(ImmutableList.toImmutableList());
+  }
+
+  /**
+   * Every change of the packet path proposed by the denied member flows (network ACL entries, routes), without
+   * repeats: the path's part of the fix, beside the rules of {@link #fixes()}.
+   */
+  public ImmutableList<PathFix> pathFixes() {
+    return flows.stream().flatMap(f -> f.path().stream()).filter(p -> !p.isAllowed())
+        .flatMap(p -> p.fixes().stream()).distinct().collect(ImmutableList.toImmutableList());
   }
 
   /**

@@ -74,5 +74,15 @@
  * addresses security groups never filter, pods-with-SG enforcing modes, NLB client IP preservation) and of a peer
  * (Transit Gateway references, unrecorded peerings) belong to {@code SideJudge}; the network path between the two
  * sides (NACLs, routes, gateways) belongs to {@code FlowJudge}, between the egress and the ingress of a pair.
+ *
+ * <p><b>The path between the sides.</b> When the snapshot covers network ACLs or routes (and the engine was not
+ * restricted to security groups, {@code Reachability.of(network, layers)}), {@code FlowJudge} asks
+ * {@link dev.sgreach.path.PacketPaths} for each address pair its egress side does not deny: the fast walk for
+ * {@code flow}, the explained one ({@link dev.sgreach.path.PathVerdict}, carried by
+ * {@link dev.sgreach.engine.Flow#path()}) for {@code explain}, from the same decisions. Where the path may translate the source (NAT and internet gateways)
+ * the ingress side is judged against the source the destination sees. Every {@link dev.sgreach.engine.Verdict} says
+ * which layers it judged. {@code ExposureQuery} judges each ENI its groups expose from the internet's pieces that its
+ * subnet treats alike, to its public addresses ({@link dev.sgreach.engine.Exposure.PathReach}). Who-can-reach,
+ * what-can-be-reached and open ports judge security groups only so far.
  */
 package dev.sgreach.engine;

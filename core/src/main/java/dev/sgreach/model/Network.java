@@ -357,6 +357,7 @@ public final class Network {
     return warnings;
   }
 
+  /** Equal networks hold equal items and cover the same layers, however the layers came to be covered. */
   @Override
   public boolean equals(Object o) {
     return o instanceof Network n && n.securityGroups.equals(securityGroups) && n.interfaces.equals(interfaces)
@@ -365,13 +366,13 @@ public final class Network {
         && n.networkAcls.equals(networkAcls) && n.routeTables.equals(routeTables)
         && n.internetGateways.equals(internetGateways) && n.natGateways.equals(natGateways)
         && n.vpcEndpoints.equals(vpcEndpoints) && n.transitGateways.equals(transitGateways)
-        && n.declaredLayers.equals(declaredLayers) && n.standIns.equals(standIns);
+        && n.layers.equals(layers) && n.standIns.equals(standIns);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(securityGroups, interfaces, prefixLists, vpcs, peerings, eksClusters, loadBalancers, subnets,
-        networkAcls, routeTables, internetGateways, natGateways, vpcEndpoints, transitGateways, declaredLayers);
+        networkAcls, routeTables, internetGateways, natGateways, vpcEndpoints, transitGateways, layers);
   }
 
   @Override
@@ -533,6 +534,18 @@ public final class Network {
     /** Replaces (or adds) an ENI. */
     public Builder replace(NetworkInterface eni) {
       interfaces.put(eni.id(), eni);
+      return this;
+    }
+
+    /** Replaces (or adds) a network ACL. */
+    public Builder replace(NetworkAcl acl) {
+      networkAcls.put(acl.id(), acl);
+      return this;
+    }
+
+    /** Replaces (or adds) a route table. */
+    public Builder replace(RouteTable table) {
+      routeTables.put(table.id(), table);
       return this;
     }
 

@@ -147,9 +147,11 @@ public record TransitGateway(String id, String ownerId, String state, Optional<B
    *     ({@code AdditionalRoutesAvailable})
    * @param propagatedRoutes its propagated routes when they were captured ({@code type=propagated}); when absent, a
    *     VPC attachment's propagation stands for its VPC's blocks and any other propagation is unknown
+   * @param propagationsKnown false when the table's propagations were not collected: then, unless its propagated
+   *     routes were, a route that a propagation could install is unknown
    */
   public record RouteTable(String id, ImmutableList<String> propagations, ImmutableList<Route> staticRoutes,
-      boolean staticRoutesComplete, Optional<ImmutableList<Route>> propagatedRoutes) {
+      boolean staticRoutesComplete, Optional<ImmutableList<Route>> propagatedRoutes, boolean propagationsKnown) {
     public RouteTable {
       if (id == null || id.isBlank()) {
         throw new IllegalArgumentException("transit gateway route table needs a TransitGatewayRouteTableId");
@@ -157,11 +159,21 @@ public record TransitGateway(String id, String ownerId, String state, Optional<B
       propagations = propagations == null ? ImmutableList.of() : propagations;
       staticRoutes = staticRoutes == null ? ImmutableList.of() : staticRoutes;
       propagatedRoutes = propagatedRoutes == null ? Optional.empty() : propagatedRoutes;
+      if (!propagationsKnown && !propagations.isEmpty()) {
+        throw new IllegalArgumentException(id + ": propagations " + propagations + " are listed but said to be"
+            + " unknown");
+      }
       for (Route r : staticRoutes) {
         if (r.propagated()) {
           throw new IllegalArgumentException(id + ": propagated route " + r + " is listed among the static routes");
         }
       }
+    }
+
+    /** A table whose propagations are known (the form before {@link #propagationsKnown()} existed). */
+    public RouteTable(String id, ImmutableList<String> propagations, ImmutableList<Route> staticRoutes,
+        boolean staticRoutesComplete, Optional<ImmutableList<Route>> propagatedRoutes) {
+      this(id, propagations, staticRoutes, staticRoutesComplete, propagatedRoutes, true);
     }
 
     /** A table with complete static routes and these propagations, propagated routes not captured. */

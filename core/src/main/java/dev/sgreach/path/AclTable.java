@@ -36,37 +36,107 @@ final class AclTable {
     }
   }
 
-  /** The entries of one direction and family, sorted, with the implicit final deny last when not listed. */
+  /**
+   * The entries of one direction and family, sorted, as one flat array of {@value #STRIDE} longs per entry (the
+   * block's high and low words with their masks, then protocol, key range and action packed), so that judging a
+   * packet reads one contiguous array; and the implicit final deny, for proofs.
+   */
   static final class Dir {
     final NetworkAcl.Entry[] entries;
-    final int[] protocol;
-    final int[] keyLow;
-    final int[] keyHigh;
-    final Cidr[] cidr;
-    final boolean[] allow;
+    final long[] rows;
     /** The final {@code *} deny as Describe shows it, used when the ACL's list does not end with it. */
     final NetworkAcl.Entry finalDeny;
 
     Dir(List<NetworkAcl.Entry> list, boolean egress, int family) {
       int n = list.size();
       entries = list.toArray(new NetworkAcl.Entry[0]);
-      protocol = new int[n];
-      keyLow = new int[n];
-      keyHigh = new int[n];
-      cidr = new Cidr[n];
-      allow = new boolean[n];
+      rows = new long[n * STRIDE];
       for (int i = 0; i < n; i++) {
         NetworkAcl.Entry e = entries[i];
         Ports p = e.ports();
-        protocol[i] = p.protocol().number();
-        keyLow[i] = p.keys().lowerEndpoint();
-        keyHigh[i] = p.keys().upperEndpoint();
-        cidr[i] = e.cidr();
-        allow[i] = e.action() == NetworkAcl.Action.ALLOW;
+        Cidr c = e.cidr();
+        int r = i * STRIDE;
+        rows[r] = c.high();
+        rows[r + 1] = highMask(c);
+        rows[r + 2] = c.low();
+        rows[r + 3] = lowMask(c);
+        rows[r + 4] = (long) (p.protocol().number() + 1) << PROTOCOL_SHIFT
+            | (e.action() == NetworkAcl.Action.ALLOW ? 1L << ALLOW_BIT : 0)
+            | (long) p.keys().lowerEndpoint() << LOW_SHIFT | p.keys().upperEndpoint();
       }
       finalDeny = new NetworkAcl.Entry(family == 4 ? 32767 : 32768, egress, Ports.allTraffic(),
           Cidr.parse(family == 4 ? "0.0.0.0/0" : "::/0"), NetworkAcl.Action.DENY);
     }
+
+    int size() {
+      return entries.length;
+    }
+
+    /** Whether entry {@code i} applies to a packet of this protocol to or from this address (high, low words). */
+    boolean matches(int i, int protocol, long high, long low) {
+      int r = i * STRIDE;
+      int p = (int) (rows[r + 4] >>> PROTOCOL_SHIFT & 0x1FF) - 1;
+      return (p == -1 || p == protocol) && (high & rows[r + 1]) == rows[r] && (low & rows[r + 3]) == rows[r + 2];
+    }
+
+    int keyLow(int i) {
+      return (int) (rows[i * STRIDE + 4] >>> LOW_SHIFT & KEY_MASK);
+    }
+
+    int keyHigh(int i) {
+      return (int) (rows[i * STRIDE + 4] & KEY_MASK);
+    }
+
+    boolean allows(int i) {
+      return (rows[i * STRIDE + 4] >>> ALLOW_BIT & 1) == 1;
+    }
+
+    /**
+     * True when every key of {@code lo..hi} is first matched, from entry {@code from} on, by an entry that allows:
+     * the boolean {@link AclTable#decide} answers for one range, without building key sets.
+     */
+    boolean allowsAll(int from, int protocol, long high, long low, int lo, int hi) {
+      for (int i = from; i < entries.length; i++) {
+        if (!matches(i, protocol, high, low)) {
+          continue;
+        }
+        int a = keyLow(i);
+        int b = keyHigh(i);
+        if (b < lo || a > hi) {
+          continue;
+        }
+        if (!allows(i)) {
+          return false;
+        }
+        return (a <= lo || allowsAll(i + 1, protocol, high, low, lo, a - 1))
+            && (b >= hi || allowsAll(i + 1, protocol, high, low, b + 1, hi));
+      }
+      return false; // no entry matches these keys: the final * deny
+    }
+  }
+
+  private static final int STRIDE = 5;
+  private static final int PROTOCOL_SHIFT = 40;
+  private static final int ALLOW_BIT = 50;
+  private static final int LOW_SHIFT = 20;
+  private static final long KEY_MASK = 0xFFFFF;
+
+  /** The mask of a block's high word: the bits of its prefix there (none for IPv4, whose address is the low word). */
+  static long highMask(Cidr c) {
+    if (c.isIpv4()) {
+      return 0;
+    }
+    int n = Math.min(c.length(), 64);
+    return n == 0 ? 0 : -1L << (64 - n);
+  }
+
+  /** The mask of a block's low word. */
+  static long lowMask(Cidr c) {
+    if (c.isIpv4()) {
+      return c.length() == 0 ? 0 : (0xFFFFFFFFL << (32 - c.length())) & 0xFFFFFFFFL;
+    }
+    int n = c.length() - 64;
+    return n <= 0 ? 0 : -1L << (64 - n);
   }
 
   /**
@@ -76,17 +146,19 @@ final class AclTable {
    */
   PortSet decide(boolean egress, int protocol, Cidr peer, PortSet keys, List<Part> parts) {
     Dir d = dirs[egress ? 1 : 0][peer.family() == 6 ? 1 : 0];
+    long high = peer.high();
+    long low = peer.low();
     PortSet remaining = keys;
     PortSet allowed = PortSet.EMPTY;
-    for (int i = 0; i < d.entries.length && !remaining.isEmpty(); i++) {
-      if (d.protocol[i] != -1 && d.protocol[i] != protocol || !d.cidr[i].contains(peer)) {
+    for (int i = 0; i < d.size() && !remaining.isEmpty(); i++) {
+      if (!d.matches(i, protocol, high, low)) {
         continue;
       }
-      PortSet part = remaining.intersect(d.keyLow[i], d.keyHigh[i]);
+      PortSet part = remaining.intersect(d.keyLow(i), d.keyHigh(i));
       if (part.isEmpty()) {
         continue;
       }
-      if (d.allow[i]) {
+      if (d.allows(i)) {
         allowed = allowed.union(part);
       }
       if (parts != null) {
@@ -98,6 +170,20 @@ final class AclTable {
       parts.add(new Part(d.finalDeny, remaining));
     }
     return allowed;
+  }
+
+  /**
+   * True when this direction passes every key of {@code keys}: {@code decide(...).equals(keys)} without building key
+   * sets, for the fast path.
+   */
+  boolean allowsAll(boolean egress, int protocol, Cidr peer, PortSet keys) {
+    Dir d = dirs[egress ? 1 : 0][peer.family() == 6 ? 1 : 0];
+    for (int k = 0; k < keys.intervals(); k++) {
+      if (!d.allowsAll(0, protocol, peer.high(), peer.low(), keys.low(k), keys.high(k))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** One entry and the keys it decided, for the proof. */

@@ -52,6 +52,21 @@ final class Addresses {
     return internetProblem(address) == null && !notInternet(address);
   }
 
+  /**
+   * The blocks of one family that are not internet space, for cutting the address line where {@link #onInternet}
+   * changes: IPv4 private, shared, loopback, link-local, multicast and reserved space; for IPv6 everything outside
+   * {@code 2000::/3}, as the two blocks around it.
+   */
+  static List<Cidr> notInternetBlocks(int family) {
+    if (family == 6) {
+      return List.of(Cidr.parse("::/3"), Cidr.parse("4000::/2"), Cidr.parse("8000::/1"));
+    }
+    List<Cidr> out = new java.util.ArrayList<>(RFC1918);
+    out.add(RFC6598);
+    out.addAll(NOT_UNICAST_INTERNET);
+    return out;
+  }
+
   /** True for global unicast IPv6 ({@code 2000::/3}). */
   static boolean isGlobalIpv6(Cidr address) {
     return GLOBAL_V6.contains(address);

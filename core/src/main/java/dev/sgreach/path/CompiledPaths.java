@@ -102,10 +102,10 @@ final class CompiledPaths {
   /** Who owns a public IPv4 address (or an ENI's IPv6 address): an ENI with its private address, or a NAT gateway. */
   record PublicOwner(NetworkInterface eni, NatGateway nat, Cidr privateAddress, int vpc, int subnet, boolean ambiguous) {}
 
-  CompiledPaths(Network network) {
+  CompiledPaths(Network network, java.util.Set<Layer> wanted) {
     this.network = network;
-    this.acls = network.covers(Layer.NETWORK_ACLS);
-    this.routes = network.covers(Layer.ROUTES);
+    this.acls = network.covers(Layer.NETWORK_ACLS) && wanted.contains(Layer.NETWORK_ACLS);
+    this.routes = network.covers(Layer.ROUTES) && wanted.contains(Layer.ROUTES);
     Map<String, SubnetInfo> subnetMap = new LinkedHashMap<>();
     Map<String, VpcInfo> vpcMap = new LinkedHashMap<>();
     collectVpcsAndSubnets(vpcMap, subnetMap);
@@ -368,6 +368,191 @@ final class CompiledPaths {
   private String subnetVpcId(String subnetId) {
     int s = subnetIndex(subnetId);
     return s < 0 || subnets[s].vpc < 0 ? "" : vpcs[subnets[s].vpc].id;
+  }
+
+  // ------------------------------------------------------------------------------------------------ translation
+
+  /** See {@link PacketPaths#mayTranslateSource}. */
+  boolean mayTranslateSource(PathEnd from, Cidr dst) {
+    if (!routes || from.isOutside()) {
+      return false; // without routes no gateway is met; a packet from outside keeps its source
+    }
+    if (vpcContaining(dst) == -1) {
+      return true;
+    }
+    int s = subnetOf(from.eni().get());
+    if (s < 0 || subnets[s].routeTable < 0) {
+      return true;
+    }
+    RouteLookup rt = routeTables[subnets[s].routeTable];
+    int i = rt.lookup(dst);
+    return i == RouteLookup.UNDECIDED || i >= 0 && rt.route(i).target().kind() == RouteTarget.Kind.NAT_GATEWAY;
+  }
+
+  // ------------------------------------------------------------------------------------------------ keys
+
+  private final Map<Integer, int[]> keyBoundaries = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** See {@link PacketPaths#keyBoundaries}: computed once per protocol. */
+  int[] keyBoundaries(int protocol) {
+    boolean ports = protocol == 6 || protocol == 17;
+    boolean icmp = protocol == 1 || protocol == 58;
+    if (!ports && !icmp) {
+      return new int[0];
+    }
+    return keyBoundaries.computeIfAbsent(protocol, p -> boundaries(p, network.networkAcls().values()));
+  }
+
+  /**
+   * {@link #keyBoundaries(int)} for packets from the internet to {@code destination} and their replies: they meet
+   * only the ACL of the destination's subnet (all ACLs when that is not known).
+   */
+  int[] keyBoundariesFromInternet(int protocol, PathEnd destination) {
+    int s = destination.eni().map(this::subnetOf).orElse(-1);
+    if (s < 0 || subnets[s].acl < 0 || !(protocol == 6 || protocol == 17 || protocol == 1 || protocol == 58)) {
+      return keyBoundaries(protocol);
+    }
+    return boundaries(protocol, List.of(aclTables[subnets[s].acl].acl));
+  }
+
+  private static int[] boundaries(int p, java.util.Collection<NetworkAcl> acls) {
+    boolean ports = p == 6 || p == 17;
+    {
+      java.util.TreeSet<Integer> b = new java.util.TreeSet<>();
+      b.add(0);
+      for (NetworkAcl acl : acls) {
+        for (NetworkAcl.Entry e : acl.entries()) {
+          if (e.ports().protocol().number() == p) {
+            b.add(e.ports().keys().lowerEndpoint());
+            b.add(e.ports().keys().upperEndpoint() + 1);
+          }
+        }
+      }
+      if (ports) {
+        b.add(53); // Exemptions: DNS to the Resolver
+        b.add(54);
+        if (p == 6) {
+          b.add(80); // Exemptions: instance metadata
+          b.add(81);
+        }
+      } else {
+        // each request type that has a reply (echo among them, which gateway endpoints take) is a segment of its own
+        for (int type = 0; type < 256; type++) {
+          if (Walk.replyIcmpType(p, type) >= 0) {
+            b.add(type * 256);
+            b.add(type * 256 + 256);
+          }
+        }
+      }
+      b.remove(65536);
+      return b.stream().mapToInt(Integer::intValue).toArray();
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------------ internet sources
+
+  private static final java.math.BigInteger TWO_64 = java.math.BigInteger.ONE.shiftLeft(64);
+
+  /** See {@link PacketPaths#internetSources}. */
+  List<Cidr> internetSources(PathEnd destination, java.util.Collection<Cidr> alsoApart) {
+    int family = destination.address().family();
+    List<Cidr> blocks = new ArrayList<>(alsoApart);
+    int s = destination.eni().map(this::subnetOf).orElse(-1);
+    if (s >= 0) {
+      SubnetInfo si = subnets[s];
+      if (si.acl >= 0) {
+        aclTables[si.acl].acl.entries().forEach(e -> blocks.add(e.cidr()));
+      }
+      if (si.routeTable >= 0) {
+        routeBlocks(routeTables[si.routeTable].table, blocks);
+      }
+      if (si.vpc >= 0) {
+        for (String g : vpcs[si.vpc].internetGateways) {
+          RouteLookup edge = edgeTables.get(g);
+          if (edge != null) {
+            routeBlocks(edge.table, blocks);
+          }
+        }
+      }
+    }
+    java.util.TreeSet<java.math.BigInteger> cuts = new java.util.TreeSet<>();
+    cuts.add(java.math.BigInteger.ZERO);
+    java.math.BigInteger end = java.math.BigInteger.ONE.shiftLeft(family == 4 ? 32 : 128);
+    for (Cidr b : blocks) {
+      if (b.family() == family) {
+        java.math.BigInteger lo = value(b);
+        cuts.add(lo);
+        cuts.add(lo.add(java.math.BigInteger.ONE.shiftLeft((family == 4 ? 32 : 128) - b.length())));
+      }
+    }
+    List<Cidr> apart = new ArrayList<>(Addresses.notInternetBlocks(family));
+    for (VpcInfo v : vpcs) {
+      apart.addAll(v.blocks.isEmpty() ? List.of(v.subnetBlocks) : v.blocks); // the snapshot's own space
+    }
+    for (Cidr b : apart) {
+      if (b.family() == family) {
+        java.math.BigInteger lo = value(b);
+        cuts.add(lo);
+        cuts.add(lo.add(java.math.BigInteger.ONE.shiftLeft((family == 4 ? 32 : 128) - b.length())));
+      }
+    }
+    cuts.remove(end);
+    List<Cidr> out = new ArrayList<>();
+    java.math.BigInteger[] starts = cuts.toArray(new java.math.BigInteger[0]);
+    for (int i = 0; i < starts.length; i++) {
+      java.math.BigInteger next = i + 1 < starts.length ? starts[i + 1] : end;
+      Cidr a = address(starts[i], family);
+      if (!Addresses.onInternet(a) || vpcContaining(a) != -1) {
+        continue; // not the internet, or the snapshot's own addresses
+      }
+      // a public address the snapshot owns is one of its ends, not the internet: take the piece's next address
+      java.math.BigInteger x = starts[i];
+      while (publicOwner(a) != null && x.add(java.math.BigInteger.ONE).compareTo(next) < 0) {
+        x = x.add(java.math.BigInteger.ONE);
+        a = address(x, family);
+      }
+      if (publicOwner(a) == null) {
+        out.add(a);
+      }
+    }
+    return out;
+  }
+
+  private void routeBlocks(RouteTable table, List<Cidr> into) {
+    for (RouteTable.Route r : table.routes()) {
+      if (r.destination().isPresent()) {
+        into.add(r.destination().get());
+      } else {
+        network.prefixList(r.prefixListId().get()).flatMap(l -> l.entries()).ifPresent(into::addAll);
+      }
+    }
+  }
+
+  private static java.math.BigInteger value(Cidr c) {
+    if (c.isIpv4()) {
+      return java.math.BigInteger.valueOf(c.low());
+    }
+    return unsigned(c.high()).multiply(TWO_64).add(unsigned(c.low()));
+  }
+
+  private static java.math.BigInteger unsigned(long x) {
+    java.math.BigInteger v = java.math.BigInteger.valueOf(x);
+    return x < 0 ? v.add(TWO_64) : v;
+  }
+
+  private static Cidr address(java.math.BigInteger v, int family) {
+    if (family == 4) {
+      long a = v.longValue();
+      return Cidr.parse(((a >>> 24) & 0xFF) + "." + ((a >>> 16) & 0xFF) + "." + ((a >>> 8) & 0xFF) + "." + (a & 0xFF));
+    }
+    StringBuilder b = new StringBuilder();
+    for (int i = 7; i >= 0; i--) {
+      b.append(Integer.toHexString(v.shiftRight(16 * i).intValue() & 0xFFFF));
+      if (i > 0) {
+        b.append(':');
+      }
+    }
+    return Cidr.parse(b.toString());
   }
 
   // ------------------------------------------------------------------------------------------------ public addresses

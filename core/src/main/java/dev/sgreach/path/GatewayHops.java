@@ -131,6 +131,9 @@ abstract class GatewayHops extends TransitHops {
 
   /** A packet from the internet to a public address (or IPv6 address) that something in the snapshot owns. */
   void arriveFromInternet(PublicOwner o) {
+    // a packet that comes in from the internet starts a new leg: the places it met before it left AWS (the NAT
+    // gateway's subnet of a hair-pinned flow) are no loop; the step limit still bounds the walk
+    visitedCount = 0;
     int vpc = o.vpc();
     if (vpc < 0) {
       unknown(Step.INTERNET_GATEWAY, dst.toString(), -1, ExplanationCode.UNKNOWN_RESOURCE, "the VPC of " + dst

@@ -36,8 +36,8 @@ public final class PacketPaths {
   private final CompiledPaths compiled;
   private final ImmutableSet<Layer> layers;
 
-  private PacketPaths(Network network) {
-    this.compiled = new CompiledPaths(network);
+  private PacketPaths(Network network, java.util.Set<Layer> wanted) {
+    this.compiled = new CompiledPaths(network, wanted);
     EnumSet<Layer> l = EnumSet.noneOf(Layer.class);
     if (compiled.acls) {
       l.add(Layer.NETWORK_ACLS);
@@ -48,9 +48,47 @@ public final class PacketPaths {
     this.layers = Sets.immutableEnumSet(l);
   }
 
-  /** Compiles the network's path data. */
+  /** Compiles the network's path data: every path layer the snapshot covers. */
   public static PacketPaths of(Network network) {
-    return new PacketPaths(network);
+    return new PacketPaths(network, java.util.EnumSet.allOf(Layer.class));
+  }
+
+  /**
+   * Compiles the network's path data for these layers only (of those the snapshot covers): without
+   * {@link Layer#NETWORK_ACLS} no ACL is judged, without {@link Layer#ROUTES} no route; with neither every path is
+   * allowed, as for a snapshot without path data.
+   */
+  public static PacketPaths of(Network network, java.util.Set<Layer> layers) {
+    return new PacketPaths(network, layers);
+  }
+
+  /**
+   * What a packet meets on its way and the address its destination sees it come from: the fast answer of
+   * {@link #outcome(PathEnd, PathEnd, Traffic, ClientPorts)}, and the source after any translation (a NAT gateway's
+   * address, or through an internet gateway the sender's public address); empty when the packet does not get there.
+   *
+   * @param outcome whether the packet gets there and its reply back
+   * @param sourceAsSeen the source address the destination sees, when the packet gets there
+   */
+  public record Passage(Outcome outcome, Optional<Cidr> sourceAsSeen) {}
+
+  /** {@link #outcome(PathEnd, PathEnd, Traffic, ClientPorts)} with the source address the destination sees. */
+  public Passage passage(PathEnd from, PathEnd to, Traffic traffic, ClientPorts clientPorts) {
+    validate(from, to, traffic);
+    Walk walk = new Walk(compiled, Trace.OFF, from, to, traffic, clientPorts);
+    int v = walk.run();
+    return new Passage(Tri.outcome(v), walk.sourceAsSeen());
+  }
+
+  /**
+   * True when a packet from {@code from} to {@code to} may reach its destination under another source address (a
+   * NAT gateway's, or the sender's public one through an internet gateway): the destination lies outside the
+   * snapshot's VPCs, or the source subnet routes it to a NAT gateway, or the snapshot cannot tell. When false, the
+   * destination sees the sender's own address, and a check of the destination's security groups against that address
+   * needs no walk.
+   */
+  public boolean mayTranslateSource(PathEnd from, PathEnd to) {
+    return compiled.mayTranslateSource(from, to.address());
   }
 
   /** The network this answers about. */
@@ -64,6 +102,40 @@ public final class PacketPaths {
   }
 
   /**
+   * Where the path's answers can change along a protocol's keys (the port for TCP and UDP, {@code type * 256 + code}
+   * for ICMP and ICMPv6, see {@link Traffic#key()}): sorted keys {@code b0 = 0 < b1 < ...}, such that for any two
+   * ends every key of {@code [b_i, b_i+1)} (the last up to 65535) gets the same answer. Within a layer nothing but
+   * ACL entries' port ranges and ICMP types and codes, the ports of the traffic ACLs never see (DNS 53, instance
+   * metadata 80) and the ICMP types gateway endpoints and replies treat apart depend on the key, so answering a range
+   * of keys takes one walk per segment. Empty for a protocol without keys.
+   */
+  public int[] keyBoundaries(dev.sgreach.model.Protocol protocol) {
+    return compiled.keyBoundaries(protocol.number());
+  }
+
+  /**
+   * {@link #keyBoundaries} for paths from the internet to {@code destination} (and their replies): those meet only
+   * the network ACL of the destination's subnet, so only its entries cut the keys (all ACLs' when the subnet or its
+   * ACL is not known).
+   */
+  public int[] keyBoundariesFromInternet(dev.sgreach.model.Protocol protocol, PathEnd destination) {
+    return compiled.keyBoundariesFromInternet(protocol.number(), destination);
+  }
+
+  /**
+   * One internet address per piece of the internet that every path to {@code destination} treats alike: the public
+   * space of the destination's family cut at the blocks its subnet's ACL entries, its route table's routes (prefix
+   * lists' entries included) and its VPC's gateway route tables name, at the snapshot's VPC blocks, and at
+   * {@code alsoApart} (say, the CIDR peers of the destination's security groups); then the first address of each
+   * piece that is internet space, outside the snapshot's VPCs and not a public address the snapshot owns (those are
+   * the snapshot's own ends, not the internet). Judging each of these sources answers for every internet source:
+   * what the internet can open to an ENI is the union of what these can.
+   */
+  public java.util.List<Cidr> internetSources(PathEnd destination, java.util.Collection<Cidr> alsoApart) {
+    return compiled.internetSources(destination, alsoApart);
+  }
+
+  /**
    * The range AWS documents for a source of this kind: {@link ClientPorts#defaultFor} for an ENI,
    * {@link ClientPorts#ANY_CLIENT} for an outside party.
    */
@@ -74,8 +146,9 @@ public final class PacketPaths {
   /**
    * Whether the packet gets there and its reply back, without the proof: the fast path.
    *
-   * @throws IllegalArgumentException when both ends are outside the snapshot, an ENI is not this network's, the two
-   *     addresses are of different families, or the traffic cannot travel in their family
+   * @throws IllegalArgumentException when neither end is an ENI, an address in a VPC of the snapshot or a public
+   *     address it owns, an ENI is not this network's, the two addresses are of different families, or the traffic
+   *     cannot travel in their family
    */
   public Outcome outcome(PathEnd from, PathEnd to, Traffic traffic, ClientPorts clientPorts) {
     validate(from, to, traffic);
@@ -111,8 +184,16 @@ public final class PacketPaths {
         ImmutableList.copyOf(trace.fixes));
   }
 
+  /**
+   * True when a path of the snapshot can start or end at this address although no ENI holds it: it lies in a VPC's
+   * blocks (an unused address of a subnet, a NAT gateway's) or is a public address the snapshot owns.
+   */
+  private boolean inSnapshot(Cidr address) {
+    return compiled.vpcContaining(address) != -1 || compiled.publicOwner(address) != null;
+  }
+
   private void validate(PathEnd from, PathEnd to, Traffic traffic) {
-    if (from.isOutside() && to.isOutside()) {
+    if (from.isOutside() && to.isOutside() && !inSnapshot(from.address()) && !inSnapshot(to.address())) {
       throw new IllegalArgumentException("both " + from.label() + " and " + to.label()
           + " are outside the snapshot: no path of the snapshot lies between them");
     }

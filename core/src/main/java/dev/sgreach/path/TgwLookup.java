@@ -31,10 +31,15 @@ final class TgwLookup {
     this.gateway = gateway;
     this.table = table;
     String unknown = table.staticRoutesComplete() ? null
-        : "AWS returned only part of the static routes of " + table.id() + " (AdditionalRoutesAvailable)";
+        : "the static routes of " + table.id() + " are not all in the snapshot (not collected, or AWS returned only"
+            + " part of them: AdditionalRoutesAvailable)";
     routes.addAll(table.staticRoutes());
     if (table.propagatedRoutes().isPresent()) {
       routes.addAll(table.propagatedRoutes().get());
+    } else if (!table.propagationsKnown()) {
+      if (unknown == null) {
+        unknown = "the propagations of " + table.id() + " are not in the snapshot";
+      }
     } else {
       for (String attachmentId : table.propagations()) {
         Optional<TransitGateway.Attachment> a = gateway.attachment(attachmentId);

@@ -90,6 +90,12 @@ abstract class TransitHops extends WalkState {
       deny(Step.TRANSIT_GATEWAY, a.id(), s, ExplanationCode.BAD_STATE_ATTACHMENT, a.id() + " is " + a.state());
       return;
     }
+    if (a.subnetIds().isEmpty()) {
+      // AWS gives every VPC attachment a subnet: none means describe-transit-gateway-vpc-attachments is missing
+      unknown(Step.TRANSIT_GATEWAY, a.id(), s, ExplanationCode.UNKNOWN_RESOURCE, "the subnets of " + a.id()
+          + " are not in the snapshot");
+      return;
+    }
     int entry = -1;
     boolean zonesKnown = true;
     for (String sub : a.subnetIds()) {

@@ -337,23 +337,28 @@ final class Walk extends GatewayHops {
     }
     AclTable a = c.aclTables[si.acl];
     Cidr peer = egress ? dst : src;
-    List<AclTable.Part> parts = t.on ? new ArrayList<>(2) : null;
+    if (!t.on) {
+      if (!a.allowsAll(egress, proto, peer, keys)) {
+        outcome = Tri.DENY; // a deny of some keys decides the fast answer; only the proof goes on
+        stop = true;
+      }
+      return;
+    }
+    List<AclTable.Part> parts = new ArrayList<>(2);
     PortSet allowed = a.decide(egress, proto, peer, keys, parts);
     boolean all = allowed.equals(keys);
     if (!all) {
       outcome = Tri.DENY;
       if (allowed.isEmpty()) {
-        stop = true;
+        stop = true; // the proof goes on past a partial deny to show what else the allowed keys meet
       }
     }
-    if (t.on) {
-      List<NetworkAcl.Entry> entries = parts.stream().map(AclTable.Part::entry).toList();
-      PortSet denied = keys.minus(allowed);
-      hop(step, a.acl.id(), s, all ? Tri.ALLOW : Tri.DENY, all ? null : ExplanationCode.SUBNET_ACL_RESTRICTION,
-          aclDetail(parts, denied), entries, null, null, reply && !denied.isEmpty() ? denied : null);
-      if (!all) {
-        t.fix(Fixes.aclEntry(a, egress, proto, traffic, peer, denied, parts, reply));
-      }
+    List<NetworkAcl.Entry> entries = parts.stream().map(AclTable.Part::entry).toList();
+    PortSet denied = keys.minus(allowed);
+    hop(step, a.acl.id(), s, all ? Tri.ALLOW : Tri.DENY, all ? null : ExplanationCode.SUBNET_ACL_RESTRICTION,
+        aclDetail(parts, denied), entries, null, null, reply && !denied.isEmpty() ? denied : null);
+    if (!all) {
+      t.fix(Fixes.aclEntry(a, egress, proto, traffic, peer, denied, parts, reply));
     }
   }
 
@@ -440,7 +445,14 @@ final class Walk extends GatewayHops {
 
   /** The ICMP type of the reply to the asked ICMP message, or -1 for a message that has none. */
   private int replyIcmpType() {
-    int type = traffic.icmpType();
+    return replyIcmpType(proto, traffic.icmpType());
+  }
+
+  /**
+   * The ICMP (protocol 1) or ICMPv6 (58) type of the reply to a message of this type, or -1 for a message that has
+   * none: echo, timestamp, information and address-mask requests; ICMPv6 echo.
+   */
+  static int replyIcmpType(int proto, int type) {
     if (proto == 1) {
       return switch (type) {
         case 8 -> 0;

@@ -40,6 +40,7 @@ class LintTest {
     java.util.Set<String> ran = new java.util.TreeSet<>();
     for (LintReport r : new LintReport[] {EksChecks.lint(PUB, "ekscluster1"),
         EksChecks.lint(SeedClusters.privateOnly(), "ekscluster-privonly"),
+        EksChecks.lint(SeedClusters.publicAndPrivateTopology().managedNodeGroup("mng2", 2).build(), "ekscluster1"),
         EksChecks.lint(Variants.withRule(PUB, C.controlPlaneSecurityGroups().get(0).id(),
             Rule.ingress(Ports.tcp(443), Peer.cidr("0.0.0.0/0"))), "ekscluster1")}) {
       r.findings().forEach(f -> ran.add(f.check()));

@@ -1374,6 +1374,10 @@ final class NaivePathOracle {
         deny(a.id());
         return;
       }
+      if (a.subnetIds().isEmpty()) {
+        unknown(a.id()); // every VPC attachment has a subnet: the snapshot lacks them
+        return;
+      }
       String entry = null;
       boolean allKnown = true;
       for (String sub : a.subnetIds()) {
@@ -1426,6 +1430,8 @@ final class NaivePathOracle {
       boolean unknownRoutes = !table.staticRoutesComplete();
       if (table.propagatedRoutes().isPresent()) {
         routes.addAll(table.propagatedRoutes().get());
+      } else if (!table.propagationsKnown()) {
+        unknownRoutes = true; // what the table's propagations install is not known
       } else {
         for (String att : table.propagations()) {
           TransitGateway.Attachment x = null;

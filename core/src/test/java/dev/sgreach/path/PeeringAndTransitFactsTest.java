@@ -205,6 +205,28 @@ class PeeringAndTransitFactsTest {
         .outcome()).as("another account's table").isEqualTo(Outcome.UNKNOWN);
   }
 
+  /**
+   * Data a snapshot may lack: a VPC attachment without subnets (AWS gives every one a subnet, so its
+   * describe-transit-gateway-vpc-attachments entry is missing), a table whose propagations were not collected.
+   */
+  @Test
+  void an_attachment_without_subnets_or_a_table_without_propagations_is_unknown_not_denied() {
+    TransitGateway.Attachment noSubnets = TransitGateway.Attachment.vpc("tgw-attach-a", "vpc-a", "tgw-rtb-1");
+    Network n = transit(tgw(noSubnets, B, PROPAGATED)).build();
+    PathVerdict v = verdict(n, eni(n, "eni-app"), eni(n, "eni-b1"), Traffic.tcp(5432));
+    assertThat(v.outcome()).as(v.explain()).isEqualTo(Outcome.UNKNOWN);
+    assertThat(v.forward()).filteredOn(h -> h.outcome() == Outcome.UNKNOWN).singleElement()
+        .satisfies(h -> assertThat(h.detail()).isEqualTo("the subnets of tgw-attach-a are not in the snapshot"));
+
+    Network unknownPropagations = transit(tgw(A, B, new TransitGateway.RouteTable("tgw-rtb-1", ImmutableList.of(),
+        ImmutableList.of(), true, Optional.empty(), false))).build();
+    PathVerdict u = verdict(unknownPropagations, eni(unknownPropagations, "eni-app"),
+        eni(unknownPropagations, "eni-b1"), Traffic.tcp(5432));
+    assertThat(u.outcome()).as(u.explain()).isEqualTo(Outcome.UNKNOWN);
+    assertThat(u.forward()).filteredOn(h -> h.outcome() == Outcome.UNKNOWN).singleElement()
+        .satisfies(h -> assertThat(h.detail()).isEqualTo("the propagations of tgw-rtb-1 are not in the snapshot"));
+  }
+
   /** Table 3b: static routes beat propagated routes of the same prefix. */
   @Test
   void a_static_transit_gateway_route_beats_a_propagated_one() {

@@ -4,6 +4,7 @@ import static dev.sgreach.path.Judge.eni;
 import static dev.sgreach.path.Judge.outside;
 import static dev.sgreach.path.Judge.verdict;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.common.collect.ImmutableList;
 import dev.sgreach.engine.Outcome;
@@ -174,6 +175,21 @@ class RouteFactsTest {
         Step.INTERNET_GATEWAY, Step.INTERNET);
     assertThat(v.reply()).extracting(Hop::step).containsExactly(Step.INTERNET, Step.INTERNET_GATEWAY,
         Step.ACL_INBOUND, Step.DELIVERY);
+  }
+
+  /**
+   * Table 2d (Batfish's PublicSubnetTest {@code testToInternetInvalidPrivateIp}): an address of a public subnet that
+   * no ENI holds sends from that subnet like any other, and the internet gateway refuses it for want of a public IP;
+   * two addresses neither of which the snapshot holds are not a question about it.
+   */
+  @Test
+  void an_unused_address_of_a_subnet_sends_from_it_and_the_internet_gateway_wants_a_public_ip() {
+    Network n = Fixture.standard().build();
+    PathVerdict v = verdict(n, outside("10.0.1.77"), outside("8.8.8.8"), Traffic.tcp(80));
+    assertThat(v.forward().get(0).step()).isEqualTo(Step.ORIGIN);
+    assertThat(v.blockingHop().orElseThrow().code()).contains(ExplanationCode.IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS);
+    assertThatThrownBy(() -> PacketPaths.of(n).check(outside("8.8.8.8"), outside("1.1.1.1"), Traffic.tcp(80)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no path of the snapshot lies between them");
   }
 
   /** Table 2d: from the internet only public addresses are reachable; private ones are not. */

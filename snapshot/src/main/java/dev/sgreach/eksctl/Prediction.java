@@ -301,6 +301,9 @@ final class Prediction {
     for (NetworkInterface eni : gen.interfaces().values()) {
       nb.replace(eni);
     }
+    if (!baseVpcs.contains(vpcId)) {
+      copyPath(gen, nb); // a VPC eksctl makes: its subnets, routes, gateways and endpoints are eksctl's too
+    }
     for (EksClusterInfo info : gen.eksClusters().values()) {
       if (base.isPresent() && base.get().eksClusters().containsKey(info.name())) {
         throw new InputException(file, "$.metadata.name", info.name(), "is a cluster the snapshot already holds:"
@@ -316,6 +319,17 @@ final class Prediction {
     }
     addressUnknowns(g, network);
     return new PlannedNetwork(file, network, resources(g, network), ImmutableList.copyOf(unknowns));
+  }
+
+  /** The packet path the builder generated for a VPC eksctl creates. */
+  private static void copyPath(Network gen, Network.Builder nb) {
+    gen.subnets().values().forEach(nb::add);
+    gen.networkAcls().values().forEach(nb::add);
+    gen.routeTables().values().forEach(nb::add);
+    gen.internetGateways().values().forEach(nb::add);
+    gen.natGateways().values().forEach(nb::add);
+    gen.vpcEndpoints().values().forEach(nb::add);
+    gen.prefixLists().values().forEach(nb::add);
   }
 
   private static List<Rule> rulesOf(SecurityGroup sg) {

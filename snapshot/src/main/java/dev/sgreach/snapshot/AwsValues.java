@@ -1,11 +1,19 @@
 package dev.sgreach.snapshot;
 
+import com.google.common.collect.ImmutableList;
 import dev.sgreach.model.AwsId;
 import dev.sgreach.model.Cidr;
+import dev.sgreach.model.NetworkAcl;
+import dev.sgreach.model.NetworkInterface;
 import dev.sgreach.model.Peer;
 import dev.sgreach.model.Ports;
 import dev.sgreach.model.Protocol;
+import dev.sgreach.model.RouteTable;
+import dev.sgreach.model.RouteTarget;
+import dev.sgreach.model.TransitGateway;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -189,5 +197,182 @@ public final class AwsValues {
     return new Peer.GroupPeer(requiredId(AwsId.SECURITY_GROUP, groupId, at, "GroupId"),
         id(AwsId.ACCOUNT, userId, at, "UserId"), id(AwsId.VPC, vpcId, at, "VpcId"),
         id(AwsId.VPC_PEERING_CONNECTION, peeringId, at, "VpcPeeringConnectionId"), peeringStatus);
+  }
+
+  /**
+   * How describe-network-interfaces lists an ENI's public IPs: the one of each private IPv4 address in order (null
+   * where it has none), or, for an ENI without private IPv4 addresses, its one public IP. A recorded pair
+   * ({@link NetworkInterface#publicIpv4ByPrivate()}) puts the public IP on its private address; a public IP whose
+   * private address is not known goes on the next private address without one. Both writers (JSON and SDK objects)
+   * ask this, and the readers read the pairs back.
+   *
+   * @throws IllegalArgumentException when there are more unpaired public IPs than private addresses to put them on
+   */
+  public static List<Cidr> publicIpPerPrivateAddress(NetworkInterface e) {
+    List<Cidr> privates = e.privateIpv4();
+    java.util.Collection<Cidr> paired = e.publicIpv4ByPrivate().values();
+    java.util.Iterator<Cidr> unpaired = e.publicIpv4().stream().filter(p -> !paired.contains(p)).iterator();
+    List<Cidr> out = new java.util.ArrayList<>();
+    for (Cidr p : privates) {
+      Cidr pub = e.publicIpv4ByPrivate().get(p);
+      out.add(pub != null ? pub : unpaired.hasNext() ? unpaired.next() : null);
+    }
+    if (privates.isEmpty() && unpaired.hasNext()) {
+      out.add(unpaired.next());
+    }
+    if (unpaired.hasNext()) {
+      throw new IllegalArgumentException(e.id() + " has more public IPv4 addresses (" + e.publicIpv4().size()
+          + ") than private ones to associate them with (" + privates.size() + ")");
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- the packet path
+
+  /**
+   * One network ACL entry ({@code at} is the entry). {@code Protocol} is AWS's number as a string ({@code -1} all,
+   * {@code 6}, {@code 17}, {@code 1}, {@code 58}, any other number; names are read too); TCP and UDP need their
+   * {@code PortRange}, ICMP its {@code IcmpTypeCode}, as the API requires them when an entry is made, so an entry
+   * without them is a broken file, never a guess; ICMPv6 with an IPv6 block needs its type and code, with an IPv4
+   * block it admits every type (AWS's rule, applied by the model); any other protocol ignores ports. Exactly one of
+   * {@code CidrBlock} and {@code Ipv6CidrBlock}.
+   *
+   * @param portRange {@code PortRange.From} and {@code .To}, or null when the entry has no {@code PortRange}
+   * @param icmp {@code IcmpTypeCode.Type} and {@code .Code}, or null when the entry has no {@code IcmpTypeCode}
+   */
+  public static NetworkAcl.Entry aclEntry(Integer ruleNumber, Boolean egress, String protocol, String cidrBlock,
+      String ipv6CidrBlock, Integer[] portRange, Integer[] icmp, String ruleAction, Location at) {
+    if (ruleNumber == null) {
+      throw at.field("RuleNumber").fail(null, "RuleNumber is missing");
+    }
+    if (egress == null) {
+      throw at.field("Egress").fail(null, "Egress is missing");
+    }
+    Protocol p = at.field("Protocol").parse(protocol, Protocol::parse);
+    Cidr cidr;
+    if (cidrBlock != null && ipv6CidrBlock != null) {
+      throw at.fail(null, "an entry names one of CidrBlock and Ipv6CidrBlock, this one names both");
+    } else if (cidrBlock != null) {
+      cidr = cidr(cidrBlock, 4, at.field("CidrBlock"));
+    } else if (ipv6CidrBlock != null) {
+      cidr = cidr(ipv6CidrBlock, 6, at.field("Ipv6CidrBlock"));
+    } else {
+      throw at.field("CidrBlock").fail(null, "CidrBlock (or Ipv6CidrBlock) is missing");
+    }
+    NetworkAcl.Action action = at.field("RuleAction").parse(ruleAction, NetworkAcl.Action::parse);
+    Ports ports;
+    if (p.hasPorts()) {
+      Location range = at.field("PortRange");
+      if (portRange == null) {
+        throw range.fail(null, "PortRange is missing: a " + p.awsName() + " entry names the ports it matches");
+      }
+      Integer from = portRange[0];
+      Integer to = portRange[1];
+      if (from == null || to == null) {
+        throw range.field(from == null ? "From" : "To").fail(null, (from == null ? "From" : "To") + " is missing");
+      }
+      ports = range.build(() -> new Ports(p, from, to));
+    } else if (p.isIcmp() && !(p.equals(Protocol.ICMPV6) && cidr.isIpv4())) {
+      Location typeCode = at.field("IcmpTypeCode");
+      if (icmp == null) {
+        throw typeCode.fail(null, "IcmpTypeCode is missing: an " + p.awsName() + " entry names the type and code it"
+            + " matches (-1 for any)");
+      }
+      Integer type = icmp[0] == null ? Integer.valueOf(-1) : icmp[0];
+      Integer code = icmp[1] == null ? Integer.valueOf(-1) : icmp[1];
+      ports = typeCode.build(() -> new Ports(p, type, code));
+    } else {
+      ports = new Ports(p, -1, -1);
+    }
+    Ports matched = ports;
+    return at.build(() -> new NetworkAcl.Entry(ruleNumber, egress, matched, cidr, action));
+  }
+
+  /**
+   * The fields of a {@code describe-route-tables} route that name its target, in the order they are looked at: a
+   * route to an instance also names the instance's interface, and the first present field is the target.
+   */
+  public static final List<String> ROUTE_TARGET_FIELDS = List.of("GatewayId", "NatGatewayId", "TransitGatewayId",
+      "VpcPeeringConnectionId", "EgressOnlyInternetGatewayId", "InstanceId", "NetworkInterfaceId", "LocalGatewayId",
+      "CarrierGatewayId", "CoreNetworkArn", "VpcEndpointId");
+
+  /**
+   * One route of a subnet route table ({@code at} is the route): exactly one destination ({@code
+   * DestinationCidrBlock}, {@code DestinationIpv6CidrBlock} or {@code DestinationPrefixListId}); the target from the
+   * first of {@link #ROUTE_TARGET_FIELDS} present in {@code targets} (field name to value), none only for a
+   * blackhole; {@code State} {@code active} (the default) or {@code blackhole}; {@code Origin} as AWS writes it.
+   */
+  public static RouteTable.Route route(String cidrBlock, String ipv6CidrBlock, String prefixListId,
+      Map<String, String> targets, String state, String origin, Location at) {
+    int destinations = (cidrBlock != null ? 1 : 0) + (ipv6CidrBlock != null ? 1 : 0) + (prefixListId != null ? 1 : 0);
+    if (destinations != 1) {
+      throw at.fail(null, "a route names exactly one of DestinationCidrBlock, DestinationIpv6CidrBlock and"
+          + " DestinationPrefixListId, this one names " + destinations);
+    }
+    Optional<Cidr> destination = Optional.empty();
+    if (cidrBlock != null) {
+      destination = Optional.of(cidr(cidrBlock, 4, at.field("DestinationCidrBlock")));
+    } else if (ipv6CidrBlock != null) {
+      destination = Optional.of(cidr(ipv6CidrBlock, 6, at.field("DestinationIpv6CidrBlock")));
+    } else {
+      at.field("DestinationPrefixListId").require(prefixListId);
+    }
+    RouteTarget target = RouteTarget.none();
+    for (String field : ROUTE_TARGET_FIELDS) {
+      String value = targets.get(field);
+      if (value != null && !value.isBlank()) {
+        target = at.field(field).parse(value, RouteTarget::of);
+        break;
+      }
+    }
+    RouteTable.State s = state == null ? RouteTable.State.ACTIVE : at.field("State").parse(state,
+        RouteTable.State::parse);
+    RouteTable.Origin o = origin == null ? null : at.field("Origin").parse(origin, RouteTable.Origin::parse);
+    Optional<Cidr> d = destination;
+    RouteTarget t = target;
+    return at.build(() -> new RouteTable.Route(d, Optional.ofNullable(prefixListId), t, s, o));
+  }
+
+  /**
+   * True when an association (of a route table or of a transit gateway attachment) is in force: its
+   * {@code AssociationState.State} (or {@code Association.State}) is {@code associated}, or absent, as in captures made
+   * before AWS reported it.
+   */
+  public static boolean associated(String state) {
+    return state == null || state.isBlank() || state.trim().equalsIgnoreCase("associated");
+  }
+
+  /** True when a transit gateway route table propagation is in force ({@code State: enabled}, or absent). */
+  public static boolean propagationEnabled(String state) {
+    return state == null || state.isBlank() || state.trim().equalsIgnoreCase("enabled");
+  }
+
+  /** True for an option AWS writes as {@code enable} (anything else, {@code disable} or absent, is false). */
+  public static boolean enabled(String option) {
+    return option != null && option.trim().equalsIgnoreCase("enable");
+  }
+
+  /**
+   * One transit gateway route of {@code search-transit-gateway-routes} ({@code at} is the route): empty when it
+   * carries nothing ({@code pending}, {@code deleting}, {@code deleted}); a blackhole when its {@code State} says so.
+   * A route to a prefix list ({@code PrefixListId}, no {@code DestinationCidrBlock}) is not one the model holds: see
+   * {@link #isPrefixListRoute}.
+   */
+  public static Optional<TransitGateway.Route> transitGatewayRoute(String cidrBlock, List<String> attachmentIds,
+      String type, String state, Location at) {
+    String st = state == null ? "active" : state.trim().toLowerCase(Locale.ROOT);
+    if (!st.equals("active") && !st.equals("blackhole")) {
+      return Optional.empty();
+    }
+    Cidr destination = cidr(at.field("DestinationCidrBlock").require(cidrBlock), 0, at.field("DestinationCidrBlock"));
+    boolean propagated = type != null && type.trim().equalsIgnoreCase("propagated");
+    boolean blackhole = st.equals("blackhole");
+    ImmutableList<String> ids = blackhole ? ImmutableList.of() : ImmutableList.copyOf(attachmentIds);
+    return Optional.of(at.build(() -> new TransitGateway.Route(destination, ids, propagated, blackhole)));
+  }
+
+  /** True for a transit gateway route whose destination is a prefix list rather than a block. */
+  public static boolean isPrefixListRoute(String cidrBlock, String prefixListId) {
+    return cidrBlock == null && prefixListId != null && !prefixListId.isBlank();
   }
 }

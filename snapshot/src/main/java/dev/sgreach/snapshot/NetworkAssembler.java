@@ -3,15 +3,24 @@ package dev.sgreach.snapshot;
 import dev.sgreach.model.AwsId;
 import dev.sgreach.model.Cidr;
 import dev.sgreach.model.EksClusterInfo;
+import dev.sgreach.model.InternetGateway;
+import dev.sgreach.model.Layer;
 import dev.sgreach.model.LoadBalancer;
+import dev.sgreach.model.NatGateway;
 import dev.sgreach.model.Network;
+import dev.sgreach.model.NetworkAcl;
 import dev.sgreach.model.NetworkInterface;
 import dev.sgreach.model.PrefixList;
+import dev.sgreach.model.RouteTable;
 import dev.sgreach.model.Rule;
 import dev.sgreach.model.SecurityGroup;
+import dev.sgreach.model.Subnet;
+import dev.sgreach.model.TransitGateway;
 import dev.sgreach.model.Vpc;
+import dev.sgreach.model.VpcEndpoint;
 import dev.sgreach.model.VpcPeering;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -39,6 +48,9 @@ import java.util.function.Supplier;
  *   <li>A managed prefix list whose entries were not collected is {@link PrefixList#withUnknownEntries}; entries
  *       without a description make a list of their own; describe-prefix-lists (AWS-managed lists with their
  *       {@code Cidrs}) fills in a list whose entries are otherwise unknown.
+ *   <li>A network ACL or route table response, even an empty one, makes its path layer covered
+ *       ({@link #responseRead}); transit gateways are put together from their parts as {@code TransitGatewayParts}
+ *       says.
  * </ul>
  *
  * <p>Not thread-safe: feed it from one thread, in a stable order (the first error reported must not depend on
@@ -56,6 +68,14 @@ public final class NetworkAssembler {
   private final List<ManagedList> managedLists = new ArrayList<>();
   private final Map<String, Entries> entries = new LinkedHashMap<>();
   private final Unique<PrefixList> awsManagedLists = new Unique<>("prefix list");
+  private final Unique<Subnet> subnets = new Unique<>("subnet");
+  private final Unique<NetworkAcl> networkAcls = new Unique<>("network ACL");
+  private final Unique<RouteTable> routeTables = new Unique<>("route table");
+  private final Unique<InternetGateway> internetGateways = new Unique<>("internet gateway");
+  private final Unique<NatGateway> natGateways = new Unique<>("NAT gateway");
+  private final Unique<VpcEndpoint> vpcEndpoints = new Unique<>("VPC endpoint");
+  private final TransitGatewayParts transit = new TransitGatewayParts();
+  private final EnumSet<ResponseKind> read = EnumSet.noneOf(ResponseKind.class);
 
   /** A group of describe-security-groups, its rules mapped from {@code IpPermissions}. */
   private record Described(SecurityGroup group, Supplier<List<Rule>> permissions, Location at) {}
@@ -207,6 +227,93 @@ public final class NetworkAssembler {
   }
 
   /**
+   * A whole response of this kind was read (a file, or every page of a live call), even one without items: a network
+   * ACL or route table response makes the snapshot cover that layer ({@link Network#layers()}), and transit gateways
+   * are known only when their attachments response was read ({@link TransitGatewayParts}).
+   */
+  public void responseRead(ResponseKind kind) {
+    read.add(kind);
+  }
+
+  public void subnet(Subnet subnet, Location at) {
+    subnets.add(subnet.id(), subnet, at);
+  }
+
+  public void networkAcl(NetworkAcl acl, Location at) {
+    networkAcls.add(acl.id(), acl, at);
+  }
+
+  public void routeTable(RouteTable table, Location at) {
+    routeTables.add(table.id(), table, at);
+  }
+
+  /** An internet gateway or an egress-only internet gateway. */
+  public void internetGateway(InternetGateway gateway, Location at) {
+    internetGateways.add(gateway.id(), gateway, at);
+  }
+
+  public void natGateway(NatGateway gateway, Location at) {
+    natGateways.add(gateway.id(), gateway, at);
+  }
+
+  public void vpcEndpoint(VpcEndpoint endpoint, Location at) {
+    vpcEndpoints.add(endpoint.id(), endpoint, at);
+  }
+
+  /** One transit gateway of describe-transit-gateways; {@code owner} and {@code state} may be null. */
+  public void transitGateway(String id, String owner, String state, Optional<Boolean> securityGroupReferencing,
+      Location at) {
+    transit.gateway(id, owner, state, securityGroupReferencing, at);
+  }
+
+  /**
+   * One entry of describe-transit-gateway-attachments: the attachment's resource, state and association (its subnets
+   * and options come from {@link #transitGatewayVpcAttachment}); {@code gatewayOwner} may be null.
+   */
+  public void transitGatewayAttachment(String gatewayId, String gatewayOwner, TransitGateway.Attachment attachment,
+      Location at) {
+    transit.attachment(gatewayId, gatewayOwner, attachment, at);
+  }
+
+  /** One entry of describe-transit-gateway-vpc-attachments: the VPC, state, subnets and options. */
+  public void transitGatewayVpcAttachment(String gatewayId, TransitGateway.Attachment attachment, Location at) {
+    transit.vpcAttachment(gatewayId, attachment, at);
+  }
+
+  /** One route table of describe-transit-gateway-route-tables; {@code state} may be null. */
+  public void transitGatewayRouteTable(String gatewayId, String tableId, String state, Location at) {
+    transit.routeTable(gatewayId, tableId, state, at);
+  }
+
+  /** An enabled propagation of a transit gateway route table. */
+  public void transitGatewayPropagation(String tableId, String attachmentId, Location at) {
+    transit.propagation(tableId, attachmentId);
+  }
+
+  /** The propagations of this table were read in full (so a table without this call has unknown ones). */
+  public void transitGatewayPropagationsRead(String tableId, Location at) {
+    transit.propagationsRead(tableId);
+  }
+
+  /** A static or propagated route of a transit gateway route table, in force. */
+  public void transitGatewayRoute(String tableId, TransitGateway.Route route, Location at) {
+    transit.route(tableId, route);
+  }
+
+  /** A route of this table that the model cannot hold (to a prefix list): that list of routes is incomplete. */
+  public void transitGatewayRouteUnknown(String tableId, boolean propagated, String what, Location at) {
+    transit.routeUnknown(tableId, propagated);
+  }
+
+  /**
+   * The static ({@code propagated} false) or propagated routes of this table were read, {@code complete} unless AWS
+   * said more were available.
+   */
+  public void transitGatewayRoutesRead(String tableId, boolean propagated, boolean complete, Location at) {
+    transit.routesRead(tableId, propagated, complete);
+  }
+
+  /**
    * The network of everything fed.
    *
    * @throws SnapshotException when a group's {@code IpPermissions} hold a bad value, or an id is described twice
@@ -269,6 +376,19 @@ public final class NetworkAssembler {
     peerings.values.values().forEach(b::add);
     clusters.values.values().forEach(b::add);
     loadBalancers.values.values().forEach(b::add);
+    subnets.values.values().forEach(b::add);
+    networkAcls.values.values().forEach(b::add);
+    routeTables.values.values().forEach(b::add);
+    internetGateways.values.values().forEach(b::add);
+    natGateways.values.values().forEach(b::add);
+    vpcEndpoints.values.values().forEach(b::add);
+    transit.build(read.contains(ResponseKind.TRANSIT_GATEWAY_ATTACHMENTS)).forEach(b::add);
+    if (read.contains(ResponseKind.NETWORK_ACLS)) {
+      b.collected(Layer.NETWORK_ACLS);
+    }
+    if (read.contains(ResponseKind.ROUTE_TABLES)) {
+      b.collected(Layer.ROUTES);
+    }
     return b.build();
   }
 

@@ -86,6 +86,8 @@ final class ResponseFile {
     boolean hasError;
     String pageToken;
     String pageTokenValue;
+    /** search-transit-gateway-routes' {@code AdditionalRoutesAvailable}: AWS returned only part of the routes. */
+    boolean moreRoutes;
   }
 
   /**
@@ -130,6 +132,10 @@ final class ResponseFile {
         throw at.field(itemsField).fail(null, itemsField + " is missing: this is not a " + kind + " response (its"
             + " fields: " + String.join(", ", body.fields) + ")");
       }
+      if (kind.isPerTable()) {
+        body.items.add(PathItems.tableRead(kind, prefixListId, !body.moreRoutes, at));
+      }
+      body.items.add(a -> a.responseRead(kind));
       return body.items;
     } catch (NoSuchFileException | FileNotFoundException e) {
       throw new SnapshotException(shownAs, "$", null, "file not found: " + file);
@@ -155,6 +161,10 @@ final class ResponseFile {
           b.pageToken = name;
           b.pageTokenValue = token;
         }
+        return true;
+      }
+      if (name.equals("AdditionalRoutesAvailable") && kind.isPerTable()) {
+        b.moreRoutes = Boolean.TRUE.equals(in.bool(at, name));
         return true;
       }
       if (top && name.equals(STATUS)) {
@@ -199,6 +209,13 @@ final class ResponseFile {
     switch (kind) {
       case MANAGED_PREFIX_LIST_ENTRIES -> out.add(ResponseItems.prefixListEntries(in, at, prefixListId));
       case EKS_CLUSTER -> out.add(ResponseItems.eksCluster(in, at));
+      case TRANSIT_GATEWAY_ROUTE_TABLE_PROPAGATIONS, TRANSIT_GATEWAY_STATIC_ROUTES, TRANSIT_GATEWAY_PROPAGATED_ROUTES -> {
+        if (in.current() == JsonToken.VALUE_NULL) {
+          throw at.fail("null", "is not a JSON array");
+        }
+        ResponseItems.ItemReader reader = PathItems.perTable(kind, prefixListId);
+        in.array(at, (i, el) -> out.add(reader.read(in, el)));
+      }
       default -> {
         if (in.current() == JsonToken.VALUE_NULL) {
           throw at.fail("null", "is not a JSON array");

@@ -52,7 +52,13 @@ final class ResponseItems {
       case MANAGED_PREFIX_LISTS -> ResponseItems::managedPrefixList;
       case PREFIX_LISTS -> ResponseItems::awsManagedPrefixList;
       case LOAD_BALANCERS -> ResponseItems::loadBalancer;
-      case MANAGED_PREFIX_LIST_ENTRIES, EKS_CLUSTER -> throw new IllegalArgumentException(kind + " has no item array");
+      case SUBNETS, NETWORK_ACLS, ROUTE_TABLES, INTERNET_GATEWAYS, EGRESS_ONLY_INTERNET_GATEWAYS, NAT_GATEWAYS,
+          VPC_ENDPOINTS, TRANSIT_GATEWAYS, TRANSIT_GATEWAY_ATTACHMENTS, TRANSIT_GATEWAY_VPC_ATTACHMENTS,
+          TRANSIT_GATEWAY_ROUTE_TABLES, BATFISH_TRANSIT_GATEWAY_PROPAGATIONS, BATFISH_TRANSIT_GATEWAY_STATIC_ROUTES ->
+          PathItems.of(kind);
+      case MANAGED_PREFIX_LIST_ENTRIES, EKS_CLUSTER, TRANSIT_GATEWAY_ROUTE_TABLE_PROPAGATIONS,
+          TRANSIT_GATEWAY_STATIC_ROUTES, TRANSIT_GATEWAY_PROPAGATED_ROUTES ->
+          throw new IllegalArgumentException(kind + " has no item array of its own");
     };
   }
 
@@ -112,7 +118,7 @@ final class ResponseItems {
     });
   }
 
-  private static boolean set(String[] fields, int i, String value) {
+  static boolean set(String[] fields, int i, String value) {
     fields[i] = value;
     return true;
   }
@@ -206,7 +212,7 @@ final class ResponseItems {
     }
   }
 
-  private static boolean tags(JsonIn in, Location at, Map<String, String> into) throws IOException {
+  static boolean tags(JsonIn in, Location at, Map<String, String> into) throws IOException {
     in.array(at, (i, el) -> {
       String[] kv = new String[2];
       in.requiredObject(el, name -> switch (name) {
@@ -399,18 +405,31 @@ final class ResponseItems {
     }
     Set<Cidr> privateIps = new LinkedHashSet<>();
     Set<Cidr> publicIps = new LinkedHashSet<>();
+    Map<Cidr, Cidr> publicByPrivate = new LinkedHashMap<>();
+    Cidr primary = null;
     if (f[8] != null) {
-      privateIps.add(AwsValues.address(f[8], 4, at.field("PrivateIpAddress")));
+      primary = AwsValues.address(f[8], 4, at.field("PrivateIpAddress"));
+      privateIps.add(primary);
     }
     if (association[0] != null) {
-      publicIps.add(AwsValues.address(association[0], 4, at.field("Association").field("PublicIp")));
+      Cidr publicIp = AwsValues.address(association[0], 4, at.field("Association").field("PublicIp"));
+      publicIps.add(publicIp);
+      if (primary != null) {
+        publicByPrivate.put(primary, publicIp); // the ENI's Association is its primary address's
+      }
     }
     for (PrivateAddress p : privates) {
+      Cidr privateIp = null;
       if (p.address() != null) {
-        privateIps.add(AwsValues.address(p.address(), 4, p.addressAt()));
+        privateIp = AwsValues.address(p.address(), 4, p.addressAt());
+        privateIps.add(privateIp);
       }
       if (p.publicIp() != null) {
-        publicIps.add(AwsValues.address(p.publicIp(), 4, p.publicAt()));
+        Cidr publicIp = AwsValues.address(p.publicIp(), 4, p.publicAt());
+        publicIps.add(publicIp);
+        if (privateIp != null) {
+          publicByPrivate.put(privateIp, publicIp); // the pair an internet gateway translates
+        }
       }
     }
     for (int i = 0; i < ipv6.size(); i++) {
@@ -424,6 +443,7 @@ final class ResponseItems {
       b.prefix(AwsValues.cidr(v6Prefixes.get(i), 6, v6PrefixesAt.get(i)));
     }
     publicIps.forEach(ip -> b.publicIp(ip.addressString()));
+    publicByPrivate.forEach((priv, pub) -> b.publicIp(pub.addressString(), priv.addressString()));
     b.groups(groups);
     tags.forEach(b::tag);
     NetworkInterface eni = at.build(b::build);
@@ -439,7 +459,7 @@ final class ResponseItems {
   }
 
   /** An array of objects each holding one field of interest, e.g. {@code Ipv6Addresses[].Ipv6Address}. */
-  private static boolean singleField(JsonIn in, Location at, String field, List<String> values,
+  static boolean singleField(JsonIn in, Location at, String field, List<String> values,
       List<Location> where) throws IOException {
     in.array(at, (i, el) -> {
       String[] v = new String[1];
@@ -451,7 +471,7 @@ final class ResponseItems {
   }
 
   /** An array of strings, e.g. a load balancer's {@code SecurityGroups}. */
-  private static List<String> strings(JsonIn in, Location at) throws IOException {
+  static List<String> strings(JsonIn in, Location at) throws IOException {
     List<String> out = new ArrayList<>();
     in.array(at, (i, el) -> {
       String s = in.string(el);
@@ -504,25 +524,71 @@ final class ResponseItems {
   static final Required PEERING = Required.lists("describe-vpc-peering-connections").values("Status");
 
   private static Consumer<NetworkAssembler> peering(JsonIn in, Location at) throws IOException {
-    String[] f = new String[4]; // VpcPeeringConnectionId, requester VPC, accepter VPC, status code
+    String[] f = new String[2]; // VpcPeeringConnectionId, status code
+    PeeringSide[] sides = new PeeringSide[2]; // requester, accepter
     long seen = in.requiredObject(at, PEERING, name -> switch (name) {
       case "VpcPeeringConnectionId" -> set(f, 0, in.string(at, name));
-      case "RequesterVpcInfo" -> set(f, 1, nested(in, at.field(name), "VpcId"));
-      case "AccepterVpcInfo" -> set(f, 2, nested(in, at.field(name), "VpcId"));
-      case "Status" -> set(f, 3, nested(in, at.field(name), "Code"));
+      case "RequesterVpcInfo" -> {
+        sides[0] = peeringSide(in, at.field(name));
+        yield true;
+      }
+      case "AccepterVpcInfo" -> {
+        sides[1] = peeringSide(in, at.field(name));
+        yield true;
+      }
+      case "Status" -> set(f, 1, nested(in, at.field(name), "Code"));
       default -> false;
     });
     String id = AwsValues.requiredId(AwsId.VPC_PEERING_CONNECTION, f[0], at, "VpcPeeringConnectionId");
-    String requester = AwsValues.requiredId(AwsId.VPC, f[1], at.field("RequesterVpcInfo"), "VpcId");
-    String accepter = AwsValues.requiredId(AwsId.VPC, f[2], at.field("AccepterVpcInfo"), "VpcId");
+    String requester = AwsValues.requiredId(AwsId.VPC, sides[0] == null ? null : sides[0].vpcId,
+        at.field("RequesterVpcInfo"), "VpcId");
+    String accepter = AwsValues.requiredId(AwsId.VPC, sides[1] == null ? null : sides[1].vpcId,
+        at.field("AccepterVpcInfo"), "VpcId");
     PEERING.checkAll(at, seen);
-    String status = at.field("Status").field("Code").require(f[3]);
-    VpcPeering p = at.build(() -> new VpcPeering(id, requester, accepter, status));
+    String status = at.field("Status").field("Code").require(f[1]);
+    VpcPeering p = at.build(() -> new VpcPeering(id, requester, accepter, status, sides[0].side(), sides[1].side()));
     return a -> a.peering(p, at);
   }
 
+  /** One side of a peering as read: its VPC, and its owner, Region and blocks. */
+  private record PeeringSide(String vpcId, VpcPeering.Side side) {}
+
+  /**
+   * {@code RequesterVpcInfo} or {@code AccepterVpcInfo}: the VPC, owner, Region, and the blocks of
+   * {@code CidrBlockSet} and {@code Ipv6CidrBlockSet} (else {@code CidrBlock}).
+   */
+  private static PeeringSide peeringSide(JsonIn in, Location at) throws IOException {
+    String[] f = new String[4]; // VpcId, OwnerId, Region, CidrBlock
+    List<String> v4 = new ArrayList<>();
+    List<Location> v4At = new ArrayList<>();
+    List<String> v6 = new ArrayList<>();
+    List<Location> v6At = new ArrayList<>();
+    if (!in.object(at, name -> switch (name) {
+      case "VpcId" -> set(f, 0, in.string(at, name));
+      case "OwnerId" -> set(f, 1, in.string(at, name));
+      case "Region" -> set(f, 2, in.string(at, name));
+      case "CidrBlock" -> set(f, 3, in.string(at, name));
+      case "CidrBlockSet" -> singleField(in, at.field(name), "CidrBlock", v4, v4At);
+      case "Ipv6CidrBlockSet" -> singleField(in, at.field(name), "Ipv6CidrBlock", v6, v6At);
+      default -> false;
+    })) {
+      return null;
+    }
+    Set<Cidr> blocks = new LinkedHashSet<>();
+    if (v4.isEmpty() && f[3] != null) {
+      blocks.add(AwsValues.cidr(f[3], 4, at.field("CidrBlock")));
+    }
+    for (int i = 0; i < v4.size(); i++) {
+      blocks.add(AwsValues.cidr(v4.get(i), 4, v4At.get(i)));
+    }
+    for (int i = 0; i < v6.size(); i++) {
+      blocks.add(AwsValues.cidr(v6.get(i), 6, v6At.get(i)));
+    }
+    return new PeeringSide(f[0], new VpcPeering.Side(f[1], f[2], ImmutableList.copyOf(blocks)));
+  }
+
   /** One string field of an object value, e.g. {@code RequesterVpcInfo.VpcId}; null when absent. */
-  private static String nested(JsonIn in, Location at, String field) throws IOException {
+  static String nested(JsonIn in, Location at, String field) throws IOException {
     String[] v = new String[1];
     in.object(at, n -> n.equals(field) && set(v, 0, in.string(at, n)));
     return v[0];

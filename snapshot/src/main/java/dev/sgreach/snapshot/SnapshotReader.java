@@ -108,9 +108,8 @@ public final class SnapshotReader {
         if (kind.isFolder()) {
           for (Path file : jsonFiles(dir.resolve(kind.fileName()))) {
             String name = file.getFileName().toString();
-            String listId = name.substring(0, name.length() - ".json".length());
             found.add(new Source(kind, file, shown(folder, file), kind.resultField(),
-                kind == ResponseKind.MANAGED_PREFIX_LIST_ENTRIES ? listId(listId, shown(folder, file)) : null));
+                ownerId(kind, name.substring(0, name.length() - ".json".length()), shown(folder, file))));
           }
         } else {
           Stream.concat(Stream.of(kind.fileName()), kind.batfishFileName().stream())
@@ -160,6 +159,25 @@ public final class SnapshotReader {
     });
   }
 
+  /**
+   * The id a file of a per-id folder is named by: a prefix-list entries file's list, a per-table transit gateway
+   * response's route table; null for every other kind.
+   */
+  private static String ownerId(ResponseKind kind, String name, String shownAs) {
+    if (kind == ResponseKind.MANAGED_PREFIX_LIST_ENTRIES) {
+      return listId(name, shownAs);
+    }
+    if (kind.isPerTable()) {
+      if (!AwsId.TRANSIT_GATEWAY_ROUTE_TABLE.matches(name)) {
+        throw new SnapshotException(shownAs, "$", name, "names no transit gateway route table: each file of "
+            + kind.fileName() + "/ is named by its route table's id, as in tgw-rtb-0a1b2c3d.json, and this is not "
+            + AwsId.TRANSIT_GATEWAY_ROUTE_TABLE.description());
+      }
+      return name;
+    }
+    return null;
+  }
+
   /** A prefix-list entries file's name, which is its list's id. */
   private static String listId(String name, String shownAs) {
     if (!AwsId.PREFIX_LIST.matches(name)) {
@@ -172,7 +190,8 @@ public final class SnapshotReader {
 
   /**
    * Adds one response file. For {@link ResponseKind#MANAGED_PREFIX_LIST_ENTRIES} the file name without
-   * {@code .json} is taken as the list id (use {@link #prefixListEntries} otherwise).
+   * {@code .json} is taken as the list id (use {@link #prefixListEntries} otherwise), and for the per-table transit
+   * gateway responses as the route table id.
    */
   public SnapshotReader file(ResponseKind kind, Path file) {
     return file(kind, file, kind.resultField());
@@ -184,8 +203,7 @@ public final class SnapshotReader {
    */
   public SnapshotReader file(ResponseKind kind, Path file, String itemsField) {
     String name = file.getFileName().toString();
-    String listId = kind == ResponseKind.MANAGED_PREFIX_LIST_ENTRIES ? listId(name.replaceFirst("\\.json$", ""),
-        name) : null;
+    String listId = ownerId(kind, name.replaceFirst("\\.json$", ""), name);
     sources.add(new Source(kind, file, name, itemsField, listId));
     return this;
   }

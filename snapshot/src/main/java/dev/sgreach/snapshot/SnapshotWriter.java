@@ -46,7 +46,7 @@ final class SnapshotWriter {
   private SnapshotWriter() {}
 
   @FunctionalInterface
-  private interface Item<T> {
+  interface Item<T> {
     void write(JsonGenerator g, T item) throws IOException;
   }
 
@@ -184,6 +184,7 @@ final class SnapshotWriter {
       response(folder, ResponseKind.LOAD_BALANCERS, sorted(network.loadBalancers().values(), LoadBalancer::arn),
           SnapshotWriter::loadBalancer);
     }
+    PathWriter.write(network, folder);
   }
 
   // ---------------------------------------------------------------- items
@@ -283,16 +284,14 @@ final class SnapshotWriter {
   }
 
   /**
-   * An ENI as describe-network-interfaces returns it. The first private IPv4 address is the primary one; public
-   * IPs are associated with the private addresses in order, the first also shown as the ENI's {@code Association}.
+   * An ENI as describe-network-interfaces returns it. The first private IPv4 address is the primary one; each public
+   * IP goes under the private address it is associated with ({@link NetworkInterface#publicIpv4ByPrivate()}), and one
+   * whose private address is not known under the next private address without one, in order; the primary address's
+   * (or, without private IPv4 addresses, the first) public IP is also shown as the ENI's {@code Association}.
    */
   private static void networkInterface(JsonGenerator g, NetworkInterface e, Function<String, String> groupNames)
       throws IOException {
-    List<Cidr> publics = e.publicIpv4();
-    if (publics.size() > Math.max(1, e.privateIpv4().size())) {
-      throw new IllegalArgumentException(e.id() + " has more public IPv4 addresses (" + publics.size()
-          + ") than private ones to associate them with (" + e.privateIpv4().size() + ")");
-    }
+    List<Cidr> publics = AwsValues.publicIpPerPrivateAddress(e);
     g.writeStartObject();
     g.writeStringField("NetworkInterfaceId", e.id());
     g.writeStringField("InterfaceType", e.interfaceType());
@@ -311,7 +310,7 @@ final class SnapshotWriter {
       g.writeNumberField("DeviceIndex", a.deviceIndex());
       g.writeEndObject();
     }
-    if (!publics.isEmpty()) {
+    if (!publics.isEmpty() && publics.get(0) != null) {
       association(g, publics.get(0));
     }
     if (!e.privateIpv4().isEmpty()) {
@@ -322,7 +321,7 @@ final class SnapshotWriter {
       g.writeStartObject();
       g.writeBooleanField("Primary", i == 0);
       g.writeStringField("PrivateIpAddress", e.privateIpv4().get(i).addressString());
-      if (i < publics.size()) {
+      if (i < publics.size() && publics.get(i) != null) {
         association(g, publics.get(i));
       }
       g.writeEndObject();
@@ -358,7 +357,7 @@ final class SnapshotWriter {
     g.writeEndObject();
   }
 
-  private static void prefixes(JsonGenerator g, String field, String inner, List<Cidr> prefixes) throws IOException {
+  static void prefixes(JsonGenerator g, String field, String inner, List<Cidr> prefixes) throws IOException {
     g.writeArrayFieldStart(field);
     for (Cidr p : prefixes) {
       g.writeStartObject();
@@ -385,15 +384,30 @@ final class SnapshotWriter {
   private static void peering(JsonGenerator g, VpcPeering p) throws IOException {
     g.writeStartObject();
     g.writeStringField("VpcPeeringConnectionId", p.id());
-    g.writeObjectFieldStart("RequesterVpcInfo");
-    g.writeStringField("VpcId", p.requesterVpcId());
-    g.writeEndObject();
-    g.writeObjectFieldStart("AccepterVpcInfo");
-    g.writeStringField("VpcId", p.accepterVpcId());
-    g.writeEndObject();
+    peeringSide(g, "RequesterVpcInfo", p.requesterVpcId(), p.requester());
+    peeringSide(g, "AccepterVpcInfo", p.accepterVpcId(), p.accepter());
     g.writeObjectFieldStart("Status");
     optional(g, "Code", p.status());
     g.writeEndObject();
+    g.writeEndObject();
+  }
+
+  /** One side of a peering: its VPC, owner, Region and blocks (the first IPv4 one also as {@code CidrBlock}). */
+  private static void peeringSide(JsonGenerator g, String field, String vpcId, VpcPeering.Side side)
+      throws IOException {
+    List<Cidr> v4 = side.cidrs().stream().filter(Cidr::isIpv4).toList();
+    g.writeObjectFieldStart(field);
+    g.writeStringField("VpcId", vpcId);
+    optional(g, "OwnerId", side.ownerId());
+    optional(g, "Region", side.region());
+    if (!v4.isEmpty()) {
+      g.writeStringField("CidrBlock", v4.get(0).toCidrString());
+      prefixes(g, "CidrBlockSet", "CidrBlock", v4);
+    }
+    List<Cidr> v6 = side.cidrs().stream().filter(Cidr::isIpv6).toList();
+    if (!v6.isEmpty()) {
+      prefixes(g, "Ipv6CidrBlockSet", "Ipv6CidrBlock", v6);
+    }
     g.writeEndObject();
   }
 
@@ -438,13 +452,13 @@ final class SnapshotWriter {
 
   // ---------------------------------------------------------------- plumbing
 
-  private static void optional(JsonGenerator g, String field, String value) throws IOException {
+  static void optional(JsonGenerator g, String field, String value) throws IOException {
     if (value != null && !value.isEmpty()) {
       g.writeStringField(field, value);
     }
   }
 
-  private static void strings(JsonGenerator g, String field, List<String> values) throws IOException {
+  static void strings(JsonGenerator g, String field, List<String> values) throws IOException {
     g.writeArrayFieldStart(field);
     for (String v : values) {
       g.writeString(v);
@@ -464,7 +478,7 @@ final class SnapshotWriter {
   }
 
   /** Writes one response file; {@code item} writes the array entries of one element (any number of them). */
-  private static <T> void response(Path folder, ResponseKind kind, List<T> items, Item<T> item) {
+  static <T> void response(Path folder, ResponseKind kind, List<T> items, Item<T> item) {
     document(folder.resolve(kind.fileName()), g -> {
       g.writeArrayFieldStart(kind.resultField());
       for (T i : items) {
@@ -475,12 +489,12 @@ final class SnapshotWriter {
   }
 
   @FunctionalInterface
-  private interface Body {
+  interface Body {
     void write(JsonGenerator g) throws IOException;
   }
 
   /** Writes {@code {...}} pretty-printed with a final newline; {@code body} writes the fields. */
-  private static void document(Path file, Body body) {
+  static void document(Path file, Body body) {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
       try (OutputStream out = new BufferedOutputStream(opener.open(file), 1 << 16);
@@ -500,7 +514,7 @@ final class SnapshotWriter {
     }
   }
 
-  private static <T> List<T> sorted(Collection<T> items, Function<T, String> id) {
+  static <T> List<T> sorted(Collection<T> items, Function<T, String> id) {
     return items.stream().sorted(Comparator.comparing(id)).toList();
   }
 }

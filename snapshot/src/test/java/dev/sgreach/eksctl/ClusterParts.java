@@ -56,6 +56,7 @@ final class ClusterParts {
     network.prefixLists().values().forEach(b::add);
     network.peerings().values().forEach(b::add);
     network.eksClusters().values().forEach(b::add);
+    path(network, b);
     for (SecurityGroup sg : network.securityGroups().values()) {
       if (!groups.contains(sg.id())) {
         b.add(withoutRulesNaming(sg, groups));
@@ -94,6 +95,7 @@ final class ClusterParts {
     network.vpcs().values().forEach(b::add);
     network.prefixLists().values().forEach(b::add);
     network.peerings().values().forEach(b::add);
+    path(network, b); // the user's VPC: its subnets, routes, gateways and endpoints were there before eksctl
     for (SecurityGroup sg : network.securityGroups().values()) {
       if (!groups.contains(sg.id())) {
         b.add(withoutRulesNaming(sg, groups));
@@ -101,6 +103,17 @@ final class ClusterParts {
     }
     network.interfaces().values().stream().filter(e -> !enis.contains(e.id())).forEach(b::add);
     return b.build();
+  }
+
+  /** The packet path (no Kubernetes object makes any of it). */
+  private static void path(Network network, Network.Builder b) {
+    network.subnets().values().forEach(b::add);
+    network.networkAcls().values().forEach(b::add);
+    network.routeTables().values().forEach(b::add);
+    network.internetGateways().values().forEach(b::add);
+    network.natGateways().values().forEach(b::add);
+    network.vpcEndpoints().values().forEach(b::add);
+    network.transitGateways().values().forEach(b::add);
   }
 
   private static SecurityGroup withoutRulesNaming(SecurityGroup sg, Set<String> groups) {

@@ -1,6 +1,7 @@
 package dev.sgreach.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.sgreach.model.Cidr;
 import dev.sgreach.model.Network;
@@ -214,8 +215,12 @@ class MappingTest {
         .availabilityZone("us-east-1a").interfaceType("branch").description("d").requester("amazon-elb", true)
         .owner("111").attachment(new NetworkInterface.Attachment(java.util.Optional.of("i-1"), "111", 2))
         .addresses("10.0.0.5", "10.0.0.6", "2600:1f18::5").prefix("10.0.1.0/28").prefix("2600:1f18:0:1::/80")
-        .publicIp("3.3.3.3").publicIp("4.4.4.4").groups("sg-2", "sg-1").tag("Name", "node").build());
+        .publicIp("3.3.3.3", "10.0.0.5").publicIp("4.4.4.4", "10.0.0.6").groups("sg-2", "sg-1").tag("Name", "node")
+        .build());
     assertThat(eni.privateIpv4().get(0)).isEqualTo(Cidr.parse("10.0.0.5"));
+    // each public address stands for the private address it is associated with, as the internet gateway maps them
+    assertThat(eni.publicIpv4ByPrivate()).containsExactly(entry(Cidr.parse("10.0.0.5"), Cidr.parse("3.3.3.3")),
+        entry(Cidr.parse("10.0.0.6"), Cidr.parse("4.4.4.4")));
   }
 
   @Test

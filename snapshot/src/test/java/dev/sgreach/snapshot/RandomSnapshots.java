@@ -3,15 +3,24 @@ package dev.sgreach.snapshot;
 import com.google.common.collect.ImmutableList;
 import dev.sgreach.model.Cidr;
 import dev.sgreach.model.EksClusterInfo;
+import dev.sgreach.model.InternetGateway;
+import dev.sgreach.model.Layer;
 import dev.sgreach.model.LoadBalancer;
+import dev.sgreach.model.NatGateway;
 import dev.sgreach.model.Network;
+import dev.sgreach.model.NetworkAcl;
 import dev.sgreach.model.NetworkInterface;
 import dev.sgreach.model.Peer;
 import dev.sgreach.model.Ports;
 import dev.sgreach.model.PrefixList;
+import dev.sgreach.model.RouteTable;
+import dev.sgreach.model.RouteTarget;
 import dev.sgreach.model.Rule;
 import dev.sgreach.model.SecurityGroup;
+import dev.sgreach.model.Subnet;
+import dev.sgreach.model.TransitGateway;
 import dev.sgreach.model.Vpc;
+import dev.sgreach.model.VpcEndpoint;
 import dev.sgreach.model.VpcPeering;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -25,11 +34,13 @@ import java.util.Set;
  * IPv6 blocks, prefix lists, references with owner, VPC, peering and status), every protocol form, descriptions
  * (with quotes, unicode and control characters), rule ids and tags; ENIs with several private, IPv6 and public
  * addresses, delegated prefixes, attachments, requesters and interface types; VPCs with several blocks; peerings;
- * prefix lists with known and unknown entries; EKS clusters and load balancers. Same seed, same network.
+ * prefix lists with known and unknown entries; EKS clusters and load balancers; the packet path's subnets, ACLs,
+ * route tables, gateways, endpoints and transit gateways. Same seed, same network.
  *
  * <p>What AWS never returns is left out, because a snapshot cannot carry it: the same rule twice in a group, more
- * public IPv4 addresses on an ENI than private ones to associate them with, and an IPv6 delegated prefix listed
- * before an IPv4 one (AWS lists {@code Ipv4Prefixes} and {@code Ipv6Prefixes} apart).
+ * public IPv4 addresses on an ENI than private ones to associate them with (each is associated with a private one, as
+ * describe-network-interfaces lists them, except an ENI's lone public address without private IPv4 ones), and an IPv6
+ * delegated prefix listed before an IPv4 one (AWS lists {@code Ipv4Prefixes} and {@code Ipv6Prefixes} apart).
  */
 public final class RandomSnapshots {
   private static final String[] TEXTS = {"", "web", "Allow nodes \"ng1\"", "ümlaut ✓", "tab\there", "line\nbreak",
@@ -61,8 +72,13 @@ public final class RandomSnapshots {
       n.add(new Vpc(id, random.nextBoolean() ? "" : "111122223333", ImmutableList.copyOf(blocks)));
     }
     if (vpcCount > 1) {
+      VpcPeering.Side requester = random.nextBoolean() ? VpcPeering.Side.UNKNOWN
+          : new VpcPeering.Side("111122223333", "us-east-1", ImmutableList.of(Cidr.parse("10.0.0.0/16")));
+      VpcPeering.Side accepter = random.nextBoolean() ? VpcPeering.Side.UNKNOWN
+          : new VpcPeering.Side(pick("444455556666", ""), pick("eu-west-1", ""), ImmutableList.of(
+              Cidr.parse("10.1.0.0/16"), Cidr.parse("10.201.0.0/16"), Cidr.parse("2600:1f18:1::/56")));
       n.add(new VpcPeering("pcx-" + hex(8), vpcs.get(0), vpcs.get(1),
-          pick("active", "deleted", "pending-acceptance", "rejected")));
+          pick("active", "deleted", "pending-acceptance", "rejected"), requester, accepter));
     }
     List<String> lists = new ArrayList<>();
     for (int i = random.nextInt(3); i > 0; i--) {
@@ -116,8 +132,16 @@ public final class RandomSnapshots {
       for (int p = random.nextInt(2); p > 0; p--) {
         e.prefix("2600:1f18:9:" + p + "::/80");
       }
-      for (int p = Math.min(random.nextInt(3), Math.max(1, used.size())); p > 0; p--) {
-        e.publicIp("54.0." + random.nextInt(256) + "." + p);
+      List<String> privateIps = new ArrayList<>(used);
+      if (privateIps.isEmpty()) {
+        if (random.nextBoolean()) {
+          e.publicIp("54.0." + random.nextInt(256) + ".1"); // the ENI's Association alone: tied to no private address
+        }
+      } else {
+        int publics = Math.min(random.nextInt(3), privateIps.size());
+        for (int p = 1; p <= publics; p++) { // in the order of the private addresses, as AWS lists them
+          e.publicIp("54.0." + random.nextInt(256) + "." + p, privateIps.get(p - 1));
+        }
       }
       for (int s = random.nextInt(4); s > 0; s--) {
         e.groups(random.nextInt(5) == 0 ? "sg-0000000000missing" : pick(groupIds.toArray(String[]::new)));
@@ -126,6 +150,9 @@ public final class RandomSnapshots {
         e.tag("Name", text());
       }
       n.add(dedupeGroups(e.build()));
+    }
+    if (random.nextInt(4) != 0) {
+      pathParts(n, vpcs, lists, groupIds);
     }
     if (random.nextBoolean()) {
       n.add(new EksClusterInfo("cluster-" + hex(4), vpcs.get(0), groupIds.get(0),
@@ -138,6 +165,184 @@ public final class RandomSnapshots {
           ImmutableList.copyOf(groupIds.subList(0, 1))));
     }
     return n.build();
+  }
+
+  /**
+   * Subnets, network ACLs with every protocol form (and with and without the {@code *} entries), route tables with
+   * every target kind, state, origin, prefix-list destinations and edge associations, internet, egress-only and NAT
+   * gateways, VPC endpoints of each type, and transit gateways with VPC and peering attachments and route tables whose
+   * propagations and routes are known, truncated or unknown; sometimes only an empty ACL or route-table answer.
+   */
+  private void pathParts(Network.Builder n, List<String> vpcs, List<String> lists, List<String> groupIds) {
+    List<String> subnets = new ArrayList<>();
+    for (int v = 0; v < vpcs.size(); v++) {
+      for (int i = random.nextInt(3); i > 0; i--) {
+        String id = "subnet-" + hex(8);
+        subnets.add(id);
+        List<Cidr> blocks = new ArrayList<>();
+        if (random.nextInt(4) != 0) {
+          blocks.add(Cidr.parse("10." + v + "." + i + ".0/24"));
+        }
+        if (blocks.isEmpty() || random.nextBoolean()) {
+          blocks.add(Cidr.parse("2600:1f18:" + v + ":" + i + "::/64"));
+        }
+        n.add(new Subnet(id, vpcs.get(v), pick("111122223333", ""), pick("us-east-1a", "us-east-1b", ""),
+            pick("use1-az1", ""), ImmutableList.copyOf(blocks)));
+      }
+    }
+    if (random.nextInt(5) == 0) {
+      n.collected(Layer.NETWORK_ACLS);
+    }
+    for (int a = random.nextInt(3); a > 0; a--) {
+      NetworkAcl.Builder acl = NetworkAcl.builder("acl-" + hex(17)).vpc(pick(vpcs.toArray(String[]::new)))
+          .owner(pick("111122223333", "")).isDefault(random.nextBoolean());
+      if (!subnets.isEmpty() && random.nextBoolean()) {
+        acl.subnets(pick(subnets.toArray(String[]::new)));
+      }
+      for (boolean egress : new boolean[] {false, true}) {
+        Set<Integer> numbers = new LinkedHashSet<>();
+        for (int e = random.nextInt(5); e > 0; e--) {
+          numbers.add(1 + random.nextInt(NetworkAcl.MAX_RULE_NUMBER));
+        }
+        for (int number : numbers) {
+          boolean v6 = random.nextInt(3) == 0;
+          acl.entry(new NetworkAcl.Entry(number, egress, aclPorts(v6), Cidr.parse(v6
+              ? pick("::/0", "2600:1f18::/56") : pick("0.0.0.0/0", "10.0.0.0/16", "192.168.1.5/32")),
+              random.nextBoolean() ? NetworkAcl.Action.ALLOW : NetworkAcl.Action.DENY));
+        }
+        if (random.nextBoolean()) {
+          acl.entry(new NetworkAcl.Entry(32767, egress, Ports.allTraffic(), Cidr.parse("0.0.0.0/0"),
+              NetworkAcl.Action.DENY));
+          acl.entry(new NetworkAcl.Entry(32768, egress, Ports.allTraffic(), Cidr.parse("::/0"),
+              NetworkAcl.Action.DENY));
+        }
+      }
+      n.add(acl.build());
+    }
+    if (random.nextInt(5) == 0) {
+      n.collected(Layer.ROUTES);
+    }
+    List<String> tables = new ArrayList<>();
+    for (int t = random.nextInt(3); t > 0; t--) {
+      String id = "rtb-" + hex(17);
+      tables.add(id);
+      boolean main = t == 1 && random.nextBoolean();
+      RouteTable.Builder table = RouteTable.builder(id).vpc(pick(vpcs.toArray(String[]::new)))
+          .owner(pick("111122223333", "")).main(main);
+      if (!subnets.isEmpty() && random.nextBoolean()) {
+        table.subnets(pick(subnets.toArray(String[]::new)));
+      }
+      if (!main && random.nextInt(4) == 0) {
+        table.gateway("igw-" + hex(8));
+      }
+      table.route("10.0.0.0/16", RouteTarget.LOCAL);
+      for (int r = random.nextInt(5); r > 0; r--) {
+        RouteTable.Route route = random.nextInt(5) == 0 && !lists.isEmpty()
+            ? RouteTable.Route.toPrefixList(pick(lists.toArray(String[]::new)), RouteTarget.of("vpce-" + hex(8)))
+            : new RouteTable.Route(Optional.of(Cidr.parse(pick("0.0.0.0/0", "::/0", "192.168.0.0/16",
+                "10.1.0.0/16", "2600:1f18:9::/48"))), Optional.empty(), RouteTarget.of(pick("igw-" + hex(8),
+                "eigw-" + hex(8), "nat-" + hex(8), "pcx-" + hex(8), "tgw-" + hex(8), "vgw-" + hex(8),
+                "eni-" + hex(17), "i-" + hex(17), "lgw-" + hex(8), "cagw-" + hex(8),
+                "arn:aws:networkmanager::111122223333:core-network/core-network-" + hex(8))),
+                null, null);
+        if (random.nextInt(4) == 0) {
+          route = route.withState(RouteTable.State.BLACKHOLE);
+        }
+        if (random.nextInt(5) == 0) {
+          route = route.withOrigin(RouteTable.Origin.ENABLE_VGW_ROUTE_PROPAGATION);
+        }
+        table.route(route);
+      }
+      if (random.nextInt(5) == 0) {
+        table.route(new RouteTable.Route(Optional.of(Cidr.parse("172.31.0.0/16")), Optional.empty(),
+            RouteTarget.none(), RouteTable.State.BLACKHOLE, null));
+      }
+      n.add(table.build());
+    }
+    for (int g = random.nextInt(3); g > 0; g--) {
+      boolean egressOnly = random.nextBoolean();
+      String vpc = pick(vpcs.toArray(String[]::new));
+      n.add(new InternetGateway((egressOnly ? "eigw-" : "igw-") + hex(8), egressOnly, pick("111122223333", ""),
+          random.nextInt(4) == 0 ? ImmutableList.of() : ImmutableList.of(new InternetGateway.Attachment(vpc,
+              egressOnly ? pick("attached", "detached") : pick("available", "detaching")))));
+    }
+    if (!subnets.isEmpty() && random.nextBoolean()) {
+      boolean isPrivate = random.nextBoolean();
+      n.add(new NatGateway("nat-" + hex(17), pick(vpcs.toArray(String[]::new)), pick(subnets.toArray(String[]::new)),
+          pick("available", "deleted", ""), isPrivate, ImmutableList.of(new NatGateway.Address(
+              Cidr.parseAddress("10.0.1." + (1 + random.nextInt(250))),
+              isPrivate ? Optional.empty() : Optional.of(Cidr.parseAddress("3.3.3." + (1 + random.nextInt(250)))),
+              pick("eni-" + hex(17), "")))));
+    }
+    for (int e = random.nextInt(3); e > 0; e--) {
+      VpcEndpoint.Type type = pick(VpcEndpoint.Type.values());
+      n.add(new VpcEndpoint("vpce-" + hex(17), type, pick(vpcs.toArray(String[]::new)),
+          pick("com.amazonaws.us-east-1.s3", "com.amazonaws.us-east-1.ecr.api", ""), pick("available", "pending"),
+          tables.isEmpty() ? ImmutableList.of() : ImmutableList.of(tables.get(0)),
+          subnets.isEmpty() ? ImmutableList.of() : ImmutableList.of(subnets.get(0)),
+          ImmutableList.of("eni-" + hex(17)), groupIds.isEmpty() ? ImmutableList.of()
+              : ImmutableList.of(groupIds.get(0))));
+    }
+    if (random.nextBoolean()) {
+      transitGateways(n, vpcs, subnets);
+    }
+  }
+
+  private void transitGateways(Network.Builder n, List<String> vpcs, List<String> subnets) {
+    String a = "tgw-" + hex(17);
+    String b = "tgw-" + hex(17);
+    String peering = "tgw-attach-" + hex(17);
+    for (String id : List.of(a, b)) {
+      TransitGateway.Builder g = TransitGateway.builder(id).owner(pick("111122223333", "444455556666", ""))
+          .state(pick("available", "", "pending"));
+      if (random.nextBoolean()) {
+        g.securityGroupReferencing(random.nextBoolean());
+      }
+      String table = "tgw-rtb-" + hex(17);
+      List<String> attachments = new ArrayList<>();
+      for (int i = random.nextInt(3); i > 0; i--) {
+        String attachment = "tgw-attach-" + hex(17);
+        attachments.add(attachment);
+        g.attachment(new TransitGateway.Attachment(attachment, "vpc", pick(vpcs.toArray(String[]::new)),
+            pick("111122223333", ""), pick("available", "deleted"), random.nextBoolean() ? Optional.of(table)
+                : Optional.empty(), subnets.isEmpty() ? ImmutableList.of() : ImmutableList.of(subnets.get(0)),
+            random.nextBoolean(), random.nextBoolean() ? Optional.empty() : Optional.of(random.nextBoolean()),
+            random.nextBoolean() ? Optional.empty() : Optional.of(random.nextBoolean())));
+      }
+      if (random.nextBoolean()) {
+        g.attachment(new TransitGateway.Attachment(peering, "peering", id.equals(a) ? b : a, "", "available",
+            Optional.of(table), ImmutableList.of(), false, Optional.empty(), Optional.empty()));
+      }
+      if (random.nextInt(4) != 0) {
+        List<TransitGateway.Route> routes = new ArrayList<>();
+        if (!attachments.isEmpty()) {
+          routes.add(TransitGateway.Route.to("192.168.0.0/16", attachments.get(0)));
+        }
+        if (random.nextBoolean()) {
+          routes.add(TransitGateway.Route.blackhole("172.16.0.0/12"));
+        }
+        Optional<ImmutableList<TransitGateway.Route>> propagated = random.nextBoolean() || attachments.isEmpty()
+            ? Optional.empty() : Optional.of(ImmutableList.of(new TransitGateway.Route(Cidr.parse("10.9.0.0/16"),
+                ImmutableList.of(attachments.get(0)), true, false)));
+        boolean propagationsKnown = random.nextInt(3) != 0;
+        g.routeTable(new TransitGateway.RouteTable(table, propagationsKnown ? ImmutableList.copyOf(attachments
+            .subList(0, random.nextInt(attachments.size() + 1))) : ImmutableList.of(), ImmutableList.copyOf(routes),
+            random.nextInt(3) != 0, propagated, propagationsKnown));
+      }
+      n.add(g.build());
+    }
+  }
+
+  private Ports aclPorts(boolean v6) {
+    return switch (random.nextInt(7)) {
+      case 0 -> Ports.allTraffic();
+      case 1 -> Ports.tcp(random.nextInt(65536));
+      case 2 -> Ports.udp(1024, 65535);
+      case 3 -> v6 ? Ports.icmpv6(128, 0) : Ports.icmp(3, 4);
+      case 4 -> v6 ? Ports.icmpv6All() : Ports.icmpAll();
+      case 5 -> Ports.icmpv6All(); // with an IPv4 block AWS admits every ICMPv6 type
+      default -> Ports.protocol(pickNumber(0, 47, 50));
+    };
   }
 
   /** An ENI carries each group once (AWS lists a group once). */

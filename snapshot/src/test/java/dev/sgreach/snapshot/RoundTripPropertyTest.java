@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * For many seeded random networks holding every form a snapshot carries, {@code read(write(n))} is {@code n}: the
+ * For many seeded random networks holding every form a snapshot carries (the packet path's parts included),
+ * {@code read(write(n))} is {@code n}: the
  * writer's model-to-JSON mapping and the streaming reader's JSON-to-model mapping are inverse. (The live adapter's
  * test does the same for networks loaded from moto and for its SDK mapping.)
  */
@@ -34,6 +35,17 @@ class RoundTripPropertyTest {
           .usingRecursiveComparison().isEqualTo(eni));
       assertThat(back.interfaces()).as(rerun).isEqualTo(n.interfaces());
       assertThat(back.prefixLists()).as(rerun).isEqualTo(n.prefixLists());
+      assertThat(back.peerings()).as(rerun).isEqualTo(n.peerings());
+      assertThat(back.subnets()).as(rerun).isEqualTo(n.subnets());
+      assertThat(back.networkAcls()).as(rerun).isEqualTo(n.networkAcls());
+      assertThat(back.routeTables()).as(rerun).isEqualTo(n.routeTables());
+      assertThat(back.internetGateways()).as(rerun).isEqualTo(n.internetGateways());
+      assertThat(back.natGateways()).as(rerun).isEqualTo(n.natGateways());
+      assertThat(back.vpcEndpoints()).as(rerun).isEqualTo(n.vpcEndpoints());
+      n.transitGateways().forEach((id, g) -> assertThat(back.transitGateways().get(id)).as(rerun)
+          .usingRecursiveComparison().isEqualTo(g));
+      assertThat(back.transitGateways()).as(rerun).isEqualTo(n.transitGateways());
+      assertThat(back.layers()).as(rerun).isEqualTo(n.layers());
       assertThat(back).as(rerun).isEqualTo(n);
     }
   }

@@ -52,7 +52,7 @@ class RoundTripTest {
         .attachment(new NetworkInterface.Attachment(Optional.of("i-1"), "111", 0))
         .addresses("10.0.1.5", "10.0.1.6", "10.0.1.7", "2600:1f18::5", "2600:1f18::6")
         .prefix("10.0.2.0/28").prefix("2600:1f18:0:1::/80")
-        .publicIp("3.3.3.3").publicIp("4.4.4.4")
+        .publicIp("3.3.3.3", "10.0.1.5").publicIp("4.4.4.4", "10.0.1.7")
         .groups("sg-web", "sg-db").tag("Name", "node-1").tag("eks:nodegroup-name", "ng").build();
     NetworkInterface endpoint = NetworkInterface.builder("eni-vpce").vpc("vpc-a").interfaceType("vpc_endpoint")
         .requester("727156767781", true).addresses("10.0.3.9").groups("sg-db").build();
@@ -147,6 +147,25 @@ class RoundTripTest {
     Network demo = Snapshots.read(RealDataTest.REAL.resolve("cloudmapper/account-data/demo/us-east-1"));
 
     assertThat(Snapshots.read(Snapshots.write(demo, dir))).isEqualTo(demo);
+  }
+
+  @Test
+  void batfishPathCapturesSurviveARoundTripThroughTheSgreachLayout() throws IOException {
+    for (String folder : List.of("test-transit-gateway-peering", "test-nat-gateway", "test-vpc-endpoint-gateway",
+        "test-transit-gateway-multi-account")) {
+      Network real = Snapshots.read(RealDataTest.REAL.resolve("batfish/representation/aws/" + folder));
+      Path out = Snapshots.write(real, dir.resolve(folder));
+
+      assertThat(Snapshots.read(out)).as(folder).isEqualTo(real);
+    }
+    Path peering = dir.resolve("test-transit-gateway-peering");
+    assertThat(files(peering)).extracting(f -> peering.relativize(f).toString()).contains(
+        "ec2-describe-subnets.json", "ec2-describe-network-acls.json", "ec2-describe-route-tables.json",
+        "ec2-describe-internet-gateways.json", "ec2-describe-transit-gateways.json",
+        "ec2-describe-transit-gateway-attachments.json", "ec2-describe-transit-gateway-vpc-attachments.json",
+        "ec2-describe-transit-gateway-route-tables.json",
+        "ec2-get-transit-gateway-route-table-propagations/tgw-rtb-018a5e572ec3088d1.json",
+        "ec2-search-transit-gateway-routes-static/tgw-rtb-018a5e572ec3088d1.json");
   }
 
   static List<Path> files(Path root) throws IOException {

@@ -42,6 +42,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code NetworkInterfaces.json}.
  */
 class BatfishAnswersTest {
+  /** The security groups' part of the answers (the whole path's: BatfishPathAnswersTest). */
+  private static final java.util.Set<dev.sgreach.model.Layer> SECURITY_GROUPS =
+      java.util.EnumSet.of(dev.sgreach.model.Layer.SECURITY_GROUPS);
+
   private static final String AWS = "batfish/representation/aws/";
 
   /** Flows that Batfish's "any flow" stands for; none of them is admitted by the destinations' groups. */
@@ -93,7 +97,7 @@ class BatfishAnswersTest {
   void instanceToInstanceIsDeniedAtTheDestinationsIngress(DeniedIn c) {
     String folder = AWS + c.test() + "/aws_configs";
     Network network = RealData.network(folder);
-    Reachability engine = Reachability.of(network);
+    Reachability engine = Reachability.of(network, SECURITY_GROUPS);
     String fromEni = RealData.onlyInterfaceOf(folder, c.from());
     String toEni = RealData.onlyInterfaceOf(folder, c.to());
     // the ENIs named by describe-instances are the ones read from describe-network-interfaces, and Batfish's
@@ -133,7 +137,7 @@ class BatfishAnswersTest {
   void instanceToInstanceGetsThroughOnlyOnSsh(DeniedIn c) {
     // what Batfish's "any flow" does not show: every destination admits tcp/22 from 0.0.0.0/0, and nothing else
     String folder = AWS + c.test() + "/aws_configs";
-    Reachability engine = Reachability.of(RealData.network(folder));
+    Reachability engine = Reachability.of(RealData.network(folder), SECURITY_GROUPS);
     Endpoint from = Endpoint.eni(RealData.onlyInterfaceOf(folder, c.from()));
     Endpoint to = Endpoint.eni(RealData.onlyInterfaceOf(folder, c.to()));
 
@@ -151,7 +155,7 @@ class BatfishAnswersTest {
   void subnetTestOutsideSubnetToInstanceIsDeniedIn() {
     // testOutsideSubnetToInstance: a flow entering at the VPC router (no ENI of the snapshot; Batfish leaves its
     // source open, any address of the VPC outside the instances' subnet stands for it) to instance 2
-    Reachability engine = Reachability.of(RealData.network(AWS + "test-subnet/aws_configs"));
+    Reachability engine = Reachability.of(RealData.network(AWS + "test-subnet/aws_configs"), SECURITY_GROUPS);
 
     Verdict v = engine.reach(Endpoint.address("10.10.0.1"), Endpoint.address("10.10.1.44"), protocol(0));
 
@@ -166,7 +170,8 @@ class BatfishAnswersTest {
   void publicPrivateSubnetFromTheInternetAndTheVpnGatewayIsDeniedIn() {
     // testFromInternet (8.8.8.8 to the public instance, after the IGW's NAT to 10.0.0.47) and testFromVgw (the site
     // behind the VPN gateway, 19.168.0.0/16, to both instances): DENIED_IN "by the default security settings"
-    Reachability engine = Reachability.of(RealData.network(AWS + "test-public-private-subnet/aws_configs"));
+    Reachability engine = Reachability.of(RealData.network(AWS + "test-public-private-subnet/aws_configs"),
+        SECURITY_GROUPS);
 
     for (String[] pair : new String[][] {{"8.8.8.8", "10.0.0.47"}, {"19.168.0.0", "10.0.0.47"},
         {"19.168.0.0", "10.0.1.204"}}) {
@@ -184,7 +189,7 @@ class BatfishAnswersTest {
   void publicSubnetInternetToTcp80IsDeniedAtTheInstancesGroup() {
     // testFromInternetToValidPublicIp: DENIED_IN. The IGW translates 18.216.80.133 to the private 10.0.0.91, which is
     // the address security groups see.
-    Reachability engine = Reachability.of(RealData.network(AWS + "test-public-subnet/aws_configs"));
+    Reachability engine = Reachability.of(RealData.network(AWS + "test-public-subnet/aws_configs"), SECURITY_GROUPS);
 
     for (Traffic t : List.of(tcp(80), protocol(0))) {
       Verdict v = engine.reach(Endpoint.address("8.8.8.8"), Endpoint.address("10.0.0.91"), t);
@@ -207,7 +212,7 @@ class BatfishAnswersTest {
 
   @Test
   void publicSubnetInternetToTcp22IsAllowedByLaunchWizard1() {
-    Reachability engine = Reachability.of(RealData.network(AWS + "test-public-subnet/aws_configs"));
+    Reachability engine = Reachability.of(RealData.network(AWS + "test-public-subnet/aws_configs"), SECURITY_GROUPS);
 
     Verdict v = engine.reach(Endpoint.address("8.8.8.8"), Endpoint.instance("i-06669a407b2ef3ae5"), tcp(22));
 
@@ -221,7 +226,7 @@ class BatfishAnswersTest {
 
   @Test
   void publicSubnetExposureIsTcp22Only() {
-    Reachability engine = Reachability.of(RealData.network(AWS + "test-public-subnet/aws_configs"));
+    Reachability engine = Reachability.of(RealData.network(AWS + "test-public-subnet/aws_configs"), SECURITY_GROUPS);
 
     Exposure exposure = engine.exposure();
 
@@ -263,7 +268,7 @@ class BatfishAnswersTest {
     // read from aws_configs/, which merges both accounts' folders into one network
     String folder = AWS + c.test() + "/aws_configs";
     Network network = RealData.network(folder);
-    Reachability engine = Reachability.of(network);
+    Reachability engine = Reachability.of(network, SECURITY_GROUPS);
     String fromEni = RealData.onlyInterfaceOf(folder, c.from());
     String toEni = RealData.onlyInterfaceOf(folder, c.to());
     assertThat(network.interfaceOwning(Cidr.parseAddress(c.toIp()))).hasValueSatisfying(

@@ -32,6 +32,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * other than SSH from anywhere, tcp/3306 from 0.0.0.0/0 through {@code launch-wizard-1}'s rule "Connectivity test".
  */
 class PybatfishAnswersTest {
+  /** The security groups' part of the answers (the whole path's: PybatfishPathAnswersTest). */
+  private static final java.util.Set<dev.sgreach.model.Layer> SECURITY_GROUPS =
+      java.util.EnumSet.of(dev.sgreach.model.Layer.SECURITY_GROUPS);
+
   private static final String CONFIGS = "pybatfish/jupyter_notebooks/networks/hybrid-cloud/aws_configs";
   private static final String DB_INSTANCE = "i-01602d9efaed4409a";
 
@@ -41,7 +45,7 @@ class PybatfishAnswersTest {
   @BeforeAll
   static void read() {
     network = RealData.network(CONFIGS);
-    engine = Reachability.of(network);
+    engine = Reachability.of(network, SECURITY_GROUPS);
   }
 
   @Test
