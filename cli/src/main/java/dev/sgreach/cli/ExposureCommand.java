@@ -1,7 +1,9 @@
 package dev.sgreach.cli;
 
 import dev.sgreach.engine.Exposure;
+import dev.sgreach.engine.Outcome;
 import dev.sgreach.engine.RuleMatch;
+import dev.sgreach.model.Cidr;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import picocli.CommandLine.Command;
@@ -13,7 +15,9 @@ import picocli.CommandLine.Option;
     description = {
         "Lists every ENI (or, with --of, the ENIs of one endpoint) whose inbound rules admit public addresses, "
             + "with the traffic they admit and the rules. This is the security-group view: an ENI is listed whether "
-            + "or not it has a public address, and the listing says which have one."},
+            + "or not it has a public address, and the listing gives the public addresses it can be reached at "
+            + "(an ENI with none is exposed by security groups only: routes are not checked). --of takes a public "
+            + "or Elastic IP too: it stands for the ENI it belongs to."},
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
         "0:nothing is exposed",
@@ -30,9 +34,13 @@ final class ExposureCommand extends AnalysisCommand {
     Exposure exposure = of == null ? reachability().exposure() : reachability().exposure(endpoint(of));
     StringBuilder text = new StringBuilder();
     for (Exposure.Exposed x : exposure.interfaces()) {
-      text.append(x.eni().label()).append(x.open().isEmpty() ? ": maybe exposed (missing data)" : ": exposed")
+      text.append(x.eni().label())
+          .append(x.outcome() == Outcome.ALLOWED ? ": exposed" : ": maybe exposed (missing data)")
           .append(x.fromAnywhere() ? " to anywhere" : "")
-          .append(x.hasPublicAddress() ? ", has a public address" : ", no public address").append('\n');
+          .append(x.publicAddresses().isEmpty() ? ", no public address (exposed by security groups only)"
+              : ", reachable at " + x.publicAddresses().stream().map(Cidr::toString)
+                  .collect(java.util.stream.Collectors.joining(", ")))
+          .append('\n');
       for (String line : x.open().toString().split("\n")) {
         text.append("  ").append(line).append('\n');
       }
@@ -49,9 +57,10 @@ final class ExposureCommand extends AnalysisCommand {
           : "no network interface of " + of + " is exposed to the internet\n");
     }
     print(text.toString(), Json.exposure(exposure));
-    if (exposure.interfaces().stream().anyMatch(x -> !x.open().isEmpty())) {
-      return ExitCodes.DENIED;
-    }
-    return exposure.isEmpty() ? ExitCodes.OK : ExitCodes.UNKNOWN;
+    return switch (exposure.outcome()) {
+      case ALLOWED -> ExitCodes.DENIED; // exit 1: something is exposed
+      case UNKNOWN -> ExitCodes.UNKNOWN;
+      case DENIED -> ExitCodes.OK;
+    };
   }
 }

@@ -283,14 +283,16 @@ final class Json {
   /** {@code exposure}. */
   static ObjectNode exposure(Exposure exposure) {
     ObjectNode o = NODES.objectNode();
-    o.put("exposed", !exposure.isEmpty());
+    o.put("exposed", exposedWord(exposure.outcome()));
     ArrayNode a = o.putArray("interfaces");
     for (Exposure.Exposed x : exposure.interfaces()) {
       ObjectNode e = a.addObject();
       e.put("eni", x.eni().id());
+      e.put("exposed", exposedWord(x.outcome()));
       e.set("addresses", strings(x.eni().privateAddresses().stream().map(Cidr::toString).toList()));
       e.put("fromAnywhere", x.fromAnywhere());
       e.put("hasPublicAddress", x.hasPublicAddress());
+      e.set("publicAddresses", strings(x.publicAddresses().stream().map(Cidr::toString).toList()));
       e.set("allowed", keySets(x.open(), false));
       e.set("unknown", keySets(x.open(), true));
       ArrayNode rules = e.putArray("rules");
@@ -301,6 +303,15 @@ final class Json {
       }
     }
     return o;
+  }
+
+  /** {@code yes}, {@code maybe} or {@code no}: exposure is three-valued, as the text and the exit status say. */
+  private static String exposedWord(Outcome o) {
+    return switch (o) {
+      case ALLOWED -> "yes";
+      case UNKNOWN -> "maybe";
+      case DENIED -> "no";
+    };
   }
 
   private static ArrayNode strings(Collection<String> values) {

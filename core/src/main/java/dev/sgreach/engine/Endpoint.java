@@ -22,10 +22,21 @@ public sealed interface Endpoint
 
   /**
    * An address: if an ENI of the snapshot owns it (a private address or one inside a delegated prefix), that ENI
-   * restricted to this address; otherwise an outside party.
+   * restricted to this address; if it is an ENI's public or Elastic IPv4 address, that ENI reached through it (at
+   * the private address the internet gateway translates it to: {@link Member#throughPublic}); otherwise an outside
+   * party.
    */
   static Endpoint address(String address) {
     return new Address(Cidr.parseAddress(address));
+  }
+
+  /**
+   * An address in one VPC ({@code vpc-.../ADDRESS}): as {@link #address(String)}, looked up among that VPC's ENIs
+   * only. Private addresses are unique within a VPC, not across VPCs; an address that ENIs of two VPCs both hold
+   * needs the VPC.
+   */
+  static Endpoint address(String vpcId, String address) {
+    return new Address(Cidr.parseAddress(address), java.util.Optional.of(vpcId));
   }
 
   /** Every ENI attached to this instance. */
@@ -82,11 +93,26 @@ public sealed interface Endpoint
     }
   }
 
-  /** An address; an ENI's or an outside party's. */
-  record Address(Cidr address) implements Endpoint {
+  /**
+   * An address; an ENI's or an outside party's; with the VPC to look it up in, when given.
+   *
+   * @param address the address
+   * @param vpcId the VPC whose ENIs the address is looked up among, or empty for every VPC of the snapshot (then an
+   *     address that ENIs of two VPCs hold is ambiguous)
+   */
+  record Address(Cidr address, java.util.Optional<String> vpcId) implements Endpoint {
+    public Address {
+      vpcId = vpcId == null ? java.util.Optional.empty() : vpcId.filter(v -> !v.isBlank());
+    }
+
+    /** An address looked up in every VPC. */
+    public Address(Cidr address) {
+      this(address, java.util.Optional.empty());
+    }
+
     @Override
     public String label() {
-      return address.toString();
+      return vpcId.map(v -> v + "/" + address).orElse(address.toString());
     }
   }
 

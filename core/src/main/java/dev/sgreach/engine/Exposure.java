@@ -1,6 +1,7 @@
 package dev.sgreach.engine;
 
 import com.google.common.collect.ImmutableList;
+import dev.sgreach.model.Cidr;
 import dev.sgreach.model.NetworkInterface;
 
 /**
@@ -19,9 +20,25 @@ import dev.sgreach.model.NetworkInterface;
  */
 public record Exposure(ImmutableList<Exposed> interfaces) {
 
-  /** True when no ENI is exposed. */
+  /** True when no ENI is exposed, not even maybe. */
   public boolean isEmpty() {
     return interfaces.isEmpty();
+  }
+
+  /**
+   * Whether anything is exposed: {@link Outcome#ALLOWED} when some ENI surely is, {@link Outcome#UNKNOWN} when some
+   * ENI maybe is (its exposure depends on data the snapshot lacks) and none surely is, {@link Outcome#DENIED} when no
+   * ENI is listed.
+   */
+  public Outcome outcome() {
+    Outcome o = Outcome.DENIED;
+    for (Exposed x : interfaces) {
+      if (x.outcome() == Outcome.ALLOWED) {
+        return Outcome.ALLOWED;
+      }
+      o = Outcome.UNKNOWN;
+    }
+    return o;
   }
 
   /**
@@ -34,5 +51,31 @@ public record Exposure(ImmutableList<Exposed> interfaces) {
    * @param hasPublicAddress true when the ENI has a public IPv4 or an IPv6 address
    */
   public record Exposed(NetworkInterface eni, OpenPorts open, ImmutableList<RuleMatch> rules, boolean fromAnywhere,
-      boolean hasPublicAddress) {}
+      boolean hasPublicAddress) {
+    /**
+     * {@link Outcome#ALLOWED} when the internet can surely open something to the ENI, {@link Outcome#UNKNOWN} when it
+     * only maybe can (what it could open depends on missing data: a group the snapshot lacks, a prefix list without
+     * entries).
+     */
+    public Outcome outcome() {
+      return open.isEmpty() ? Outcome.UNKNOWN : Outcome.ALLOWED;
+    }
+
+    /**
+     * The addresses the internet can reach the ENI at: its public and Elastic IPv4 addresses (the internet gateway
+     * translates each to its private address) and its IPv6 addresses that are public. Empty for an ENI the internet
+     * can reach by its security groups only: with no public address, only a path through something else (a load
+     * balancer, a NAT, a peering) can bring internet traffic to it, and routes are not part of this answer.
+     */
+    public ImmutableList<Cidr> publicAddresses() {
+      ImmutableList.Builder<Cidr> b = ImmutableList.builder();
+      b.addAll(eni.publicIpv4());
+      for (Cidr a : eni.ipv6()) {
+        if (Internet.holdsPublic(a)) {
+          b.add(a);
+        }
+      }
+      return b.build();
+    }
+  }
 }
