@@ -135,6 +135,11 @@ public final class NaiveEvaluator {
 
   private static Outcome combine(List<Cidr> as, List<Cidr> bs, int[] egress, int[] ingress, Traffic t,
       NetworkInterface a, NetworkInterface b) {
+    if (a.id().equals(b.id())) {
+      // an ENI's traffic to itself never passes through it: no group judges it (only the address pair must exist)
+      java.util.Arrays.fill(egress, T);
+      java.util.Arrays.fill(ingress, T);
+    }
     int fam = t.family();
     int result = F;
     for (int i = 0; i < as.size(); i++) {

@@ -1,8 +1,10 @@
 package dev.sgreach.cli;
 
 import dev.sgreach.engine.Exposure;
+import dev.sgreach.engine.Outcome;
 import dev.sgreach.engine.RuleMatch;
 import dev.sgreach.model.AwsCli;
+import dev.sgreach.model.Cidr;
 import dev.sgreach.model.Echo;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -14,11 +16,12 @@ import picocli.CommandLine.Option;
     header = "Which ENIs can the internet open connections to, on which ports, through which rules?",
     description = {
         "Lists every ENI (or, with --of, the ENIs of one endpoint) whose inbound rules admit public addresses, "
-            + "with the traffic they admit and the rules. When the snapshot holds network ACLs or route tables, "
+            + "with the traffic they admit, the rules and the public addresses it can be reached at (an ENI with "
+            + "none is exposed by security groups only). When the snapshot holds network ACLs or route tables, "
             + "each says whether the internet really gets there (a public address, a route to an attached "
             + "internet gateway, network ACLs both ways) or the ENI is open by security groups only; without "
-            + "them (or with --layers sg) this is the security-group view, and the listing says which ENIs have a "
-            + "public address."},
+            + "them (or with --layers sg) this is the security-group view. --of takes a public or Elastic IP too: "
+            + "it stands for the ENI it belongs to."},
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
         "0:nothing is exposed (with path data: at most open by security groups only)",
@@ -43,7 +46,10 @@ final class ExposureCommand extends AnalysisCommand {
       text.append(Echo.visible(x.eni().label()))
           .append(x.open().isEmpty() ? ": maybe exposed (missing data)" : ": exposed")
           .append(x.fromAnywhere() ? " to anywhere" : "")
-          .append(x.hasPublicAddress() ? ", has a public address" : ", no public address").append('\n');
+          .append(x.publicAddresses().isEmpty() ? ", no public address (exposed by security groups only)"
+              : ", reachable at " + x.publicAddresses().stream().map(Cidr::toString)
+                  .collect(java.util.stream.Collectors.joining(", ")))
+          .append('\n');
       for (String line : x.open().toString().split("\n")) {
         text.append("  ").append(line).append('\n');
       }
@@ -64,17 +70,11 @@ final class ExposureCommand extends AnalysisCommand {
           : "no network interface of " + Echo.visible(of) + " is exposed to the internet\n");
     }
     print(text.toString(), Json.exposure(exposure));
-    if (exposure.pathChecked()) {
-      if (exposure.real().stream().anyMatch(x -> !x.open().isEmpty())) {
-        return ExitCodes.DENIED;
-      }
-      return exposure.interfaces().stream().allMatch(x -> x.path() == Exposure.PathReach.BLOCKED) ? ExitCodes.OK
-          : ExitCodes.UNKNOWN;
-    }
-    if (exposure.interfaces().stream().anyMatch(x -> !x.open().isEmpty())) {
-      return ExitCodes.DENIED;
-    }
-    return exposure.isEmpty() ? ExitCodes.OK : ExitCodes.UNKNOWN;
+    return switch (exposure.outcome()) {
+      case ALLOWED -> ExitCodes.DENIED; // exit 1: something is exposed
+      case UNKNOWN -> ExitCodes.UNKNOWN;
+      case DENIED -> ExitCodes.OK;
+    };
   }
 
   /** What the packet path makes of one exposed ENI, with the hop that shows it. */

@@ -318,7 +318,7 @@ final class Json {
   /** {@code exposure}. */
   static ObjectNode exposure(Exposure exposure) {
     ObjectNode o = NODES.objectNode();
-    o.put("exposed", !exposure.isEmpty());
+    o.put("exposed", exposedWord(exposure.outcome()));
     o.set("layersChecked", strings(exposure.layersChecked().stream().map(Layer::words).toList()));
     if (exposure.pathChecked()) {
       o.put("reallyExposed", !exposure.real().isEmpty());
@@ -329,9 +329,11 @@ final class Json {
       e.put("eni", x.eni().id());
       e.put("path", x.path().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
       x.pathProof().ifPresent(p -> e.set("pathProof", path(p)));
+      e.put("exposed", exposedWord(x.outcome()));
       e.set("addresses", strings(x.eni().privateAddresses().stream().map(Cidr::toString).toList()));
       e.put("fromAnywhere", x.fromAnywhere());
       e.put("hasPublicAddress", x.hasPublicAddress());
+      e.set("publicAddresses", strings(x.publicAddresses().stream().map(Cidr::toString).toList()));
       e.set("allowed", keySets(x.open(), false));
       e.set("unknown", keySets(x.open(), true));
       ArrayNode rules = e.putArray("rules");
@@ -342,6 +344,15 @@ final class Json {
       }
     }
     return o;
+  }
+
+  /** {@code yes}, {@code maybe} or {@code no}: exposure is three-valued, as the text and the exit status say. */
+  private static String exposedWord(Outcome o) {
+    return switch (o) {
+      case ALLOWED -> "yes";
+      case UNKNOWN -> "maybe";
+      case DENIED -> "no";
+    };
   }
 
   private static ArrayNode strings(Collection<String> values) {

@@ -11,10 +11,12 @@ public enum Coverage {
   ALL,
   /** Some member flows are allowed, others are not (denied or unknown). */
   SOME,
-  /** No member flow is allowed. */
-  NONE;
+  /** Every member flow is denied. */
+  NONE,
+  /** No member flow is surely allowed, and some may be: they depend on data the snapshot lacks. */
+  UNKNOWN;
 
-  /** {@code all}, {@code some} or {@code none}. */
+  /** {@code all}, {@code some}, {@code none} or {@code unknown}. */
   public String word() {
     return name().toLowerCase(Locale.ROOT);
   }

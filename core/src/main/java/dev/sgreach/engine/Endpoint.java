@@ -31,7 +31,9 @@ public sealed interface Endpoint
 
   /**
    * An address: if an ENI of the snapshot owns it (a private address or one inside a delegated prefix), that ENI
-   * restricted to this address; otherwise an outside party.
+   * restricted to this address; if it is an ENI's public or Elastic IPv4 address, that ENI reached through it (at
+   * the private address the internet gateway translates it to: {@link Member#throughPublic}); otherwise an outside
+   * party.
    */
   static Endpoint address(String address) {
     return new Address(Cidr.parseAddress(address));

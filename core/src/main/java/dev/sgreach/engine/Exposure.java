@@ -2,6 +2,7 @@ package dev.sgreach.engine;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
+import dev.sgreach.model.Cidr;
 import dev.sgreach.model.Layer;
 import dev.sgreach.model.NetworkInterface;
 import dev.sgreach.path.PathVerdict;
@@ -39,7 +40,7 @@ public record Exposure(ImmutableList<Exposed> interfaces, ImmutableSet<Layer> la
     this(interfaces, Verdict.SECURITY_GROUPS_ONLY);
   }
 
-  /** True when no ENI is exposed. */
+  /** True when no ENI is exposed, not even maybe. */
   public boolean isEmpty() {
     return interfaces.isEmpty();
   }
@@ -78,6 +79,25 @@ public record Exposure(ImmutableList<Exposed> interfaces, ImmutableSet<Layer> la
   }
 
   /**
+   * Whether anything is exposed: {@link Outcome#ALLOWED} when some ENI surely is, {@link Outcome#UNKNOWN} when some
+   * ENI maybe is (its exposure depends on data the snapshot lacks) and none surely is, {@link Outcome#DENIED} when no
+   * ENI is listed or every listed one is open by security groups only (its packet path, checked, lets nothing in).
+   */
+  public Outcome outcome() {
+    Outcome o = Outcome.DENIED;
+    for (Exposed x : interfaces) {
+      Outcome one = x.outcome();
+      if (one == Outcome.ALLOWED) {
+        return Outcome.ALLOWED;
+      }
+      if (one == Outcome.UNKNOWN) {
+        o = Outcome.UNKNOWN;
+      }
+    }
+    return o;
+  }
+
+  /**
    * One exposed ENI.
    *
    * @param eni the ENI
@@ -107,6 +127,39 @@ public record Exposure(ImmutableList<Exposed> interfaces, ImmutableSet<Layer> la
     /** The same ENI with what the path makes of it. */
     Exposed withPath(PathReach reach, Optional<PathVerdict> proof) {
       return new Exposed(eni, open, rules, fromAnywhere, hasPublicAddress, reach, proof);
+    }
+
+    /**
+     * {@link Outcome#ALLOWED} when the internet can surely open something to the ENI, {@link Outcome#UNKNOWN} when it
+     * only maybe can (what it could open depends on missing data: a group the snapshot lacks, a prefix list without
+     * entries; or the packet path's data is missing), {@link Outcome#DENIED} when its groups admit the internet but
+     * the packet path, checked, lets none of it through (open by security groups only).
+     */
+    public Outcome outcome() {
+      if (path == PathReach.BLOCKED) {
+        return Outcome.DENIED;
+      }
+      if (path == PathReach.UNKNOWN) {
+        return Outcome.UNKNOWN;
+      }
+      return open.isEmpty() ? Outcome.UNKNOWN : Outcome.ALLOWED;
+    }
+
+    /**
+     * The addresses the internet can reach the ENI at: its public and Elastic IPv4 addresses (the internet gateway
+     * translates each to its private address) and its IPv6 addresses that are public. Empty for an ENI the internet
+     * can reach by its security groups only: with no public address, only a path through something else (a load
+     * balancer, a NAT, a peering) can bring internet traffic to it, and routes are not part of this answer.
+     */
+    public ImmutableList<Cidr> publicAddresses() {
+      ImmutableList.Builder<Cidr> b = ImmutableList.builder();
+      b.addAll(eni.publicIpv4());
+      for (Cidr a : eni.ipv6()) {
+        if (Internet.holdsPublic(a)) {
+          b.add(a);
+        }
+      }
+      return b.build();
     }
   }
 }

@@ -59,6 +59,10 @@ final class ExposureQuery {
       NetworkInterface e = index.enis[i];
       int families = reachableFamilies(i);
       int kind = index.eniClass[i] << 2 | families;
+      if (sides.unfilteredClass(index.eniClass[i])) {
+        exposed(i).ifPresent(out::add); // judged by its type, which its class does not tell apart
+        continue;
+      }
       if (judged[kind] == 0) {
         Optional<Exposure.Exposed> x = exposed(i);
         judged[kind] = (byte) (x.isPresent() ? 2 : 1);
@@ -240,6 +244,9 @@ final class ExposureQuery {
     if (families == 0) {
       return Optional.empty();
     }
+    if (sides.unfilteredClass(index.eniClass[eni])) {
+      return unfiltered(eni, families);
+    }
     int party = sides.party(eni);
     int single = -1;
     int parts = 0;
@@ -283,6 +290,36 @@ final class ExposureQuery {
       return Optional.empty();
     }
     return Optional.of(new Exposure.Exposed(e, open, matched, anywhere, hasPublicAddress(eni, families)));
+  }
+
+  /**
+   * An ENI of a type security groups do not filter (it carries no group). A NAT gateway, a Transit Gateway
+   * attachment, a Gateway Load Balancer and its endpoints forward others' traffic and accept no unsolicited
+   * connection from the internet (VPC user guide, NAT gateways: "cannot receive unsolicited inbound connections"):
+   * not exposed. A Network Load Balancer without groups accepts connections on its listener ports only, which the
+   * snapshot does not hold: maybe exposed, on every key (unknown).
+   */
+  private Optional<Exposure.Exposed> unfiltered(int eni, int families) {
+    NetworkInterface e = index.enis[eni];
+    if (!acceptsFromInternet(e)) {
+      return Optional.empty();
+    }
+    Spans[] allowed = FlowJudge.spans();
+    Spans[] unknown = FlowJudge.spans();
+    KeySets any = new KeySets();
+    any.all(false);
+    for (int f = 4; f <= 6; f += 2) {
+      if ((families & Index.familyBit(f)) != 0) {
+        carried(any, f, allowed, unknown);
+      }
+    }
+    return Optional.of(new Exposure.Exposed(e, OpenPorts.of(allowed, unknown), ImmutableList.of(), false,
+        hasPublicAddress(eni, families)));
+  }
+
+  /** True for an unfiltered interface type that accepts connections from the internet: a Network Load Balancer's. */
+  static boolean acceptsFromInternet(NetworkInterface e) {
+    return e.interfaceType().equals("network_load_balancer");
   }
 
   /** Adds a side's keys of one family to the sets, in the key spaces that travel over that family. */
@@ -363,6 +400,9 @@ final class ExposureQuery {
       for (CompiledRule r : sides.fromInternet(g)) {
         if (admitsInternet(r, families)) {
           for (Cidr b : sides.internetBlocks(r, families)) {
+            if (!travelsOver(r.protocol, b.family())) {
+              continue; // an ICMP rule towards IPv6 blocks (or ICMPv6 towards IPv4) admits nothing: not a "by"
+            }
             anywhere |= b.isAnywhere();
             rules.add(new RuleMatch(r.group, r.rule, b));
           }
@@ -374,6 +414,11 @@ final class ExposureQuery {
       parts.set(g * 4 + families, cached); // the same value whichever thread works it out first
     }
     return cached == NO_PART ? null : (Part) cached;
+  }
+
+  /** True when traffic of this rule protocol ({@code -1} for all) can travel over this address family. */
+  private static boolean travelsOver(int protocol, int family) {
+    return protocol == 1 ? family == 4 : protocol != 58 || family == 6;
   }
 
   private boolean admitsInternet(CompiledRule r, int families) {

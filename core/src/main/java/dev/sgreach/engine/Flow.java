@@ -23,7 +23,8 @@ import java.util.Optional;
  * @param egress the sender's check on the explained address pair, empty when there is no usable pair
  * @param ingress the receiver's check on the explained address pair, empty when there is no usable pair
  * @param fixes the rules to add (denied flows only)
- * @param remark why there is no address pair to check, when there is none
+ * @param remark why there is no address pair to check, when there is none; or how the flow reaches a member asked
+ *     about by its public address
  * @param path the packet path of the explained address pair, when path layers are checked
  */
 public record Flow(

@@ -277,12 +277,19 @@ final class FlowJudge {
       }
     }
     return new Flow(s, d, t, outcome, Optional.of(egress), Optional.of(ingress), proposed.build(),
-        Optional.empty(), path);
+        translated(s).or(() -> translated(d)), path);
   }
 
   /** The member flows of one verdict with their fixes shared where one rule does ({@link Fixes#shared}). */
   ImmutableList<Flow> sharedFixes(ImmutableList<Flow> memberFlows) {
     return fixes.shared(memberFlows);
+  }
+
+  /** For a member asked about by its public address (with an outside party on the other end): what AWS does. */
+  private static Optional<String> translated(Member m) {
+    return m.publicAddress().map(p -> m.eni().get().id() + " is reached through its public address " + p
+        + ": the internet gateway translates it to " + m.addresses().get(0) + ", so its security groups judge"
+        + " the flow there");
   }
 
   private static String noPairRemark(Member s, Member d, Traffic t) {
@@ -316,10 +323,10 @@ final class FlowJudge {
           continue;
         }
         if (egressBy[j] == null) {
-          egressBy[j] = sides.keys(Direction.EGRESS, src, r -> sides.peer(r, src, dst, y));
+          egressBy[j] = sides.keys(Direction.EGRESS, src, dst, y, r -> sides.peer(r, src, dst, y));
         }
         if (ingressBy[i] == null) {
-          ingressBy[i] = sides.keys(Direction.INGRESS, dst, r -> sides.peer(r, dst, src, x));
+          ingressBy[i] = sides.keys(Direction.INGRESS, dst, src, x, r -> sides.peer(r, dst, src, x));
         }
         for (int space = 0; space < KeySets.SPACES; space++) {
           if (space < KeySets.OTHER_PROTOCOLS && !carries(space, x.family())) {
@@ -345,5 +352,129 @@ final class FlowJudge {
       out[s] = new Spans();
     }
     return out;
+  }
+
+  // ---------------------------------------------------------------- through a public address
+
+  /**
+   * True when the flow from {@code s} is addressed to {@code d}'s public or Elastic IPv4 address by an ENI of the
+   * snapshot: it leaves the VPC and comes back through the internet gateway, so neither side sees the other's private
+   * address or groups. (From an outside party, the gateway's translation makes the flow the same as one to the
+   * private address, which {@link #flow} judges.)
+   */
+  static boolean throughPublic(Member s, Member d) {
+    return d.publicAddress().isPresent() && s.eni().isPresent();
+  }
+
+  /**
+   * The public addresses {@code s}'s traffic to a public address can carry as its source: the one it was asked
+   * about by, else every public or Elastic IPv4 address of its ENI (the internet gateway translates the source to
+   * the one associated with the sending address). Empty when it has none: such traffic leaves through a NAT gateway
+   * or not at all, and the address it then carries is not in the snapshot.
+   */
+  private static List<Cidr> sourcesSeen(Member s) {
+    return s.publicAddress().isPresent() ? List.of(s.publicAddress().get()) : s.eni().get().publicIpv4();
+  }
+
+  /** Why the ingress side is unknown when the sender has no public address. */
+  static String noSourceSeen(Member s) {
+    return s.label() + " has no public IPv4 address: its traffic to a public address leaves the VPC through a NAT"
+        + " gateway or not at all, and the address it then carries is not in the snapshot";
+  }
+
+  /**
+   * The value of a flow {@link #throughPublic}: {@code s}'s egress towards the public address as an outside one (a
+   * reference never matches it), AND {@code d}'s ingress from the public addresses {@code s} is seen with (unknown
+   * when it has none), over IPv4.
+   */
+  int flowThroughPublic(Member s, Member d, Traffic t) {
+    Cidr to = d.publicAddress().get();
+    if (t.family() == 6 || s.addresses().stream().noneMatch(a -> a.family() == 4)) {
+      return F;
+    }
+    int egress = sides.judge(Direction.EGRESS, eni(s), -1, to, t);
+    if (egress == F) {
+      return F;
+    }
+    int ingress = F;
+    List<Cidr> seen = sourcesSeen(s);
+    if (seen.isEmpty()) {
+      ingress = Tri.U;
+    }
+    for (Cidr from : seen) {
+      ingress = Tri.or(ingress, sides.judge(Direction.INGRESS, eni(d), -1, from, t));
+    }
+    return Tri.and(egress, ingress);
+  }
+
+  /** {@link #flowThroughPublic} with its proof: the two sides explained as above, and the fixes of a denied flow. */
+  Flow explainThroughPublic(Member s, Member d, Traffic t) {
+    Cidr to = d.publicAddress().get();
+    java.util.Optional<Cidr> x = s.addresses().stream().filter(a -> a.family() == 4).findFirst();
+    String remark = d.label() + " is addressed by its public address: the flow leaves the VPC and comes back"
+        + " through the internet gateway, which translates " + to + " to " + d.addresses().get(0)
+        + "; neither side's group references match it";
+    if (t.family() == 6 || x.isEmpty()) {
+      return new Flow(s, d, t, Outcome.DENIED, Optional.empty(), Optional.empty(), ImmutableList.of(),
+          Optional.of(s.label() + " has no IPv4 address to send " + t.spec() + " to the public address " + to));
+    }
+    int src = eni(s);
+    int dst = eni(d);
+    SideCheck egress = sides.explain(Direction.EGRESS, s, src, x.get(), d, -1, to, t);
+    List<Cidr> seen = sourcesSeen(s);
+    SideCheck ingress = null;
+    for (Cidr from : seen) {
+      SideCheck c = sides.explain(Direction.INGRESS, d, dst, d.addresses().get(0), s, -1, from, t);
+      if (ingress == null || Tri.of(c.outcome()) > Tri.of(ingress.outcome())) {
+        ingress = c;
+      }
+    }
+    if (ingress == null) {
+      ingress = new SideCheck(Direction.INGRESS, d, d.addresses().get(0), x.get(), Outcome.UNKNOWN,
+          ImmutableList.of(), ImmutableList.of(), ImmutableList.of(noSourceSeen(s)), Optional.empty());
+    }
+    Outcome outcome = Tri.outcome(Tri.and(Tri.of(egress.outcome()), Tri.of(ingress.outcome())));
+    ImmutableList.Builder<Fix> proposed = ImmutableList.builder();
+    if (outcome == Outcome.DENIED) {
+      if (egress.outcome() == Outcome.DENIED) {
+        fixes.propose(egress, src, d, -1, t).ifPresent(proposed::add);
+      }
+      if (ingress.outcome() == Outcome.DENIED) {
+        fixes.propose(ingress, dst, s, -1, t).ifPresent(proposed::add);
+      }
+    }
+    return new Flow(s, d, t, outcome, Optional.of(egress), Optional.of(ingress), proposed.build(),
+        Optional.of(remark));
+  }
+
+  /** {@link #openPorts} of a flow {@link #throughPublic}: the keys both sides admit as {@link #flowThroughPublic}. */
+  OpenPorts openPortsThroughPublic(Member s, Member d) {
+    Spans[] allowed = spans();
+    Spans[] unknown = spans();
+    Cidr to = d.publicAddress().get();
+    if (s.addresses().stream().anyMatch(a -> a.family() == 4)) {
+      int src = eni(s);
+      int dst = eni(d);
+      KeySets egress = sides.keys(Direction.EGRESS, src, -1, to, r -> sides.peer(r, src, -1, to));
+      List<KeySets> ingress = new java.util.ArrayList<>();
+      for (Cidr from : sourcesSeen(s)) {
+        ingress.add(sides.keys(Direction.INGRESS, dst, -1, from, r -> sides.peer(r, dst, -1, from)));
+      }
+      if (ingress.isEmpty()) {
+        KeySets any = new KeySets();
+        any.all(false); // the address the sender is seen with is not in the snapshot
+        ingress.add(any);
+      }
+      for (KeySets in : ingress) {
+        for (int space = 0; space < KeySets.SPACES; space++) {
+          if (space < KeySets.OTHER_PROTOCOLS && !carries(space, 4)) {
+            continue;
+          }
+          egress.sure(space).intersectInto(in.sure(space), allowed[space]);
+          egress.possible(space).intersectInto(in.possible(space), unknown[space]);
+        }
+      }
+    }
+    return OpenPorts.of(allowed, unknown);
   }
 }

@@ -67,6 +67,13 @@ final class Index {
 
   /** Per VPC, the VPCs joined to it by an active peering of the snapshot, sorted. */
   private final int[][] peeredVpcs;
+  /**
+   * Per pair of VPC ids ({@code a + " " + b}, both orders): whether one Transit Gateway of the snapshot carries
+   * security-group references between them (T), may (U: an option not captured), absent when none does.
+   */
+  private final Map<String, Integer> transitReferencing;
+  /** True when the snapshot holds Transit Gateway data (or says it collected routes, which include them). */
+  final boolean transitKnown;
 
   /** Per ENI, the addresses an ENI endpoint stands for (private IPv4, IPv6, delegated prefixes). */
   final ImmutableList<Cidr>[] eniAddresses;
@@ -74,6 +81,10 @@ final class Index {
   final byte[] eniFamilies;
   /** Per ENI, true when it has a public or Elastic IPv4 address. */
   final boolean[] eniPublicIpv4;
+  /** Every private address that more than one ENI lists, to those ENIs in snapshot order. */
+  private final Map<Cidr, List<Integer>> sharedPrivate = new HashMap<>();
+  /** Every public or Elastic IPv4 address of an ENI that has a private IPv4 address, to that ENI. */
+  private final Map<Cidr, Integer> publicOwner = new HashMap<>();
   final AddressIndex addresses;
   /** Stand-in addresses and the blocks they stand for ({@link Network#standInAddresses()}). */
   final java.util.Map<Cidr, Cidr> standIns;
@@ -133,6 +144,8 @@ final class Index {
     this.byPeer = new PeerIndex[] {new PeerIndex(ingress, groups.length), new PeerIndex(egress, groups.length)};
     // step 4: which VPCs are joined
     this.peeredVpcs = joinPeeredVpcs(names);
+    this.transitReferencing = transitReferencing(network);
+    this.transitKnown = !network.transitGateways().isEmpty() || network.covers(dev.sgreach.model.Layer.ROUTES);
     // step 5: addresses
     this.eniAddresses = new ImmutableList[enis.length];
     this.eniFamilies = new byte[enis.length];
@@ -249,7 +262,7 @@ final class Index {
   private static int[][] joinPeeredVpcs(Interner names) {
     List<int[]> pairs = new ArrayList<>();
     for (VpcPeering p : names.network.peerings().values()) {
-      if (p.isActive()) {
+      if (p.isActive() && !p.betweenRegions()) { // an inter-Region peering carries no group reference
         pairs.add(new int[] {names.vpc(p.requesterVpcId()), names.vpc(p.accepterVpcId())});
       }
     }
@@ -268,11 +281,56 @@ final class Index {
     return out;
   }
 
+  /**
+   * Step 4, Transit Gateways: VPCs whose available VPC attachments sit on one gateway whose
+   * {@code SecurityGroupReferencingSupport} is enabled, as are both attachments' (AWS networking blog, "Introducing
+   * security group referencing for AWS Transit Gateway"; EC2 API TransitGatewayOptions). An option not captured makes
+   * the pair U.
+   */
+  private static Map<String, Integer> transitReferencing(Network network) {
+    Map<String, Integer> out = new HashMap<>();
+    for (dev.sgreach.model.TransitGateway tgw : network.transitGateways().values()) {
+      if (tgw.securityGroupReferencing().equals(java.util.Optional.of(false))) {
+        continue;
+      }
+      boolean gatewayKnown = tgw.securityGroupReferencing().isPresent();
+      List<dev.sgreach.model.TransitGateway.Attachment> vpcs = tgw.attachments().stream()
+          .filter(a -> a.isVpc() && a.isAvailable() && !a.securityGroupReferencing().equals(java.util.Optional.of(false)))
+          .toList();
+      for (var a : vpcs) {
+        for (var b : vpcs) {
+          if (a.resourceId().equals(b.resourceId())) {
+            continue;
+          }
+          int v = gatewayKnown && a.securityGroupReferencing().isPresent() && b.securityGroupReferencing().isPresent()
+              ? Tri.T : Tri.U;
+          out.merge(a.resourceId() + " " + b.resourceId(), v, Math::max);
+        }
+      }
+    }
+    return out;
+  }
+
   /** Step 5: each ENI's addresses and their families, and whether it has a public IPv4 address. */
   private void collectAddresses() {
+    Map<Cidr, Integer> firstOwner = new HashMap<>();
     for (int i = 0; i < enis.length; i++) {
       eniPublicIpv4[i] = !enis[i].publicIpv4().isEmpty();
+      if (!enis[i].privateIpv4().isEmpty()) {
+        for (Cidr p : enis[i].publicIpv4()) {
+          publicOwner.putIfAbsent(p, i);
+        }
+      }
       eniAddresses[i] = enis[i].addressBlocks();
+      for (Cidr a : enis[i].privateAddresses()) {
+        Integer first = firstOwner.putIfAbsent(a, i);
+        if (first != null && first != i) {
+          List<Integer> owners = sharedPrivate.computeIfAbsent(a, k -> new ArrayList<>(List.of(first)));
+          if (!owners.contains(i)) {
+            owners.add(i);
+          }
+        }
+      }
       for (Cidr a : eniAddresses[i]) {
         eniFamilies[i] |= (byte) familyBit(a.family());
       }
@@ -450,6 +508,31 @@ final class Index {
     return new Member(java.util.Optional.of(enis[eni]), ImmutableList.of(address), this, eni);
   }
 
+  /** The ENIs that all list this private address, in snapshot order; empty when at most one does. */
+  List<Integer> sharing(Cidr address) {
+    return sharedPrivate.getOrDefault(address, List.of());
+  }
+
+  /**
+   * The ENI that owns a public or Elastic IPv4 address, as a member reached through it (at the private address it is
+   * associated with; the primary private address when the snapshot does not say), or null when no ENI owns it.
+   */
+  Member throughPublic(Cidr publicAddress) {
+    Integer i = publicOwner.get(publicAddress);
+    if (i == null) {
+      return null;
+    }
+    NetworkInterface e = enis[i];
+    Cidr privateAddress = e.privateIpv4().get(0);
+    for (Map.Entry<Cidr, Cidr> m : e.publicIpv4ByPrivate().entrySet()) {
+      if (m.getValue().equals(publicAddress)) {
+        privateAddress = m.getKey();
+      }
+    }
+    return new Member(java.util.Optional.of(e), ImmutableList.of(privateAddress),
+        java.util.Optional.of(publicAddress), this, i);
+  }
+
   /** The number of ENI classes. */
   int classCount() {
     return classRepresentative.length;
@@ -461,6 +544,15 @@ final class Index {
   }
 
   /** True when two ENIs' VPCs are {@link #joined}. */
+  /**
+   * Whether a Transit Gateway of the snapshot carries security-group references between the two ENIs' VPCs: T, U
+   * (an option not captured) or F.
+   */
+  int transitJoined(int eniA, int eniB) {
+    Integer v = transitReferencing.get(enis[eniA].vpcId() + " " + enis[eniB].vpcId());
+    return v == null ? Tri.F : v;
+  }
+
   boolean connected(int eniA, int eniB) {
     return joined(eniVpc[eniA], eniVpc[eniB]);
   }

@@ -21,6 +21,16 @@ final class Internet {
   private Internet() {}
 
   /** The public address space of a family (4 or 6) as disjoint blocks. */
+  /** True when the block holds at least one public address. */
+  static boolean holdsPublic(Cidr block) {
+    for (Cidr pub : blocks(block.family())) {
+      if (block.overlaps(pub)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static List<Cidr> blocks(int family) {
     return family == 4 ? PUBLIC_V4 : PUBLIC_V6;
   }

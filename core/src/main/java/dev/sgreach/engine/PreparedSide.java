@@ -58,17 +58,22 @@ final class PreparedSide {
     return partyByFamily[family == 4 ? 0 : 1];
   }
 
-  /** The OR of the group references against ENI {@code other} (T or F; never for an outside party). */
+  /**
+   * The OR of the group references against ENI {@code other} (F for an outside party; U where a reference may match
+   * across a Transit Gateway or a peering the snapshot lacks).
+   */
   int byReference(int other) {
     if (other < 0) {
       return F;
     }
+    int result = F;
     for (CompiledRule r : references) {
-      if (sides.reference(r, self, other) == T) {
+      result = Tri.or(result, sides.reference(r, self, other));
+      if (result == T) {
         return T;
       }
     }
-    return F;
+    return result;
   }
 
   /** The party's value ORed with the address rules against the other party's address. */
@@ -122,6 +127,14 @@ final class PreparedSide {
 
   /** The side against ENI {@code other} (-1 outside) at {@code otherAddress}: as {@link SideJudge#judge}. */
   int judge(int other, Cidr otherAddress) {
-    return byReference(other) == T ? T : byAddress(otherAddress);
+    int ref = byReference(other);
+    if (ref == T) {
+      return T;
+    }
+    int result = Tri.or(ref, byAddress(otherAddress));
+    if (other < 0 && self >= 0 && result != T) {
+      result = Tri.or(result, sides.neverFiltered(self, direction, otherAddress)); // an address groups never filter
+    }
+    return result;
   }
 }

@@ -146,10 +146,19 @@ public final class Reachability {
     }
     if (endpoint instanceof Endpoint.Address a) {
       Cidr addr = a.address();
-      java.util.Optional<NetworkInterface> owner = a.vpcId().isEmpty() ? n.interfaceOwning(addr)
-          : ownerInVpc(a.vpcId(), addr);
-      return ImmutableList.of(owner.map(eni -> index.member(index.eni(eni.id()), addr))
-          .orElseGet(() -> Member.outside(addr)));
+      List<Integer> sharing = index.sharing(addr);
+      if (!a.vpcId().isEmpty()) {
+        return ImmutableList.of(inVpc(a.vpcId(), addr));
+      }
+      if (!sharing.isEmpty()) {
+        throw new IllegalArgumentException(ambiguous(addr, sharing));
+      }
+      java.util.Optional<NetworkInterface> owner = n.interfaceOwning(addr);
+      if (owner.isPresent()) {
+        return ImmutableList.of(index.member(index.eni(owner.get().id()), addr));
+      }
+      Member viaPublic = index.throughPublic(addr);
+      return ImmutableList.of(viaPublic != null ? viaPublic : Member.outside(addr));
     }
     if (endpoint instanceof Endpoint.EksRole r) {
       return resolve(dev.sgreach.eks.EksEndpoints.resolve(n, r));
@@ -185,28 +194,43 @@ public final class Reachability {
     return ImmutableList.copyOf(members);
   }
 
+  /** Why an address that ENIs of several VPCs list is not an endpoint by itself, and what to write instead. */
+  private String ambiguous(Cidr addr, List<Integer> sharing) {
+    StringBuilder b = new StringBuilder(addr + " is ambiguous: it is a private address of ");
+    for (int k = 0; k < sharing.size(); k++) {
+      NetworkInterface e = index.enis[sharing.get(k)];
+      b.append(k == 0 ? "" : k == sharing.size() - 1 ? " and of " : ", of ").append(e.id()).append(" (")
+          .append(e.vpcId().isEmpty() ? "no VPC" : e.vpcId()).append(')');
+    }
+    String vpc = index.enis[sharing.get(0)].vpcId();
+    return b.append(": say which VPC, e.g. ").append(vpc.isEmpty() ? "vpc-..." : vpc).append('/').append(addr)
+        .append(", or give the ENI id").toString();
+  }
+
   /**
-   * The ENI of one VPC that owns an address (a private address, or one in a delegated prefix).
+   * An address looked up among one VPC's ENIs: theirs (private, in a prefix, or public), else an outside party.
    *
    * @throws IllegalArgumentException when the snapshot knows no such VPC
    */
-  private java.util.Optional<NetworkInterface> ownerInVpc(String vpcId, Cidr addr) {
-    Network n = index.network;
-    boolean known = n.vpcs().containsKey(vpcId);
-    for (NetworkInterface e : n.interfaces().values()) {
-      if (e.vpcId().equals(vpcId)) {
-        known = true;
-        for (Cidr c : e.addressBlocks()) {
-          if (c.contains(addr)) {
-            return java.util.Optional.of(e);
-          }
-        }
-      }
-    }
-    if (!known) {
+  private Member inVpc(String vpcId, Cidr addr) {
+    if (!index.network.vpcs().containsKey(vpcId)
+        && index.network.interfaces().values().stream().noneMatch(e -> e.vpcId().equals(vpcId))) {
       throw new IllegalArgumentException("no VPC " + vpcId + " in the snapshot");
     }
-    return java.util.Optional.empty();
+    for (int i = 0; i < index.enis.length; i++) {
+      NetworkInterface e = index.enis[i];
+      if (e.vpcId().equals(vpcId) && e.privateAddresses().contains(addr)) {
+        return index.member(i, addr);
+      }
+    }
+    for (int i = 0; i < index.enis.length; i++) {
+      NetworkInterface e = index.enis[i];
+      if (e.vpcId().equals(vpcId) && e.prefixes().stream().anyMatch(p -> p.contains(addr))) {
+        return index.member(i, addr);
+      }
+    }
+    Member viaPublic = index.throughPublic(addr);
+    return viaPublic != null && viaPublic.eni().get().vpcId().equals(vpcId) ? viaPublic : Member.outside(addr);
   }
 
   private static void requireNotBothOutside(Member s, Member d) {
@@ -220,7 +244,8 @@ public final class Reachability {
 
   /**
    * Can {@code from} open a connection to {@code to} with this traffic? Group-valued endpoints are answered per
-   * member pair.
+   * member pair; a pair of an ENI with itself (whose traffic meets no security group) is left out when there are
+   * other pairs.
    *
    * @throws IllegalArgumentException when an endpoint names nothing in the snapshot, or both sides are outside
    *     parties (no security group stands between them)
@@ -231,10 +256,15 @@ public final class Reachability {
     ImmutableList.Builder<Flow> flowList = ImmutableList.builder();
     Set<String> subjects = new LinkedHashSet<>();
     int[] counts = new int[3];
+    boolean skipSelf = hasOtherPair(sources, destinations);
     for (Member s : sources) {
       for (Member d : destinations) {
         requireNotBothOutside(s, d);
-        Flow f = flows.explain(s, d, traffic);
+        if (skipSelf && self(s, d)) {
+          continue;
+        }
+        Flow f = FlowJudge.throughPublic(s, d) ? flows.explainThroughPublic(s, d, traffic)
+            : flows.explain(s, d, traffic);
         flowList.add(f);
         counts[Tri.of(f.outcome())]++;
         for (Member m : List.of(s, d)) {
@@ -247,7 +277,7 @@ public final class Reachability {
     }
     int total = counts[0] + counts[1] + counts[2];
     return new Verdict(from, to, traffic, combined(counts[Tri.T], counts[Tri.F], total),
-        coverage(counts[Tri.T], total), flows.sharedFixes(flowList.build()), warnings(subjects), layers);
+        coverage(counts[Tri.T], counts[Tri.F], total), flows.sharedFixes(flowList.build()), warnings(subjects), layers);
   }
 
   /** {@link #reach(Endpoint, Endpoint, Traffic)} with endpoints parsed by {@link Endpoint#parse(String)}. */
@@ -263,7 +293,8 @@ public final class Reachability {
    */
   public Flow explain(Member from, Member to, Traffic traffic) {
     requireNotBothOutside(from, to);
-    return flows.explain(from, to, traffic);
+    return FlowJudge.throughPublic(from, to) ? flows.explainThroughPublic(from, to, traffic)
+        : flows.explain(from, to, traffic);
   }
 
   /**
@@ -274,8 +305,33 @@ public final class Reachability {
     return allowed == total ? Outcome.ALLOWED : denied > 0 ? Outcome.DENIED : Outcome.UNKNOWN;
   }
 
-  private static Coverage coverage(int allowed, int total) {
-    return allowed == total ? Coverage.ALL : allowed == 0 ? Coverage.NONE : Coverage.SOME;
+  /**
+   * How many member flows get through: all, some, none (every one denied), or unknown (none surely allowed, some
+   * depending on missing data).
+   */
+  static Coverage coverage(int allowed, int denied, int total) {
+    return allowed == total ? Coverage.ALL : allowed > 0 ? Coverage.SOME
+        : denied == total ? Coverage.NONE : Coverage.UNKNOWN;
+  }
+
+  /** True when both members are the same ENI: its traffic to itself, which no security group judges. */
+  static boolean self(Member s, Member d) {
+    return s.eni().isPresent() && d.eni().isPresent() && s.eni().get().id().equals(d.eni().get().id());
+  }
+
+  /**
+   * True when some pair of these members is not an ENI with itself. A group answer leaves self pairs out (an ENI's
+   * traffic to itself says nothing about the group), unless they are all it has.
+   */
+  static boolean hasOtherPair(List<Member> sources, List<Member> destinations) {
+    for (Member s : sources) {
+      for (Member d : destinations) {
+        if (!self(s, d)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The network's warnings about these subjects, each once, in the network's order. */
@@ -291,7 +347,8 @@ public final class Reachability {
 
   /** The outcome alone, without building the proof: the fast path for sweeps and batches. */
   public Outcome outcome(Member from, Member to, Traffic traffic) {
-    return Tri.outcome(flows.flow(flows.eni(from), from.addresses(), flows.eni(to), to.addresses(), traffic));
+    return Tri.outcome(FlowJudge.throughPublic(from, to) ? flows.flowThroughPublic(from, to, traffic)
+        : flows.flow(flows.eni(from), from.addresses(), flows.eni(to), to.addresses(), traffic));
   }
 
   /**
@@ -304,11 +361,16 @@ public final class Reachability {
     int allowed = 0;
     int denied = 0;
     int total = 0;
+    boolean skipSelf = hasOtherPair(sources, destinations);
     for (Member s : sources) {
       int src = flows.eni(s);
       for (Member d : destinations) {
         requireNotBothOutside(s, d);
-        int v = flows.flow(src, s.addresses(), flows.eni(d), d.addresses(), traffic);
+        if (skipSelf && self(s, d)) {
+          continue;
+        }
+        int v = FlowJudge.throughPublic(s, d) ? flows.flowThroughPublic(s, d, traffic)
+            : flows.flow(src, s.addresses(), flows.eni(d), d.addresses(), traffic);
         allowed += v == Tri.T ? 1 : 0;
         denied += v == Tri.F ? 1 : 0;
         total++;
@@ -392,7 +454,7 @@ public final class Reachability {
    */
   public OpenPorts openPorts(Member s, Member d) {
     requireNotBothOutside(s, d);
-    return flows.openPorts(s, d);
+    return FlowJudge.throughPublic(s, d) ? flows.openPortsThroughPublic(s, d) : flows.openPorts(s, d);
   }
 
   // ---------------------------------------------------------------- who can reach
@@ -414,18 +476,46 @@ public final class Reachability {
   }
 
   private Reachers reachers(Endpoint endpoint, Traffic traffic, Direction own) {
-    List<ReachersQuery> queries = new ArrayList<>();
+    List<java.util.function.BiConsumer<java.util.BitSet, java.util.BitSet>> queries = new ArrayList<>();
     Set<Cidr> outside = new LinkedHashSet<>();
     Set<String> outsideUnknown = new LinkedHashSet<>();
+    Set<Cidr> services = new LinkedHashSet<>();
     for (Member m : resolve(endpoint)) {
       ReachersQuery q = new ReachersQuery(index, sides, own, m, flows.eni(m), traffic);
-      q.outside(outside, outsideUnknown, m.label());
-      queries.add(q);
+      q.outside(outside, services, outsideUnknown, m.label());
+      if (own == Direction.INGRESS && m.publicAddress().isPresent()) {
+        queries.add((allowed, unknown) -> throughPublic(m, traffic, allowed, unknown));
+      } else {
+        queries.add(q::expand);
+      }
     }
     int fam = traffic.family();
     ImmutableList<Cidr> blocks = outside.stream().filter(c -> fam == 0 || c.family() == fam)
         .collect(ImmutableList.toImmutableList());
-    return new Reachers(endpoint, traffic, index.enis, queries, blocks, ImmutableList.copyOf(outsideUnknown));
+    ImmutableList<Cidr> unfiltered = services.stream().filter(c -> fam == 0 || c.family() == fam)
+        .collect(ImmutableList.toImmutableList());
+    return new Reachers(endpoint, traffic, index.enis, queries, blocks, unfiltered,
+        ImmutableList.copyOf(outsideUnknown));
+  }
+
+  /**
+   * The ENIs that can reach a member through its public address: each judged by
+   * {@link FlowJudge#flowThroughPublic} (a target asked about by its public address is rare enough to be judged ENI by
+   * ENI).
+   */
+  private void throughPublic(Member m, Traffic traffic, java.util.BitSet allowed, java.util.BitSet unknown) {
+    int me = flows.eni(m);
+    for (int i = 0; i < index.enis.length; i++) {
+      if (i == me) {
+        continue;
+      }
+      int v = flows.flowThroughPublic(index.member(i), m, traffic);
+      if (v == Tri.T) {
+        allowed.set(i);
+      } else if (v == Tri.U) {
+        unknown.set(i);
+      }
+    }
   }
 
   // ---------------------------------------------------------------- exposure

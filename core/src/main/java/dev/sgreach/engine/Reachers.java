@@ -27,12 +27,15 @@ public final class Reachers {
   private final Traffic traffic;
   private final ImmutableList<Cidr> outsideBlocks;
   private final ImmutableList<String> outsideUnknown;
+  private final ImmutableList<Cidr> neverFiltered;
   private final Supplier<Lists> lists;
 
   private record Lists(ImmutableList<NetworkInterface> allowed, ImmutableList<NetworkInterface> unknown) {}
 
-  Reachers(Endpoint endpoint, Traffic traffic, NetworkInterface[] enis, List<ReachersQuery> members,
-      ImmutableList<Cidr> outsideBlocks, ImmutableList<String> outsideUnknown) {
+  Reachers(Endpoint endpoint, Traffic traffic, NetworkInterface[] enis,
+      List<java.util.function.BiConsumer<BitSet, BitSet>> members,
+      ImmutableList<Cidr> outsideBlocks, ImmutableList<Cidr> neverFiltered, ImmutableList<String> outsideUnknown) {
+    this.neverFiltered = neverFiltered;
     this.endpoint = endpoint;
     this.traffic = traffic;
     this.outsideBlocks = outsideBlocks;
@@ -40,8 +43,8 @@ public final class Reachers {
     this.lists = Suppliers.memoize(() -> {
       BitSet allowed = new BitSet(enis.length);
       BitSet unknown = new BitSet(enis.length);
-      for (ReachersQuery q : members) {
-        q.expand(allowed, unknown);
+      for (java.util.function.BiConsumer<BitSet, BitSet> q : members) {
+        q.accept(allowed, unknown); // sets the bits of the ENIs allowed, and of those unknown
       }
       unknown.andNot(allowed);
       return new Lists(list(enis, allowed), list(enis, unknown));
@@ -80,6 +83,15 @@ public final class Reachers {
   /** Outside address blocks whose flow is allowed, as the rules name them, without repeats. */
   public ImmutableList<Cidr> outsideBlocks() {
     return outsideBlocks;
+  }
+
+  /**
+   * The addresses of AWS services whose traffic security groups never filter (Amazon DNS, instance metadata, Time
+   * Sync, ECS task metadata, Windows activation, the VPC router): their flows are allowed whatever the rules, so they
+   * are listed apart from {@link #outsideBlocks()}, which the rules name.
+   */
+  public ImmutableList<Cidr> neverFiltered() {
+    return neverFiltered;
   }
 
   /** What makes outside parties' verdicts unknown (missing prefix lists or groups). */

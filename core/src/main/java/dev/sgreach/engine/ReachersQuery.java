@@ -242,10 +242,10 @@ final class ReachersQuery {
   }
 
   /**
-   * The outside blocks the member's own rules admit (of the families it has), and what makes outside parties
-   * unknown.
+   * The outside blocks the member's own rules admit (of the families it has), the addresses security groups never
+   * filter for it ({@link NeverFiltered}), and what makes outside parties unknown.
    */
-  void outside(Set<Cidr> blocks, Set<String> unknownWhy, String memberLabel) {
+  void outside(Set<Cidr> blocks, Set<Cidr> services, Set<String> unknownWhy, String memberLabel) {
     if (me >= 0 && sides.party(me) == T) {
       for (int s = 0, f = 4; s < 2; s++, f = 6) {
         if (hasFamily(f)) {
@@ -263,6 +263,15 @@ final class ReachersQuery {
       unknownWhy.add(r.group.label() + ": " + r.rule.describe() + ": the prefix list's entries are not in the snapshot");
     }
     if (me >= 0) {
+      int families = 0;
+      for (Cidr a : myAddresses) {
+        families |= Index.familyBit(a.family());
+      }
+      services.addAll(sides.neverFilteredBlocks(me, families));
+      String dns = sides.dnsUnknown(me);
+      if (dns != null && (families & 1) != 0 && own.direction == Direction.EGRESS) {
+        unknownWhy.add(dns);
+      }
       for (String g : index.missingGroups(me)) {
         unknownWhy.add(memberLabel + " carries " + g + ", whose rules are not in the snapshot");
       }

@@ -35,6 +35,12 @@ final class SideEvidence {
   void admitting(CompiledRule r, int peer) {
     if (peer == T) {
       matches.add(new RuleMatch(r.group, r.rule, otherAddress));
+    } else if (peer == U && r.rule.peer() instanceof Peer.GroupPeer g) {
+      unknown.add(r.group.label() + ": " + r.rule.describe() + ": " + (g.peeringId() != null
+          && !g.peeringId().isEmpty() ? "it goes through peering " + g.peeringId() + ", which is not in the snapshot"
+          + " and whose status it does not report" : "the group's carrier sits in a VPC joined by no peering of the"
+          + " snapshot: the reference matches only across a Transit Gateway with security-group referencing, which"
+          + " the snapshot does not show"));
     } else if (peer == U) {
       unknown.add(r.group.label() + ": " + r.rule.describe() + ": " + (r.kind == CompiledRule.PREFIX_LIST
           && r.entries == null ? "entries of prefix list " + ((Peer.PrefixListPeer) r.rule.peer()).prefixListId()

@@ -23,6 +23,9 @@ import java.util.function.ToIntFunction;
  * party on the other end? This is the only place that knows what decides it (DESIGN.md, "Reachability semantics"):
  *
  * <ul>
+ *   <li>an ENI's traffic to itself meets no security group ({@link #SELF_TRAFFIC}): allowed;</li>
+ *   <li>nor does its traffic with an outside party at an address security groups never filter
+ *       ({@link NeverFiltered}: Amazon DNS, instance metadata, Time Sync, ...): allowed;</li>
  *   <li>the party itself ({@link #party}): an outside party (no ENI of the snapshot) carries no group and admits
  *       everything; an ENI of a type AWS does not filter ({@link #unfiltered}) admits everything; an ENI carrying a
  *       group the snapshot lacks is unknown unless a rule it has admits the flow; an ENI with no group admits
@@ -58,6 +61,8 @@ final class SideJudge {
 
 
   private final Index index;
+  /** Addresses whose traffic security groups never filter. */
+  private final NeverFiltered neverFiltered;
   /** Per class: true when the class's ENIs are of a type AWS does not filter. */
   private final boolean[] unfilteredClass;
   /**
@@ -80,8 +85,16 @@ final class SideJudge {
   /** Per group: its ingress rules whose {@link #internet} value is not F for some family. */
   private final CompiledRule[][] fromInternet;
 
+  /**
+   * Why an ENI's traffic to itself is allowed: it never leaves the ENI, and security groups filter only what passes
+   * through an ENI (EC2 user guide, "Security group rules": rules control traffic that reaches and leaves the
+   * resources they are associated with).
+   */
+  static final String SELF_TRAFFIC = "traffic from an ENI to itself does not pass through it: no security group applies";
+
   SideJudge(Index index) {
     this.index = index;
+    this.neverFiltered = new NeverFiltered(index);
     int classes = index.classCount();
     this.unfilteredClass = new boolean[classes];
     this.openFamilies = new byte[2][classes];
@@ -218,8 +231,12 @@ final class SideJudge {
   /**
    * Whether a group reference of ENI {@code self}'s rule matches ENI {@code other}: the reference's peering is not
    * reported inactive, {@code other} carries the group, and the two are in the same VPC, in VPCs joined by an active
-   * peering of the snapshot, or the reference reports an active peering the snapshot does not record (believed for
-   * the VPC it names, any VPC when it names none).
+   * peering of the snapshot (an inter-Region peering carries no reference), or the reference reports an active
+   * peering the snapshot does not record (believed for the VPC it names, any VPC when it names none; unknown when it
+   * reports no status: sgreach's missing-data rule). An inbound reference to a VPC joined by neither matches across a
+   * Transit Gateway whose security-group referencing is enabled for both VPCs' attachments (AWS networking blog,
+   * "Introducing security group referencing for AWS Transit Gateway"); unknown when the snapshot holds no Transit
+   * Gateway data. Outbound references never cross a Transit Gateway.
    */
   int reference(CompiledRule r, int self, int other) {
     if (r.peeringStatus == CompiledRule.PEERING_NOT_ACTIVE || !index.carries(other, r.referencedGroup)) {
@@ -228,9 +245,19 @@ final class SideJudge {
     if (index.connected(self, other)) {
       return T;
     }
-    boolean believed = r.throughPeering && r.peeringStatus == CompiledRule.PEERING_ACTIVE && !r.peeringRecorded
-        && (r.namedVpc < 0 || r.namedVpc == index.eniVpc[other]);
-    return believed ? T : F;
+    if (r.throughPeering) {
+      if (r.peeringRecorded || r.namedVpc >= 0 && r.namedVpc != index.eniVpc[other]) {
+        return F; // the snapshot's record of the peering decides; or the reference is to another VPC
+      }
+      // a peering the snapshot lacks: believed when the reference reports it active, unknown when it says nothing
+      return r.peeringStatus == CompiledRule.PEERING_ACTIVE ? T : U;
+    }
+    if (r.rule.direction() == Direction.INGRESS) {
+      // across a Transit Gateway with security-group referencing: inbound rules only, in one Region
+      int transit = index.transitJoined(self, other);
+      return transit != F || index.transitKnown ? transit : U;
+    }
+    return F;
   }
 
   /**
@@ -238,8 +265,8 @@ final class SideJudge {
    * with {@code other} at {@code otherAddress} on the other end? {@link Tri#T}, {@link Tri#F} or {@link Tri#U}.
    */
   int judge(Direction d, int self, int other, Cidr otherAddress, Traffic traffic) {
-    if (self < 0) {
-      return T;
+    if (self < 0 || self == other) {
+      return T; // an outside party; or an ENI's traffic to itself, which meets no security group
     }
     int open = eniFlags[self] >> (d == Direction.INGRESS ? 0 : 2);
     if ((open & Index.familyBit(otherAddress.family())) != 0) {
@@ -258,6 +285,12 @@ final class SideJudge {
     int result = party(self);
     if (result == T) {
       return T;
+    }
+    if (other < 0) {
+      result = Tri.or(result, neverFiltered(self, d, otherAddress));
+      if (result == T) {
+        return T;
+      }
     }
     int proto = traffic.protocol().number();
     int key = traffic.key();
@@ -344,6 +377,15 @@ final class SideJudge {
       return new SideCheck(d, self, selfAddress, otherAddress, Outcome.ALLOWED, ImmutableList.of(),
           ImmutableList.of(), ImmutableList.of(), Optional.of("outside party: no security group applies"));
     }
+    if (selfIndex == otherIndex) {
+      return new SideCheck(d, self, selfAddress, otherAddress, Outcome.ALLOWED, ImmutableList.of(),
+          ImmutableList.of(), ImmutableList.of(), Optional.of(SELF_TRAFFIC));
+    }
+    int never = otherIndex < 0 ? neverFiltered(selfIndex, d, otherAddress) : F;
+    if (never == T) {
+      return new SideCheck(d, self, selfAddress, otherAddress, Outcome.ALLOWED, ImmutableList.of(),
+          ImmutableList.of(), ImmutableList.of(), Optional.of(neverFiltered.why(selfIndex, otherAddress)));
+    }
     if (unfilteredClass[index.eniClass[selfIndex]]) {
       return new SideCheck(d, self, selfAddress, otherAddress, Outcome.ALLOWED, ImmutableList.of(),
           ImmutableList.of(), ImmutableList.of(), Optional.of("a " + index.enis[selfIndex].interfaceType()
@@ -361,6 +403,9 @@ final class SideJudge {
     }
     ImmutableList.Builder<String> missing = ImmutableList.builder();
     missing.addAll(ev.unknown);
+    if (never == U) {
+      missing.add(neverFiltered.why(selfIndex, otherAddress));
+    }
     for (String g : index.missingGroups(selfIndex)) {
       missing.add(self.label() + " carries " + g + ", whose rules are not in the snapshot");
     }
@@ -430,11 +475,17 @@ final class SideJudge {
    *
    * @param d the side's direction
    * @param self the side's ENI, or -1 for an outside party
+   * @param other the other party's ENI, -1 for an outside party (the internet, for exposure)
+   * @param otherAddress the other party's address, or null for the internet (which holds no address that security
+   *     groups never filter)
    * @param peer each rule's peer against the other party ({@link #peer}, or {@link #internet} for exposure)
    */
-  KeySets keys(Direction d, int self, ToIntFunction<CompiledRule> peer) {
+  KeySets keys(Direction d, int self, int other, Cidr otherAddress, ToIntFunction<CompiledRule> peer) {
     KeySets k = new KeySets();
-    int party = party(self);
+    int party = self >= 0 && self == other ? T : party(self);
+    if (self >= 0 && other < 0 && party != T && otherAddress != null) {
+      party = Tri.or(party, neverFiltered(self, d, otherAddress));
+    }
     if (party == T) {
       k.all(true);
       return k;
@@ -489,12 +540,7 @@ final class SideJudge {
   }
 
   private static boolean holdsPublic(Cidr block) {
-    for (Cidr pub : Internet.blocks(block.family())) {
-      if (block.overlaps(pub)) {
-        return true;
-      }
-    }
-    return false;
+    return Internet.holdsPublic(block);
   }
 
   private byte[] internetMatches() {
@@ -550,6 +596,27 @@ final class SideJudge {
   /** The families (bits) for which class {@code k}'s side in direction {@code d} admits every flow at once. */
   int openFamilies(Direction d, int k) {
     return openFamilies[direction(d)][k];
+  }
+
+  /**
+   * {@link NeverFiltered#judge} for ENI {@code self}'s side in direction {@code d} with an outside party at this
+   * address: T when security groups do not filter it; U, for the egress side only, when the address may be the
+   * VPC's DNS server (which answers, but never opens a connection to an ENI); else F.
+   */
+  int neverFiltered(int self, Direction d, Cidr otherAddress) {
+    int v = neverFiltered.judge(self, otherAddress);
+    return v == U && d == Direction.INGRESS ? F : v;
+  }
+
+  /** {@link NeverFiltered#blocks} and, when the DNS address is not known, why (else null). */
+  List<Cidr> neverFilteredBlocks(int self, int families) {
+    return neverFiltered.blocks(self, families);
+  }
+
+  /** Why outside parties may be unknown to ENI {@code self} for lack of its VPC's blocks, or null. */
+  String dnsUnknown(int self) {
+    return neverFiltered.dnsUnknown(self) ? index.enis[self].id() + ": its VPC's blocks are not in the snapshot, so"
+        + " which address is its Amazon DNS server (never filtered by security groups) is not known" : null;
   }
 
   /** True when class {@code k}'s ENIs are of a type AWS does not filter. */

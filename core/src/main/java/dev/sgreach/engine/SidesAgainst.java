@@ -101,6 +101,12 @@ final class SidesAgainst {
       return T;
     }
     int result = index.classMissingGroup[k] ? U : F;
+    if (other < 0) {
+      result = Tri.or(result, sides.neverFiltered(self, direction, a)); // alike for a class: it depends on the VPC alone
+      if (result == T) {
+        return T;
+      }
+    }
     long bit = 1L << i;
     for (int at = index.classGroupStart[k], end = index.classGroupStart[k + 1]; at < end; at++) {
       int g = index.classGroups[at];
@@ -108,9 +114,11 @@ final class SidesAgainst {
         return T;
       }
       for (int c = refHead[g]; c >= 0; c = refNext.get(c)) {
-        if (sides.reference(refRules.get(c), self, other) == T) {
+        int ref = sides.reference(refRules.get(c), self, other);
+        if (ref == T) {
           return T;
         }
+        result = Tri.or(result, ref);
       }
       if ((addressUnknown[g] & bit) != 0) {
         result = U;

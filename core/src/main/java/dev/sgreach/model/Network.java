@@ -104,8 +104,9 @@ public final class Network {
         NetworkInterface previous = byAddr.putIfAbsent(a, eni);
         if (previous != null && !previous.id().equals(eni.id())) {
           found.add(new Warning(Warning.Kind.DUPLICATE_ADDRESS, eni.id(),
-              eni.id() + " and " + previous.id() + " both claim " + a + "; the address resolves to "
-                  + previous.id()));
+              eni.id() + " and " + previous.id() + " both claim " + a + ": as an endpoint the address is"
+                  + " ambiguous; name the VPC (" + (previous.vpcId().isEmpty() ? "vpc-..." : previous.vpcId()) + "/"
+                  + a + ") or the ENI"));
         }
       }
       if (!eni.prefixes().isEmpty()) {
@@ -164,6 +165,14 @@ public final class Network {
               sg.label() + " has an " + r.direction().word() + " rule referencing " + g.describe()
                   + " through peering " + g.peeringId() + ", whose status is " + g.peeringStatus()
                   + ": the rule matches nothing"));
+        }
+      } else if (g.peeringId() != null && peerings.containsKey(g.peeringId())
+          && peerings.get(g.peeringId()).betweenRegions()) {
+        if (warned.add("region:" + sg.id() + g.groupId())) {
+          found.add(new Warning(Warning.Kind.STALE_PEERING_REFERENCE, sg.id(),
+              sg.label() + " has an " + r.direction().word() + " rule referencing " + g.describe()
+                  + " through peering " + g.peeringId() + ", which joins two Regions: a reference cannot cross"
+                  + " Regions, so the rule matches nothing (reference the peer's CIDR blocks instead)"));
         }
       } else if (!securityGroups.containsKey(g.groupId()) && warned.add("sg:" + sg.id() + g.groupId())) {
         boolean carried = bySecurityGroup.containsKey(g.groupId());

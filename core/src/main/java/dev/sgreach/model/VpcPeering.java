@@ -50,6 +50,15 @@ public record VpcPeering(String id, String requesterVpcId, String accepterVpcId,
   }
 
   /** True when this peering joins the two VPCs, in either order. */
+  /**
+   * True when both sides' Regions are known and differ: an inter-Region peering, which cannot carry security-group
+   * references (VPC peering guide, "Update your security groups to reference peer security groups": same Region
+   * only).
+   */
+  public boolean betweenRegions() {
+    return !requester.region().isEmpty() && !accepter.region().isEmpty() && !requester.region().equals(accepter.region());
+  }
+
   public boolean joins(String vpcA, String vpcB) {
     return requesterVpcId.equals(vpcA) && accepterVpcId.equals(vpcB)
         || requesterVpcId.equals(vpcB) && accepterVpcId.equals(vpcA);

@@ -23,7 +23,10 @@ public record Warning(Kind kind, String subject, String message) {
     MISSING_PREFIX_LIST,
     /** A prefix list's entries were not collected: verdicts that depend on it are unknown. */
     UNKNOWN_PREFIX_LIST_ENTRIES,
-    /** Two ENIs claim the same private address; an address endpoint for it resolves to the first. */
+    /**
+     * Two ENIs claim the same private address (possible in two VPCs); an address endpoint for it must name the VPC
+     * ({@code vpc-.../ADDRESS}) or it is ambiguous.
+     */
     DUPLICATE_ADDRESS,
     /**
      * A subnet is associated with two network ACLs, or explicitly with two route tables, where AWS allows one:

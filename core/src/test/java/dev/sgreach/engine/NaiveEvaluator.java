@@ -145,7 +145,11 @@ public class NaiveEvaluator implements Evaluator {
   // endpoints
 
   /** One side of a flow: an ENI (or null for an outside party) and its candidate addresses. */
-  public record Party(NetworkInterface eni, List<Addr> addresses) {
+  public record Party(NetworkInterface eni, List<Addr> addresses, Addr publicAt) {
+    public Party(NetworkInterface eni, List<Addr> addresses) {
+      this(eni, addresses, null);
+    }
+
     boolean outside() {
       return eni == null;
     }
@@ -178,7 +182,35 @@ public class NaiveEvaluator implements Evaluator {
     }
     Addr a = parseAddr(text);
     NetworkInterface owner = owner(a);
+    if (owner == null) {
+      return publicOwner(a);
+    }
     return new Party(owner, List.of(a));
+  }
+
+  /**
+   * An address no ENI owns as a private one: if it is an ENI's public IPv4 address (one with a private IPv4 address),
+   * that ENI at the private address it is associated with (the primary one when the ENI does not say), reached
+   * through the public one; else an outside party.
+   */
+  protected Party publicOwner(Addr a) {
+    for (NetworkInterface eni : network.interfaces().values()) {
+      if (eni.privateIpv4().isEmpty()) {
+        continue;
+      }
+      for (Cidr p : eni.publicIpv4()) {
+        if (addr(p).equals(a)) {
+          Cidr at = eni.privateIpv4().get(0);
+          for (Cidr priv : eni.publicIpv4ByPrivate().keySet()) {
+            if (eni.publicIpv4ByPrivate().get(priv).equals(p)) {
+              at = priv;
+            }
+          }
+          return new Party(eni, List.of(addr(at)), a);
+        }
+      }
+    }
+    return new Party(null, List.of(a));
   }
 
   /**
@@ -289,7 +321,63 @@ public class NaiveEvaluator implements Evaluator {
       return prefixListMatches(p.prefixListId(), at);
     }
     Peer.GroupPeer g = (Peer.GroupPeer) peer;
-    return groupMatches(g, self, other);
+    NaiveOutcome m = groupMatches(g, self, other);
+    if (m == NaiveOutcome.DENIED && rule.direction() == dev.sgreach.model.Direction.INGRESS) {
+      m = acrossTransit(g, self, other);
+    }
+    return m;
+  }
+
+  /**
+   * An inbound reference to a group carried in a VPC that is neither the same nor peered (and the reference names no
+   * peering): it matches across a Transit Gateway whose option {@code SecurityGroupReferencingSupport} is on, with
+   * both VPCs' available attachments on it and the option on for both (UNKNOWN when one of the three options was not
+   * captured); UNKNOWN when the network holds no Transit Gateway data at all; else DENIED.
+   */
+  protected NaiveOutcome acrossTransit(Peer.GroupPeer g, NetworkInterface self, Party other) {
+    String status = g.peeringStatus();
+    boolean inactive = status != null && !status.isEmpty() && !status.equalsIgnoreCase("active");
+    if (inactive || other.outside() || !other.eni().securityGroupIds().contains(g.groupId())
+        || g.peeringId() != null && !g.peeringId().isEmpty()) {
+      return NaiveOutcome.DENIED;
+    }
+    if (network.transitGateways().isEmpty() && !network.covers(dev.sgreach.model.Layer.ROUTES)) {
+      return NaiveOutcome.UNKNOWN;
+    }
+    NaiveOutcome best = NaiveOutcome.DENIED;
+    for (dev.sgreach.model.TransitGateway tgw : network.transitGateways().values()) {
+      Boolean onGateway = tgw.securityGroupReferencing().orElse(null);
+      if (Boolean.FALSE.equals(onGateway)) {
+        continue;
+      }
+      Boolean a = attachmentOption(tgw, self.vpcId());
+      Boolean b = attachmentOption(tgw, other.eni().vpcId());
+      if (a == null || b == null) {
+        continue; // a VPC without an available attachment, or one whose option is off
+      }
+      boolean sure = onGateway != null && a && b;
+      best = best.or(sure ? NaiveOutcome.ALLOWED : NaiveOutcome.UNKNOWN);
+    }
+    return best;
+  }
+
+  /**
+   * A VPC's available attachment on the gateway: TRUE when its referencing option is on, FALSE when not captured,
+   * null when it has none or the option is off.
+   */
+  private static Boolean attachmentOption(dev.sgreach.model.TransitGateway tgw, String vpcId) {
+    Boolean found = null;
+    for (dev.sgreach.model.TransitGateway.Attachment at : tgw.attachments()) {
+      if (at.resourceType().equals("vpc") && at.resourceId().equals(vpcId) && at.state().equals("available")) {
+        Boolean o = at.securityGroupReferencing().orElse(null);
+        if (o == null) {
+          found = found == null ? Boolean.FALSE : found;
+        } else if (o) {
+          found = Boolean.TRUE;
+        }
+      }
+    }
+    return found;
   }
 
   protected NaiveOutcome prefixListMatches(String id, Addr at) {
@@ -343,10 +431,19 @@ public class NaiveEvaluator implements Evaluator {
     }
     // AWS reports the reference as going through an active peering that the snapshot does not record: believe it
     // for the VPC the reference names (any VPC when it names none)
-    boolean reportedActive = "active".equalsIgnoreCase(status) && g.peeringId() != null && !g.peeringId().isEmpty()
+    boolean unrecorded = g.peeringId() != null && !g.peeringId().isEmpty()
         && !network.peerings().containsKey(g.peeringId());
     boolean namedVpc = g.vpcId() == null || g.vpcId().isEmpty() || g.vpcId().equals(other.eni().vpcId());
-    return reportedActive && namedVpc ? NaiveOutcome.ALLOWED : NaiveOutcome.DENIED;
+    if (!unrecorded || !namedVpc) {
+      return NaiveOutcome.DENIED;
+    }
+    // a peering the network does not record: the reference's own status is believed; with none, unknown
+    return "active".equalsIgnoreCase(status) ? NaiveOutcome.ALLOWED : unreportedPeering();
+  }
+
+  /** A reference through a peering the network does not record, reporting no status. */
+  protected NaiveOutcome unreportedPeering() {
+    return NaiveOutcome.UNKNOWN;
   }
 
   /** Same VPC, either empty, or an active peering between them (either way round). */
@@ -355,7 +452,9 @@ public class NaiveEvaluator implements Evaluator {
       return true;
     }
     for (VpcPeering p : network.peerings().values()) {
-      boolean active = p.status() != null && p.status().equalsIgnoreCase("active");
+      boolean sameRegion = p.requester().region().isEmpty() || p.accepter().region().isEmpty()
+          || p.requester().region().equals(p.accepter().region());
+      boolean active = sameRegion && p.status() != null && p.status().equalsIgnoreCase("active");
       boolean joins = p.requesterVpcId().equals(a) && p.accepterVpcId().equals(b)
           || p.requesterVpcId().equals(b) && p.accepterVpcId().equals(a);
       if (active && joins) {
@@ -374,6 +473,16 @@ public class NaiveEvaluator implements Evaluator {
     return eni.securityGroupIds().isEmpty() && NOT_FILTERED.contains(eni.interfaceType());
   }
 
+  /** True when both parties are the same ENI: traffic to itself never passes through it, so no group judges it. */
+  protected boolean toItself(Party self, Party other) {
+    return !self.outside() && !other.outside() && self.eni().id().equals(other.eni().id());
+  }
+
+  /** True for a member pair a group answer leaves out when it has others: an ENI with itself. */
+  protected boolean leftOutOfGroups(Party a, Party b) {
+    return toItself(a, b);
+  }
+
   /** What an ENI carrying a group id absent from the network contributes to its side. */
   protected NaiveOutcome missingGroup() {
     return NaiveOutcome.UNKNOWN;
@@ -389,10 +498,19 @@ public class NaiveEvaluator implements Evaluator {
    * One side's candidate rules; {@code missing} is set when the ENI carries a group absent from the network,
    * {@code admitsAll} for an outside party or an unfiltered ENI.
    */
-  protected record SideRules(List<Candidate> candidates, boolean missing, boolean admitsAll) {}
+  protected record SideRules(List<Candidate> candidates, boolean missing, boolean admitsAll,
+      boolean mayBeUnfiltered) {
+    protected SideRules(List<Candidate> candidates, boolean missing, boolean admitsAll) {
+      this(candidates, missing, admitsAll, false);
+    }
+  }
 
   protected SideRules sideRules(Party self, boolean egress, Party other, Addr otherAt) {
-    if (self.outside() || unfiltered(self.eni())) {
+    if (self.outside() || unfiltered(self.eni()) || toItself(self, other)) {
+      return new SideRules(List.of(), false, true);
+    }
+    NaiveOutcome never = other.outside() ? neverFiltered(self.eni(), otherAt) : NaiveOutcome.DENIED;
+    if (never == NaiveOutcome.ALLOWED) {
       return new SideRules(List.of(), false, true);
     }
     List<Candidate> out = new ArrayList<>();
@@ -410,7 +528,58 @@ public class NaiveEvaluator implements Evaluator {
         }
       }
     }
-    return new SideRules(out, missing, false);
+    // a possible DNS address is unknown as a destination only: a DNS server opens no connection to an ENI
+    return new SideRules(out, missing, false, never == NaiveOutcome.UNKNOWN && egress);
+  }
+
+  /** Addresses security groups never filter, wherever the ENI is. */
+  private static final List<String> NEVER_FILTERED = List.of("169.254.169.253", "169.254.169.254",
+      "169.254.169.123", "169.254.170.2", "169.254.169.250", "169.254.169.251", "fd00:ec2::253", "fd00:ec2::254",
+      "fd00:ec2::123");
+
+  /**
+   * Whether security groups leave the ENI's traffic with an outside party at this address unfiltered: ALLOWED for
+   * the fixed link-local services, the ENI's VPC's DNS server (its first IPv4 block's base + 2) and its subnets'
+   * routers (base + 1); UNKNOWN for an IPv4 address ending in binary 0010 when the network lacks the VPC or its IPv4
+   * blocks; DENIED otherwise. A delegated prefix is never such an address.
+   */
+  protected NaiveOutcome neverFiltered(NetworkInterface self, Addr at) {
+    if (at.length() != at.bits()) {
+      return NaiveOutcome.DENIED;
+    }
+    for (String a : NEVER_FILTERED) {
+      if (parseAddr(a).equals(at)) {
+        return NaiveOutcome.ALLOWED;
+      }
+    }
+    if (at.family() != 4) {
+      return NaiveOutcome.DENIED;
+    }
+    dev.sgreach.model.Vpc vpc = network.vpcs().get(self.vpcId());
+    Cidr first = vpc == null ? null : vpc.cidrs().stream().filter(c -> c.family() == 4).findFirst().orElse(null);
+    if (first == null) {
+      return at.value().and(BigInteger.valueOf(15)).intValue() == 2 ? NaiveOutcome.UNKNOWN : NaiveOutcome.DENIED;
+    }
+    if (base(first).add(BigInteger.TWO).equals(at.value())) {
+      return NaiveOutcome.ALLOWED;
+    }
+    for (dev.sgreach.model.Subnet sn : network.subnets().values()) {
+      if (!sn.vpcId().equals(self.vpcId())) {
+        continue;
+      }
+      for (Cidr c : sn.cidrs()) {
+        if (c.family() == 4 && c.length() <= 30 && base(c).add(BigInteger.ONE).equals(at.value())) {
+          return NaiveOutcome.ALLOWED;
+        }
+      }
+    }
+    return NaiveOutcome.DENIED;
+  }
+
+  /** The first address of an IPv4 block, as a number. */
+  private static BigInteger base(Cidr c) {
+    Block b = block(c);
+    return b.value().shiftRight(32 - b.length()).shiftLeft(32 - b.length());
   }
 
   protected NaiveOutcome side(SideRules rules, int protocol, int port, int type, int code) {
@@ -418,6 +587,9 @@ public class NaiveEvaluator implements Evaluator {
       return NaiveOutcome.ALLOWED;
     }
     NaiveOutcome result = rules.missing() ? missingGroup() : NaiveOutcome.DENIED;
+    if (rules.mayBeUnfiltered()) {
+      result = result.or(NaiveOutcome.UNKNOWN);
+    }
     for (Candidate c : rules.candidates()) {
       if (portsMatch(c.rule(), protocol, port, type, code)) {
         result = result.or(c.peer());
@@ -458,7 +630,51 @@ public class NaiveEvaluator implements Evaluator {
   /** The verdict of one flow between two resolved parties. */
   public NaiveOutcome reach(Party from, Party to, Traffic t) {
     int protocol = t.protocol().number();
-    return flow(pairs(from, to, protocol), protocol, t.port(), t.icmpType(), t.icmpCode());
+    return flow(pairsOf(from, to, protocol), protocol, t.port(), t.icmpType(), t.icmpCode());
+  }
+
+  /** The pairs of a flow, through a public address or not. */
+  protected List<PairRules> pairsOf(Party from, Party to, int protocol) {
+    return throughPublic(from, to) ? publicPairs(from, to, protocol) : pairs(from, to, protocol);
+  }
+
+  /**
+   * True when an ENI of the network addresses another party by its public address: the packets leave the VPC and
+   * come back through the internet gateway, so each side sees the other as an outside address.
+   */
+  protected boolean throughPublic(Party from, Party to) {
+    return to.publicAt() != null && !from.outside();
+  }
+
+  /**
+   * The pairs of a flow through a public address: the sender's egress towards the public address (as an outside
+   * party's), and the receiver's ingress from each public address the sender can carry (the one it was named by, else
+   * each of its public IPv4 addresses); with none, the ingress side is unknown. IPv4 only.
+   */
+  protected List<PairRules> publicPairs(Party from, Party to, int protocol) {
+    List<PairRules> out = new ArrayList<>();
+    boolean hasV4 = from.addresses().stream().anyMatch(a -> a.family() == 4);
+    if (!hasV4 || !familyCarries(protocol, 4)) {
+      return out;
+    }
+    Party toOutside = new Party(null, List.of(to.publicAt()));
+    SideRules egress = sideRules(from, true, toOutside, to.publicAt());
+    List<Addr> seen = new ArrayList<>();
+    if (from.publicAt() != null) {
+      seen.add(from.publicAt());
+    } else {
+      for (Cidr p : from.eni().publicIpv4()) {
+        seen.add(addr(p));
+      }
+    }
+    if (seen.isEmpty()) {
+      // the address the sender carries (a NAT gateway's) is not in the network: unknown, as for missing data
+      out.add(new PairRules(null, to.publicAt(), egress, new SideRules(List.of(), true, false)));
+    }
+    for (Addr s : seen) {
+      out.add(new PairRules(s, to.publicAt(), egress, sideRules(to, false, new Party(null, List.of(s)), s)));
+    }
+    return out;
   }
 
   /** One side of one address pair: {@code self}'s egress (or ingress) with {@code other} at {@code otherAt}. */
@@ -483,13 +699,19 @@ public class NaiveEvaluator implements Evaluator {
   @Override
   public Answer verdict(String from, String to, Traffic t) {
     List<NaiveOutcome> each = new ArrayList<>();
+    List<NaiveOutcome> selfPairs = new ArrayList<>();
     for (Party a : members(from)) {
       for (Party b : members(to)) {
-        each.add(reach(a, b, t));
+        (leftOutOfGroups(a, b) ? selfPairs : each).add(reach(a, b, t));
       }
     }
+    if (each.isEmpty()) {
+      each = selfPairs; // an ENI with itself counts only when that is all there is
+    }
     long allowed = each.stream().filter(o -> o == NaiveOutcome.ALLOWED).count();
-    String coverage = allowed == each.size() ? "all" : allowed == 0 ? "none" : "some";
+    long denied = each.stream().filter(o -> o == NaiveOutcome.DENIED).count();
+    String coverage = allowed == each.size() ? "all" : allowed > 0 ? "some"
+        : denied == each.size() ? "none" : "unknown";
     return new Answer(combine(each), coverage, each);
   }
 
@@ -520,12 +742,12 @@ public class NaiveEvaluator implements Evaluator {
     BitSet unknown = new BitSet();
     int n = protocol.number();
     if (n == 6 || n == 17) {
-      List<PairRules> pairs = pairs(f, d, n);
+      List<PairRules> pairs = pairsOf(f, d, n);
       for (int port = 0; port <= 65535; port++) {
         mark(flow(pairs, n, port, -1, -1), port, allowed, unknown);
       }
     } else if (n == 1 || n == 58) {
-      List<PairRules> pairs = pairs(f, d, n);
+      List<PairRules> pairs = pairsOf(f, d, n);
       for (int type = 0; type <= 255; type++) {
         for (int code = 0; code <= 255; code++) {
           mark(flow(pairs, n, -1, type, code), type * 256 + code, allowed, unknown);
@@ -536,7 +758,7 @@ public class NaiveEvaluator implements Evaluator {
         if (p == 1 || p == 6 || p == 17 || p == 58) {
           continue;
         }
-        mark(flow(pairs(f, d, p), p, -1, -1, -1), p, allowed, unknown);
+        mark(flow(pairsOf(f, d, p), p, -1, -1, -1), p, allowed, unknown);
       }
     }
     return new Open(allowed, unknown);
@@ -738,7 +960,7 @@ public class NaiveEvaluator implements Evaluator {
       return NaiveOutcome.DENIED;
     }
     if (unfiltered(eni)) {
-      return NaiveOutcome.ALLOWED;
+      return fromInternetUnfiltered(eni);
     }
     NaiveOutcome result = NaiveOutcome.DENIED;
     for (String id : eni.securityGroupIds()) {
@@ -754,17 +976,41 @@ public class NaiveEvaluator implements Evaluator {
     return result;
   }
 
+  /**
+   * True when a rule admitting the internet of family {@code f} opens something in it: its protocol travels over the
+   * family (an ICMP rule towards IPv6 blocks admits nothing, so it is not among the rules an ENI is exposed by).
+   */
+  protected boolean listedFor(Rule r, int f) {
+    int protocol = r.ports().protocol().number();
+    return protocol == -1 || familyCarries(protocol, f);
+  }
+
+  /**
+   * What the internet can open to an ENI security groups do not filter: a NAT gateway, a Transit Gateway
+   * attachment, a Gateway Load Balancer (endpoint) accept no unsolicited inbound connection (DENIED); a Network Load
+   * Balancer without groups accepts connections on listener ports the network does not hold (UNKNOWN).
+   */
+  protected NaiveOutcome fromInternetUnfiltered(NetworkInterface eni) {
+    return eni.interfaceType().equals("network_load_balancer") ? NaiveOutcome.UNKNOWN : NaiveOutcome.DENIED;
+  }
+
   @Override
   public Exposed exposure(String eniId) {
     NetworkInterface eni = network.interfaces().get(eniId);
     Set<Integer> families = reachableFamilies(eni);
+    if (unfiltered(eni)) {
+      boolean maybe = !families.isEmpty() && fromInternetUnfiltered(eni) != NaiveOutcome.DENIED;
+      boolean hasPublic = !eni.publicIpv4().isEmpty() || families.contains(6);
+      return new Exposed(maybe, maybe && fromInternetUnfiltered(eni) == NaiveOutcome.ALLOWED, maybe && hasPublic,
+          Set.of());
+    }
     Set<String> rules = new TreeSet<>();
-    boolean anywhere = !families.isEmpty() && unfiltered(eni);
+    boolean anywhere = false;
     for (Object[] gr : ingressRules(eni)) {
       SecurityGroup sg = (SecurityGroup) gr[0];
       Rule r = (Rule) gr[1];
       for (int f : families) {
-        if (internetPeer(r, f) == NaiveOutcome.ALLOWED) {
+        if (internetPeer(r, f) == NaiveOutcome.ALLOWED && listedFor(r, f)) {
           rules.add(sg.id() + ": " + r.describe());
           anywhere |= r.peer() instanceof Peer.CidrPeer c && c.cidr().length() == 0 && c.cidr().family() == f
               || r.peer() instanceof Peer.PrefixListPeer p && network.prefixLists().get(p.prefixListId()).entries()

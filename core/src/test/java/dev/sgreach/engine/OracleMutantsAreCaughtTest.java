@@ -70,6 +70,122 @@ class OracleMutantsAreCaughtTest {
         return block(cidr).contains(at) ? NaiveOutcome.ALLOWED : NaiveOutcome.DENIED;
       }
     }));
+    m.add(mutant("an ENI's traffic to itself judged by its groups", n -> new NaiveEvaluator(n) {
+      @Override
+      protected boolean toItself(Party self, Party other) {
+        return false;
+      }
+    }));
+    m.add(mutant("security groups filter Amazon DNS, metadata, Time Sync and the VPC router",
+        n -> new NaiveEvaluator(n) {
+          @Override
+          protected NaiveOutcome neverFiltered(NetworkInterface self, Addr at) {
+            NaiveOutcome o = super.neverFiltered(self, at);
+            return o == NaiveOutcome.ALLOWED ? NaiveOutcome.DENIED : o;
+          }
+        }));
+    m.add(mutant("a possible DNS address of a VPC without blocks is filtered", n -> new NaiveEvaluator(n) {
+      @Override
+      protected NaiveOutcome neverFiltered(NetworkInterface self, Addr at) {
+        NaiveOutcome o = super.neverFiltered(self, at);
+        return o == NaiveOutcome.UNKNOWN ? NaiveOutcome.DENIED : o;
+      }
+    }));
+    m.add(mutant("the VPC router (a subnet's base + 1) is filtered", n -> new NaiveEvaluator(n) {
+      @Override
+      protected NaiveOutcome neverFiltered(NetworkInterface self, Addr at) {
+        NaiveOutcome o = super.neverFiltered(self, at);
+        return o == NaiveOutcome.ALLOWED && at.toString().endsWith(".1") ? NaiveOutcome.DENIED : o;
+      }
+    }));
+    m.add(mutant("inbound references never cross a Transit Gateway", n -> new NaiveEvaluator(n) {
+      @Override
+      protected NaiveOutcome acrossTransit(Peer.GroupPeer g, NetworkInterface self, Party other) {
+        NaiveOutcome o = super.acrossTransit(g, self, other);
+        return network.transitGateways().isEmpty() ? o : NaiveOutcome.DENIED;
+      }
+    }));
+    m.add(mutant("a cross-VPC reference is denied when the snapshot holds no Transit Gateway data",
+        n -> new NaiveEvaluator(n) {
+          @Override
+          protected NaiveOutcome acrossTransit(Peer.GroupPeer g, NetworkInterface self, Party other) {
+            return network.transitGateways().isEmpty() ? NaiveOutcome.DENIED : super.acrossTransit(g, self, other);
+          }
+        }));
+    m.add(mutant("a Transit Gateway option not captured counts as enabled", n -> new NaiveEvaluator(n) {
+      @Override
+      protected NaiveOutcome acrossTransit(Peer.GroupPeer g, NetworkInterface self, Party other) {
+        NaiveOutcome o = super.acrossTransit(g, self, other);
+        return o == NaiveOutcome.UNKNOWN && !network.transitGateways().isEmpty() ? NaiveOutcome.ALLOWED : o;
+      }
+    }));
+    m.add(mutant("a reference through a peering the snapshot lacks, reporting no status, is denied",
+        n -> new NaiveEvaluator(n) {
+          @Override
+          protected NaiveOutcome unreportedPeering() {
+            return NaiveOutcome.DENIED;
+          }
+        }));
+    m.add(mutant("an inter-Region peering carries group references", n -> new NaiveEvaluator(n) {
+      @Override
+      protected boolean vpcsJoined(String a, String b) {
+        return a.isEmpty() || b.isEmpty() || a.equals(b) || network.peerings().values().stream()
+            .anyMatch(p -> p.isActive() && p.joins(a, b));
+      }
+    }));
+    m.add(mutant("NAT gateways and other forwarders without groups are exposed to anywhere",
+        n -> new NaiveEvaluator(n) {
+          @Override
+          protected NaiveOutcome fromInternetUnfiltered(NetworkInterface eni) {
+            return NaiveOutcome.ALLOWED;
+          }
+        }));
+    m.add(mutant("an NLB without groups is not exposed", n -> new NaiveEvaluator(n) {
+      @Override
+      protected NaiveOutcome fromInternetUnfiltered(NetworkInterface eni) {
+        return NaiveOutcome.DENIED;
+      }
+    }));
+    m.add(mutant("a public or Elastic IP is an outside party", n -> new NaiveEvaluator(n) {
+      @Override
+      protected Party publicOwner(Addr a) {
+        return new Party(null, List.of(a));
+      }
+    }));
+    m.add(mutant("an ENI's flow to another's public IP is judged as one to its private address",
+        n -> new NaiveEvaluator(n) {
+          @Override
+          protected boolean throughPublic(Party from, Party to) {
+            return false;
+          }
+        }));
+    m.add(mutant("an Elastic IP on a secondary address stands for the primary address", n -> new NaiveEvaluator(n) {
+      @Override
+      protected Party publicOwner(Addr a) {
+        Party p = super.publicOwner(a);
+        return p.outside() ? p : new Party(p.eni(), List.of(addr(p.eni().privateIpv4().get(0))), p.publicAt());
+      }
+    }));
+    m.add(mutant("exposure lists rules of a family their protocol cannot travel over", n -> new NaiveEvaluator(n) {
+      @Override
+      protected boolean listedFor(Rule r, int f) {
+        return true;
+      }
+    }));
+    m.add(mutant("group answers count an ENI's flow to itself", n -> new NaiveEvaluator(n) {
+      @Override
+      protected boolean leftOutOfGroups(Party a, Party b) {
+        return false;
+      }
+    }));
+    m.add(mutant("a group answer with no flow surely allowed, some unknown, labelled coverage none",
+        n -> new NaiveEvaluator(n) {
+          @Override
+          public Answer verdict(String from, String to, dev.sgreach.model.Traffic t) {
+            Answer a = super.verdict(from, to, t);
+            return a.coverage().equals("unknown") ? new Answer(a.overall(), "none", a.members()) : a;
+          }
+        }));
     m.add(mutant("missing groups on an ENI ignored", n -> new NaiveEvaluator(n) {
       @Override
       protected NaiveOutcome missingGroup() {

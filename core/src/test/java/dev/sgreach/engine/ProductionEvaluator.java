@@ -104,10 +104,10 @@ class ProductionEvaluator implements Evaluator {
     Set<String> unknown = new TreeSet<>();
     for (String a : sample) {
       Cidr address = Cidr.parseAddress(a);
-      if (network.interfaceOwning(address).isPresent()) {
+      if (network.interfaceOwning(address).isPresent() || !engine.resolve(Endpoint.address(a)).get(0).isOutside()) {
         continue;
       }
-      if (r.outsideBlocks().stream().anyMatch(b -> b.contains(address))) {
+      if (r.outsideBlocks().stream().anyMatch(b -> b.contains(address)) || r.neverFiltered().contains(address)) {
         allowed.add(a);
       } else if (!r.outsideUnknown().isEmpty()) {
         unknown.add(a);

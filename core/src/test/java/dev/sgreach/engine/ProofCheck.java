@@ -38,7 +38,7 @@ final class ProofCheck {
     for (Cidr c : m.addresses()) {
       addresses.add(addr(c));
     }
-    return new Party(m.eni().orElse(null), addresses);
+    return new Party(m.eni().orElse(null), addresses, m.publicAddress().map(ProofCheck::addr).orElse(null));
   }
 
   static Addr addr(Cidr c) {
@@ -77,6 +77,10 @@ final class ProofCheck {
     }
     SideCheck e = f.egress().get();
     SideCheck i = f.ingress().get();
+    if (oracle.throughPublic(s, d)) {
+      publicProblems(at, f, e, i, s, d, out);
+      return;
+    }
     if (!e.remoteAddress().equals(i.localAddress()) || !e.localAddress().equals(i.remoteAddress())
         || !f.source().addresses().contains(e.localAddress())
         || !f.destination().addresses().contains(e.remoteAddress())) {
@@ -137,7 +141,8 @@ final class ProofCheck {
     if (!ProductionEvaluator.naive(side.outcome()).equals(expected)) {
       out.add(at + side.title() + " is " + side.outcome() + ", oracle " + expected);
     }
-    boolean admitsAll = self.outside() || oracle.unfiltered(self.eni());
+    boolean admitsAll = self.outside() || oracle.unfiltered(self.eni()) || oracle.toItself(self, other)
+        || other.outside() && oracle.neverFiltered(self.eni(), otherAt) == NaiveOutcome.ALLOWED;
     if (side.outcome() == Outcome.ALLOWED && !admitsAll && side.matches().isEmpty()) {
       out.add(at + side.title() + " is allowed by no rule it names");
     }
@@ -182,6 +187,29 @@ final class ProofCheck {
     Network.Builder b = network.toBuilder();
     kept.values().forEach(g -> b.replace(g.build()));
     return new NaiveEvaluator(b.build());
+  }
+
+  /**
+   * A flow addressed to the destination's public address: the egress side judges the public address as an outside
+   * party's, the ingress side the public address the sender is seen with (or is unknown, naming why).
+   */
+  private void publicProblems(String at, Flow f, SideCheck e, SideCheck i, Party s, Party d, List<String> out) {
+    Addr publicAt = d.publicAt();
+    if (!addr(e.remoteAddress()).equals(publicAt) || !f.source().addresses().contains(e.localAddress())
+        || !f.destination().addresses().contains(i.localAddress())) {
+      out.add(at + "through the public address " + publicAt + ", but the sides explain " + e.localAddress()
+          + " -> " + e.remoteAddress() + " and " + i.remoteAddress() + " -> " + i.localAddress());
+      return;
+    }
+    sideProblems(at, e, s, new Party(null, List.of(publicAt)), f, out);
+    boolean seen = s.publicAt() != null || !s.eni().publicIpv4().isEmpty();
+    if (seen) {
+      Addr from = addr(i.remoteAddress());
+      sideProblems(at, i, d, new Party(null, List.of(from)), f, out);
+    } else if (i.outcome() != Outcome.UNKNOWN || i.missing().isEmpty()) {
+      out.add(at + "the sender has no public address, yet the ingress side is " + i.outcome()
+          + " or names no missing data");
+    }
   }
 
   // ---------------------------------------------------------------- fixes

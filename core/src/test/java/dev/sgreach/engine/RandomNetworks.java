@@ -57,9 +57,13 @@ public final class RandomNetworks {
   private static final List<String> V6_PREFIXES =
       List.of("2600:1f18:0:1:a::/80", "2600:1f18:0:1:b::/80", "2600:1f18:0:2:c::/80", "2001:db8:8000:0:d::/80");
   private static final List<String> V4_EXTRA = List.of("8.8.8.8", "203.0.113.7", "52.217.1.1", "100.64.0.1",
-      "0.0.0.0", "255.255.255.255", "127.255.255.255", "128.0.0.0", "10.0.9.80", "10.1.0.0", "172.16.5.5");
+      "0.0.0.0", "255.255.255.255", "127.255.255.255", "128.0.0.0", "10.0.9.80", "10.1.0.0", "172.16.5.5",
+      // addresses security groups never filter: metadata, DNS (also vpc-b's base + 2), Time Sync, ECS, activation
+      "169.254.169.254", "169.254.169.253", "169.254.169.123", "169.254.170.2", "169.254.169.251", "10.1.0.2",
+      "10.1.0.1", "10.0.1.1");
   private static final List<String> V6_EXTRA = List.of("2a05:d018::1", "::", "::1", "8000::",
-      "7fff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", "2001:db8:7fff::9", "fd00::1:2:3", "2600:1f18:0:3::1");
+      "7fff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", "2001:db8:7fff::9", "fd00::1:2:3", "2600:1f18:0:3::1",
+      "fd00:ec2::254", "fd00:ec2::123", "fd00:ec2::253");
   private static final List<String> V4_RULE_CIDRS = List.of("0.0.0.0/0", "10.0.0.0/16", "10.0.0.0/24",
       "10.0.1.0/25", "10.0.1.128/25", "10.1.2.3/20", "10.0.0.7/31", "192.168.0.0/24", "172.16.0.0/12",
       "8.8.8.8/32", "10.0.9.16/28", "10.0.9.0/26", "128.0.0.0/1", "0.0.0.0/1", "10.0.0.0/8", "10.0.0.255/32",
@@ -146,12 +150,46 @@ public final class RandomNetworks {
     if (vpcCount == 3) {
       b.add(Vpc.of("vpc-c", "192.168.0.0/16"));
     }
+    // Transit Gateways (often none: references across VPCs are then unknown), with their referencing options
+    // on, off or not captured, on the gateway and on each VPC attachment
+    int tgws = chance(0.4) ? 0 : 1 + rnd.nextInt(2);
+    for (int t = 1; t <= tgws; t++) {
+      dev.sgreach.model.TransitGateway.Builder tg = dev.sgreach.model.TransitGateway.builder("tgw-" + t);
+      if (chance(0.8)) {
+        tg.securityGroupReferencing(chance(0.7));
+      }
+      for (String v : vpcs) {
+        if (chance(0.7)) {
+          Boolean option = chance(0.7) ? Boolean.TRUE : chance(0.5) ? Boolean.FALSE : null;
+          tg.attachment(new dev.sgreach.model.TransitGateway.Attachment("tgw-attach-" + t + v, "vpc", v, "",
+              chance(0.9) ? "available" : "pending", java.util.Optional.empty(),
+              com.google.common.collect.ImmutableList.of(), false, java.util.Optional.ofNullable(option),
+              java.util.Optional.empty()));
+        }
+      }
+      b.add(tg.build());
+    }
+    // subnets, whose base + 1 is the VPC router (never filtered); sometimes one in a VPC the network lacks
+    b.add(new dev.sgreach.model.Subnet("subnet-a1", "vpc-a", "", "", "", com.google.common.collect.ImmutableList
+        .of(Cidr.parse("10.0.1.0/24"))));
+    if (chance(0.5)) {
+      b.add(new dev.sgreach.model.Subnet("subnet-b1", chance(0.7) ? "vpc-b" : "vpc-elsewhere", "", "", "",
+          com.google.common.collect.ImmutableList.of(Cidr.parse("10.1.0.0/20"))));
+    }
     // one active and one non-active peering, drawn over the VPCs there are
     List<String> shuffled = new ArrayList<>(vpcs);
     Collections.shuffle(shuffled, rnd);
     List<String> peeringIds = new ArrayList<>();
-    b.add(new VpcPeering("pcx-active", shuffled.get(0), shuffled.get(1), chance(0.8) ? "active" : "Active"));
+    if (chance(0.15)) {
+      // an active peering between two Regions: it carries no group reference
+      b.add(new VpcPeering("pcx-active", shuffled.get(0), shuffled.get(1), "active",
+          new VpcPeering.Side("", "us-east-1", com.google.common.collect.ImmutableList.of()),
+          new VpcPeering.Side("", "eu-west-1", com.google.common.collect.ImmutableList.of())));
+    } else {
+      b.add(new VpcPeering("pcx-active", shuffled.get(0), shuffled.get(1), chance(0.8) ? "active" : "Active"));
+    }
     peeringIds.add("pcx-active");
+    peeringIds.add("pcx-unrecorded"); // named by references, not in the network
     String otherEnd = vpcCount == 3 ? shuffled.get(2) : chance(0.5) ? shuffled.get(1) : "vpc-elsewhere";
     b.add(new VpcPeering("pcx-inactive", shuffled.get(0), otherEnd, pick(NON_ACTIVE)));
     peeringIds.add("pcx-inactive");
@@ -229,14 +267,21 @@ public final class RandomNetworks {
       if (chance(0.6)) {
         e.attachedTo("i-" + (1 + rnd.nextInt(4)), rnd.nextInt(3));
       }
-      if (chance(0.2) && !publicIps.isEmpty()) {
+      boolean withPublic = chance(0.2) && !publicIps.isEmpty();
+      if (withPublic) {
         e.publicIp(publicIps.remove(publicIps.size() - 1));
       }
       boolean v6only = chance(0.07);
       int n4 = v6only ? 0 : 1 + rnd.nextInt(3);
       int n6 = v6only ? 1 + rnd.nextInt(2) : rnd.nextInt(3);
+      List<String> own4 = new ArrayList<>();
       for (int k = 0; k < n4 && !v4.isEmpty(); k++) {
-        e.address(v4.remove(v4.size() - 1));
+        own4.add(v4.remove(v4.size() - 1));
+        e.address(own4.get(k));
+      }
+      if (own4.size() > 1 && !publicIps.isEmpty() && chance(withPublic ? 0.3 : 0.15)) {
+        // an Elastic IP associated with a secondary private address
+        e.publicIp(publicIps.remove(publicIps.size() - 1), own4.get(1 + rnd.nextInt(own4.size() - 1)));
       }
       for (int k = 0; k < n6 && !v6.isEmpty(); k++) {
         e.address(v6.remove(v6.size() - 1));
@@ -374,7 +419,10 @@ public final class RandomNetworks {
     return singleEndpoint();
   }
 
-  /** A random one-member endpoint: an ENI id, an ENI's address, an address in a delegated prefix, or outside. */
+  /**
+   * A random one-member endpoint: an ENI id, an ENI's address, an address in a delegated prefix, an ENI's public or
+   * Elastic IP, or outside.
+   */
   public String singleEndpoint() {
     Network n = network();
     List<NetworkInterface> enis = new ArrayList<>(n.interfaces().values());
@@ -392,6 +440,12 @@ public final class RandomNetworks {
       String in = inPrefix();
       if (in != null) {
         return in;
+      }
+    }
+    if (d < 0.84) {
+      List<Cidr> publics = enis.stream().flatMap(e -> e.publicIpv4().stream()).toList();
+      if (!publics.isEmpty()) {
+        return pick(publics).addressString(); // a public or Elastic IP stands for its ENI
       }
     }
     return outsideAddress();

@@ -65,6 +65,8 @@ class RandomNetworksTest {
     int publicIps = 0;
     int multiEniInstances = 0;
     int groupEndpoints = 0;
+    int publicEndpoints = 0;
+    int secondaryElasticIps = 0;
     for (long seed = 1; seed <= 250; seed++) {
       RandomNetworks gen = new RandomNetworks(seed);
       Network n = gen.network();
@@ -78,12 +80,17 @@ class RandomNetworksTest {
         unfilteredTypeWithGroups += unfilteredType && !e.securityGroupIds().isEmpty() ? 1 : 0;
         bare += !unfilteredType && e.securityGroupIds().isEmpty() ? 1 : 0;
         publicIps += e.publicIpv4().size();
+        secondaryElasticIps += (int) e.publicIpv4ByPrivate().keySet().stream()
+            .filter(p -> !p.equals(e.privateIpv4().get(0))).count();
         e.instanceId().ifPresent(i -> perInstance.merge(i, 1, Integer::sum));
       }
       multiEniInstances += (int) perInstance.values().stream().filter(c -> c > 1).count();
       for (int i = 0; i < 20; i++) {
         String endpoint = gen.endpoint();
         groupEndpoints += endpoint.startsWith("sg-") || endpoint.startsWith("i-") || endpoint.startsWith("{") ? 1 : 0;
+        String e = endpoint;
+        publicEndpoints += n.interfaces().values().stream()
+            .anyMatch(x -> x.publicIpv4().stream().anyMatch(p -> p.addressString().equals(e))) ? 1 : 0;
       }
       for (SecurityGroup sg : n.securityGroups().values()) {
         for (Rule r : Iterables.concat(sg)) {
@@ -112,6 +119,8 @@ class RandomNetworksTest {
     assertThat(publicIps).isGreaterThan(100);
     assertThat(multiEniInstances).isGreaterThan(100);
     assertThat(groupEndpoints).isGreaterThan(500);
+    assertThat(publicEndpoints).isGreaterThan(200);
+    assertThat(secondaryElasticIps).isGreaterThan(20);
   }
 
   @Test

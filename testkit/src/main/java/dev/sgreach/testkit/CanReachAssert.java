@@ -22,6 +22,9 @@ import org.assertj.core.error.ErrorMessageFactory;
  * Assertions that a source can open flows to a destination: {@code canReach(to).on(tcp(443))} asks the engine's
  * {@code reach} for each traffic, {@code canReach(to).onlyOn(tcp(443))} compares its {@code openPorts}. Group-valued
  * endpoints (an instance, a security group, an EKS role) pass only when every member pair passes.
+ *
+ * <p>{@code canReach(to)} alone checks nothing: a chain left without {@code on} or {@code onlyOn} fails at the next
+ * sgreach assertion, or at the end of a test run with {@code @SgreachSnapshot}.
  */
 public class CanReachAssert extends AbstractAssert<CanReachAssert, Endpoint> {
   private final Endpoint to;
@@ -32,6 +35,7 @@ public class CanReachAssert extends AbstractAssert<CanReachAssert, Endpoint> {
     this.to = to;
     this.scope = scope;
     scope.describe(this);
+    Unfinished.started(this, "canReach(" + to.label() + ") from " + from.label(), ".on(...) or .onlyOn(...)");
   }
 
   private void fail(ErrorMessageFactory factory) {
@@ -48,6 +52,7 @@ public class CanReachAssert extends AbstractAssert<CanReachAssert, Endpoint> {
    * @return this assertion
    */
   public CanReachAssert on(Traffic first, Traffic... more) {
+    Unfinished.finished(this);
     List<Verdict> failing = scope.failing(actual, to, Lists.asList(first, more), Verdict::isAllowed);
     if (!failing.isEmpty()) {
       fail(shouldReach(actual, to, failing));
@@ -65,6 +70,7 @@ public class CanReachAssert extends AbstractAssert<CanReachAssert, Endpoint> {
    * @return this assertion
    */
   public CanReachAssert onlyOn(Traffic first, Traffic... more) {
+    Unfinished.finished(this);
     List<Traffic> expected = Lists.asList(first, more);
     Reachability r = scope.reachability();
     List<PortsFinding> findings = new ArrayList<>();

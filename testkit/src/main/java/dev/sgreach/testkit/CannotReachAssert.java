@@ -33,6 +33,7 @@ public class CannotReachAssert extends AbstractAssert<CannotReachAssert, Endpoin
     this.to = to;
     this.scope = scope;
     scope.describe(this);
+    Unfinished.started(this, "cannotReach(" + to.label() + ") from " + from.label(), ".on(...) or .onAnyPort()");
   }
 
   private void fail(ErrorMessageFactory factory) {
@@ -48,6 +49,7 @@ public class CannotReachAssert extends AbstractAssert<CannotReachAssert, Endpoin
    * @return this assertion
    */
   public CannotReachAssert on(Traffic first, Traffic... more) {
+    Unfinished.finished(this);
     List<Verdict> failing = scope.failing(actual, to, Lists.asList(first, more),
         v -> v.flows().stream().allMatch(f -> f.outcome() == Outcome.DENIED));
     if (!failing.isEmpty()) {
@@ -64,6 +66,7 @@ public class CannotReachAssert extends AbstractAssert<CannotReachAssert, Endpoin
    * @return this assertion
    */
   public CannotReachAssert onAnyPort() {
+    Unfinished.finished(this);
     Reachability r = scope.reachability();
     List<PortsFinding> findings = new ArrayList<>();
     for (Member s : r.resolve(actual)) {

@@ -91,14 +91,16 @@ public class NetworkAssert extends AbstractAssert<NetworkAssert, Network> {
 
   /**
    * Verifies that no rule references a security group missing from the snapshot, or one across a peering that is no
-   * longer active: such rules match nothing, or only what still happens to carry the group id.
+   * longer active or joins two Regions (such rules match nothing, or only what still happens to carry the group id),
+   * and that no ENI carries a group missing from the snapshot (its verdicts would be unknown).
    *
    * @return this assertion
    */
   public NetworkAssert hasNoStaleReferences() {
     isNotNull();
     List<Warning> stale = actual.warnings().stream()
-        .filter(w -> w.kind() == Warning.Kind.STALE_REFERENCE || w.kind() == Warning.Kind.STALE_PEERING_REFERENCE)
+        .filter(w -> w.kind() == Warning.Kind.STALE_REFERENCE || w.kind() == Warning.Kind.STALE_PEERING_REFERENCE
+            || w.kind() == Warning.Kind.MISSING_SECURITY_GROUP)
         .toList();
     if (!stale.isEmpty()) {
       throwAssertionError(shouldHaveNoStaleReferences(actual, stale));

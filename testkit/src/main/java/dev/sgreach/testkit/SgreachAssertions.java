@@ -41,6 +41,7 @@ public class SgreachAssertions {
    * @return the assertion
    */
   public static NetworkAssert assertThat(Network actual) {
+    Unfinished.check(); // a chain left unfinished before this one checked nothing
     return new NetworkAssert(actual);
   }
 
@@ -52,6 +53,7 @@ public class SgreachAssertions {
    * @return the assertion
    */
   public static EksClusterAssert assertThat(EksCluster actual) {
+    Unfinished.check(); // a chain left unfinished before this one checked nothing
     return new EksClusterAssert(actual);
   }
 
@@ -62,6 +64,7 @@ public class SgreachAssertions {
    * @return the assertion on its network
    */
   public static NetworkAssert assertThat(Reachability actual) {
+    Unfinished.check(); // a chain left unfinished before this one checked nothing
     return new NetworkAssert(actual == null ? null : Engines.remember(actual).network());
   }
 
@@ -72,6 +75,7 @@ public class SgreachAssertions {
    * @return the assertion
    */
   public static VerdictAssert assertThat(Verdict actual) {
+    Unfinished.check(); // a chain left unfinished before this one checked nothing
     return new VerdictAssert(actual);
   }
 
@@ -82,6 +86,7 @@ public class SgreachAssertions {
    * @return the assertion
    */
   public static OpenPortsAssert assertThat(OpenPorts actual) {
+    Unfinished.check(); // a chain left unfinished before this one checked nothing
     return new OpenPortsAssert(actual);
   }
 

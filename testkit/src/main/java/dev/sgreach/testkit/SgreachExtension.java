@@ -33,11 +33,18 @@ import org.junit.jupiter.api.extension.TestInstancePostProcessor;
  * deprecated in favour of {@code computeIfAbsent}, new in 6.0). The build runs a consumer project on 5.10, 5.14 and
  * 6.1 to keep it so.
  */
-public final class SgreachExtension implements BeforeAllCallback, TestInstancePostProcessor, ParameterResolver {
+public final class SgreachExtension implements BeforeAllCallback, TestInstancePostProcessor, ParameterResolver,
+    org.junit.jupiter.api.extension.AfterEachCallback {
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SgreachExtension.class);
 
   /** Made by JUnit through {@code @ExtendWith}. */
   public SgreachExtension() {}
+
+  /** Fails the test when it left a {@code canReach(x)} or {@code cannotReach(x)} chain unfinished. */
+  @Override
+  public void afterEach(ExtensionContext context) {
+    Unfinished.check();
+  }
 
   @Override
   public void beforeAll(ExtensionContext context) throws IllegalAccessException {

@@ -18,8 +18,15 @@ class NetworkAssert_hasNoStaleReferences_Test {
   }
 
   @Test
-  void should_pass_when_only_other_warnings_exist() {
-    assertThat(Fixtures.withMissingGroup()).hasNoStaleReferences();
+  void should_fail_when_an_eni_carries_a_group_missing_from_the_snapshot() {
+    // GIVEN
+    Network network = Fixtures.withMissingGroup();
+    // WHEN
+    AssertionError error = expectAssertionError(() -> assertThat(network).hasNoStaleReferences());
+    // THEN
+    then(error).hasMessage(shouldHaveNoStaleReferences(network, network.warnings().stream()
+        .filter(w -> w.kind() == Warning.Kind.MISSING_SECURITY_GROUP).toList()).create());
+    then(error.getMessage()).contains("which is not in the snapshot");
   }
 
   @Test

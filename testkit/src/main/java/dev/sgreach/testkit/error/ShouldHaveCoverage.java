@@ -28,7 +28,7 @@ public class ShouldHaveCoverage extends BasicErrorMessageFactory {
     Outcome skip = switch (expected) {
       case ALL -> Outcome.ALLOWED;
       case NONE -> Outcome.DENIED;
-      case SOME -> null;
+      case SOME, UNKNOWN -> null;
     };
     Facts f = facts().question(verdict).add("expected coverage", expected.word())
         .add("but was", Facts.coverage(verdict)).flows(verdict, skip);
