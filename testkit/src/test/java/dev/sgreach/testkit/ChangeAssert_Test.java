@@ -53,8 +53,8 @@ class ChangeAssert_Test {
     Network after = withSshFromAnywhere(before);
     Throwable t = catchThrowable(() -> assertThat(after).comparedTo(before).opensNothingFromInternet());
     then(t).isInstanceOf(AssertionError.class).hasMessageContainingAll(
-        "expected to open : nothing from the internet",
-        "but opens        : 1 flow(s)",
+        "expected to open: nothing from the internet",
+        "but opens       : 1 flow(s)",
         "opened", "internet -> sg-0a1b2c3d4e5f60b01 (web)", "tcp 22", "to ENIs", WEB,
         "admitted by", "ingress tcp 22 from 0.0.0.0/0 \"ssh\"");
     then(catchThrowable(() -> assertThat(after).comparedTo(before).opensNothing())).isInstanceOf(AssertionError.class);
@@ -68,9 +68,9 @@ class ChangeAssert_Test {
     Throwable t = catchThrowable(() -> assertThat(after).comparedTo(before)
         .opensOnly(flow(securityGroup(WEB_SG), securityGroup(DB_SG), tcp(5432))));
     then(t).isInstanceOf(AssertionError.class).hasMessageContainingAll(
-        "expected to open  : sg-0a1b2c3d4e5f60b01 -> sg-0a1b2c3d4e5f60b03 on tcp/5432",
-        "but does not open : sg-0a1b2c3d4e5f60b01 -> sg-0a1b2c3d4e5f60b03 on tcp/5432",
-        "but also opens    : 1 flow(s)", "internet -> sg-0a1b2c3d4e5f60b01 (web)");
+        "expected to open : sg-0a1b2c3d4e5f60b01 -> sg-0a1b2c3d4e5f60b03 on tcp/5432",
+        "but does not open: sg-0a1b2c3d4e5f60b01 -> sg-0a1b2c3d4e5f60b03 on tcp/5432",
+        "but also opens   : 1 flow(s)", "internet -> sg-0a1b2c3d4e5f60b01 (web)");
   }
 
   @Test
@@ -79,10 +79,10 @@ class ChangeAssert_Test {
     Network after = withoutDbRule(before);
     Throwable t = catchThrowable(() -> assertThat(after).comparedTo(before).closesNothing());
     then(t).isInstanceOf(AssertionError.class).hasMessageContainingAll(
-        "expected to close : no flow", "but closes        : 1 flow(s)",
+        "expected to close: no flow", "but closes       : 1 flow(s)",
         "closed", "sg-0a1b2c3d4e5f60b02 (app) -> sg-0a1b2c3d4e5f60b03 (db)", "tcp 5432",
         "before", "allowed", "ingress tcp 5432 from 111122223333/sg-0a1b2c3d4e5f60b02",
-        "after", "denied");
+        "after            : denied", "blocked at       : ingress of eni-0a1b2c3d4e5f60a03");
     assertThat(after).comparedTo(before).opensNothing();
   }
 
