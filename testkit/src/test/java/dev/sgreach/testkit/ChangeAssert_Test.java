@@ -82,7 +82,7 @@ class ChangeAssert_Test {
         "expected to close: no flow", "but closes       : 1 flow(s)",
         "closed", "sg-0a1b2c3d4e5f60b02 (app) -> sg-0a1b2c3d4e5f60b03 (db)", "tcp 5432",
         "before", "allowed", "ingress tcp 5432 from 111122223333/sg-0a1b2c3d4e5f60b02",
-        "after", "denied");
+        "after            : denied", "blocked at       : ingress of eni-0a1b2c3d4e5f60a03");
     assertThat(after).comparedTo(before).opensNothing();
   }
 
