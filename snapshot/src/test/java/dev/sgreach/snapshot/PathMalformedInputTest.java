@@ -8,6 +8,7 @@ import dev.sgreach.model.Network;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +26,10 @@ class PathMalformedInputTest {
 
   @BeforeEach
   void groups() throws IOException {
-    Files.writeString(dir.resolve("ec2-describe-security-groups.json"), "{\"SecurityGroups\": [{\"GroupId\": \"sg-1\"}]}");
+    // the two files every snapshot folder needs, complete as AWS returns them
+    Files.writeString(dir.resolve("ec2-describe-security-groups.json"),
+        "{\"SecurityGroups\": [{\"GroupId\": \"sg-1\", \"IpPermissions\": [], \"IpPermissionsEgress\": []}]}");
+    Files.writeString(dir.resolve("ec2-describe-network-interfaces.json"), "{\"NetworkInterfaces\": []}");
   }
 
   SnapshotException readError(String file, String json) throws IOException {
@@ -145,6 +149,11 @@ class PathMalformedInputTest {
         + " \"available\"}]}";
     Files.writeString(a.resolve("TransitGatewayAttachments.json"), attachment.formatted("vpc-1"));
     Files.writeString(b.resolve("TransitGatewayAttachments.json"), attachment.formatted("vpc-2"));
+    for (Path region : List.of(a, b)) { // each region folder is a snapshot of its own, with groups and ENIs
+      for (String needed : List.of("ec2-describe-security-groups.json", "ec2-describe-network-interfaces.json")) {
+        Files.copy(dir.resolve(needed), region.resolve(needed));
+      }
+    }
 
     SnapshotException e = catchThrowableOfType(SnapshotException.class, () -> Snapshots.read(dir));
 
