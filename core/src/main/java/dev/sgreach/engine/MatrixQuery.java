@@ -24,7 +24,9 @@ import java.util.Set;
  * sending to itself) is decided on its own by {@link FlowJudge#flow}, as are all flows when the snapshot holds path
  * layers (network ACLs, routes), which tell ENIs of one class apart by subnet.
  *
- * <p>Member pairs are those {@link Reachability#reach} judges: every source member with every destination member.
+ * <p>Member pairs are those {@link Reachability#reach} judges: every source member with every destination member, an
+ * ENI's pair with itself left out when the cell has other pairs, and a member asked about by its public address
+ * judged as a flow through that address ({@link FlowJudge#throughPublic}).
  */
 final class MatrixQuery {
   private final Index index;
@@ -46,6 +48,7 @@ final class MatrixQuery {
     int[] counts = new int[3];
     int[] srcIndex = slots(sources);
     int[] dstIndex = slots(destinations);
+    boolean skipSelf = Reachability.hasOtherPair(sources, destinations); // paired as reach pairs them
     for (int i = 0; i < sources.size(); i++) {
       Member s = sources.get(i);
       for (int j = 0; j < destinations.size(); j++) {
@@ -54,7 +57,11 @@ final class MatrixQuery {
           throw new IllegalArgumentException("both " + s.label() + " and " + d.label()
               + " are outside the snapshot: no security group stands between them");
         }
-        counts[value(s, srcIndex[i], d, dstIndex[j], t)]++;
+        if (skipSelf && Reachability.self(s, d)) {
+          continue;
+        }
+        counts[FlowJudge.throughPublic(s, d) ? flows.flowThroughPublic(s, d, t)
+            : value(s, srcIndex[i], d, dstIndex[j], t)]++;
       }
     }
     int allowed = counts[T];

@@ -180,6 +180,13 @@ public class NaiveEvaluator implements Evaluator {
     if (text.trim().startsWith("eni-")) {
       throw new IllegalArgumentException("no ENI " + text + " in the network");
     }
+    String t = text.trim();
+    if (t.startsWith("vpc-") && t.indexOf('/') > 0) { // vpc-.../ADDRESS: the address among that VPC's ENIs only
+      String vpc = t.substring(0, t.indexOf('/'));
+      Addr a = parseAddr(t.substring(t.indexOf('/') + 1));
+      NetworkInterface owner = owner(a, vpc);
+      return owner == null ? new Party(null, List.of(a)) : new Party(owner, List.of(a));
+    }
     Addr a = parseAddr(text);
     NetworkInterface owner = owner(a);
     if (owner == null) {
@@ -252,7 +259,15 @@ public class NaiveEvaluator implements Evaluator {
 
   /** The ENI owning an address: a listed private address first (snapshot order), then a delegated prefix. */
   protected NetworkInterface owner(Addr a) {
+    return owner(a, null);
+  }
+
+  /** {@link #owner(Addr)} among the ENIs of one VPC ({@code null}: every VPC). */
+  protected NetworkInterface owner(Addr a, String vpc) {
     for (NetworkInterface eni : network.interfaces().values()) {
+      if (vpc != null && !eni.vpcId().equals(vpc)) {
+        continue;
+      }
       for (Addr own : whole(eni).addresses()) {
         if (own.equals(a)) {
           return eni;
@@ -260,6 +275,9 @@ public class NaiveEvaluator implements Evaluator {
       }
     }
     for (NetworkInterface eni : network.interfaces().values()) {
+      if (vpc != null && !eni.vpcId().equals(vpc)) {
+        continue;
+      }
       for (Cidr p : eni.prefixes()) {
         if (block(p).contains(a)) {
           return eni;

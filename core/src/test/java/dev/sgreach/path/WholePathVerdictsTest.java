@@ -190,13 +190,14 @@ class WholePathVerdictsTest {
     Exposure sgOnly = Reachability.of(n, EnumSet.of(Layer.SECURITY_GROUPS)).exposure();
 
     assertThat(sgOnly.pathChecked()).isFalse();
-    assertThat(sgOnly.interfaces()).extracting(x -> x.eni().id()).containsExactly("eni-web", "eni-app", "eni-nat");
+    // the NAT gateway's ENI is not listed: no group filters it and it answers no connection the internet opens
+    assertThat(sgOnly.interfaces()).extracting(x -> x.eni().id()).containsExactly("eni-web", "eni-app");
     assertThat(sgOnly.interfaces()).extracting(Exposure.Exposed::path)
         .containsOnly(Exposure.PathReach.NOT_CHECKED);
     assertThat(whole.pathChecked()).isTrue();
     assertThat(whole.real()).extracting(x -> x.eni().id()).containsExactly("eni-web");
-    // eni-app has no public address; the NAT gateway answers no connection addressed to it
-    assertThat(whole.bySecurityGroupsOnly()).extracting(x -> x.eni().id()).containsExactly("eni-app", "eni-nat");
+    // eni-app has no public address
+    assertThat(whole.bySecurityGroupsOnly()).extracting(x -> x.eni().id()).containsExactly("eni-app");
     assertThat(whole.real().get(0).pathProof().orElseThrow().isAllowed()).isTrue();
     assertThat(whole.bySecurityGroupsOnly()).allSatisfy(x -> assertThat(x.pathProof().map(PathVerdict::outcome))
         .isIn(java.util.Optional.empty(), java.util.Optional.of(Outcome.DENIED)));
@@ -210,6 +211,6 @@ class WholePathVerdictsTest {
         .exposure();
     assertThat(cut.real()).isEmpty();
     assertThat(cut.bySecurityGroupsOnly()).extracting(x -> x.eni().id())
-        .containsExactly("eni-web", "eni-app", "eni-nat");
+        .containsExactly("eni-web", "eni-app");
   }
 }
