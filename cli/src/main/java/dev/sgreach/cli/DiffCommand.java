@@ -77,8 +77,7 @@ final class DiffCommand extends AnalysisCommand {
 
   /** One of the two snapshot folders, loaded as {@code --snapshot} would be. */
   private Network folder(String name) {
-    SnapshotOptions.requireFolder(name);
-    return environment().loader().load(environment().resolve(name));
+    return snapshot.loadFolder(environment(), name, spec.commandLine().getErr());
   }
 
   // ---------------------------------------------------------------- text

@@ -119,7 +119,7 @@ final class SnapshotOptions {
       throw new BadInputException("missing --snapshot DIR (or --eksctl FILE, or --plan PLAN.json, for a network "
           + "that does not exist yet)");
     }
-    Network base = snapshot == null ? null : loadSnapshot(environment, err);
+    Network base = snapshot == null ? null : loadFolder(environment, snapshot, err);
     if (plan != null) {
       TerraformPlan p = TerraformPlan.read(environment.resolve(plan));
       return new Loaded(Optional.of(base == null ? p.apply() : p.applyTo(base)), base);
@@ -131,9 +131,13 @@ final class SnapshotOptions {
     return new Loaded(Optional.empty(), base);
   }
 
-  private Network loadSnapshot(Environment environment, java.io.PrintWriter err) {
-    requireFolder(snapshot);
-    java.nio.file.Path folder = environment.resolve(snapshot);
+  /**
+   * Loads one snapshot folder as the user named it ({@code --snapshot}, or each of {@code diff}'s two folders): an
+   * empty name refused, and with {@code --debug} each file read a line on {@code err}.
+   */
+  Network loadFolder(Environment environment, String name, java.io.PrintWriter err) {
+    requireFolder(name);
+    java.nio.file.Path folder = environment.resolve(name);
     if (!debug) {
       return environment.loader().load(folder);
     }
