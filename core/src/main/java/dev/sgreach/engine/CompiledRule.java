@@ -1,6 +1,5 @@
 package dev.sgreach.engine;
 
-import com.google.common.collect.Range;
 import dev.sgreach.model.Cidr;
 import dev.sgreach.model.Peer;
 import dev.sgreach.model.Rule;
@@ -56,9 +55,8 @@ final class CompiledRule {
     this.groupIndex = groupIndex;
     this.rule = rule;
     this.protocol = rule.ports().protocol().number();
-    Range<Integer> keys = rule.ports().keys();
-    this.low = keys.lowerEndpoint();
-    this.high = keys.upperEndpoint();
+    this.low = rule.ports().lowestKey();
+    this.high = rule.ports().highestKey();
     Peer p = rule.peer();
     if (p instanceof Peer.CidrPeer c) {
       kind = CIDR;

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * A {@link Network} compiled once for answering (see the package documentation for the design). Built in named
@@ -27,6 +28,13 @@ import java.util.TreeSet;
  * {@link SideJudge}.
  */
 final class Index {
+  /**
+   * From this many groups on, groups' rules compile on several threads (the common fork-join pool): a region's
+   * compilation is most of its indexing, and each group's is independent. Tests lower it to compile small networks
+   * that way too.
+   */
+  static int parallelGroups = 512;
+
   final Network network;
   final NetworkInterface[] enis;
   private final Map<String, Integer> eniIndex;
@@ -141,7 +149,11 @@ final class Index {
     this.ingressTables = new RuleTable[groups.length];
     this.egressTables = new RuleTable[groups.length];
     this.ruleCount = compileRules(names);
-    this.byPeer = new PeerIndex[] {new PeerIndex(ingress, groups.length), new PeerIndex(egress, groups.length)};
+    names.thaw();
+    this.byPeer = new PeerIndex[2];
+    IntStream sides = IntStream.range(0, 2);
+    (groups.length >= parallelGroups ? sides.parallel() : sides)
+        .forEach(k -> byPeer[k] = new PeerIndex(k == 0 ? ingress : egress, groups.length));
     // step 4: which VPCs are joined
     this.peeredVpcs = joinPeeredVpcs(names);
     this.transitReferencing = transitReferencing(network);
@@ -236,26 +248,43 @@ final class Index {
     return out;
   }
 
-  /** Step 3: every present group's rules, compiled and arranged in rule tables. Returns how many rules. */
+  /**
+   * Step 3: every present group's rules, compiled and arranged in rule tables. Returns how many rules. Rule numbers
+   * run in group order, ingress before egress, whichever thread compiles a group.
+   */
   private int compileRules(Interner names) {
-    int id = 0;
+    int[] firstId = new int[groups.length + 1];
     for (int g = 0; g < groups.length; g++) {
       SecurityGroup sg = groups[g];
-      if (sg == null) {
-        continue;
+      firstId[g + 1] = firstId[g] + (sg == null ? 0 : sg.ingress().size() + sg.egress().size());
+      if (sg != null) {
+        names.internRuleNames(sg);
       }
-      ingress[g] = new CompiledRule[sg.ingress().size()];
-      for (int i = 0; i < ingress[g].length; i++) {
-        ingress[g][i] = new CompiledRule(id++, sg, g, sg.ingress().get(i), names);
-      }
-      egress[g] = new CompiledRule[sg.egress().size()];
-      for (int i = 0; i < egress[g].length; i++) {
-        egress[g][i] = new CompiledRule(id++, sg, g, sg.egress().get(i), names);
-      }
-      ingressTables[g] = new RuleTable(ingress[g]);
-      egressTables[g] = new RuleTable(egress[g]);
     }
-    return id;
+    // every name the rules use is interned (in rule order, as a sequential compilation would): the interner is only
+    // read from here on, so groups compile independently, and on several threads when there are many
+    names.freeze();
+    IntStream all = IntStream.range(0, groups.length);
+    (groups.length >= parallelGroups ? all.parallel() : all).forEach(g -> compileGroup(g, firstId[g], names));
+    return firstId[groups.length];
+  }
+
+  /** Compiles group {@code g}'s rules, numbered from {@code id} (ingress, then egress), and their tables. */
+  private void compileGroup(int g, int id, Interner names) {
+    SecurityGroup sg = groups[g];
+    if (sg == null) {
+      return;
+    }
+    ingress[g] = new CompiledRule[sg.ingress().size()];
+    for (int i = 0; i < ingress[g].length; i++) {
+      ingress[g][i] = new CompiledRule(id++, sg, g, sg.ingress().get(i), names);
+    }
+    egress[g] = new CompiledRule[sg.egress().size()];
+    for (int i = 0; i < egress[g].length; i++) {
+      egress[g][i] = new CompiledRule(id++, sg, g, sg.egress().get(i), names);
+    }
+    ingressTables[g] = new RuleTable(ingress[g]);
+    egressTables[g] = new RuleTable(egress[g]);
   }
 
   /** Step 4: the active peerings of the snapshot, as each VPC's sorted list of VPCs joined to it. */
@@ -430,6 +459,7 @@ final class Index {
     private final Map<String, Integer> vpcs = new HashMap<>();
     private final Map<String, Cidr[]> entries = new HashMap<>();
     private static final Cidr[] UNKNOWN_ENTRIES = new Cidr[0];
+    private boolean frozen;
 
     Interner(Network network) {
       this.network = network;
@@ -440,6 +470,9 @@ final class Index {
     }
 
     int group(String id) {
+      if (frozen) {
+        return known(groups.get(id), "security group", id);
+      }
       return groups.computeIfAbsent(id, k -> {
         groupIds.add(k);
         return groupIds.size() - 1;
@@ -451,6 +484,9 @@ final class Index {
       if (id == null || id.isEmpty()) {
         return -1;
       }
+      if (frozen) {
+        return known(vpcs.get(id), "VPC", id);
+      }
       return vpcs.computeIfAbsent(id, k -> vpcs.size());
     }
 
@@ -460,11 +496,50 @@ final class Index {
 
     /** A prefix list's entries, one array per list; null when the list or its entries are not in the snapshot. */
     Cidr[] entries(String prefixListId) {
-      Cidr[] e = entries.computeIfAbsent(prefixListId, id -> {
+      Cidr[] e = frozen ? entries.get(prefixListId) : entries.computeIfAbsent(prefixListId, id -> {
         PrefixList list = network.prefixLists().get(id);
         return list == null || list.entries().isEmpty() ? UNKNOWN_ENTRIES : list.entries().get().toArray(new Cidr[0]);
       });
+      if (e == null) {
+        throw new IllegalStateException("prefix list " + prefixListId + " was not interned before the rules compiled");
+      }
       return e == UNKNOWN_ENTRIES ? null : e;
+    }
+
+    /** Interns the VPCs and prefix lists the group's rules name, in rule order (ingress, then egress). */
+    void internRuleNames(SecurityGroup sg) {
+      for (Direction d : List.of(Direction.INGRESS, Direction.EGRESS)) {
+        for (Rule r : sg.rules(d)) {
+          if (r.peer() instanceof Peer.GroupPeer gp) {
+            group(gp.groupId());
+            if (gp.peeringId() != null && !gp.peeringId().isEmpty()) {
+              vpc(gp.vpcId());
+            }
+          } else if (r.peer() instanceof Peer.PrefixListPeer pl) {
+            entries(pl.prefixListId());
+          }
+        }
+      }
+    }
+
+    /**
+     * From here on the interner is only read (safe from several threads): asking for a name not interned yet is a
+     * mistake of the index's construction, not of the snapshot.
+     */
+    void freeze() {
+      frozen = true;
+    }
+
+    /** Unfreezes, for the steps after the rules (peerings may name VPCs no ENI or rule did). */
+    void thaw() {
+      frozen = false;
+    }
+
+    private static int known(Integer number, String kind, String id) {
+      if (number == null) {
+        throw new IllegalStateException(kind + " " + id + " was not interned before the rules compiled");
+      }
+      return number;
     }
   }
 

@@ -1,6 +1,5 @@
 package dev.sgreach.model;
 
-import java.util.regex.Pattern;
 
 /**
  * The forms of the AWS identifiers sgreach reads from snapshots and prints in commands: resource ids (a prefix such
@@ -62,30 +61,33 @@ public enum AwsId {
   /** {@code eipalloc-}. */
   ELASTIC_IP_ALLOCATION("Elastic IP allocation", "eipalloc"),
   /** An AWS account id (12 digits) or an AWS service owner such as {@code amazon-elb}. */
-  ACCOUNT("AWS account", Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,63}"),
+  ACCOUNT("AWS account", "-", 64,
       "an account id (12 digits) or an owner such as amazon-elb"),
   /** An EKS cluster name. */
-  EKS_CLUSTER_NAME("EKS cluster", Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,99}"),
+  EKS_CLUSTER_NAME("EKS cluster", "_-", 100,
       "a letter or digit, then up to 99 letters, digits, hyphens and underscores");
 
   private final String noun;
   private final String prefix;
-  /** The form of account ids and cluster names; resource ids are read by hand ({@link #matches}). */
-  private final Pattern pattern;
+  /** Besides ASCII letters and digits, the characters a name may hold after its first (none for resource ids). */
+  private final String nameOthers;
+  /** The longest name (0 for resource ids). */
+  private final int nameLength;
   private final String form;
 
   AwsId(String noun, String prefix) {
-    this(noun, prefix, null, prefix + "- and up to 17 lowercase letters or digits");
+    this(noun, prefix, "", 0, prefix + "- and up to 17 lowercase letters or digits");
   }
 
-  AwsId(String noun, Pattern pattern, String form) {
-    this(noun, null, pattern, form);
+  AwsId(String noun, String nameOthers, int nameLength, String form) {
+    this(noun, null, nameOthers, nameLength, form);
   }
 
-  AwsId(String noun, String prefix, Pattern pattern, String form) {
+  AwsId(String noun, String prefix, String nameOthers, int nameLength, String form) {
     this.noun = noun;
     this.prefix = prefix;
-    this.pattern = pattern;
+    this.nameOthers = nameOthers;
+    this.nameLength = nameLength;
     this.form = form;
   }
 
@@ -105,7 +107,7 @@ public enum AwsId {
       return false;
     }
     if (prefix == null) {
-      return pattern.matcher(text).matches();
+      return isName(text);
     }
     // the resource-id form read by hand: a snapshot holds hundreds of thousands of ids
     int n = prefix.length();
@@ -116,6 +118,21 @@ public enum AwsId {
     for (int i = n + 1; i < text.length(); i++) {
       char c = text.charAt(i);
       if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'z')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** An account id or cluster name: an ASCII letter or digit, then letters, digits or {@link #nameOthers}. */
+  private boolean isName(String text) {
+    if (text.isEmpty() || text.length() > nameLength) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+          || i > 0 && nameOthers.indexOf(c) >= 0)) {
         return false;
       }
     }

@@ -135,19 +135,31 @@ public record Ports(Protocol protocol, int from, int to) {
    * {@code [type*256+code]}, {@code [type*256 .. type*256+255]} or everything for ICMP, everything otherwise.
    */
   public Range<Integer> keys() {
+    int low = lowestKey();
+    int high = highestKey();
+    return low == 0 && high == Protocol.MAX_KEY ? ALL_KEYS : Range.closed(low, high);
+  }
+
+  /** The lowest of {@link #keys()}, without making the range (the engine compiles a region's rules by it). */
+  public int lowestKey() {
     if (protocol.hasPorts()) {
-      return Range.closed(from, to);
+      return from;
     }
-    if (protocol.isIcmp()) {
-      if (from == -1) {
-        return ALL_KEYS;
-      }
-      if (to == -1) {
-        return Range.closed(from * 256, from * 256 + 255);
-      }
-      return Range.singleton(from * 256 + to);
+    if (protocol.isIcmp() && from != -1) {
+      return to == -1 ? from * 256 : from * 256 + to;
     }
-    return ALL_KEYS;
+    return 0;
+  }
+
+  /** The highest of {@link #keys()}. */
+  public int highestKey() {
+    if (protocol.hasPorts()) {
+      return to;
+    }
+    if (protocol.isIcmp() && from != -1) {
+      return to == -1 ? from * 256 + 255 : from * 256 + to;
+    }
+    return Protocol.MAX_KEY;
   }
 
   /** True when a flow of this traffic passes this protocol and port check (the peer is checked elsewhere). */

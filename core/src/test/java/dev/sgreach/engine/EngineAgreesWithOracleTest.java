@@ -30,6 +30,23 @@ class EngineAgreesWithOracleTest {
     return seeds().mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () -> check(seed)));
   }
 
+  /**
+   * The same agreement with every group's rules compiled on the common pool (as a region's are), on the first 60
+   * seeds: the parallel compilation must number and arrange the rules exactly as one thread does.
+   */
+  @TestFactory
+  Stream<DynamicTest> engine_compiled_on_several_threads_agrees_with_the_naive_oracle() {
+    return seeds().limit(60).mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () -> {
+      int before = Index.parallelGroups;
+      Index.parallelGroups = 1;
+      try {
+        check(seed);
+      } finally {
+        Index.parallelGroups = before;
+      }
+    }));
+  }
+
   static LongStream seeds() {
     String one = System.getProperty("sgreach.seed");
     if (one != null && !one.isBlank()) {

@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 /**
  * Gathers what any number of AWS responses say (files, accounts, regions; or live calls), each item already mapped
@@ -57,6 +58,11 @@ import java.util.function.Supplier;
  * timing).
  */
 public final class NetworkAssembler {
+  /**
+   * From this many groups on, {@link #build()} checks and builds groups on several threads (the common pool); tests
+   * lower it.
+   */
+  static int parallelGroups = 512;
   private final List<Described> groups = new ArrayList<>();
   private final Map<String, GroupRules> rulesByGroup = new LinkedHashMap<>();
   private final Map<String, String> ruleGroupOwners = new HashMap<>();
@@ -134,9 +140,9 @@ public final class NetworkAssembler {
   private static Optional<SnapshotException> disagreement(String groupId, List<Rule> a, Location aAt, List<Rule> b,
       Location bAt, boolean ignoreIds) {
     Set<Rule> first = new LinkedHashSet<>();
-    a.forEach(r -> first.add(ignoreIds ? r.withRuleId("") : r));
+    a.forEach(r -> first.add(ignoreIds && !r.ruleId().isEmpty() ? r.withRuleId("") : r));
     Set<Rule> second = new LinkedHashSet<>();
-    b.forEach(r -> second.add(ignoreIds ? r.withRuleId("") : r));
+    b.forEach(r -> second.add(ignoreIds && !r.ruleId().isEmpty() ? r.withRuleId("") : r));
     if (first.equals(second)) {
       return Optional.empty();
     }
@@ -321,22 +327,23 @@ public final class NetworkAssembler {
    */
   public Network build() {
     Unique<SecurityGroup> sgs = new Unique<>("security group");
-    for (Described d : groups) {
-      GroupRules fromRulesFile = rulesByGroup.get(d.group().id());
-      List<Rule> permissions = d.permissions().get();
-      if (fromRulesFile != null) {
-        disagreement(d.group().id(), fromRulesFile.rules, fromRulesFile.firstAt, permissions, d.at(), true)
-            .ifPresent(e -> {
-              throw e;
-            });
+    // each group is checked against the rules file and built on its own, on several threads for a region; the
+    // first error in feeding order is the one thrown, as one thread would
+    Object[] built = new Object[groups.size()]; // the group, or the exception building it threw
+    IntStream all = IntStream.range(0, built.length);
+    (built.length >= parallelGroups ? all.parallel() : all).forEach(i -> {
+      try {
+        built[i] = group(groups.get(i));
+      } catch (RuntimeException e) {
+        built[i] = e;
       }
-      List<Rule> rules = fromRulesFile != null ? fromRulesFile.rules : permissions;
-      SecurityGroup sg = d.at().build(() -> {
-        SecurityGroup.Builder b = d.group().toBuilder().clearRules();
-        rules.forEach(b::rule);
-        return b.build();
-      });
-      sgs.add(sg.id(), sg, d.at());
+    });
+    for (int i = 0; i < built.length; i++) {
+      if (built[i] instanceof RuntimeException e) {
+        throw e;
+      }
+      SecurityGroup sg = (SecurityGroup) built[i];
+      sgs.add(sg.id(), sg, groups.get(i).at());
     }
     rulesByGroup.forEach((id, rules) -> {
       if (!sgs.values.containsKey(id)) {
@@ -390,6 +397,27 @@ public final class NetworkAssembler {
       b.collected(Layer.ROUTES);
     }
     return b.build();
+  }
+
+  /**
+   * One group of describe-security-groups with its rules: those of the rules file when it names the group (which
+   * must agree with the group's {@code IpPermissions}), else its expanded permissions.
+   */
+  private SecurityGroup group(Described d) {
+    GroupRules fromRulesFile = rulesByGroup.get(d.group().id());
+    List<Rule> permissions = d.permissions().get();
+    if (fromRulesFile != null) {
+      disagreement(d.group().id(), fromRulesFile.rules, fromRulesFile.firstAt, permissions, d.at(), true)
+          .ifPresent(e -> {
+            throw e;
+          });
+    }
+    List<Rule> rules = fromRulesFile != null ? fromRulesFile.rules : permissions;
+    return d.at().build(() -> {
+      SecurityGroup.Builder b = d.group().toBuilder().clearRules();
+      rules.forEach(b::rule);
+      return b.build();
+    });
   }
 
   /** Items by id: the same item twice is kept once, the same id described differently is an error. */
