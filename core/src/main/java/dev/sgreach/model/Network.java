@@ -114,6 +114,7 @@ public final class Network {
       if (!eni.prefixes().isEmpty()) {
         pref.add(eni);
       }
+      listenerWarning(eni, found);
     }
     this.bySecurityGroup = bySg.build();
     this.byInstance = byInst.build();
@@ -130,6 +131,21 @@ public final class Network {
     }
     associationWarnings(found);
     this.warnings = ImmutableList.copyOf(found);
+  }
+
+  /** An NLB's ENI without groups whose listeners are unknown: what it accepts is unknown on every port. */
+  private void listenerWarning(NetworkInterface eni, List<Warning> found) {
+    if (!eni.interfaceType().equals("network_load_balancer") || !eni.securityGroupIds().isEmpty()
+        || listenerPorts(eni).isPresent()) {
+      return;
+    }
+    Optional<LoadBalancer> lb = loadBalancerOf(eni);
+    found.add(new Warning(Warning.Kind.UNKNOWN_LISTENERS, eni.id(), eni.id() + " is an ENI of Network Load Balancer "
+        + lb.map(LoadBalancer::label).orElse("'" + eni.description() + "'") + " without security groups: it accepts"
+        + " connections on its listener ports only, and "
+        + (lb.isEmpty() ? "that load balancer is not in the snapshot (save aws elbv2 describe-load-balancers and"
+            + " describe-listeners)" : "its listeners were not collected (save aws elbv2 describe-listeners)")
+        + ", so what it accepts is unknown on every port"));
   }
 
   /** A subnet listed by two ACLs, or explicitly by two route tables: AWS allows one of each. */
@@ -272,6 +288,17 @@ public final class Network {
       return Optional.empty();
     }
     return loadBalancers.values().stream().filter(lb -> lb.owns(eni)).findFirst();
+  }
+
+  /**
+   * The traffic a load balancer's ENI accepts connections on, by its load balancer's listeners ({@link
+   * Listener#ports()}); empty when that is unknown: the ENI's load balancer is not in the snapshot, or its listeners
+   * were not collected. A Network Load Balancer created without security groups admits all client traffic to its
+   * listeners and nothing else (elbv2 NLB user guide, "Update the security groups for your Network Load Balancer").
+   */
+  public Optional<ImmutableList<Ports>> listenerPorts(NetworkInterface eni) {
+    return loadBalancerOf(eni).flatMap(LoadBalancer::listeners).map(ls -> ls.stream()
+        .flatMap(l -> l.ports().stream()).distinct().collect(ImmutableList.toImmutableList()));
   }
 
   /** The ENIs of a load balancer ({@link LoadBalancer#owns}), in snapshot order. */
