@@ -62,8 +62,14 @@ public record LoadBalancer(String arn, String name, String type, String scheme, 
    * balancer.
    */
   public boolean owns(NetworkInterface eni) {
+    return interfaceDescription().filter(eni.description()::equals).isPresent();
+  }
+
+  /** The description ELB gives this load balancer's ENIs, {@code ELB net/NAME/ID}; empty for an ARN of no such form. */
+  public Optional<String> interfaceDescription() {
     int at = arn.indexOf(ARN_RESOURCE);
-    return at >= 0 && eni.description().equals(ENI_DESCRIPTION_PREFIX + arn.substring(at + ARN_RESOURCE.length()));
+    return at < 0 ? Optional.empty()
+        : Optional.of(ENI_DESCRIPTION_PREFIX + arn.substring(at + ARN_RESOURCE.length()));
   }
 
   /** True for a Network Load Balancer. */

@@ -133,7 +133,6 @@ public final class RandomNetworks {
   // ---------------------------------------------------------------------------------------------------------------
   // the network
 
-  /** The network (built on first call, then the same instance). */
   /** The ids in the ARNs (and ENI descriptions) of the three Network Load Balancers ENIs may belong to. */
   private static final String[] NLB_IDS = {"50dc6c495c0c9188", "6d0ecf831eec9f09", "0a1b2c3d4e5f6071"};
 
@@ -164,6 +163,7 @@ public final class RandomNetworks {
     }
   }
 
+  /** The network (built on first call, then the same instance). */
   public Network network() {
     if (network == null) {
       network = build();
