@@ -29,6 +29,7 @@ final class BalancerItems {
   static ResponseItems.ItemReader of(ResponseKind kind) {
     return switch (kind) {
       case LISTENERS -> BalancerItems::listener;
+      case BATFISH_LISTENERS -> BalancerItems::batfishListeners;
       case TARGET_GROUPS -> BalancerItems::targetGroup;
       case TARGET_GROUP_ATTRIBUTES -> BalancerItems::attributes;
       case TARGET_HEALTH -> BalancerItems::health;
@@ -60,6 +61,20 @@ final class BalancerItems {
           at.field("LoadBalancerArn").require(f[1]), at.field("Protocol").require(f[2]), port[0]));
       return a -> a.balancers().listener(l, at);
     });
+  }
+
+  /** An entry of Batfish's listeners wrapper: one load balancer's describe-listeners answer. */
+  static final Required BATFISH_ENTRY = Required.lists("Batfish LoadBalancerListeners", "Listeners");
+
+  private static Consumer<NetworkAssembler> batfishListeners(JsonIn in, Location at) throws IOException {
+    List<Consumer<NetworkAssembler>> each = new ArrayList<>();
+    return in.item(at, BATFISH_ENTRY, name -> {
+      if (!name.equals("Listeners")) {
+        return false;
+      }
+      in.array(at.field(name), (i, el) -> each.add(listener(in, el)));
+      return true;
+    }, () -> a -> each.forEach(c -> c.accept(a)));
   }
 
   /** What describe-target-groups always returns for a group (LoadBalancerArns empty when none forwards to it). */

@@ -381,7 +381,8 @@ public final class NetworkAssembler {
     vpcs.values.values().forEach(b::add);
     peerings.values.values().forEach(b::add);
     clusters.values.values().forEach(b::add);
-    balancers.build(loadBalancers.values, read.contains(ResponseKind.LISTENERS), b);
+    balancers.build(loadBalancers.values, read.contains(ResponseKind.LISTENERS)
+        || read.contains(ResponseKind.BATFISH_LISTENERS), b);
     subnets.values.values().forEach(b::add);
     networkAcls.values.values().forEach(b::add);
     routeTables.values.values().forEach(b::add);

@@ -41,6 +41,11 @@ public enum ResponseKind {
    * {@code LoadBalancerArn}). Its presence, even empty, means every load balancer's listeners are known.
    */
   LISTENERS("Listeners", "elbv2-describe-listeners.json", null),
+  /**
+   * Batfish's wrapper of describe-listeners, one entry per load balancer
+   * ({@code {"LoadBalancerListeners": [{"LoadBalancerArn", "Listeners"}]}}); read as {@link #LISTENERS}.
+   */
+  BATFISH_LISTENERS("LoadBalancerListeners", "", "LoadBalancerListeners.json"),
   /** {@code aws elbv2 describe-target-groups}: each group's protocol, port, target type and load balancers. */
   TARGET_GROUPS("TargetGroups", "elbv2-describe-target-groups.json", "TargetGroups.json"),
   /**

@@ -46,9 +46,9 @@ class BalancerSnapshotTest {
     return e;
   }
 
-  /** Batfish's test-load-balancer capture: its target group, and the targets describe-target-health registers. */
+  /** Batfish's test-load-balancer capture: its listener, target group, and the targets of describe-target-health. */
   @Test
-  void batfishCaptureReadsTargetGroupsAndTargetsButNotListeners() {
+  void batfishCaptureReadsListenersTargetGroupsAndTargets() {
     Network n = Snapshots.read(REAL.resolve("batfish/representation/aws/test-load-balancer/aws_configs"));
 
     TargetGroup tg = n.targetGroups().values().stream().filter(g -> g.name().equals("test-lb-tg")).findFirst()
@@ -57,8 +57,11 @@ class BalancerSnapshotTest {
         new TargetGroup.Target("i-0f4af951d61a19245", 22), new TargetGroup.Target("i-055b0db7be365202c", 22)));
     assertThat(tg.preserveClientIp()).as("no attributes file").isEmpty();
     LoadBalancer lb = n.loadBalancers().get(tg.loadBalancerArns().get(0));
-    // Batfish keeps listeners in its own wrapper, which sgreach does not read: unknown, not "none"
-    assertThat(lb.listeners()).isEmpty();
+    // Batfish keeps listeners in its own wrapper, one entry per load balancer
+    assertThat(lb.listeners()).hasValueSatisfying(l -> assertThat(l).singleElement().satisfies(x -> {
+      assertThat(x.protocol()).isEqualTo("TCP");
+      assertThat(x.port()).isEqualTo(80);
+    }));
     assertThat(n.interfacesOf(lb)).extracting(e -> e.interfaceType()).containsOnly("network_load_balancer")
         .hasSize(2);
   }
