@@ -90,6 +90,28 @@ public final class LoadBalancerPath {
     return new Result(any, ip, steps.build());
   }
 
+  /**
+   * Judges the back hop alone, load balancer -> {@code target} on {@code traffic}, from every ENI of the load
+   * balancer (each forwards to the targets: it needs all of them), for a client at {@code client}'s address when the
+   * target sees it ({@link TargetGroup#clientIp}); what lint checks for each registered target.
+   */
+  public static Result toTarget(Reachability r, Member client, LoadBalancer lb, TargetGroup group, Member target,
+      Traffic traffic) {
+    TargetGroup.ClientIp ip = group.clientIp(lb);
+    ImmutableList.Builder<String> steps = ImmutableList.builder();
+    List<NetworkInterface> enis = r.network().interfacesOf(lb);
+    if (enis.isEmpty()) {
+      steps.add("the snapshot holds no ENI of " + lb.label() + " (described '" + lb.interfaceDescription().orElse("?")
+          + "')");
+      return new Result(Outcome.UNKNOWN, ip, steps.build());
+    }
+    Outcome all = Outcome.ALLOWED;
+    for (NetworkInterface e : enis) {
+      all = all.and(back(r, client, lb, ip, Member.of(e), target, traffic, steps));
+    }
+    return new Result(all, ip, steps.build());
+  }
+
   private static Outcome front(Reachability r, Member client, LoadBalancer lb, NetworkInterface e, Member lbm,
       Traffic listener, boolean throughPrivateLink, ImmutableList.Builder<String> steps) {
     Outcome listens = listens(r.network(), e, listener);
