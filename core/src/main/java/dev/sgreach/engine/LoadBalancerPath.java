@@ -76,9 +76,7 @@ public final class LoadBalancerPath {
     ImmutableList.Builder<String> steps = ImmutableList.builder();
     List<NetworkInterface> enis = n.interfacesOf(lb);
     if (enis.isEmpty()) {
-      steps.add("the snapshot holds no ENI of " + lb.label() + " (described '" + lb.interfaceDescription().orElse("?")
-          + "')");
-      return new Result(Outcome.UNKNOWN, ip, steps.build());
+      return noInterfaces(lb, ip);
     }
     Outcome any = Outcome.DENIED;
     for (NetworkInterface e : enis) {
@@ -101,15 +99,19 @@ public final class LoadBalancerPath {
     ImmutableList.Builder<String> steps = ImmutableList.builder();
     List<NetworkInterface> enis = r.network().interfacesOf(lb);
     if (enis.isEmpty()) {
-      steps.add("the snapshot holds no ENI of " + lb.label() + " (described '" + lb.interfaceDescription().orElse("?")
-          + "')");
-      return new Result(Outcome.UNKNOWN, ip, steps.build());
+      return noInterfaces(lb, ip);
     }
     Outcome all = Outcome.ALLOWED;
     for (NetworkInterface e : enis) {
       all = all.and(back(r, client, lb, ip, Member.of(e), target, traffic, steps));
     }
     return new Result(all, ip, steps.build());
+  }
+
+  /** Unknown: the snapshot holds none of the load balancer's ENIs to judge either hop from. */
+  private static Result noInterfaces(LoadBalancer lb, TargetGroup.ClientIp ip) {
+    return new Result(Outcome.UNKNOWN, ip, ImmutableList.of("the snapshot holds no ENI of " + lb.label()
+        + " (described '" + lb.interfaceDescription().orElse("?") + "')"));
   }
 
   private static Outcome front(Reachability r, Member client, LoadBalancer lb, NetworkInterface e, Member lbm,
