@@ -50,6 +50,16 @@ final class AwsInventory {
   final Map<String, List<PrefixListEntry>> entries = new LinkedHashMap<>();
   final List<Cluster> clusters = new ArrayList<>();
   final List<LoadBalancer> loadBalancers = new ArrayList<>();
+  /** Every load balancer's listeners (describe-listeners per load balancer), or null when not collected. */
+  List<software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener> listeners;
+  final List<software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup> targetGroups =
+      new ArrayList<>();
+  /** Per target group: its attributes (describe-target-group-attributes). */
+  final Map<String, List<software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupAttribute>>
+      targetGroupAttributes = new LinkedHashMap<>();
+  /** Per target group: its registered targets (describe-target-health). */
+  final Map<String, List<software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthDescription>>
+      targetHealth = new LinkedHashMap<>();
   /** True when the packet path was loaded: then its responses count as read, even empty ones. */
   boolean pathLoaded;
   final List<Subnet> subnets = new ArrayList<>();
@@ -107,10 +117,30 @@ final class AwsInventory {
     }
     each(loadBalancers, LiveCalls.DESCRIBE_LOAD_BALANCERS, ResponseKind.LOAD_BALANCERS,
         (lb, at) -> a.loadBalancer(SdkShapes.toModel(lb, at), at));
+    balancing(a);
     if (pathLoaded) {
       path(a);
     }
     return a.build();
+  }
+
+  /** Listeners (marked read when collected: every load balancer's are then known), target groups, their parts. */
+  private void balancing(NetworkAssembler a) {
+    if (listeners != null) {
+      a.responseRead(ResponseKind.LISTENERS);
+      each(listeners, LiveCalls.DESCRIBE_LISTENERS, ResponseKind.LISTENERS,
+          (l, at) -> a.balancers().listener(SdkShapes.toModel(l, at), at));
+    }
+    each(targetGroups, LiveCalls.DESCRIBE_TARGET_GROUPS, ResponseKind.TARGET_GROUPS,
+        (g, at) -> a.balancers().targetGroup(SdkShapes.toModel(g, at), at));
+    targetGroupAttributes.forEach((arn, list) -> {
+      Location at = root(LiveCalls.DESCRIBE_TARGET_GROUP_ATTRIBUTES + " " + arn).field("Attributes");
+      a.balancers().attributes(arn, SdkShapes.preserveClientIp(list, at), at);
+    });
+    targetHealth.forEach((arn, list) -> {
+      Location at = root(LiveCalls.DESCRIBE_TARGET_HEALTH + " " + arn).field("TargetHealthDescriptions");
+      a.balancers().targets(arn, SdkShapes.targets(list, at), at);
+    });
   }
 
   /** The packet path's responses, each marked read (an empty one still covers its layer). */

@@ -27,6 +27,10 @@ final class LiveCalls {
   static final String LIST_CLUSTERS = "eks:ListClusters";
   static final String DESCRIBE_CLUSTER = "eks:DescribeCluster";
   static final String DESCRIBE_LOAD_BALANCERS = "elasticloadbalancing:DescribeLoadBalancers";
+  static final String DESCRIBE_LISTENERS = "elasticloadbalancing:DescribeListeners";
+  static final String DESCRIBE_TARGET_GROUPS = "elasticloadbalancing:DescribeTargetGroups";
+  static final String DESCRIBE_TARGET_GROUP_ATTRIBUTES = "elasticloadbalancing:DescribeTargetGroupAttributes";
+  static final String DESCRIBE_TARGET_HEALTH = "elasticloadbalancing:DescribeTargetHealth";
   static final String DESCRIBE_SUBNETS = "ec2:DescribeSubnets";
   static final String DESCRIBE_NETWORK_ACLS = "ec2:DescribeNetworkAcls";
   static final String DESCRIBE_ROUTE_TABLES = "ec2:DescribeRouteTables";

@@ -66,7 +66,9 @@ import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.eks.model.Cluster;
 import software.amazon.awssdk.services.eks.model.ListClustersResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeListenersResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeLoadBalancersResponse;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeTargetGroupsResponse;
 
 /**
  * Loads one region of a live AWS account into a {@link Network}, read-only, complete or not at all.
@@ -242,8 +244,31 @@ public final class LiveLoader implements AutoCloseable {
       calls.pages(LiveCalls.DESCRIBE_LOAD_BALANCERS, () -> c.elbv2.describeLoadBalancersPaginator(
               r -> r.pageSize(pageSize(1, 400))), DescribeLoadBalancersResponse::loadBalancers).stream()
           .filter(lb -> in(vpcs, lb.vpcId())).forEach(inventory.loadBalancers::add);
+      collectBalancing(calls, c, inventory, vpcs);
     }
     return inventory;
+  }
+
+  /**
+   * Each load balancer's listeners, the target groups of the VPCs loaded, and each group's attributes and registered
+   * targets: what decides an NLB's listener ports, client IP preservation and the targets lint checks.
+   */
+  private static void collectBalancing(LiveCalls calls, Clients c, AwsInventory inventory, Set<String> vpcs) {
+    inventory.listeners = new ArrayList<>();
+    for (var lb : inventory.loadBalancers) {
+      inventory.listeners.addAll(calls.pages(LiveCalls.DESCRIBE_LISTENERS, () -> c.elbv2.describeListenersPaginator(
+          r -> r.loadBalancerArn(lb.loadBalancerArn()).pageSize(400)), DescribeListenersResponse::listeners));
+    }
+    calls.pages(LiveCalls.DESCRIBE_TARGET_GROUPS, () -> c.elbv2.describeTargetGroupsPaginator(
+            r -> r.pageSize(400)), DescribeTargetGroupsResponse::targetGroups).stream()
+        .filter(g -> g.vpcId() == null || in(vpcs, g.vpcId())).forEach(inventory.targetGroups::add);
+    for (var g : inventory.targetGroups) {
+      String arn = g.targetGroupArn();
+      inventory.targetGroupAttributes.put(arn, calls.call(LiveCalls.DESCRIBE_TARGET_GROUP_ATTRIBUTES,
+          () -> c.elbv2.describeTargetGroupAttributes(r -> r.targetGroupArn(arn))).attributes());
+      inventory.targetHealth.put(arn, calls.call(LiveCalls.DESCRIBE_TARGET_HEALTH,
+          () -> c.elbv2.describeTargetHealth(r -> r.targetGroupArn(arn))).targetHealthDescriptions());
+    }
   }
 
   /**

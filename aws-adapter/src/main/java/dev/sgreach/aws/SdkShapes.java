@@ -282,8 +282,63 @@ final class SdkShapes {
     String arn = loc.field("LoadBalancerArn").require(lb.loadBalancerArn());
     String vpc = AwsValues.id(AwsId.VPC, lb.vpcId(), loc, "VpcId");
     AwsValues.ids(AwsId.SECURITY_GROUP, lb.securityGroups(), loc.field("SecurityGroups"));
+    boolean enforce = AwsValues.enforcePrivateLinkInbound(
+        lb.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic(),
+        loc.field("EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic"));
     return loc.build(() -> new LoadBalancer(arn, lb.loadBalancerName(), lb.typeAsString(), lb.schemeAsString(),
-        vpc, ImmutableList.copyOf(lb.securityGroups())));
+        vpc, ImmutableList.copyOf(lb.securityGroups()), java.util.Optional.empty(), enforce));
+  }
+
+  /** An ELBv2 listener. */
+  static dev.sgreach.model.Listener toModel(software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener l,
+      Location loc) {
+    if (l.port() == null) {
+      throw loc.field("Port").fail(null, "Port is missing: elbv2 describe-listeners always returns it");
+    }
+    return loc.build(() -> new dev.sgreach.model.Listener(loc.field("ListenerArn").require(l.listenerArn()),
+        loc.field("LoadBalancerArn").require(l.loadBalancerArn()), loc.field("Protocol").require(l.protocolAsString()),
+        l.port()));
+  }
+
+  /** An ELBv2 target group. */
+  static dev.sgreach.model.TargetGroup toModel(
+      software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup g, Location loc) {
+    String arn = loc.field("TargetGroupArn").require(g.targetGroupArn());
+    String vpc = AwsValues.id(AwsId.VPC, g.vpcId(), loc, "VpcId");
+    return loc.build(() -> new dev.sgreach.model.TargetGroup(arn, g.targetGroupName(), g.protocolAsString(),
+        g.port() == null ? 0 : g.port(), g.targetTypeAsString(), vpc, ImmutableList.copyOf(g.loadBalancerArns())));
+  }
+
+  /** A target group's {@code preserve_client_ip.enabled}, empty when it has none. */
+  static java.util.Optional<Boolean> preserveClientIp(
+      List<software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupAttribute> attributes,
+      Location loc) {
+    for (int i = 0; i < attributes.size(); i++) {
+      var a = attributes.get(i);
+      if ("preserve_client_ip.enabled".equals(a.key())) {
+        if (!"true".equals(a.value()) && !"false".equals(a.value())) {
+          throw loc.index(i).field("Value").fail(a.value(), "preserve_client_ip.enabled is neither true nor false");
+        }
+        return java.util.Optional.of(Boolean.parseBoolean(a.value()));
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** A target group's registered targets as the assembler takes them: {Id, Port or null, Location}. */
+  static List<Object[]> targets(
+      List<software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthDescription> found,
+      Location loc) {
+    List<Object[]> out = new java.util.ArrayList<>();
+    for (int i = 0; i < found.size(); i++) {
+      Location t = loc.index(i).field("Target");
+      var target = found.get(i).target();
+      if (target == null) {
+        throw t.fail(null, "Target is missing: elbv2 describe-target-health always returns it");
+      }
+      out.add(new Object[] {t.field("Id").require(target.id()), target.port(), t});
+    }
+    return out;
   }
 
   /** The association's public IP, added to {@code into}; null when it has none. */

@@ -134,8 +134,17 @@ class LiveLoaderTest {
     assertThat(n.prefixList(world.prefixList).orElseThrow().entriesKnown()).isTrue();
     assertThat(n.eksClusters().get("demo").publicAccessCidrs()).containsExactly("203.0.113.0/24");
     assertThat(n.eksClusters().get("demo").securityGroupIds()).containsExactly(world.web);
-    assertThat(n.loadBalancers().values()).singleElement()
-        .satisfies(lb -> assertThat(lb.securityGroupIds()).containsExactly(world.web));
+    assertThat(n.loadBalancers().values()).singleElement().satisfies(lb -> {
+      assertThat(lb.securityGroupIds()).containsExactly(world.web);
+      // describe-listeners, describe-target-groups, -attributes and -health: the listener, the group, its target
+      assertThat(lb.listeners()).hasValueSatisfying(l -> assertThat(l).singleElement()
+          .satisfies(x -> assertThat(x.port()).isEqualTo(80)));
+      assertThat(n.targetGroupsOf(lb)).singleElement().satisfies(g -> {
+        assertThat(g.arn()).isEqualTo(world.targetGroup);
+        assertThat(g.targets()).hasValueSatisfying(t -> assertThat(t).containsExactly(
+            new dev.sgreach.model.TargetGroup.Target(world.instance, 8081)));
+      });
+    });
 
     // the security groups' verdicts (the world's packet path is checked by the path tests)
     Reachability r = Reachability.of(n, EnumSet.of(Layer.SECURITY_GROUPS));

@@ -58,6 +58,8 @@ final class MotoWorld implements AutoCloseable {
   String eniDb;
   String eniRemote;
   String instance;
+  /** The web load balancer's target group, registering {@link #instance} on 8081. */
+  String targetGroup;
   final List<String> fillers = new ArrayList<>();
   String subnetB;
   String igw;
@@ -132,7 +134,13 @@ final class MotoWorld implements AutoCloseable {
     eks.createCluster(r -> r.name("demo").roleArn("arn:aws:iam::123456789012:role/eks").resourcesVpcConfig(v -> v
         .subnetIds(subnetA1, subnetA2).securityGroupIds(web).endpointPublicAccess(true).endpointPrivateAccess(true)
         .publicAccessCidrs("203.0.113.0/24")));
-    elbv2.createLoadBalancer(r -> r.name("web").subnets(subnetA1, subnetA2).securityGroups(web));
+    String lb = elbv2.createLoadBalancer(r -> r.name("web").subnets(subnetA1, subnetA2).securityGroups(web))
+        .loadBalancers().get(0).loadBalancerArn();
+    targetGroup = elbv2.createTargetGroup(r -> r.name("web-tg").protocol("HTTP").port(8080).vpcId(vpcA)
+        .targetType("instance")).targetGroups().get(0).targetGroupArn();
+    elbv2.registerTargets(r -> r.targetGroupArn(targetGroup).targets(t -> t.id(instance).port(8081)));
+    elbv2.createListener(r -> r.loadBalancerArn(lb).protocol("HTTP").port(80)
+        .defaultActions(a -> a.type("forward").targetGroupArn(targetGroup)));
     buildPath();
     return this;
   }

@@ -84,7 +84,8 @@ public final class EksChecks {
       .put("pods-to-coredns", "Pods with their own security groups reach CoreDNS on the nodes on tcp/53 and udp/53")
       .put("kubelet-to-pods", "The kubelet on a pod's own node reaches the pod's branch ENI on the pod's port")
       .put("lb-to-targets", "Load balancers of the AWS Load Balancer Controller reach their targets on the NodePort or"
-          + " pod port")
+          + " pod port, and every load balancer reaches the targets its target groups register (judged with the"
+          + " client's address under client IP preservation)")
       .put("private-endpoints", "Nodes, Fargate pods and bastions reach the interface VPC endpoints on tcp/443")
       .put("bastion-to-api", "Bastions reach the control-plane ENIs on tcp/443")
       .put("exposure", "The control plane, nodes and pods admit no public address (0.0.0.0/0, ::/0 or another"
@@ -189,6 +190,7 @@ public final class EksChecks {
     podsToCoreDns();
     kubeletToPods();
     loadBalancerTargets(nodeGroups);
+    LoadBalancerTargetChecks.run(cluster, engine, findings);
     privateEndpoints(nodeGroups, fargate, publicAccess);
     exposure();
     EksPathChecks.run(cluster, layers, List.copyOf(nodeGroups.values()), fargate, privateAccess, findings);
@@ -351,13 +353,15 @@ public final class EksChecks {
   // ------------------------------------------------------------------ load balancers
 
   private void loadBalancerTargets(Map<String, Endpoint> nodeGroups) {
-    List<RecognisedInterface> lbs = cluster.interfaces(InterfaceRole.LOAD_BALANCER);
-    if (lbs.isEmpty()) {
-      return;
-    }
     Set<String> lbcGroups = new LinkedHashSet<>();
     cluster.groups(SecurityGroupRole.LBC_BACKEND_SG).forEach(g -> lbcGroups.add(g.id()));
     cluster.groups(SecurityGroupRole.LBC_MANAGED_SG).forEach(g -> lbcGroups.add(g.id()));
+    // the LBC's own load balancers (those whose groups the user chose get no backend rule: LoadBalancerTargetChecks)
+    List<RecognisedInterface> lbs = cluster.interfaces(InterfaceRole.LOAD_BALANCER).stream()
+        .filter(l -> l.eni().securityGroupIds().stream().anyMatch(lbcGroups::contains)).toList();
+    if (lbs.isEmpty()) {
+      return;
+    }
     Map<String, SecurityGroup> all = cluster.network().securityGroups();
     // where the LBC would put rules on nodes, and whether it can choose at all
     Map<String, String> nodeTargetSg = new LinkedHashMap<>();

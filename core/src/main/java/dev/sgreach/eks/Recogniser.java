@@ -4,12 +4,15 @@ import static dev.sgreach.eks.EksTags.*;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import dev.sgreach.model.Cidr;
 import dev.sgreach.model.EksClusterInfo;
+import dev.sgreach.model.LoadBalancer;
 import dev.sgreach.model.Network;
 import dev.sgreach.model.NetworkInterface;
 import dev.sgreach.model.Peer;
 import dev.sgreach.model.Rule;
 import dev.sgreach.model.SecurityGroup;
+import dev.sgreach.model.TargetGroup;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -261,6 +264,52 @@ final class Recogniser {
         placeBranch(e);
       }
     }
+    // load balancers whose groups the user chose carry no LBC group: known by their load balancer's targets
+    for (NetworkInterface e : inVpc) {
+      if (!interfaces.containsKey(e.id())) {
+        placeByLoadBalancer(e);
+      }
+    }
+  }
+
+  /**
+   * A load balancer's ENI ({@code ELB app/NAME/ID} joined to describe-load-balancers) whose target groups register a
+   * node or pod of this cluster (describe-target-health): one of the cluster's load balancers, whatever groups it
+   * carries (the {@code alb.ingress.kubernetes.io/security-groups} annotation gives it the user's, and the LBC then
+   * adds no backend rule).
+   */
+  private void placeByLoadBalancer(NetworkInterface e) {
+    Optional<LoadBalancer> lb = network.loadBalancerOf(e);
+    if (lb.isEmpty()) {
+      return;
+    }
+    for (TargetGroup g : network.targetGroupsOf(lb.get())) {
+      for (TargetGroup.Target t : g.targets().orElse(ImmutableList.of())) {
+        Optional<RecognisedInterface> member = memberAt(t.id());
+        if (member.isPresent()) {
+          problems.remove(e.id());
+          eni(e, InterfaceRole.LOAD_BALANCER, Optional.empty(), Optional.empty(), "ENI of load balancer "
+              + lb.get().label() + " (description '" + e.description() + "'), whose target group " + g.label()
+              + " registers " + member.get().role() + " " + member.get().eni().id() + " (target " + t.id() + ")");
+          return;
+        }
+      }
+    }
+  }
+
+  /** The cluster's node (an instance target) or the ENI holding an ip target's address, if recognised. */
+  private Optional<RecognisedInterface> memberAt(String targetId) {
+    if (targetId.startsWith("i-")) {
+      return nodeOf(Optional.of(targetId));
+    }
+    Cidr address;
+    try {
+      address = Cidr.parse(targetId);
+    } catch (IllegalArgumentException notAnAddress) {
+      return Optional.empty(); // a Lambda function or an ALB
+    }
+    return interfaces.values().stream().filter(r -> r.role() != InterfaceRole.LOAD_BALANCER
+        && r.eni().addressBlocks().stream().anyMatch(b -> b.contains(address))).findFirst();
   }
 
   private static boolean isPodEni(NetworkInterface e) {

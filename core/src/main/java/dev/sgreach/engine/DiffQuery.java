@@ -226,7 +226,7 @@ final class DiffQuery {
         && bn.routeTables().equals(an.routeTables()) && bn.internetGateways().equals(an.internetGateways())
         && bn.natGateways().equals(an.natGateways()) && bn.vpcEndpoints().equals(an.vpcEndpoints())
         && bn.transitGateways().equals(an.transitGateways()) && bn.vpcs().equals(an.vpcs())
-        && bn.loadBalancers().equals(an.loadBalancers());
+        && bn.loadBalancers().equals(an.loadBalancers()) && bn.targetGroups().equals(an.targetGroups());
   }
 
   // ---------------------------------------------------------------- joint classes

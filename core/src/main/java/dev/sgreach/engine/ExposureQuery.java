@@ -9,6 +9,7 @@ import com.google.common.collect.Sets;
 import dev.sgreach.model.Cidr;
 import dev.sgreach.model.Layer;
 import dev.sgreach.model.NetworkInterface;
+import dev.sgreach.model.Ports;
 import dev.sgreach.model.Traffic;
 import dev.sgreach.path.PacketPaths;
 import dev.sgreach.path.PathEnd;
@@ -175,13 +176,16 @@ final class ExposureQuery {
 
   /**
    * The traffic to try from one internet source: for each admitting rule whose block holds it, one key per piece of
-   * the rule's ports where the path's answer can change; an ENI exposed without rules (not filtered) on tcp/443.
+   * the rule's ports where the path's answer can change; an ENI exposed without rules (not filtered) on its
+   * listeners when it is an NLB's whose listeners are known, else on tcp/443.
    */
-  private static java.util.Collection<Traffic> samples(Exposure.Exposed x, Cidr from, int family,
+  private java.util.Collection<Traffic> samples(Exposure.Exposed x, Cidr from, int family,
       PacketPaths paths, PathEnd to) {
     java.util.Set<Traffic> out = new java.util.LinkedHashSet<>();
     if (x.rules().isEmpty()) {
-      out.add(Traffic.tcp(443));
+      // an unfiltered ENI: an NLB's listeners when known, else the one port that stands for every port
+      index.network.listenerPorts(x.eni()).ifPresentOrElse(
+          ls -> ls.forEach(p -> out.add(Traffic.of(p.protocol(), p.from()))), () -> out.add(Traffic.tcp(443)));
       return out;
     }
     for (RuleMatch m : x.rules()) {
@@ -296,8 +300,9 @@ final class ExposureQuery {
    * An ENI of a type security groups do not filter (it carries no group). A NAT gateway, a Transit Gateway
    * attachment, a Gateway Load Balancer and its endpoints forward others' traffic and accept no unsolicited
    * connection from the internet (VPC user guide, NAT gateways: "cannot receive unsolicited inbound connections"):
-   * not exposed. A Network Load Balancer without groups accepts connections on its listener ports only, which the
-   * snapshot does not hold: maybe exposed, on every key (unknown).
+   * not exposed. A Network Load Balancer without groups accepts connections on its listener ports only
+   * ({@link dev.sgreach.model.Network#listenerPorts}): exposed on those when they are known (not at all without
+   * listeners), maybe exposed on every key (unknown) when they are not.
    */
   private Optional<Exposure.Exposed> unfiltered(int eni, int families) {
     NetworkInterface e = index.enis[eni];
@@ -307,7 +312,15 @@ final class ExposureQuery {
     Spans[] allowed = FlowJudge.spans();
     Spans[] unknown = FlowJudge.spans();
     KeySets any = new KeySets();
-    any.all(false);
+    Optional<ImmutableList<Ports>> listeners = index.network.listenerPorts(e);
+    if (listeners.isEmpty()) {
+      any.all(false);
+    } else {
+      listeners.get().forEach(p -> any.add(p, true));
+      if (any.isEmpty()) {
+        return Optional.empty(); // no listener: it accepts no connection
+      }
+    }
     for (int f = 4; f <= 6; f += 2) {
       if ((families & Index.familyBit(f)) != 0) {
         carried(any, f, allowed, unknown);

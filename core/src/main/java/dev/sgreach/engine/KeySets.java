@@ -80,6 +80,11 @@ final class KeySets {
     }
   }
 
+  /** Adds one port range of a keyed protocol (a listener's port). */
+  void add(dev.sgreach.model.Ports p, boolean isSure) {
+    add(space(p.protocol()), p.from(), p.to(), isSure);
+  }
+
   void add(CompiledRule r, boolean isSure) {
     if (r.protocol == -1) {
       for (int s = 0; s < SPACES; s++) {

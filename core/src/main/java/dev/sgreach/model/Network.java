@@ -41,6 +41,7 @@ public final class Network {
   private final ImmutableMap<String, VpcPeering> peerings;
   private final ImmutableMap<String, EksClusterInfo> eksClusters;
   private final ImmutableMap<String, LoadBalancer> loadBalancers;
+  private final ImmutableMap<String, TargetGroup> targetGroups;
   private final ImmutableMap<String, Subnet> subnets;
   private final ImmutableMap<String, NetworkAcl> networkAcls;
   private final ImmutableMap<String, RouteTable> routeTables;
@@ -66,6 +67,7 @@ public final class Network {
     this.peerings = ImmutableMap.copyOf(b.peerings);
     this.eksClusters = ImmutableMap.copyOf(b.eksClusters);
     this.loadBalancers = ImmutableMap.copyOf(b.loadBalancers);
+    this.targetGroups = ImmutableMap.copyOf(b.targetGroups);
     this.subnets = ImmutableMap.copyOf(b.subnets);
     this.networkAcls = ImmutableMap.copyOf(b.networkAcls);
     this.routeTables = ImmutableMap.copyOf(b.routeTables);
@@ -112,6 +114,7 @@ public final class Network {
       if (!eni.prefixes().isEmpty()) {
         pref.add(eni);
       }
+      listenerWarning(eni, found);
     }
     this.bySecurityGroup = bySg.build();
     this.byInstance = byInst.build();
@@ -128,6 +131,21 @@ public final class Network {
     }
     associationWarnings(found);
     this.warnings = ImmutableList.copyOf(found);
+  }
+
+  /** An NLB's ENI without groups whose listeners are unknown: what it accepts is unknown on every port. */
+  private void listenerWarning(NetworkInterface eni, List<Warning> found) {
+    if (!eni.interfaceType().equals("network_load_balancer") || !eni.securityGroupIds().isEmpty()
+        || listenerPorts(eni).isPresent()) {
+      return;
+    }
+    Optional<LoadBalancer> lb = loadBalancerOf(eni);
+    found.add(new Warning(Warning.Kind.UNKNOWN_LISTENERS, eni.id(), eni.id() + " is an ENI of Network Load Balancer "
+        + lb.map(LoadBalancer::label).orElse("'" + eni.description() + "'") + " without security groups: it accepts"
+        + " connections on its listener ports only, and "
+        + (lb.isEmpty() ? "that load balancer is not in the snapshot (save aws elbv2 describe-load-balancers and"
+            + " describe-listeners)" : "its listeners were not collected (save aws elbv2 describe-listeners)")
+        + ", so what it accepts is unknown on every port"));
   }
 
   /** A subnet listed by two ACLs, or explicitly by two route tables: AWS allows one of each. */
@@ -211,6 +229,7 @@ public final class Network {
     b.peerings.putAll(peerings);
     b.eksClusters.putAll(eksClusters);
     b.loadBalancers.putAll(loadBalancers);
+    b.targetGroups.putAll(targetGroups);
     b.subnets.putAll(subnets);
     b.networkAcls.putAll(networkAcls);
     b.routeTables.putAll(routeTables);
@@ -256,6 +275,41 @@ public final class Network {
   /** Every load balancer, by ARN. */
   public ImmutableMap<String, LoadBalancer> loadBalancers() {
     return loadBalancers;
+  }
+
+  /** Every target group (describe-target-groups), by ARN. */
+  public ImmutableMap<String, TargetGroup> targetGroups() {
+    return targetGroups;
+  }
+
+  /** The load balancer an ENI belongs to, by its description ({@link LoadBalancer#owns}), if it is in the snapshot. */
+  public Optional<LoadBalancer> loadBalancerOf(NetworkInterface eni) {
+    if (!eni.description().startsWith("ELB ")) {
+      return Optional.empty();
+    }
+    return loadBalancers.values().stream().filter(lb -> lb.owns(eni)).findFirst();
+  }
+
+  /**
+   * The traffic a load balancer's ENI accepts connections on, by its load balancer's listeners ({@link
+   * Listener#ports()}); empty when that is unknown: the ENI's load balancer is not in the snapshot, or its listeners
+   * were not collected. A Network Load Balancer created without security groups admits all client traffic to its
+   * listeners and nothing else (elbv2 NLB user guide, "Update the security groups for your Network Load Balancer").
+   */
+  public Optional<ImmutableList<Ports>> listenerPorts(NetworkInterface eni) {
+    return loadBalancerOf(eni).flatMap(LoadBalancer::listeners).map(ls -> ls.stream()
+        .flatMap(l -> l.ports().stream()).distinct().collect(ImmutableList.toImmutableList()));
+  }
+
+  /** The ENIs of a load balancer ({@link LoadBalancer#owns}), in snapshot order. */
+  public ImmutableList<NetworkInterface> interfacesOf(LoadBalancer lb) {
+    return interfaces.values().stream().filter(lb::owns).collect(ImmutableList.toImmutableList());
+  }
+
+  /** The target groups a load balancer forwards to, in snapshot order. */
+  public ImmutableList<TargetGroup> targetGroupsOf(LoadBalancer lb) {
+    return targetGroups.values().stream().filter(t -> t.loadBalancerArns().contains(lb.arn()))
+        .collect(ImmutableList.toImmutableList());
   }
 
   /** Every subnet, by id. */
@@ -371,7 +425,8 @@ public final class Network {
   public boolean equals(Object o) {
     return o instanceof Network n && n.securityGroups.equals(securityGroups) && n.interfaces.equals(interfaces)
         && n.prefixLists.equals(prefixLists) && n.vpcs.equals(vpcs) && n.peerings.equals(peerings)
-        && n.eksClusters.equals(eksClusters) && n.loadBalancers.equals(loadBalancers) && n.subnets.equals(subnets)
+        && n.eksClusters.equals(eksClusters) && n.loadBalancers.equals(loadBalancers)
+        && n.targetGroups.equals(targetGroups) && n.subnets.equals(subnets)
         && n.networkAcls.equals(networkAcls) && n.routeTables.equals(routeTables)
         && n.internetGateways.equals(internetGateways) && n.natGateways.equals(natGateways)
         && n.vpcEndpoints.equals(vpcEndpoints) && n.transitGateways.equals(transitGateways)
@@ -380,8 +435,8 @@ public final class Network {
 
   @Override
   public int hashCode() {
-    return Objects.hash(securityGroups, interfaces, prefixLists, vpcs, peerings, eksClusters, loadBalancers, subnets,
-        networkAcls, routeTables, internetGateways, natGateways, vpcEndpoints, transitGateways, layers);
+    return Objects.hash(securityGroups, interfaces, prefixLists, vpcs, peerings, eksClusters, loadBalancers,
+        targetGroups, subnets, networkAcls, routeTables, internetGateways, natGateways, vpcEndpoints, transitGateways, layers);
   }
 
   @Override
@@ -406,6 +461,7 @@ public final class Network {
     private final Map<String, VpcPeering> peerings = new LinkedHashMap<>();
     private final Map<String, EksClusterInfo> eksClusters = new LinkedHashMap<>();
     private final Map<String, LoadBalancer> loadBalancers = new LinkedHashMap<>();
+    private final Map<String, TargetGroup> targetGroups = new LinkedHashMap<>();
     private final Map<String, Subnet> subnets = new LinkedHashMap<>();
     private final Map<String, NetworkAcl> networkAcls = new LinkedHashMap<>();
     private final Map<String, RouteTable> routeTables = new LinkedHashMap<>();
@@ -465,6 +521,12 @@ public final class Network {
     /** Adds a load balancer. */
     public Builder add(LoadBalancer lb) {
       put(loadBalancers, "load balancer", lb.arn(), lb);
+      return this;
+    }
+
+    /** Adds a target group. */
+    public Builder add(TargetGroup group) {
+      put(targetGroups, "target group", group.arn(), group);
       return this;
     }
 
@@ -579,6 +641,7 @@ public final class Network {
       other.peerings.values().forEach(this::add);
       other.eksClusters.values().forEach(this::add);
       other.loadBalancers.values().forEach(this::add);
+      other.targetGroups.values().forEach(this::add);
       other.subnets.values().forEach(this::add);
       other.networkAcls.values().forEach(this::add);
       other.routeTables.values().forEach(this::add);

@@ -32,7 +32,12 @@ public record Warning(Kind kind, String subject, String message) {
      * A subnet is associated with two network ACLs, or explicitly with two route tables, where AWS allows one:
      * answers that depend on which one applies are unknown.
      */
-    AMBIGUOUS_ASSOCIATION
+    AMBIGUOUS_ASSOCIATION,
+    /**
+     * A Network Load Balancer's ENI carries no group and its listeners are unknown (describe-listeners not collected,
+     * or its load balancer not in the snapshot): what it accepts is unknown on every port.
+     */
+    UNKNOWN_LISTENERS
   }
 
   @Override

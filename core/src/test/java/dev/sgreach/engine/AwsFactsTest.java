@@ -9,6 +9,7 @@ import dev.sgreach.model.NetworkInterface;
 import dev.sgreach.model.Peer;
 import dev.sgreach.model.Ports;
 import dev.sgreach.model.SecurityGroup;
+import dev.sgreach.model.Traffic;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -242,6 +243,44 @@ class AwsFactsTest {
     assertThat(x.interfaces()).extracting(e -> e.eni().id()).containsExactly("eni-nlb");
     assertThat(x.outcome()).isEqualTo(Outcome.UNKNOWN);
     assertThat(x.interfaces().get(0).open().outcomeOf(tcp(443))).isEqualTo(Outcome.UNKNOWN);
+  }
+
+  /**
+   * elbv2 NLB user guide, "Update the security groups for your Network Load Balancer": without security groups all
+   * client traffic can reach the NLB's listeners; it accepts nothing else. With describe-listeners collected an NLB
+   * ENI without groups is exposed on its listener ports only (tcp for TCP/TLS, udp for UDP, both for TCP_UDP), not at
+   * all without listeners; without them it stays maybe exposed, with a warning naming what to collect.
+   */
+  @Test
+  void an_nlb_without_groups_is_exposed_on_its_listener_ports_only_when_they_are_known() {
+    String arn = "arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/net/api/50dc6c495c0c9188";
+    dev.sgreach.model.LoadBalancer lb = new dev.sgreach.model.LoadBalancer(arn, "api", "network",
+        "internet-facing", "vpc-1", com.google.common.collect.ImmutableList.of());
+    NetworkInterface eni = NetworkInterface.builder("eni-nlb").vpc("vpc-1").interfaceType("network_load_balancer")
+        .description("ELB net/api/50dc6c495c0c9188").address("10.0.0.11").publicIp("52.9.9.11").build();
+    Network listening = Network.builder().add(eni).add(lb.withListeners(com.google.common.collect.ImmutableList.of(
+        new dev.sgreach.model.Listener(arn + "/l1", arn, "TCP", 443),
+        new dev.sgreach.model.Listener(arn + "/l2", arn, "TCP_UDP", 53)))).build();
+
+    Exposure.Exposed x = Reachability.of(listening).exposure().interfaces().get(0);
+    assertThat(x.open().outcomeOf(tcp(443))).isEqualTo(Outcome.ALLOWED);
+    assertThat(x.open().outcomeOf(Traffic.udp(53))).isEqualTo(Outcome.ALLOWED);
+    assertThat(x.open().outcomeOf(tcp(53))).isEqualTo(Outcome.ALLOWED);
+    assertThat(x.open().outcomeOf(tcp(22))).isEqualTo(Outcome.DENIED);
+    assertThat(x.open().outcomeOf(Traffic.udp(443))).isEqualTo(Outcome.DENIED);
+    assertThat(listening.warnings()).isEmpty();
+
+    Network silent = Network.builder().add(eni).add(lb.withListeners(com.google.common.collect.ImmutableList.of()))
+        .build();
+    assertThat(Reachability.of(silent).exposure().interfaces()).isEmpty();
+
+    Network uncollected = Network.builder().add(eni).add(lb).build();
+    assertThat(Reachability.of(uncollected).exposure().interfaces()).singleElement()
+        .satisfies(u -> assertThat(u.open().outcomeOf(tcp(22))).isEqualTo(Outcome.UNKNOWN));
+    assertThat(uncollected.warnings()).singleElement().satisfies(w -> {
+      assertThat(w.kind()).isEqualTo(dev.sgreach.model.Warning.Kind.UNKNOWN_LISTENERS);
+      assertThat(w.message()).contains("eni-nlb", "api", "describe-listeners", "unknown on every port");
+    });
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.sgreach.engine;
 
 import dev.sgreach.model.Cidr;
+import dev.sgreach.model.Listener;
 import dev.sgreach.model.Network;
 import dev.sgreach.model.NetworkInterface;
 import dev.sgreach.model.Peer;
@@ -978,7 +979,7 @@ public class NaiveEvaluator implements Evaluator {
       return NaiveOutcome.DENIED;
     }
     if (unfiltered(eni)) {
-      return fromInternetUnfiltered(eni);
+      return fromInternetUnfiltered(eni, protocol, port);
     }
     NaiveOutcome result = NaiveOutcome.DENIED;
     for (String id : eni.securityGroupIds()) {
@@ -1006,10 +1007,42 @@ public class NaiveEvaluator implements Evaluator {
   /**
    * What the internet can open to an ENI security groups do not filter: a NAT gateway, a Transit Gateway
    * attachment, a Gateway Load Balancer (endpoint) accept no unsolicited inbound connection (DENIED); a Network Load
-   * Balancer without groups accepts connections on listener ports the network does not hold (UNKNOWN).
+   * Balancer without groups accepts connections on its listeners' ports only: ALLOWED on one of them, DENIED on any
+   * other, UNKNOWN everywhere when its listeners are not known (its load balancer is missing, or describe-listeners
+   * was not collected). {@code protocol} and {@code port} are -1 for "any traffic at all".
    */
-  protected NaiveOutcome fromInternetUnfiltered(NetworkInterface eni) {
-    return eni.interfaceType().equals("network_load_balancer") ? NaiveOutcome.UNKNOWN : NaiveOutcome.DENIED;
+  protected NaiveOutcome fromInternetUnfiltered(NetworkInterface eni, int protocol, int port) {
+    if (!eni.interfaceType().equals("network_load_balancer")) {
+      return NaiveOutcome.DENIED;
+    }
+    List<Listener> listeners = naiveListeners(eni);
+    if (listeners == null) {
+      return NaiveOutcome.UNKNOWN;
+    }
+    for (Listener l : listeners) {
+      String p = l.protocol();
+      boolean tcp = !Set.of("UDP", "QUIC", "GENEVE").contains(p);
+      boolean udp = !Set.of("TCP", "TLS", "HTTP", "HTTPS").contains(p);
+      if (protocol == -1 || (protocol == 6 && tcp || protocol == 17 && udp) && port == l.port()) {
+        return NaiveOutcome.ALLOWED;
+      }
+    }
+    return NaiveOutcome.DENIED;
+  }
+
+  /**
+   * The listeners of the load balancer an ENI belongs to, found by its description {@code ELB <type>/<name>/<id>}
+   * against the tail of each ARN after {@code loadbalancer/}; null when they are not known.
+   */
+  protected List<Listener> naiveListeners(NetworkInterface eni) {
+    for (dev.sgreach.model.LoadBalancer lb : network.loadBalancers().values()) {
+      String arn = lb.arn();
+      int cut = arn.indexOf("loadbalancer/");
+      if (cut >= 0 && eni.description().equals("ELB " + arn.substring(cut + "loadbalancer/".length()))) {
+        return lb.listeners().isPresent() ? lb.listeners().get() : null;
+      }
+    }
+    return null;
   }
 
   @Override
@@ -1017,10 +1050,10 @@ public class NaiveEvaluator implements Evaluator {
     NetworkInterface eni = network.interfaces().get(eniId);
     Set<Integer> families = reachableFamilies(eni);
     if (unfiltered(eni)) {
-      boolean maybe = !families.isEmpty() && fromInternetUnfiltered(eni) != NaiveOutcome.DENIED;
+      NaiveOutcome any = fromInternetUnfiltered(eni, -1, -1);
+      boolean maybe = !families.isEmpty() && any != NaiveOutcome.DENIED;
       boolean hasPublic = !eni.publicIpv4().isEmpty() || families.contains(6);
-      return new Exposed(maybe, maybe && fromInternetUnfiltered(eni) == NaiveOutcome.ALLOWED, maybe && hasPublic,
-          Set.of());
+      return new Exposed(maybe, false, maybe && hasPublic, Set.of());
     }
     Set<String> rules = new TreeSet<>();
     boolean anywhere = false;

@@ -6,6 +6,7 @@ import com.google.common.collect.ImmutableList;
 import dev.sgreach.model.Cidr;
 import dev.sgreach.model.Direction;
 import dev.sgreach.model.Network;
+import dev.sgreach.model.Listener;
 import dev.sgreach.model.NetworkInterface;
 import dev.sgreach.model.Peer;
 import dev.sgreach.model.Ports;
@@ -136,16 +137,23 @@ class OracleMutantsAreCaughtTest {
     m.add(mutant("NAT gateways and other forwarders without groups are exposed to anywhere",
         n -> new NaiveEvaluator(n) {
           @Override
-          protected NaiveOutcome fromInternetUnfiltered(NetworkInterface eni) {
+          protected NaiveOutcome fromInternetUnfiltered(NetworkInterface eni, int protocol, int port) {
             return NaiveOutcome.ALLOWED;
           }
         }));
     m.add(mutant("an NLB without groups is not exposed", n -> new NaiveEvaluator(n) {
       @Override
-      protected NaiveOutcome fromInternetUnfiltered(NetworkInterface eni) {
+      protected NaiveOutcome fromInternetUnfiltered(NetworkInterface eni, int protocol, int port) {
         return NaiveOutcome.DENIED;
       }
     }));
+    m.add(mutant("an NLB without groups accepts on every port though its listeners are known",
+        n -> new NaiveEvaluator(n) {
+          @Override
+          protected List<Listener> naiveListeners(NetworkInterface eni) {
+            return null;
+          }
+        }));
     m.add(mutant("a public or Elastic IP is an outside party", n -> new NaiveEvaluator(n) {
       @Override
       protected Party publicOwner(Addr a) {

@@ -133,6 +133,36 @@ public final class RandomNetworks {
   // ---------------------------------------------------------------------------------------------------------------
   // the network
 
+  /** The ids in the ARNs (and ENI descriptions) of the three Network Load Balancers ENIs may belong to. */
+  private static final String[] NLB_IDS = {"50dc6c495c0c9188", "6d0ecf831eec9f09", "0a1b2c3d4e5f6071"};
+
+  /**
+   * The load balancers of the NLB ENIs: most are in the network, most of those with their listeners (none, or a few
+   * on the ports rules use, of every listener protocol), so that an NLB without groups is exposed on its listeners,
+   * not at all, or unknown.
+   */
+  private void loadBalancers(Network.Builder b, Set<Integer> nlbs) {
+    for (int lb : nlbs) {
+      if (!chance(0.8)) {
+        continue;
+      }
+      String arn = "arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/net/nlb" + lb + "/"
+          + NLB_IDS[lb];
+      dev.sgreach.model.LoadBalancer balancer = new dev.sgreach.model.LoadBalancer(arn, "nlb" + lb, "network",
+          "internet-facing", "", com.google.common.collect.ImmutableList.of());
+      if (chance(0.75)) {
+        com.google.common.collect.ImmutableList.Builder<dev.sgreach.model.Listener> ls =
+            com.google.common.collect.ImmutableList.builder();
+        for (int k = rnd.nextInt(4); k > 0; k--) {
+          ls.add(new dev.sgreach.model.Listener(arn.replace(":loadbalancer/", ":listener/") + "/" + k, arn,
+              pick(List.of("TCP", "UDP", "TCP_UDP", "TLS", "QUIC")), pick(List.of(22, 53, 80, 443, 8080))));
+        }
+        balancer = balancer.withListeners(ls.build());
+      }
+      b.add(balancer);
+    }
+  }
+
   /** The network (built on first call, then the same instance). */
   public Network network() {
     if (network == null) {
@@ -242,6 +272,7 @@ public final class RandomNetworks {
     List<String> publicIps = new ArrayList<>(PUBLIC_IPS);
     Collections.shuffle(publicIps, rnd);
     int eniCount = 3 + rnd.nextInt(13);
+    Set<Integer> nlbs = new java.util.TreeSet<>();
     for (int i = 1; i <= eniCount; i++) {
       String vpc = chance(0.05) ? "" : pick(vpcs);
       NetworkInterface.Builder e = NetworkInterface.builder("eni-" + i).vpc(vpc);
@@ -264,6 +295,11 @@ public final class RandomNetworks {
         carried.clear(); // most unfiltered types carry no group; a few plain ENIs carry none either
       }
       e.interfaceType(type).groups(carried);
+      if (type.equals("network_load_balancer") && chance(0.7)) {
+        int lb = rnd.nextInt(3); // its load balancer, which the network may or may not hold
+        e.description("ELB net/nlb" + lb + "/" + NLB_IDS[lb]);
+        nlbs.add(lb);
+      }
       if (chance(0.6)) {
         e.attachedTo("i-" + (1 + rnd.nextInt(4)), rnd.nextInt(3));
       }
@@ -294,6 +330,7 @@ public final class RandomNetworks {
       }
       b.add(e.build());
     }
+    loadBalancers(b, nlbs);
     Network built = b.build();
     if (!chance(0.4)) {
       return built;

@@ -347,6 +347,20 @@ public final class AwsValues {
     return state == null || state.isBlank() || state.trim().equalsIgnoreCase("enabled");
   }
 
+  /**
+   * A load balancer's {@code EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic}: {@code on} (or absent: AWS's
+   * default, and what a load balancer without the setting does) is true, {@code off} false, anything else an error.
+   */
+  public static boolean enforcePrivateLinkInbound(String value, Location at) {
+    if (value == null || value.equals("on")) {
+      return true;
+    }
+    if (value.equals("off")) {
+      return false;
+    }
+    throw at.fail(value, "is neither on nor off");
+  }
+
   /** True for an option AWS writes as {@code enable} (anything else, {@code disable} or absent, is false). */
   public static boolean enabled(String option) {
     return option != null && option.trim().equalsIgnoreCase("enable");

@@ -71,6 +71,7 @@ public final class NetworkAssembler {
   private final Unique<VpcPeering> peerings = new Unique<>("VPC peering");
   private final Unique<EksClusterInfo> clusters = new Unique<>("EKS cluster");
   private final Unique<LoadBalancer> loadBalancers = new Unique<>("load balancer");
+  private final BalancerParts balancers = new BalancerParts();
   private final List<ManagedList> managedLists = new ArrayList<>();
   private final Map<String, Entries> entries = new LinkedHashMap<>();
   private final Unique<PrefixList> awsManagedLists = new Unique<>("prefix list");
@@ -232,6 +233,11 @@ public final class NetworkAssembler {
     loadBalancers.add(lb.arn(), lb, at);
   }
 
+  /** Where listeners, target groups and their attributes and targets are joined. */
+  public BalancerParts balancers() {
+    return balancers;
+  }
+
   /**
    * A whole response of this kind was read (a file, or every page of a live call), even one without items: a network
    * ACL or route table response makes the snapshot cover that layer ({@link Network#layers()}), and transit gateways
@@ -382,7 +388,8 @@ public final class NetworkAssembler {
     vpcs.values.values().forEach(b::add);
     peerings.values.values().forEach(b::add);
     clusters.values.values().forEach(b::add);
-    loadBalancers.values.values().forEach(b::add);
+    balancers.build(loadBalancers.values, read.contains(ResponseKind.LISTENERS)
+        || read.contains(ResponseKind.BATFISH_LISTENERS), b);
     subnets.values.values().forEach(b::add);
     networkAcls.values.values().forEach(b::add);
     routeTables.values.values().forEach(b::add);

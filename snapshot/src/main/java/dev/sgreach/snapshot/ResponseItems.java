@@ -52,6 +52,8 @@ final class ResponseItems {
       case MANAGED_PREFIX_LISTS -> ResponseItems::managedPrefixList;
       case PREFIX_LISTS -> ResponseItems::awsManagedPrefixList;
       case LOAD_BALANCERS -> ResponseItems::loadBalancer;
+      case LISTENERS, BATFISH_LISTENERS, TARGET_GROUPS, TARGET_GROUP_ATTRIBUTES, TARGET_HEALTH ->
+          BalancerItems.of(kind);
       case SUBNETS, NETWORK_ACLS, ROUTE_TABLES, INTERNET_GATEWAYS, EGRESS_ONLY_INTERNET_GATEWAYS, NAT_GATEWAYS,
           VPC_ENDPOINTS, TRANSIT_GATEWAYS, TRANSIT_GATEWAY_ATTACHMENTS, TRANSIT_GATEWAY_VPC_ATTACHMENTS,
           TRANSIT_GATEWAY_ROUTE_TABLES, BATFISH_TRANSIT_GATEWAY_PROPAGATIONS, BATFISH_TRANSIT_GATEWAY_STATIC_ROUTES ->
@@ -713,9 +715,10 @@ final class ResponseItems {
   }
 
   private static Consumer<NetworkAssembler> loadBalancer(JsonIn in, Location at) throws IOException {
-    String[] f = new String[5]; // LoadBalancerArn, LoadBalancerName, Type, Scheme, VpcId
+    String[] f = new String[6]; // LoadBalancerArn, LoadBalancerName, Type, Scheme, VpcId, Enforce...PrivateLink...
     List<List<String>> groups = new ArrayList<>(List.of(List.of()));
     in.requiredObject(at, name -> switch (name) {
+      case "EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic" -> set(f, 5, in.string(at, name));
       case "LoadBalancerArn" -> set(f, 0, in.string(at, name));
       case "LoadBalancerName" -> set(f, 1, in.string(at, name));
       case "Type" -> set(f, 2, in.string(at, name));
@@ -730,8 +733,10 @@ final class ResponseItems {
     String arn = at.field("LoadBalancerArn").require(f[0]);
     String vpc = AwsValues.id(AwsId.VPC, f[4], at, "VpcId");
     AwsValues.ids(AwsId.SECURITY_GROUP, groups.get(0), at.field("SecurityGroups"));
+    boolean enforce = AwsValues.enforcePrivateLinkInbound(f[5], at.field(
+        "EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic"));
     LoadBalancer lb = at.build(() -> new LoadBalancer(arn, f[1], f[2], f[3], vpc, ImmutableList.copyOf(
-        groups.get(0))));
+        groups.get(0)), java.util.Optional.empty(), enforce));
     return a -> a.loadBalancer(lb, at);
   }
 }

@@ -36,6 +36,30 @@ public enum ResponseKind {
   EKS_CLUSTER("cluster", "eks-describe-cluster", null),
   /** {@code aws elbv2 describe-load-balancers}. */
   LOAD_BALANCERS("LoadBalancers", "elbv2-describe-load-balancers.json", "LoadBalancers.json"),
+  /**
+   * {@code aws elbv2 describe-listeners}, the listeners of every load balancer in one list (each names its
+   * {@code LoadBalancerArn}). Its presence, even empty, means every load balancer's listeners are known.
+   */
+  LISTENERS("Listeners", "elbv2-describe-listeners.json", null),
+  /**
+   * Batfish's wrapper of describe-listeners, one entry per load balancer
+   * ({@code {"LoadBalancerListeners": [{"LoadBalancerArn", "Listeners"}]}}); read as {@link #LISTENERS}.
+   */
+  BATFISH_LISTENERS("LoadBalancerListeners", "", "LoadBalancerListeners.json"),
+  /** {@code aws elbv2 describe-target-groups}: each group's protocol, port, target type and load balancers. */
+  TARGET_GROUPS("TargetGroups", "elbv2-describe-target-groups.json", "TargetGroups.json"),
+  /**
+   * {@code aws elbv2 describe-target-group-attributes}, one entry per group, as sgreach keeps them:
+   * {@code {"TargetGroupAttributes": [{"TargetGroupArn": ..., "Attributes": [{"Key", "Value"}]}]}}. A group without
+   * an entry has unknown attributes ({@code preserve_client_ip.enabled} taken at AWS's default, said to be assumed).
+   */
+  TARGET_GROUP_ATTRIBUTES("TargetGroupAttributes", "elbv2-describe-target-group-attributes.json", null),
+  /**
+   * {@code aws elbv2 describe-target-health}, one entry per group, as sgreach and Batfish keep them:
+   * {@code {"LoadBalancerTargetHealth": [{"TargetGroupArn": ..., "TargetHealthDescriptions": [...]}]}}. A group
+   * without an entry has unknown targets.
+   */
+  TARGET_HEALTH("LoadBalancerTargetHealth", "elbv2-describe-target-health.json", "LoadBalancerTargetHealth.json"),
   /** {@code aws ec2 describe-subnets}: each subnet's VPC, zone and blocks. */
   SUBNETS("Subnets", "ec2-describe-subnets.json", "Subnets.json"),
   /**

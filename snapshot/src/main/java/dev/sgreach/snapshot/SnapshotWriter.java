@@ -184,6 +184,7 @@ final class SnapshotWriter {
       response(folder, ResponseKind.LOAD_BALANCERS, sorted(network.loadBalancers().values(), LoadBalancer::arn),
           SnapshotWriter::loadBalancer);
     }
+    BalancerWriter.write(network, folder);
     PathWriter.write(network, folder);
   }
 
@@ -447,6 +448,9 @@ final class SnapshotWriter {
     optional(g, "Scheme", lb.scheme());
     optional(g, "VpcId", lb.vpcId());
     strings(g, "SecurityGroups", lb.securityGroupIds());
+    if (!lb.enforceInboundRulesOnPrivateLink()) {
+      g.writeStringField("EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic", "off");
+    }
     g.writeEndObject();
   }
 

@@ -33,6 +33,17 @@
  * through {@code AwsValues.id}/{@code requiredId} with an {@link dev.sgreach.model.AwsId} kind, and feeds items to
  * the assembler with their {@link dev.sgreach.snapshot.Location}, whose {@code Unique} refuses one id described
  * twice differently.
+ *
+ * <p>Load balancing: {@code elbv2-describe-listeners.json} holds every load balancer's listeners in one
+ * {@code Listeners} list (each names its {@code LoadBalancerArn}); its presence, even empty, makes every load
+ * balancer's listeners known. {@code elbv2-describe-target-groups.json} is the call's answer. The two per-group calls
+ * are kept one entry per group, each the call's own list beside the group's ARN:
+ * {@code elbv2-describe-target-group-attributes.json} as {@code {"TargetGroupAttributes": [{"TargetGroupArn",
+ * "Attributes"}]}} and {@code elbv2-describe-target-health.json} as {@code {"LoadBalancerTargetHealth":
+ * [{"TargetGroupArn", "TargetHealthDescriptions"}]}} (Batfish's shape); a group without an entry has unknown
+ * attributes or targets. {@code BalancerItems} reads them, {@code BalancerParts} joins them to their load balancers
+ * and groups (refusing one that names a load balancer or group the snapshot lacks), {@code BalancerWriter} writes
+ * them back.
  * Every error is a {@link dev.sgreach.snapshot.SnapshotException} naming the file, the JSON path
  * ({@link dev.sgreach.snapshot.Location}) and the value.
  */

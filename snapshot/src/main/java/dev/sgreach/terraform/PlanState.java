@@ -338,6 +338,7 @@ final class PlanState {
     base.peerings().values().forEach(b::add);
     clusters.values().forEach(b::add);
     base.loadBalancers().values().forEach(b::add);
+    base.targetGroups().values().forEach(b::add);
     groups.values().forEach(b::add);
     enis.values().forEach(b::add);
     return b.build();

@@ -160,11 +160,54 @@ public final class RandomSnapshots {
           random.nextBoolean(), random.nextBoolean() ? ImmutableList.of("203.0.113.0/24") : ImmutableList.of()));
     }
     if (random.nextBoolean()) {
-      n.add(new LoadBalancer("arn:aws:elasticloadbalancing:us-east-1:111:loadbalancer/app/lb/" + hex(16), text(),
-          pick("application", "network", ""), pick("internet-facing", "internal", ""), vpcs.get(0),
-          ImmutableList.copyOf(groupIds.subList(0, 1))));
+      loadBalancing(n, vpcs.get(0), groupIds);
     }
     return n.build();
+  }
+
+  /**
+   * One or two load balancers, their listeners known or not (all of them alike: describe-listeners is one answer),
+   * and sometimes target groups with or without their attributes and registered targets.
+   */
+  private void loadBalancing(Network.Builder n, String vpc, List<String> groupIds) {
+    boolean listeners = random.nextBoolean();
+    List<String> arns = new ArrayList<>();
+    for (int i = 0, count = 1 + random.nextInt(2); i < count; i++) {
+      String arn = "arn:aws:elasticloadbalancing:us-east-1:111:loadbalancer/" + pick("app", "net") + "/lb" + i
+          + "/" + hex(16);
+      arns.add(arn);
+      LoadBalancer lb = new LoadBalancer(arn, text(), pick("application", "network", ""),
+          pick("internet-facing", "internal", ""), vpc, random.nextBoolean()
+              ? ImmutableList.copyOf(groupIds.subList(0, 1)) : ImmutableList.of(), java.util.Optional.empty(),
+          random.nextBoolean());
+      if (listeners) {
+        ImmutableList.Builder<dev.sgreach.model.Listener> ls = ImmutableList.builder();
+        for (int l = random.nextInt(3); l > 0; l--) {
+          ls.add(new dev.sgreach.model.Listener(arn.replace(":loadbalancer/", ":listener/") + "/" + hex(8), arn,
+              pick("TCP", "UDP", "TCP_UDP", "TLS", "HTTP", "HTTPS"), 1 + random.nextInt(65535)));
+        }
+        lb = lb.withListeners(ls.build());
+      }
+      n.add(lb);
+    }
+    for (int i = random.nextInt(3); i > 0; i--) {
+      dev.sgreach.model.TargetGroup g = new dev.sgreach.model.TargetGroup(
+          "arn:aws:elasticloadbalancing:us-east-1:111:targetgroup/tg" + i + "/" + hex(16), text(),
+          pick("TCP", "UDP", "HTTP", ""), random.nextInt(65536), pick("instance", "ip", "alb"), vpc,
+          ImmutableList.copyOf(arns.subList(0, random.nextInt(arns.size() + 1))));
+      if (random.nextBoolean()) {
+        g = g.withPreserveClientIp(random.nextBoolean());
+      }
+      if (random.nextBoolean()) {
+        ImmutableList.Builder<dev.sgreach.model.TargetGroup.Target> ts = ImmutableList.builder();
+        for (int t = random.nextInt(3); t > 0; t--) {
+          ts.add(new dev.sgreach.model.TargetGroup.Target(pick("i-" + hex(17), "10.0.0." + random.nextInt(250)),
+              random.nextInt(65536)));
+        }
+        g = g.withTargets(ts.build());
+      }
+      n.add(g);
+    }
   }
 
   /**

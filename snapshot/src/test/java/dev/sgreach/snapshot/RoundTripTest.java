@@ -68,7 +68,21 @@ class RoundTripTest {
         .add(new EksClusterInfo("demo", "vpc-a", "sg-cluster", ImmutableList.of("sg-web"),
             ImmutableList.of("subnet-1", "subnet-2"), true, true, ImmutableList.of("203.0.113.0/24")))
         .add(new LoadBalancer("arn:aws:elasticloadbalancing:us-east-1:111:loadbalancer/app/web/1", "web",
-            "application", "internet-facing", "vpc-a", ImmutableList.of("sg-web")))
+            "application", "internet-facing", "vpc-a", ImmutableList.of("sg-web")).withListeners(ImmutableList.of(
+                new dev.sgreach.model.Listener("arn:aws:elasticloadbalancing:us-east-1:111:listener/app/web/1/a",
+                    "arn:aws:elasticloadbalancing:us-east-1:111:loadbalancer/app/web/1", "HTTPS", 443))))
+        .add(new LoadBalancer("arn:aws:elasticloadbalancing:us-east-1:111:loadbalancer/net/api/2", "api",
+            "network", "internal", "vpc-a", ImmutableList.of()).withListeners(ImmutableList.of())
+            .withEnforceInboundRulesOnPrivateLink(false))
+        .add(new dev.sgreach.model.TargetGroup("arn:aws:elasticloadbalancing:us-east-1:111:targetgroup/api/3",
+            "api", "TCP", 8080, "instance", "vpc-a",
+            ImmutableList.of("arn:aws:elasticloadbalancing:us-east-1:111:loadbalancer/net/api/2"))
+            .withPreserveClientIp(false).withTargets(ImmutableList.of(
+                new dev.sgreach.model.TargetGroup.Target("i-0123456789abcdef0", 8080),
+                new dev.sgreach.model.TargetGroup.Target("i-0123456789abcdef1", 31000))))
+        .add(new dev.sgreach.model.TargetGroup("arn:aws:elasticloadbalancing:us-east-1:111:targetgroup/web/4",
+            "web", "HTTP", 80, "ip", "vpc-a",
+            ImmutableList.of("arn:aws:elasticloadbalancing:us-east-1:111:loadbalancer/app/web/1")))
         .build();
   }
 
@@ -122,7 +136,8 @@ class RoundTripTest {
         "ec2-describe-network-interfaces.json", "ec2-describe-vpcs.json",
         "ec2-describe-vpc-peering-connections.json", "ec2-describe-managed-prefix-lists.json",
         "ec2-get-managed-prefix-list-entries/pl-known.json", "eks-describe-cluster/demo.json",
-        "elbv2-describe-load-balancers.json");
+        "elbv2-describe-load-balancers.json", "elbv2-describe-listeners.json", "elbv2-describe-target-groups.json",
+        "elbv2-describe-target-group-attributes.json", "elbv2-describe-target-health.json");
     String groups = Files.readString(out.resolve("ec2-describe-security-groups.json"));
     assertThat(groups).startsWith("{\n  \"SecurityGroups\": [\n    {\n      \"GroupId\": \"sg-db\"")
         .contains("\"IpProtocol\": \"50\"").contains("\"UserIdGroupPairs\": [")

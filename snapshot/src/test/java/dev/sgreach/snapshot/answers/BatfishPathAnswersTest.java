@@ -486,8 +486,10 @@ class BatfishPathAnswersTest {
    * agrees with up to the load balancer. Batfish then accepts client -> NLB -> instance on tcp/80 with the client's
    * address preserved, although both targets carry only {@code sg-09dabbcbd3f44ebcf} (tcp/22 from anywhere): under
    * AWS's rules the target's group must admit the client on tcp/80, so sgreach says denied at the target. This is the
-   * known, explained disagreement of DOMAIN-PATH.md (6b note). {@code testClientToLb_nonListenedPort}, {@code
-   * DENIED_IN} on tcp/81, is decided by the listeners, which the path layer does not read.
+   * known, explained disagreement of DOMAIN-PATH.md (6b note) for a flow straight to the target on tcp/80; through
+   * the load balancer to the port its target group names, sgreach agrees ({@link
+   * #loadBalancerToItsRegisteredTargetsAgreesWithBatfish}). {@code testClientToLb_nonListenedPort}, {@code DENIED_IN}
+   * on tcp/81, is decided by the listeners, which the path layer does not read.
    */
   @Test
   void loadBalancer() {
@@ -508,5 +510,35 @@ class BatfishPathAnswersTest {
     for (String server : new String[] {"i-055b0db7be365202c", "i-0f4af951d61a19245"}) {
       assertThat(c.whole(client, c.instance(server), tcp(22))).as(server).isEqualTo(Outcome.ALLOWED);
     }
+  }
+
+  /**
+   * The same capture through the load balancer as AWS runs it (elbv2 NLB user guide, "Edit target group
+   * attributes": client IP preservation is on by default for instance targets): the listener takes tcp/80 and the
+   * target group forwards to port 22 of each registered target (describe-target-health), whose group admits tcp/22
+   * from anywhere, so the client gets through, as Batfish says; the attribute was not collected, so the preservation
+   * is said to be assumed.
+   */
+  @Test
+  void loadBalancerToItsRegisteredTargetsAgreesWithBatfish() {
+    PathCapture c = capture("test-load-balancer");
+    dev.sgreach.model.Network n = c.network;
+    dev.sgreach.model.LoadBalancer lb = n.loadBalancers().values().iterator().next();
+    dev.sgreach.model.TargetGroup group = n.targetGroupsOf(lb).get(0);
+    dev.sgreach.engine.Member client = dev.sgreach.engine.Member.of(n.interfaces().get(c.instance("i-0c8ce8bbdd98cc4e8")
+        .eni().orElseThrow().id()));
+    dev.sgreach.engine.Reachability whole = dev.sgreach.engine.Reachability.of(n);
+
+    assertThat(lb.listeners()).hasValueSatisfying(l -> assertThat(l).extracting(x -> x.port()).containsExactly(80));
+    assertThat(group.targets().orElseThrow()).hasSize(2).allSatisfy(t -> {
+      dev.sgreach.model.NetworkInterface target = n.interfacesOfInstance(t.id()).get(0);
+      dev.sgreach.engine.LoadBalancerPath.Result r = dev.sgreach.engine.LoadBalancerPath.reach(whole, client, lb,
+          group, dev.sgreach.engine.Member.of(target), tcp(80), t.port(), false);
+      assertThat(r.outcome()).as(r.explain()).isEqualTo(Outcome.ALLOWED);
+      assertThat(r.clientIp().assumed()).isTrue();
+      // a listener the load balancer does not have (testClientToLb_nonListenedPort: DENIED_IN on tcp/81)
+      assertThat(dev.sgreach.engine.LoadBalancerPath.reach(whole, client, lb, group,
+          dev.sgreach.engine.Member.of(target), tcp(81), t.port(), false).outcome()).isEqualTo(Outcome.DENIED);
+    });
   }
 }
