@@ -4,12 +4,10 @@ import static dev.sgreach.engine.Tri.F;
 import static dev.sgreach.engine.Tri.T;
 
 import dev.sgreach.model.Direction;
-import dev.sgreach.model.Layer;
 import dev.sgreach.model.Traffic;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The cells of a {@link Matrix}, worked out per ENI class pair where that is exact, per member pair elsewhere.
@@ -21,8 +19,10 @@ import java.util.Set;
  * party's class and address family only. A member flow between two whole ENIs (all their addresses) whose sender's
  * egress and receiver's ingress are both address-blind is therefore decided once per class pair and counted for every
  * member pair of those classes; any other member flow (an outside party, a single address, an address rule, an ENI
- * sending to itself) is decided on its own by {@link FlowJudge#flow}, as are all flows when the snapshot holds path
- * layers (network ACLs, routes), which tell ENIs of one class apart by subnet.
+ * sending to itself) is decided on its own by {@link FlowJudge#flow}, as are all flows when the engine judges path
+ * layers (network ACLs, routes), which tell ENIs of one class apart by subnet and by address (an ACL entry names
+ * address blocks), so that no key coarser than the member pair is exact there. {@link #byClass} and
+ * {@link #classPairDecides} are the one place this is decided; {@link Reachability#reach} asks them too.
  *
  * <p>Member pairs are those {@link Reachability#reach} judges: every source member with every destination member, an
  * ENI's pair with itself left out when the cell has other pairs, and a member asked about by its public address
@@ -40,7 +40,7 @@ final class MatrixQuery {
   MatrixQuery(Index index, FlowJudge flows) {
     this.index = index;
     this.flows = flows;
-    this.classesDecide = index.network.layers().equals(Set.of(Layer.SECURITY_GROUPS));
+    this.classesDecide = flows.paths().isEmpty();
   }
 
   /** The cell of these members on this traffic. */
@@ -79,17 +79,35 @@ final class MatrixQuery {
   }
 
   private int value(Member s, int src, Member d, int dst, Traffic t) {
-    if (!classesDecide || src < 0 || dst < 0 || src == dst || !whole(s, src) || !whole(d, dst)) {
+    if (src == dst || !byClass(s, src) || !byClass(d, dst)) {
       return flows.flow(src, s.addresses(), dst, d.addresses(), t);
     }
     int ks = index.eniClass[src];
     int kd = index.eniClass[dst];
-    if (!blind(ks, Direction.EGRESS, t) || !blind(kd, Direction.INGRESS, t)) {
+    if (!classPairDecides(ks, kd, t)) {
       return flows.flow(src, s.addresses(), dst, d.addresses(), t);
     }
     long key = (long) ks * index.classCount() + kd;
     return byClassPair.computeIfAbsent(t, x -> new HashMap<>())
         .computeIfAbsent(key, x -> flows.flow(src, s.addresses(), dst, d.addresses(), t));
+  }
+
+  /**
+   * True when the member's flows to or from other ENIs may be decided by its ENI class ({@code eni} is where the
+   * engine keeps it): no path layer is judged, and it is a whole ENI (all its addresses, not asked about by a public
+   * address).
+   */
+  boolean byClass(Member m, int eni) {
+    return classesDecide && eni >= 0 && m.publicAddress().isEmpty() && whole(m, eni);
+  }
+
+  /**
+   * True when every flow on {@code t} from a whole ENI of class {@code ks} to a whole other ENI of class {@code kd}
+   * has one value, and one proof but for which ENIs and addresses take part: the sender's egress and the receiver's
+   * ingress are address-blind for {@code t}. Meaningful for members that {@link #byClass} admits.
+   */
+  boolean classPairDecides(int ks, int kd, Traffic t) {
+    return blind(ks, Direction.EGRESS, t) && blind(kd, Direction.INGRESS, t);
   }
 
   /** True when the member takes part with all its ENI's addresses. */
