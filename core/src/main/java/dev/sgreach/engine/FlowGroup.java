@@ -62,6 +62,11 @@ public final class FlowGroup {
     return count;
   }
 
+  /** How many of the group's member flows were decided per ENI class pair rather than one by one. */
+  long decidedByClass() {
+    return count - singles.length;
+  }
+
   /** The outcome every flow of the group has. */
   public Outcome outcome() {
     return proof.outcome();
