@@ -24,9 +24,9 @@ import java.util.Map;
  * address blocks), so that no key coarser than the member pair is exact there. {@link #byClass} and
  * {@link #classPairDecides} are the one place this is decided; {@link Reachability#reach} asks them too.
  *
- * <p>Member pairs are those {@link Reachability#reach} judges: every source member with every destination member, an
- * ENI's pair with itself left out when the cell has other pairs, and a member asked about by its public address
- * judged as a flow through that address ({@link FlowJudge#throughPublic}).
+ * <p>Member pairs are those {@link Reachability#reach} judges, made in one place ({@link ReachQuery}): every source
+ * member with every destination member, an ENI's pair with itself left out when the cell has other pairs, and a
+ * member asked about by its public address judged as a flow through that address ({@link FlowJudge#throughPublic}).
  */
 final class MatrixQuery {
   private final Index index;
@@ -43,42 +43,28 @@ final class MatrixQuery {
     this.classesDecide = flows.paths().isEmpty();
   }
 
-  /** The cell of these members on this traffic. */
+  /**
+   * The cell of these members on this traffic: the member pairs {@link ReachQuery} makes of them (as reach pairs
+   * them), one value per class block counted by its members, and one per other pair.
+   */
   Matrix.Cell cell(Endpoint row, List<Member> sources, Endpoint column, List<Member> destinations, Traffic t) {
-    int[] counts = new int[3];
-    int[] srcIndex = slots(sources);
-    int[] dstIndex = slots(destinations);
-    boolean skipSelf = Reachability.hasOtherPair(sources, destinations); // paired as reach pairs them
-    for (int i = 0; i < sources.size(); i++) {
-      Member s = sources.get(i);
-      for (int j = 0; j < destinations.size(); j++) {
-        Member d = destinations.get(j);
-        if (s.isOutside() && d.isOutside()) {
-          throw new IllegalArgumentException("both " + s.label() + " and " + d.label()
-              + " are outside the snapshot: no security group stands between them");
-        }
-        if (skipSelf && Reachability.self(s, d)) {
-          continue;
-        }
-        counts[FlowJudge.throughPublic(s, d) ? flows.flowThroughPublic(s, d, t)
-            : value(s, srcIndex[i], d, dstIndex[j], t)]++;
-      }
-    }
-    int allowed = counts[T];
-    int denied = counts[F];
-    int unknown = counts[Tri.U];
+    long[] counts = new ReachQuery(index, flows).count(sources, destinations, t, this);
+    int allowed = Math.toIntExact(counts[T]);
+    int denied = Math.toIntExact(counts[F]);
+    int unknown = Math.toIntExact(counts[Tri.U]);
     return new Matrix.Cell(row, column, t, Matrix.Value.of(allowed, denied, unknown), allowed, denied, unknown);
   }
 
-  private int[] slots(List<Member> members) {
-    int[] out = new int[members.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = flows.eni(members.get(i));
+  /**
+   * The value (T, F or U) of the flow between two members, worked out once per class pair where
+   * {@link #classPairDecides} says that is exact; a member asked about by its public address as a flow through it.
+   */
+  int value(Member s, Member d, Traffic t) {
+    if (FlowJudge.throughPublic(s, d)) {
+      return flows.flowThroughPublic(s, d, t);
     }
-    return out;
-  }
-
-  private int value(Member s, int src, Member d, int dst, Traffic t) {
+    int src = flows.eni(s);
+    int dst = flows.eni(d);
     if (src == dst || !byClass(s, src) || !byClass(d, dst)) {
       return flows.flow(src, s.addresses(), dst, d.addresses(), t);
     }

@@ -55,16 +55,68 @@ final class ReachQuery {
    */
   Judged judge(List<Member> sources, List<Member> destinations, Traffic t) {
     requireNoOutsidePair(sources, destinations);
-    boolean selfLeftOut = Reachability.hasOtherPair(sources, destinations);
     Fixes.Sharing sharing = flows.sharing();
     // shared fixes are known once every flow is in; a pair explained later (Verdict#flows) gets them then
     @SuppressWarnings("unchecked")
     Map<List<Object>, Fix>[] shared = new Map[1];
-    MemberPairs pairs = MemberPairs.crossing(sources, destinations, selfLeftOut,
-        (s, d) -> Fixes.apply(flows.explainPair(s, d, t), shared[0]));
-    MatrixQuery classes = new MatrixQuery(index, flows);
-    Map<Integer, List<Integer>> sourcesByClass = byClass(classes, sources);
-    Map<Integer, List<Integer>> destinationsByClass = byClass(classes, destinations);
+    MemberPairs pairs = MemberPairs.crossing(sources, destinations,
+        Reachability.hasOtherPair(sources, destinations), (s, d) -> Fixes.apply(flows.explainPair(s, d, t), shared[0]));
+    long[] counts = new long[3];
+    Set<Fix> fixes = new LinkedHashSet<>();
+    Set<PathFix> pathFixes = new LinkedHashSet<>();
+    Map<List<Object>, Builder> groups = new LinkedHashMap<>();
+    split(pairs, t, new MatrixQuery(index, flows), (at, block) -> {
+      Flow f = flows.explainPair(pairs.source(at), pairs.destination(at), t);
+      sharing.add(f);
+      fixes.addAll(f.fixes());
+      f.path().filter(p -> !p.isAllowed()).ifPresent(p -> pathFixes.addAll(p.fixes()));
+      Builder g = groups.computeIfAbsent(FlowGroup.signature(f), x -> new Builder(f));
+      if (block != null) {
+        counts[Tri.of(f.outcome())] += block.count();
+        g.blocks.add(block);
+      } else {
+        counts[Tri.of(f.outcome())]++;
+        g.singles.add(at);
+      }
+    });
+    shared[0] = sharing.replacements();
+    ImmutableList<FlowGroup> out = groups.values().stream()
+        .map(g -> new FlowGroup(Fixes.apply(g.first, shared[0]), pairs, g.blocks, g.singles.build().toArray()))
+        .collect(ImmutableList.toImmutableList());
+    ImmutableList<Fix> allFixes = fixes.stream().map(x -> shared[0].getOrDefault(Fixes.key(x), x)).distinct()
+        .collect(ImmutableList.toImmutableList());
+    return new Judged(pairs, out, counts[Tri.T], counts[Tri.F], counts[0] + counts[1] + counts[2], allFixes,
+        ImmutableList.copyOf(pathFixes));
+  }
+
+  /**
+   * How many member flows of these sources and destinations are allowed, denied and unknown ({@link Tri} order),
+   * without a proof: one value per class block ({@link MatrixQuery#value}), counted by its members.
+   *
+   * @throws IllegalArgumentException when a source and a destination are both outside parties
+   */
+  long[] count(List<Member> sources, List<Member> destinations, Traffic t, MatrixQuery classes) {
+    requireNoOutsidePair(sources, destinations);
+    MemberPairs pairs = MemberPairs.crossing(sources, destinations, Reachability.hasOtherPair(sources, destinations),
+        null);
+    long[] counts = new long[3];
+    split(pairs, t, classes, (at, block) -> counts[classes.value(pairs.source(at), pairs.destination(at), t)] +=
+        block == null ? 1 : block.count());
+    return counts;
+  }
+
+  /** A piece of the member pairs: a class block with the position of its first pair, or one pair (block null). */
+  private interface Piece {
+    void take(long position, FlowGroup.Block block);
+  }
+
+  /**
+   * The member pairs in class blocks and pairs judged one by one, each given to {@code out} in the verdict's order
+   * (a block at its first pair).
+   */
+  private void split(MemberPairs pairs, Traffic t, MatrixQuery classes, Piece out) {
+    Map<Integer, List<Integer>> sourcesByClass = byClass(classes, pairs.sources);
+    Map<Integer, List<Integer>> destinationsByClass = byClass(classes, pairs.destinations);
     List<FlowGroup.Block> blocks = new ArrayList<>();
     List<Long> blockFirsts = new ArrayList<>();
     LongStream.Builder singles = LongStream.builder();
@@ -79,38 +131,15 @@ final class ReachQuery {
     Integer[] order = new Integer[blocks.size()];
     Arrays.setAll(order, k -> k);
     Arrays.sort(order, (a, b) -> Long.compare(blockFirsts.get(a), blockFirsts.get(b)));
-
-    long[] counts = new long[3];
-    Set<Fix> fixes = new LinkedHashSet<>();
-    Set<PathFix> pathFixes = new LinkedHashSet<>();
-    Map<List<Object>, Builder> groups = new LinkedHashMap<>();
     int b = 0;
     int k = 0;
     while (b < order.length || k < single.length) {
-      boolean blockNext = k == single.length || b < order.length && blockFirsts.get(order[b]) < single[k];
-      long at = blockNext ? blockFirsts.get(order[b]) : single[k];
-      Flow f = flows.explainPair(pairs.source(at), pairs.destination(at), t);
-      sharing.add(f);
-      fixes.addAll(f.fixes());
-      f.path().filter(p -> !p.isAllowed()).ifPresent(p -> pathFixes.addAll(p.fixes()));
-      Builder g = groups.computeIfAbsent(FlowGroup.signature(f), x -> new Builder(f));
-      if (blockNext) {
-        FlowGroup.Block block = blocks.get(order[b++]);
-        counts[Tri.of(f.outcome())] += block.count();
-        g.blocks.add(block);
+      if (k == single.length || b < order.length && blockFirsts.get(order[b]) < single[k]) {
+        out.take(blockFirsts.get(order[b]), blocks.get(order[b++]));
       } else {
-        counts[Tri.of(f.outcome())]++;
-        g.singles.add(single[k++]);
+        out.take(single[k++], null);
       }
     }
-    shared[0] = sharing.replacements();
-    ImmutableList<FlowGroup> out = groups.values().stream()
-        .map(g -> new FlowGroup(Fixes.apply(g.first, shared[0]), pairs, g.blocks, g.singles.build().toArray()))
-        .collect(ImmutableList.toImmutableList());
-    ImmutableList<Fix> allFixes = fixes.stream().map(x -> shared[0].getOrDefault(Fixes.key(x), x)).distinct()
-        .collect(ImmutableList.toImmutableList());
-    return new Judged(pairs, out, counts[Tri.T], counts[Tri.F], counts[0] + counts[1] + counts[2], allFixes,
-        ImmutableList.copyOf(pathFixes));
   }
 
   /**

@@ -346,30 +346,13 @@ public final class Reachability {
 
   /**
    * The overall outcome between resolved endpoints without building the proof: what {@link #reach}'s verdict says,
-   * from the member flows' outcomes alone.
+   * from the member flows' outcomes alone, worked out per ENI class pair where that is exact, as {@code reach} is.
    *
    * @throws IllegalArgumentException when a source and a destination are both outside parties
    */
   public Outcome outcome(List<Member> sources, List<Member> destinations, Traffic traffic) {
-    int allowed = 0;
-    int denied = 0;
-    int total = 0;
-    boolean skipSelf = hasOtherPair(sources, destinations);
-    for (Member s : sources) {
-      int src = flows.eni(s);
-      for (Member d : destinations) {
-        requireNotBothOutside(s, d);
-        if (skipSelf && self(s, d)) {
-          continue;
-        }
-        int v = FlowJudge.throughPublic(s, d) ? flows.flowThroughPublic(s, d, traffic)
-            : flows.flow(src, s.addresses(), flows.eni(d), d.addresses(), traffic);
-        allowed += v == Tri.T ? 1 : 0;
-        denied += v == Tri.F ? 1 : 0;
-        total++;
-      }
-    }
-    return combined(allowed, denied, total);
+    long[] counts = new ReachQuery(index, flows).count(sources, destinations, traffic, new MatrixQuery(index, flows));
+    return combined(counts[Tri.T], counts[Tri.F], counts[0] + counts[1] + counts[2]);
   }
 
   /** {@link #outcome(List, List, Traffic)} for endpoints: the verdict without its proof. */

@@ -39,7 +39,8 @@ class GroupVerdictsTest {
 
   @Test
   void twenty_thousand_nodes_to_themselves_are_counted_per_class_not_explained_per_pair() {
-    Verdict v = Reachability.of(nodeGroup(20_000, NODES)).reach("sg-nodes", "sg-nodes", tcp(443));
+    Reachability r = Reachability.of(nodeGroup(20_000, NODES));
+    Verdict v = r.reach("sg-nodes", "sg-nodes", tcp(443));
     long pairs = 20_000L * 19_999; // every ordered pair of two different nodes; a node with itself left out
     assertThat(v.outcome()).isEqualTo(Outcome.ALLOWED);
     assertThat(v.coverage()).isEqualTo(Coverage.ALL);
@@ -59,6 +60,11 @@ class GroupVerdictsTest {
     assertThat(v.explain()).contains("all: 399980000 of 399980000 member flows allowed")
         .contains("399980000 member flows: eni-00000000000000000 (10.0.1.1) -> eni-00000000000000001 (10.0.1.2)")
         .contains("and 399979992 more");
+    // the proofless answers pair the members the same way, per class pair too
+    Endpoint nodes = Endpoint.securityGroup("sg-nodes");
+    assertThat(r.outcome(nodes, nodes, tcp(443))).isEqualTo(Outcome.ALLOWED);
+    Matrix.Cell cell = r.matrix(List.of(nodes), List.of(nodes), List.of(tcp(443))).cell(0, 0, 0);
+    assertThat(List.of(cell.allowed(), cell.denied(), cell.unknown())).containsExactly((int) pairs, 0, 0);
     // the view explains one member flow when it is read: the last pair is the last node to the one before it
     Flow last = v.flows().get(v.flows().size() - 1);
     assertThat(last.toString()).isEqualTo(
