@@ -71,7 +71,15 @@ final class Json {
     return NODES.arrayNode();
   }
 
-  /** {@code reach}: the verdict with every flow's proof, the fixes and the warnings. */
+  /** How many member flows a verdict may have for {@code flows} to list each one with its proof. */
+  static final int FLOWS_LISTED = 100;
+
+  /**
+   * {@code reach}: the verdict with its member flows grouped ({@code groups}: per group its outcome, how many member
+   * flows it stands for, its sources and destinations with their counts, the first pairs when it is not every pair of
+   * them, and the proof of its first flow), every member flow with its proof when there are at most
+   * {@value #FLOWS_LISTED} ({@code flows}; {@code flowsListed} says whether they are), the fixes and the warnings.
+   */
   static ObjectNode verdict(Verdict v) {
     ObjectNode o = NODES.objectNode();
     o.put("from", v.from().label());
@@ -79,8 +87,16 @@ final class Json {
     o.set("traffic", traffic(v.traffic()));
     o.put("outcome", v.outcome().word());
     o.put("coverage", v.coverage().word());
+    o.put("memberFlows", v.memberFlows());
+    o.put("allowedFlows", v.allowedFlows());
+    ArrayNode groups = o.putArray("groups");
+    v.groups().forEach(g -> groups.add(group(g)));
+    boolean listed = v.memberFlows() <= FLOWS_LISTED;
+    o.put("flowsListed", listed);
     ArrayNode flows = o.putArray("flows");
-    v.flows().forEach(f -> flows.add(flow(f)));
+    if (listed) {
+      v.flows().forEach(f -> flows.add(flow(f)));
+    }
     ArrayNode fixes = o.putArray("fixes");
     v.fixes().forEach(f -> fixes.add(fix(f)));
     ArrayNode warnings = o.putArray("warnings");
@@ -159,6 +175,31 @@ final class Json {
     ArrayNode fixes = o.putArray("fixes");
     f.fixes().forEach(x -> fixes.add(fix(x)));
     f.path().ifPresent(p -> o.set("path", path(p)));
+    return o;
+  }
+
+  /** A group of member flows: outcome, count, the two sides, the first pairs unless it is every pair, the proof. */
+  static ObjectNode group(dev.sgreach.engine.FlowGroup g) {
+    ObjectNode o = NODES.objectNode();
+    o.put("outcome", g.outcome().word());
+    o.put("memberFlows", g.count());
+    o.put("everyPair", g.isEveryPair());
+    o.set("sources", members(g.sources()));
+    o.set("destinations", members(g.destinations()));
+    if (!g.isEveryPair()) {
+      ArrayNode pairs = o.putArray("firstPairs");
+      g.pairs(FLOWS_LISTED).forEach(p -> pairs.addObject().put("source", p.source().label())
+          .put("destination", p.destination().label()));
+    }
+    o.set("proof", flow(g.proof()));
+    return o;
+  }
+
+  /** One side of a group: how many members, and each one's label. */
+  private static ObjectNode members(List<Member> members) {
+    ObjectNode o = NODES.objectNode();
+    o.put("count", members.size());
+    o.set("members", strings(members.stream().map(Member::label).toList()));
     return o;
   }
 

@@ -153,11 +153,12 @@ final class Sarif {
     Set<String> enis = new LinkedHashSet<>();
     if (groups.isEmpty() && f.proof().isPresent()) {
       Verdict v = f.proof().get();
-      for (Flow flow : v.flows()) {
+      for (dev.sgreach.engine.FlowGroup group : v.groups()) { // an allowed group's flows share their rules
+        Flow flow = group.proof();
         if (flow.isAllowed()) {
           flow.ingress().ifPresent(s -> s.matches().stream().map(RuleMatch::group).forEach(g -> groups.add(g.id())));
         } else {
-          flow.destination().eni().ifPresent(e -> enis.add(e.id()));
+          group.destinations().forEach(m -> m.eni().ifPresent(e -> enis.add(e.id())));
         }
       }
     }

@@ -263,7 +263,7 @@ public final class EksChecks {
       findings.add(new Finding(Severity.UNKNOWN, check, title, why + "; the snapshot lacks data to"
           + " decide (see the verdict's missing data)", Optional.of(v), ImmutableList.of(), Optional.empty()));
     } else {
-      findings.add(new Finding(ifBroken, check, "blocked (" + v.coverage().word() + " of " + v.flows().size()
+      findings.add(new Finding(ifBroken, check, "blocked (" + v.coverage().word() + " of " + v.memberFlows()
           + " flows allowed): " + title, why, Optional.of(v), ImmutableList.copyOf(fixes), textFix));
     }
   }

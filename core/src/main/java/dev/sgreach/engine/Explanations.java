@@ -26,17 +26,16 @@ final class Explanations {
     b.append(v.outcome().word()).append(": ").append(text(v.from().label())).append(" -> ")
         .append(text(v.to().label())).append(" on ").append(v.traffic().spec()).append('\n');
     b.append("  layers checked: ").append(layers(v.layersChecked())).append('\n');
-    if (v.flows().size() > 1) {
-      long allowed = v.flows().stream().filter(Flow::isAllowed).count();
-      b.append("  ").append(v.coverage().word()).append(": ").append(allowed).append(" of ")
-          .append(v.flows().size()).append(" member flows allowed\n");
+    if (v.memberFlows() > 1) {
+      b.append("  ").append(v.coverage().word()).append(": ").append(v.allowedFlows()).append(" of ")
+          .append(v.memberFlows()).append(" member flows allowed\n");
       for (FlowGroup g : v.groups()) {
         b.append("  ").append(g.outcome().word()).append(": ").append(members(g)).append('\n');
         b.append(indent(body(g.proof(), false, g.count() > 1), "  "));
       }
       fixes(b, v.fixes());
     } else {
-      b.append(body(v.flows().get(0), true, false));
+      b.append(body(v.groups().get(0).proof(), true, false));
     }
     for (Warning w : v.warnings()) {
       b.append("  warning: ").append(text(w.message())).append('\n');
@@ -51,7 +50,7 @@ final class Explanations {
    */
   static String inShort(Verdict v) {
     StringBuilder b = new StringBuilder();
-    boolean several = v.flows().size() > 1;
+    boolean several = v.memberFlows() > 1;
     for (FlowGroup g : v.groups()) {
       Flow f = g.proof();
       if (several) {
@@ -86,13 +85,12 @@ final class Explanations {
       return g.count() + " member flows, from " + list(g.sources()) + " to " + list(g.destinations());
     }
     StringBuilder b = new StringBuilder().append(g.count()).append(" member flows: ");
-    List<Flow> flows = g.flows();
-    for (int i = 0; i < Math.min(LISTED, flows.size()); i++) {
-      b.append(i == 0 ? "" : ", ").append(text(flows.get(i).source().label())).append(" -> ")
-          .append(text(flows.get(i).destination().label()));
+    List<FlowGroup.MemberPair> pairs = g.pairs(LISTED);
+    for (int i = 0; i < pairs.size(); i++) {
+      b.append(i == 0 ? "" : ", ").append(text(pairs.get(i).label()));
     }
-    if (flows.size() > LISTED) {
-      b.append(" and ").append(flows.size() - LISTED).append(" more");
+    if (g.count() > LISTED) {
+      b.append(" and ").append(g.count() - LISTED).append(" more");
     }
     return b.toString();
   }

@@ -10,7 +10,6 @@ import dev.sgreach.model.Rule;
 import dev.sgreach.model.SecurityGroup;
 import dev.sgreach.model.Traffic;
 import com.google.common.collect.ImmutableList;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,86 +84,105 @@ final class Fixes {
   }
 
   /**
-   * The member flows of one verdict with their fixes shared where one rule does: fixes that add the same traffic to
-   * the same group, each referencing another group of the other ENI (say one per load balancer's own group), become
-   * one fix referencing a group that every one of those other ENIs carries (the load balancers' shared group) and no
-   * blocking ENI carries, when there is one; so that a group answer proposes one rule where one rule opens it all.
-   * Each flow's new fix still opens that flow and not its reverse.
+   * Shares the fixes of one verdict's member flows where one rule does: fixes that add the same traffic to the same
+   * group, each referencing another group of the other ENI (say one per load balancer's own group), become one fix
+   * referencing a group that every one of those other ENIs carries (the load balancers' shared group) and no blocking
+   * ENI carries, when there is one; so that a group answer proposes one rule where one rule opens it all. Each flow's
+   * new fix still opens that flow and not its reverse.
+   *
+   * <p>Flows are {@link #add added} in the verdict's order (for flows decided per ENI class pair, the class pair's
+   * proof stands for them all: ENIs of one class carry the same groups in one VPC, so they take the same fixes);
+   * {@link #replacements} then says, per rule, the fix that stands for it, and {@link #apply} rewrites any flow of
+   * the verdict with it, so that a flow explained later gets the same fixes.
    */
-  ImmutableList<Flow> shared(ImmutableList<Flow> flows) {
-    Map<List<Object>, List<Integer>> byRule = new LinkedHashMap<>();
-    for (int i = 0; i < flows.size(); i++) {
-      for (Fix f : flows.get(i).fixes()) {
+  Sharing sharing() {
+    return new Sharing();
+  }
+
+  /** What {@link #sharing} gathers: per rule (group, direction, ports), its distinct fixes and the ENIs of its flows. */
+  final class Sharing {
+    private final Map<List<Object>, Candidate> byRule = new LinkedHashMap<>();
+
+    /** Takes in one member flow's fixes. */
+    void add(Flow flow) {
+      for (Fix f : flow.fixes()) {
         if (f.rule().peer() instanceof Peer.GroupPeer g && (g.userId() == null || g.userId().isEmpty())) {
-          byRule.computeIfAbsent(List.of(f.groupId(), f.rule().direction(), f.rule().ports()),
-              k -> new ArrayList<>()).add(i);
+          byRule.computeIfAbsent(key(f), k -> new Candidate()).add(f, flow);
         }
       }
     }
-    Map<Integer, Map<List<Object>, Fix>> replaced = new HashMap<>();
-    for (Map.Entry<List<Object>, List<Integer>> e : byRule.entrySet()) {
-      String groupId = (String) e.getKey().get(0);
-      Direction d = (Direction) e.getKey().get(1);
-      List<Integer> at = e.getValue();
-      long distinct = at.stream().flatMap(i -> flows.get(i).fixes().stream())
-          .filter(f -> f.groupId().equals(groupId) && f.rule().direction() == d).distinct().count();
-      if (distinct < 2) {
-        continue;
-      }
-      Optional<String> common = commonGroup(flows, at, d);
-      Optional<SecurityGroup> target = index.network.securityGroup(groupId);
-      if (common.isEmpty() || target.isEmpty()) {
-        continue;
-      }
-      Fix one = fix(target.get(), d, flows.get(at.get(0)).traffic(), Peer.group(common.get()));
-      at.forEach(i -> replaced.computeIfAbsent(i, k -> new HashMap<>()).put(e.getKey(), one));
-    }
-    if (replaced.isEmpty()) {
-      return flows;
-    }
-    ImmutableList.Builder<Flow> out = ImmutableList.builderWithExpectedSize(flows.size());
-    for (int i = 0; i < flows.size(); i++) {
-      Flow f = flows.get(i);
-      Map<List<Object>, Fix> mine = replaced.get(i);
-      if (mine == null) {
-        out.add(f);
-        continue;
-      }
-      ImmutableList<Fix> fixes = f.fixes().stream()
-          .map(x -> mine.getOrDefault(List.of(x.groupId(), x.rule().direction(), x.rule().ports()), x))
-          .distinct().collect(ImmutableList.toImmutableList());
-      out.add(new Flow(f.source(), f.destination(), f.traffic(), f.outcome(), f.egress(), f.ingress(), fixes,
-          f.remark(), f.path()));
-    }
-    return out.build();
-  }
 
-  /**
-   * A group, present in the snapshot, that every other-side ENI of these flows carries and no blocking ENI does,
-   * each pair in one VPC or peered VPCs; the first such group of the first other ENI.
-   */
-  private Optional<String> commonGroup(List<Flow> flows, List<Integer> at, Direction d) {
-    List<Integer> others = new ArrayList<>();
-    List<Integer> selves = new ArrayList<>();
-    for (int i : at) {
-      Flow f = flows.get(i);
-      int src = index.eni(f.source());
-      int dst = index.eni(f.destination());
-      int other = d == Direction.INGRESS ? src : dst;
-      int self = d == Direction.INGRESS ? dst : src;
-      if (other < 0 || self < 0 || index.eniMissingGroup[other] || !index.connected(self, other)) {
+    /** Per rule key, the one fix that replaces its fixes, for the rules where one does. */
+    Map<List<Object>, Fix> replacements() {
+      Map<List<Object>, Fix> out = new HashMap<>();
+      for (Map.Entry<List<Object>, Candidate> e : byRule.entrySet()) {
+        Candidate c = e.getValue();
+        Direction d = (Direction) e.getKey().get(1);
+        Optional<SecurityGroup> target = index.network.securityGroup((String) e.getKey().get(0));
+        if (c.distinct.size() < 2 || c.broken || target.isEmpty()) {
+          continue;
+        }
+        c.common().ifPresent(g -> out.put(e.getKey(), fix(target.get(), d, c.traffic, Peer.group(g))));
+      }
+      return out;
+    }
+
+    /** The flows proposing fixes for one rule, in the verdict's order. */
+    private final class Candidate {
+      final java.util.Set<Fix> distinct = new java.util.HashSet<>();
+      final java.util.BitSet others = new java.util.BitSet();
+      final java.util.BitSet selves = new java.util.BitSet();
+      int firstOther = -1;
+      boolean broken;
+      Traffic traffic;
+
+      void add(Fix f, Flow flow) {
+        distinct.add(f);
+        traffic = traffic == null ? flow.traffic() : traffic;
+        int src = index.eni(flow.source());
+        int dst = index.eni(flow.destination());
+        boolean ingress = f.rule().direction() == Direction.INGRESS;
+        int other = ingress ? src : dst;
+        int self = ingress ? dst : src;
+        if (other < 0 || self < 0 || index.eniMissingGroup[other] || !index.connected(self, other)) {
+          broken = true;
+          return;
+        }
+        firstOther = firstOther < 0 ? other : firstOther;
+        others.set(other);
+        selves.set(self);
+      }
+
+      /**
+       * A group, present in the snapshot, that every other-side ENI carries and no blocking ENI does; the first such
+       * group of the first other ENI.
+       */
+      Optional<String> common() {
+        for (String g : index.enis[firstOther].securityGroupIds()) {
+          if (index.network.securityGroup(g).isPresent() && others.stream().allMatch(o -> carries(o, g))
+              && selves.stream().noneMatch(s -> carries(s, g))) {
+            return Optional.of(g);
+          }
+        }
         return Optional.empty();
       }
-      others.add(other);
-      selves.add(self);
     }
-    for (String g : index.enis[others.get(0)].securityGroupIds()) {
-      if (index.network.securityGroup(g).isPresent() && others.stream().allMatch(o -> carries(o, g))
-          && selves.stream().noneMatch(s -> carries(s, g))) {
-        return Optional.of(g);
-      }
+  }
+
+  /** The flow with its fixes replaced by the shared ones of {@link Sharing#replacements}, each once. */
+  static Flow apply(Flow f, Map<List<Object>, Fix> replacements) {
+    if (replacements.isEmpty() || f.fixes().stream().noneMatch(x -> replacements.containsKey(key(x)))) {
+      return f;
     }
-    return Optional.empty();
+    ImmutableList<Fix> fixes = f.fixes().stream().map(x -> replacements.getOrDefault(key(x), x)).distinct()
+        .collect(ImmutableList.toImmutableList());
+    return new Flow(f.source(), f.destination(), f.traffic(), f.outcome(), f.egress(), f.ingress(), fixes,
+        f.remark(), f.path());
+  }
+
+  /** The rule a fix adds, apart from its peer: group, direction and ports. */
+  static List<Object> key(Fix f) {
+    return List.of(f.groupId(), f.rule().direction(), f.rule().ports());
   }
 
   private boolean carries(int eni, String groupId) {

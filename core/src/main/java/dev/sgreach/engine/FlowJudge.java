@@ -280,9 +280,14 @@ final class FlowJudge {
         translated(s).or(() -> translated(d)), path);
   }
 
-  /** The member flows of one verdict with their fixes shared where one rule does ({@link Fixes#shared}). */
-  ImmutableList<Flow> sharedFixes(ImmutableList<Flow> memberFlows) {
-    return fixes.shared(memberFlows);
+  /** A gathering of one verdict's member flows, to share their fixes where one rule does ({@link Fixes#sharing}). */
+  Fixes.Sharing sharing() {
+    return fixes.sharing();
+  }
+
+  /** The flow with its proof, as {@link Reachability#reach} gives it: through a public address when asked so. */
+  Flow explainPair(Member s, Member d, Traffic t) {
+    return throughPublic(s, d) ? explainThroughPublic(s, d, t) : explain(s, d, t);
   }
 
   /** For a member asked about by its public address (with an outside party on the other end): what AWS does. */

@@ -4,12 +4,10 @@ import static dev.sgreach.engine.Tri.F;
 import static dev.sgreach.engine.Tri.T;
 
 import dev.sgreach.model.Direction;
-import dev.sgreach.model.Layer;
 import dev.sgreach.model.Traffic;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The cells of a {@link Matrix}, worked out per ENI class pair where that is exact, per member pair elsewhere.
@@ -21,12 +19,14 @@ import java.util.Set;
  * party's class and address family only. A member flow between two whole ENIs (all their addresses) whose sender's
  * egress and receiver's ingress are both address-blind is therefore decided once per class pair and counted for every
  * member pair of those classes; any other member flow (an outside party, a single address, an address rule, an ENI
- * sending to itself) is decided on its own by {@link FlowJudge#flow}, as are all flows when the snapshot holds path
- * layers (network ACLs, routes), which tell ENIs of one class apart by subnet.
+ * sending to itself) is decided on its own by {@link FlowJudge#flow}, as are all flows when the engine judges path
+ * layers (network ACLs, routes), which tell ENIs of one class apart by subnet and by address (an ACL entry names
+ * address blocks), so that no key coarser than the member pair is exact there. {@link #byClass} and
+ * {@link #classPairDecides} are the one place this is decided; {@link Reachability#reach} asks them too.
  *
- * <p>Member pairs are those {@link Reachability#reach} judges: every source member with every destination member, an
- * ENI's pair with itself left out when the cell has other pairs, and a member asked about by its public address
- * judged as a flow through that address ({@link FlowJudge#throughPublic}).
+ * <p>Member pairs are those {@link Reachability#reach} judges, made in one place ({@link ReachQuery}): every source
+ * member with every destination member, an ENI's pair with itself left out when the cell has other pairs, and a
+ * member asked about by its public address judged as a flow through that address ({@link FlowJudge#throughPublic}).
  */
 final class MatrixQuery {
   private final Index index;
@@ -40,56 +40,60 @@ final class MatrixQuery {
   MatrixQuery(Index index, FlowJudge flows) {
     this.index = index;
     this.flows = flows;
-    this.classesDecide = index.network.layers().equals(Set.of(Layer.SECURITY_GROUPS));
+    this.classesDecide = flows.paths().isEmpty();
   }
 
-  /** The cell of these members on this traffic. */
+  /**
+   * The cell of these members on this traffic: the member pairs {@link ReachQuery} makes of them (as reach pairs
+   * them), one value per class block counted by its members, and one per other pair.
+   */
   Matrix.Cell cell(Endpoint row, List<Member> sources, Endpoint column, List<Member> destinations, Traffic t) {
-    int[] counts = new int[3];
-    int[] srcIndex = slots(sources);
-    int[] dstIndex = slots(destinations);
-    boolean skipSelf = Reachability.hasOtherPair(sources, destinations); // paired as reach pairs them
-    for (int i = 0; i < sources.size(); i++) {
-      Member s = sources.get(i);
-      for (int j = 0; j < destinations.size(); j++) {
-        Member d = destinations.get(j);
-        if (s.isOutside() && d.isOutside()) {
-          throw new IllegalArgumentException("both " + s.label() + " and " + d.label()
-              + " are outside the snapshot: no security group stands between them");
-        }
-        if (skipSelf && Reachability.self(s, d)) {
-          continue;
-        }
-        counts[FlowJudge.throughPublic(s, d) ? flows.flowThroughPublic(s, d, t)
-            : value(s, srcIndex[i], d, dstIndex[j], t)]++;
-      }
-    }
-    int allowed = counts[T];
-    int denied = counts[F];
-    int unknown = counts[Tri.U];
+    long[] counts = new ReachQuery(index, flows).count(sources, destinations, t, this);
+    int allowed = Math.toIntExact(counts[T]);
+    int denied = Math.toIntExact(counts[F]);
+    int unknown = Math.toIntExact(counts[Tri.U]);
     return new Matrix.Cell(row, column, t, Matrix.Value.of(allowed, denied, unknown), allowed, denied, unknown);
   }
 
-  private int[] slots(List<Member> members) {
-    int[] out = new int[members.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = flows.eni(members.get(i));
+  /**
+   * The value (T, F or U) of the flow between two members, worked out once per class pair where
+   * {@link #classPairDecides} says that is exact; a member asked about by its public address as a flow through it.
+   */
+  int value(Member s, Member d, Traffic t) {
+    if (FlowJudge.throughPublic(s, d)) {
+      return flows.flowThroughPublic(s, d, t);
     }
-    return out;
-  }
-
-  private int value(Member s, int src, Member d, int dst, Traffic t) {
-    if (!classesDecide || src < 0 || dst < 0 || src == dst || !whole(s, src) || !whole(d, dst)) {
+    int src = flows.eni(s);
+    int dst = flows.eni(d);
+    if (src == dst || !byClass(s, src) || !byClass(d, dst)) {
       return flows.flow(src, s.addresses(), dst, d.addresses(), t);
     }
     int ks = index.eniClass[src];
     int kd = index.eniClass[dst];
-    if (!blind(ks, Direction.EGRESS, t) || !blind(kd, Direction.INGRESS, t)) {
+    if (!classPairDecides(ks, kd, t)) {
       return flows.flow(src, s.addresses(), dst, d.addresses(), t);
     }
     long key = (long) ks * index.classCount() + kd;
     return byClassPair.computeIfAbsent(t, x -> new HashMap<>())
         .computeIfAbsent(key, x -> flows.flow(src, s.addresses(), dst, d.addresses(), t));
+  }
+
+  /**
+   * True when the member's flows to or from other ENIs may be decided by its ENI class ({@code eni} is where the
+   * engine keeps it): no path layer is judged, and it is a whole ENI (all its addresses, not asked about by a public
+   * address).
+   */
+  boolean byClass(Member m, int eni) {
+    return classesDecide && eni >= 0 && m.publicAddress().isEmpty() && whole(m, eni);
+  }
+
+  /**
+   * True when every flow on {@code t} from a whole ENI of class {@code ks} to a whole other ENI of class {@code kd}
+   * has one value, and one proof but for which ENIs and addresses take part: the sender's egress and the receiver's
+   * ingress are address-blind for {@code t}. Meaningful for members that {@link #byClass} admits.
+   */
+  boolean classPairDecides(int ks, int kd, Traffic t) {
+    return blind(ks, Direction.EGRESS, t) && blind(kd, Direction.INGRESS, t);
   }
 
   /** True when the member takes part with all its ENI's addresses. */

@@ -247,37 +247,31 @@ public final class Reachability {
    * member pair; a pair of an ENI with itself (whose traffic meets no security group) is left out when there are
    * other pairs.
    *
+   * <p>The work is bounded by ENI classes, not by member pairs: where two classes' pairs are decided alike (no path
+   * layer judged, whole ENIs on both sides, and neither the sender's egress nor the receiver's ingress names
+   * addresses for this traffic; see {@link MatrixQuery}) the first pair is explained and stands for them all, its
+   * group counted by the members of the two classes. Every other pair (an outside party, a single or public address,
+   * an address rule, and every pair when network ACLs or routes are judged, since they tell ENIs of one class apart
+   * by subnet and address) is explained on its own. The verdict holds its groups and counts ({@link Verdict}).
+   *
    * @throws IllegalArgumentException when an endpoint names nothing in the snapshot, or both sides are outside
    *     parties (no security group stands between them)
    */
   public Verdict reach(Endpoint from, Endpoint to, Traffic traffic) {
     List<Member> sources = resolve(from);
     List<Member> destinations = resolve(to);
-    ImmutableList.Builder<Flow> flowList = ImmutableList.builder();
+    ReachQuery.Judged judged = new ReachQuery(index, flows).judge(sources, destinations, traffic);
     Set<String> subjects = new LinkedHashSet<>();
-    int[] counts = new int[3];
-    boolean skipSelf = hasOtherPair(sources, destinations);
-    for (Member s : sources) {
-      for (Member d : destinations) {
-        requireNotBothOutside(s, d);
-        if (skipSelf && self(s, d)) {
-          continue;
-        }
-        Flow f = FlowJudge.throughPublic(s, d) ? flows.explainThroughPublic(s, d, traffic)
-            : flows.explain(s, d, traffic);
-        flowList.add(f);
-        counts[Tri.of(f.outcome())]++;
-        for (Member m : List.of(s, d)) {
-          m.eni().ifPresent(e -> {
-            subjects.addAll(e.securityGroupIds());
-            subjects.add(e.id());
-          });
-        }
+    for (List<Member> side : List.of(sources, destinations)) {
+      for (Member m : side) {
+        m.eni().ifPresent(e -> {
+          subjects.addAll(e.securityGroupIds());
+          subjects.add(e.id());
+        });
       }
     }
-    int total = counts[0] + counts[1] + counts[2];
-    return new Verdict(from, to, traffic, combined(counts[Tri.T], counts[Tri.F], total),
-        coverage(counts[Tri.T], counts[Tri.F], total), flows.sharedFixes(flowList.build()), warnings(subjects), layers);
+    return new Verdict(from, to, traffic, combined(judged.allowed(), judged.denied(), judged.total()),
+        coverage(judged.allowed(), judged.denied(), judged.total()), warnings(subjects), layers, judged);
   }
 
   /** {@link #reach(Endpoint, Endpoint, Traffic)} with endpoints parsed by {@link Endpoint#parse(String)}. */
@@ -293,15 +287,14 @@ public final class Reachability {
    */
   public Flow explain(Member from, Member to, Traffic traffic) {
     requireNotBothOutside(from, to);
-    return FlowJudge.throughPublic(from, to) ? flows.explainThroughPublic(from, to, traffic)
-        : flows.explain(from, to, traffic);
+    return flows.explainPair(from, to, traffic);
   }
 
   /**
    * The verdict of a group of member flows: allowed when every one is, denied when at least one is denied, else
    * unknown.
    */
-  static Outcome combined(int allowed, int denied, int total) {
+  static Outcome combined(long allowed, long denied, long total) {
     return allowed == total ? Outcome.ALLOWED : denied > 0 ? Outcome.DENIED : Outcome.UNKNOWN;
   }
 
@@ -309,7 +302,7 @@ public final class Reachability {
    * How many member flows get through: all, some, none (every one denied), or unknown (none surely allowed, some
    * depending on missing data).
    */
-  static Coverage coverage(int allowed, int denied, int total) {
+  static Coverage coverage(long allowed, long denied, long total) {
     return allowed == total ? Coverage.ALL : allowed > 0 ? Coverage.SOME
         : denied == total ? Coverage.NONE : Coverage.UNKNOWN;
   }
@@ -353,30 +346,13 @@ public final class Reachability {
 
   /**
    * The overall outcome between resolved endpoints without building the proof: what {@link #reach}'s verdict says,
-   * from the member flows' outcomes alone.
+   * from the member flows' outcomes alone, worked out per ENI class pair where that is exact, as {@code reach} is.
    *
    * @throws IllegalArgumentException when a source and a destination are both outside parties
    */
   public Outcome outcome(List<Member> sources, List<Member> destinations, Traffic traffic) {
-    int allowed = 0;
-    int denied = 0;
-    int total = 0;
-    boolean skipSelf = hasOtherPair(sources, destinations);
-    for (Member s : sources) {
-      int src = flows.eni(s);
-      for (Member d : destinations) {
-        requireNotBothOutside(s, d);
-        if (skipSelf && self(s, d)) {
-          continue;
-        }
-        int v = FlowJudge.throughPublic(s, d) ? flows.flowThroughPublic(s, d, traffic)
-            : flows.flow(src, s.addresses(), flows.eni(d), d.addresses(), traffic);
-        allowed += v == Tri.T ? 1 : 0;
-        denied += v == Tri.F ? 1 : 0;
-        total++;
-      }
-    }
-    return combined(allowed, denied, total);
+    long[] counts = new ReachQuery(index, flows).count(sources, destinations, traffic, new MatrixQuery(index, flows));
+    return combined(counts[Tri.T], counts[Tri.F], counts[0] + counts[1] + counts[2]);
   }
 
   /** {@link #outcome(List, List, Traffic)} for endpoints: the verdict without its proof. */

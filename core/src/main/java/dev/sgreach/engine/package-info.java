@@ -56,19 +56,21 @@
  * fast path first, then explains only the pair that came closest and proposes the fixes ({@code Fixes}: one rule per
  * blocking side, never one that also opens the reverse flow).
  *
- * <p><b>How the queries use them.</b> {@code reach}: endpoints resolve to members; per member pair
- * {@code FlowJudge.explain}; warnings by subject. {@code outcome}: {@code FlowJudge.flow}, no objects built.
+ * <p><b>How the queries use them.</b> {@code reach}: endpoints resolve to members; a {@code ReachQuery} explains
+ * one pair per pair of ENI classes whose pairs {@code MatrixQuery} decides alike and counts it for the classes'
+ * members, and every other pair on its own ({@code FlowJudge.explain}); the {@link dev.sgreach.engine.Verdict} holds
+ * the groups and counts, and explains a member flow again when one is read; warnings by subject. {@code outcome}: {@code FlowJudge.flow}, no objects built.
  * {@code openPorts}: per pair, the intersection of both sides' {@code keys}. {@code whoCanReach} and
  * {@code whatCanBeReached}: per member a {@code ReachersQuery}, which judges the candidate classes' side with
  * {@code SidesAgainst}, the member's own references per class and its address rules as runs of the sorted addresses;
  * {@link dev.sgreach.engine.Reachers} lists the ENIs the first time they are asked for. {@code exposure}: per class,
  * the ingress {@code keys} against the internet ({@code ExposureQuery}). {@code matrix}: per cell a
  * {@code MatrixQuery}, which decides a member flow once per class pair when both sides are address-blind for the
- * traffic (no rule covering it names an address other than {@code /0}) and the snapshot holds security groups only,
- * and per member pair otherwise (its pairs are reach's: when reach's pairing changes, change {@code MatrixQuery.cell}
- * with it). A group answer's member flows are grouped by outcome and proof for reading
+ * traffic (no rule covering it names an address other than {@code /0}) and the engine judges security groups only,
+ * and per member pair otherwise (its pairs are reach's, made in one place, {@code ReachQuery}; so are those of
+ * {@code outcome} for several members). A group answer's member flows are grouped by outcome and proof for reading
  * ({@link dev.sgreach.engine.FlowGroup}), and its fixes shared where one rule opens several flows
- * ({@code Fixes.shared}).
+ * ({@code Fixes.sharing}).
  *
  * <p><b>What comes next lands in one place.</b> Facts of a party (public and Elastic IPs standing for their ENI,
  * addresses security groups never filter, pods-with-SG enforcing modes, NLB client IP preservation) and of a peer

@@ -51,7 +51,7 @@ public class CannotReachAssert extends AbstractAssert<CannotReachAssert, Endpoin
   public CannotReachAssert on(Traffic first, Traffic... more) {
     Unfinished.finished(this);
     List<Verdict> failing = scope.failing(actual, to, Lists.asList(first, more),
-        v -> v.flows().stream().allMatch(f -> f.outcome() == Outcome.DENIED));
+        v -> v.groups().stream().allMatch(g -> g.outcome() == Outcome.DENIED));
     if (!failing.isEmpty()) {
       fail(shouldNotReach(actual, to, failing));
     }

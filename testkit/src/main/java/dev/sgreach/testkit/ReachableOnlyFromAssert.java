@@ -67,14 +67,14 @@ public class ReachableOnlyFromAssert extends AbstractAssert<ReachableOnlyFromAss
       for (NetworkInterface e : reachers.allowedInterfaces()) {
         if (!coveredEnis.contains(e.id())) {
           unexpected.add(e.label());
-          addProof(proof, r.reach(Endpoint.eni(e.id()), actual, t).flows());
+          addProof(proof, r.reach(Endpoint.eni(e.id()), actual, t));
         }
       }
       for (Cidr c : reachers.outsideBlocks()) {
         if (coveredBlocks.stream().noneMatch(b -> b.contains(c))) {
           unexpected.add(c.toCidrString());
           if (r.network().interfaceOwning(c.networkAddress()).isEmpty()) {
-            addProof(proof, r.reach(new Endpoint.Address(c.networkAddress()), actual, t).flows());
+            addProof(proof, r.reach(new Endpoint.Address(c.networkAddress()), actual, t));
           }
         }
       }
@@ -94,9 +94,11 @@ public class ReachableOnlyFromAssert extends AbstractAssert<ReachableOnlyFromAss
     return myself;
   }
 
-  private static void addProof(List<Flow> proof, List<Flow> flows) {
+  /** The verdict's first allowed member flow: the proof of its first group that gets through. */
+  private static void addProof(List<Flow> proof, dev.sgreach.engine.Verdict v) {
     if (proof.size() < MAX_PROOFS) {
-      flows.stream().filter(Flow::isAllowed).findFirst().ifPresent(proof::add);
+      v.groups().stream().map(dev.sgreach.engine.FlowGroup::proof).filter(Flow::isAllowed).findFirst()
+          .ifPresent(proof::add);
     }
   }
 

@@ -123,7 +123,8 @@ public class VerdictAssert extends AbstractAssert<VerdictAssert, Verdict> {
 
   private VerdictAssert isBlockedAt(Direction side) {
     isNotNull();
-    boolean blocked = actual.isDenied() && actual.flows().stream()
+    // the flows of one group are blocked at the same sides (FlowGroup), so its proof speaks for them
+    boolean blocked = actual.isDenied() && actual.groups().stream().map(dev.sgreach.engine.FlowGroup::proof)
         .filter(f -> f.outcome() == Outcome.DENIED)
         .allMatch(f -> f.blockingSides().stream().map(SideCheck::direction).anyMatch(side::equals));
     if (!blocked) {

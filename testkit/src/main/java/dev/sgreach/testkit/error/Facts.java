@@ -110,9 +110,29 @@ final class Facts {
       return add("flows", g.count() + " member flows").add("from", list(g.sources())).add("to",
           list(g.destinations()));
     }
-    List<String> pairs = g.flows().stream().map(f -> f.source().label() + " -> " + f.destination().label()).toList();
-    return add("flows", g.count() + " member flows: " + String.join(", ", pairs.subList(0, Math.min(LISTED,
-        pairs.size()))) + (pairs.size() > LISTED ? " and " + (pairs.size() - LISTED) + " more" : ""));
+    return pairs(g.count(), List.of(g));
+  }
+
+  /** {@code flows}: how many member flows, then the first {@value #LISTED} pairs of these groups. */
+  private Facts pairs(long count, List<FlowGroup> groups) {
+    List<String> pairs = groups.stream().flatMap(g -> g.pairs(LISTED).stream()).limit(LISTED)
+        .map(FlowGroup.MemberPair::label).toList();
+    return add("flows", count + " member flows: " + String.join(", ", pairs)
+        + (count > LISTED ? " and " + (count - LISTED) + " more" : ""));
+  }
+
+  /** {@code flows} of several groups together: as {@link #members(FlowGroup)} says them of one. */
+  private Facts members(List<FlowGroup> groups) {
+    if (groups.size() == 1) {
+      return members(groups.get(0));
+    }
+    long count = groups.stream().mapToLong(FlowGroup::count).sum();
+    List<Member> sources = groups.stream().flatMap(g -> g.sources().stream()).distinct().toList();
+    List<Member> destinations = groups.stream().flatMap(g -> g.destinations().stream()).distinct().toList();
+    if ((long) sources.size() * destinations.size() == count) {
+      return add("flows", count + " member flows").add("from", list(sources)).add("to", list(destinations));
+    }
+    return pairs(count, groups);
   }
 
   private static String list(List<Member> members) {
@@ -131,23 +151,22 @@ final class Facts {
    * its outcome, so the message gives the result of every member pair.
    */
   Facts flows(Verdict v, Outcome skip) {
-    if (v.flows().size() == 1) {
-      Flow f = v.flows().get(0);
+    if (v.memberFlows() == 1) {
+      Flow f = v.groups().get(0).proof();
       if (f.outcome() != skip) {
         flow(f, false);
       }
     } else {
-      List<Flow> skipped = new ArrayList<>();
+      List<FlowGroup> skipped = new ArrayList<>();
       for (FlowGroup g : v.groups()) {
         if (g.outcome() == skip) {
-          skipped.addAll(g.flows());
+          skipped.add(g);
           continue;
         }
         members(g).add("outcome", g.outcome().word()).proof(g.proof(), g.count() > 1);
       }
       if (!skipped.isEmpty()) {
-        members(new FlowGroup(skipped.get(0), com.google.common.collect.ImmutableList.copyOf(skipped)))
-            .add("outcome", skip.word());
+        members(skipped).add("outcome", skip.word());
       }
       fixes(v.fixes());
     }
@@ -167,7 +186,8 @@ final class Facts {
    */
   private void revokes(Verdict v) {
     java.util.Set<String> commands = new java.util.LinkedHashSet<>();
-    for (Flow f : v.flows()) {
+    for (FlowGroup g : v.groups()) { // an allowed group's flows are admitted by the same rules (FlowGroup)
+      Flow f = g.proof();
       if (f.isAllowed()) {
         f.ingress().ifPresent(s -> s.matches().forEach(m -> commands.add(AwsCli.revoke(m.group().id(), m.rule()))));
       }
@@ -191,13 +211,12 @@ final class Facts {
 
   /** {@code some (1 of 3 member flows allowed)}. */
   static String coverage(Verdict v) {
-    long allowed = v.flows().stream().filter(Flow::isAllowed).count();
-    return v.coverage().word() + " (" + allowed + " of " + v.flows().size() + " member flows allowed)";
+    return v.coverage().word() + " (" + v.allowedFlows() + " of " + v.memberFlows() + " member flows allowed)";
   }
 
   /** {@code coverage} of a verdict with several member flows; nothing for a single flow. */
   Facts coverageIfSeveral(Verdict v) {
-    return v.flows().size() > 1 ? add("coverage", coverage(v)) : this;
+    return v.memberFlows() > 1 ? add("coverage", coverage(v)) : this;
   }
 
   /** The proof of each flow, headed by its traffic and outcome. */

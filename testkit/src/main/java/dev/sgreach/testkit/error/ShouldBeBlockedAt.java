@@ -27,7 +27,7 @@ public class ShouldBeBlockedAt extends BasicErrorMessageFactory {
    * @return the factory
    */
   public static ErrorMessageFactory shouldBeBlockedAt(Verdict verdict, Direction expected) {
-    String sides = verdict.flows().stream().flatMap(fl -> fl.blockingSides().stream())
+    String sides = verdict.groups().stream().flatMap(g -> g.proof().blockingSides().stream())
         .map(SideCheck::direction).distinct().map(Direction::word).collect(Collectors.joining(" and "));
     String was = verdict.outcome() != Outcome.DENIED ? verdict.outcome().word()
         : sides.isEmpty() ? "denied with no address pair to check" : "blocked at " + sides;

@@ -27,6 +27,6 @@ public class ShouldNotReach extends BasicErrorMessageFactory {
    */
   public static ErrorMessageFactory shouldNotReach(Endpoint from, Endpoint to, List<Verdict> failing) {
     return new ShouldNotReach(Facts.perTraffic(from, to, failing, Outcome.DENIED, Outcome.DENIED,
-        v -> v.flows().stream().anyMatch(fl -> fl.outcome() == Outcome.ALLOWED) ? "allowed" : "unknown"));
+        v -> v.allowedFlows() > 0 ? "allowed" : "unknown"));
   }
 }
