@@ -53,7 +53,7 @@ public final class Reachability {
   private final SideJudge sides;
   private final FlowJudge flows;
   /** Each group's part of exposure, worked out on the first exposure question that needs it. */
-  private final java.util.concurrent.atomic.AtomicReferenceArray<Object> exposureParts;
+  private final java.util.Map<Long, Object> exposureParts;
   /** The positions in the network's warnings of the warnings about each subject (group or ENI id). */
   private final ImmutableListMultimap<String, Integer> warningsBySubject;
 
@@ -76,7 +76,7 @@ public final class Reachability {
       checked.addAll(paths.layers());
     }
     this.layers = Sets.immutableEnumSet(checked);
-    this.exposureParts = ExposureQuery.parts(index);
+    this.exposureParts = ExposureQuery.parts();
     ImmutableListMultimap.Builder<String, Integer> bySubject = ImmutableListMultimap.builder();
     for (int i = 0; i < network.warnings().size(); i++) {
       bySubject.put(network.warnings().get(i).subject(), i);

@@ -78,11 +78,14 @@ final class SideJudge {
   private final byte[] eniFlags;
   private static final int UNFILTERED = 16;
   private static final int MISSING = 32;
-  /** Per rule: its peer against "the internet" ({@link Internet}), IPv4 in bits 0-1, IPv6 in bits 2-3. */
-  private final byte[] internet;
-  /** Per prefix list's entries (by identity): those that hold a public address, in entry order. */
-  private final Map<Cidr[], List<Cidr>> publicEntries = new java.util.IdentityHashMap<>();
-  /** Per group: its ingress rules whose {@link #internet} value is not F for some family. */
+  /**
+   * Per rule: its peer against the whole public address space ({@link Internet#holdsPublic}), IPv4 in bits 0-1, IPv6
+   * in bits 2-3: F there is F against the internet of every ENI ({@link #internet}).
+   */
+  private final byte[] publicPeer;
+  /** What the internet is for each ENI: the public space outside its VPC and its peers ({@link Internet#holds}). */
+  private final Internet internet;
+  /** Per group: its ingress rules whose {@link #publicPeer} value is not F for some family. */
   private final CompiledRule[][] fromInternet;
 
   /**
@@ -116,19 +119,13 @@ final class SideJudge {
         openFamilies[1][k] |= byGroup[1][g];
       }
     }
-    this.internet = internetMatches();
-    for (int g = 0; g < index.groups.length; g++) {
-      for (CompiledRule r : index.ingress[g] == null ? new CompiledRule[0] : index.ingress[g]) {
-        if (r.kind == CompiledRule.PREFIX_LIST && r.entries != null && !publicEntries.containsKey(r.entries)) {
-          publicEntries.put(r.entries, java.util.Arrays.stream(r.entries).filter(SideJudge::holdsPublic).toList());
-        }
-      }
-    }
+    this.publicPeer = publicMatches();
+    this.internet = new Internet(index.network);
     this.fromInternet = new CompiledRule[index.groups.length][];
     for (int g = 0; g < fromInternet.length; g++) {
       CompiledRule[] rules = index.ingress[g];
       fromInternet[g] = rules == null ? null
-          : java.util.Arrays.stream(rules).filter(r -> internet[r.id] != 0).toArray(CompiledRule[]::new);
+          : java.util.Arrays.stream(rules).filter(r -> publicPeer[r.id] != 0).toArray(CompiledRule[]::new);
     }
     this.eniFlags = new byte[index.enis.length];
     for (int i = 0; i < eniFlags.length; i++) {
@@ -440,28 +437,37 @@ final class SideJudge {
 
   /** See {@link #internetKeys()}; single-threaded, for one exposure question. */
   final class InternetKeys {
-    /** Per family (0 IPv4, 1 IPv6) and group: the group's part, or null when not worked out yet. */
-    private final KeySets[][] byGroup = new KeySets[2][index.groups.length];
+    /** Per VPC, family and group ({@link #partKey}): the group's part, absent when not worked out yet. */
+    private final Map<Long, KeySets> byGroup = new HashMap<>();
 
-    /** One group's part (the OR over its rules) against the internet of one family; null when it admits nothing. */
-    KeySets ofGroup(int g, int family) {
+    /**
+     * One group's part (the OR over its rules) against the internet of one family as ENI {@code eni} sees it (the
+     * internet depends on the ENI's VPC); null when it admits nothing.
+     */
+    KeySets ofGroup(int g, int eni, int family) {
       if (fromInternet[g] == null || fromInternet[g].length == 0) {
         return null;
       }
-      int f = family == 4 ? 0 : 1;
-      KeySets part = byGroup[f][g];
-      if (part == null) {
-        part = new KeySets();
+      KeySets part = byGroup.computeIfAbsent(partKey(eni, g, family == 4 ? 1 : 2), k -> {
+        KeySets p = new KeySets();
         for (CompiledRule r : fromInternet[g]) {
-          int m = internet(r, family);
+          int m = internet(r, eni, family);
           if (m != F) {
-            part.add(r, m == T);
+            p.add(r, m == T);
           }
         }
-        byGroup[f][g] = part;
-      }
+        return p;
+      });
       return part.isEmpty() ? null : part;
     }
+  }
+
+  /**
+   * A key for what group {@code g} makes of the internet for the ENIs of {@code eni}'s VPC, for these families (bits,
+   * see {@link Index#familyBit}): ENIs of one VPC see the same internet.
+   */
+  long partKey(int eni, int g, int families) {
+    return ((long) index.eniVpc[eni] + 1) << 34 | (long) g << 2 | families;
   }
 
   /** A group's ingress rules whose peer may hold a public address; null for a group the snapshot lacks. */
@@ -511,27 +517,45 @@ final class SideJudge {
   // ---------------------------------------------------------------- the internet
 
   /**
-   * A rule's peer against "the internet" of one family: an outside party at any public address ({@link Internet}).
-   * It is {@link #peer} for an outside party, ORed over the public blocks: a group reference never matches, a CIDR
-   * matches when it holds a public address, a prefix list when an entry does (unknown without entries).
+   * A rule's peer against "the internet" of one family as ENI {@code eni} sees it: an outside party at any public
+   * address outside the ENI's VPC and its peers ({@link Internet#holds}, the one place that decides it). It is
+   * {@link #peer} for such an outside party, ORed over the internet's addresses: a group reference never matches, a
+   * CIDR matches when it holds an internet address, a prefix list when an entry does (unknown without entries).
    */
-  int internet(CompiledRule r, int family) {
-    return (internet[r.id] >> (family == 4 ? 0 : 2)) & 3;
+  int internet(CompiledRule r, int eni, int family) {
+    if (((publicPeer[r.id] >> (family == 4 ? 0 : 2)) & 3) == F) {
+      return F; // no public address at all
+    }
+    if (r.kind == CompiledRule.PREFIX_LIST && r.entries == null) {
+      return U;
+    }
+    String vpc = index.enis[eni].vpcId();
+    if (r.kind == CompiledRule.CIDR) {
+      return internet.holds(vpc, r.cidr);
+    }
+    int result = F;
+    for (Cidr e : r.entries) {
+      if (e.family() == family) {
+        result = Tri.or(result, internet.holds(vpc, e));
+      }
+    }
+    return result;
   }
 
   /**
-   * The peer's blocks that hold a public address of a family in {@code familyBits} (see {@link Index#familyBit}), in
-   * rule order: what a rule admits from the internet.
+   * The peer's blocks that surely hold an internet address for ENI {@code eni} ({@link #internet}), of a family in
+   * {@code familyBits} (see {@link Index#familyBit}), in rule order: what a rule admits from the internet.
    */
-  List<Cidr> internetBlocks(CompiledRule r, int familyBits) {
+  List<Cidr> internetBlocks(CompiledRule r, int eni, int familyBits) {
     List<Cidr> out = new ArrayList<>(1);
+    String vpc = index.enis[eni].vpcId();
     if (r.kind == CompiledRule.CIDR) {
-      if ((familyBits & Index.familyBit(r.cidr.family())) != 0 && internet(r, r.cidr.family()) == T) {
-        out.add(r.cidr); // the rule's one block: its internet value says whether it holds a public address
+      if ((familyBits & Index.familyBit(r.cidr.family())) != 0 && internet.holds(vpc, r.cidr) == T) {
+        out.add(r.cidr);
       }
     } else if (r.kind == CompiledRule.PREFIX_LIST && r.entries != null) {
-      for (Cidr e : publicEntries.get(r.entries)) {
-        if ((familyBits & Index.familyBit(e.family())) != 0) {
+      for (Cidr e : r.entries) {
+        if ((familyBits & Index.familyBit(e.family())) != 0 && internet.holds(vpc, e) == T) {
           out.add(e);
         }
       }
@@ -539,11 +563,17 @@ final class SideJudge {
     return out;
   }
 
-  private static boolean holdsPublic(Cidr block) {
-    return Internet.holdsPublic(block);
+  /** {@link Internet#holds} for ENI {@code eni}'s VPC: whether an address or block is the internet for it. */
+  int isInternet(int eni, Cidr block) {
+    return internet.holds(index.enis[eni].vpcId(), block);
   }
 
-  private byte[] internetMatches() {
+  /** The first address of {@code block} that is the internet for ENI {@code eni} ({@link Internet#first}), or null. */
+  Cidr firstInternetAddress(int eni, Cidr block) {
+    return internet.first(index.enis[eni].vpcId(), block);
+  }
+
+  private byte[] publicMatches() {
     byte[] out = new byte[index.ruleCount];
     // many rules name the same block or list: judge each peer once
     Map<Object, Byte> byPeer = new HashMap<>();

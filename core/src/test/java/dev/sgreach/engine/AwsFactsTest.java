@@ -267,4 +267,70 @@ class AwsFactsTest {
         .isEqualTo(Outcome.DENIED);
     assertThat(Endpoint.address("vpc-2", "10.0.0.5").label()).isEqualTo("vpc-2/10.0.0.5");
   }
+
+  // ---------------------------------------------------------------- the VPC's own space is not the internet
+
+  /**
+   * An ENI in vpc-1 (blocks 10.0.0.0/16, 54.240.0.0/16 outside RFC 1918, Amazon IPv6 2600:1f18:0:100::/56), peered
+   * with vpc-2 (52.94.0.0/16, known from the peering's record only), whose groups admit tcp/22 from the given peer.
+   */
+  static Network vpcSpace(String peer, boolean vpcRecorded) {
+    Network.Builder b = Network.builder();
+    if (vpcRecorded) {
+      b.add(dev.sgreach.model.Vpc.of("vpc-1", "10.0.0.0/16", "54.240.0.0/16", "2600:1f18:0:100::/56"));
+    }
+    return b.add(new dev.sgreach.model.VpcPeering("pcx-1", "vpc-1", "vpc-2", "active",
+            dev.sgreach.model.VpcPeering.Side.UNKNOWN, new dev.sgreach.model.VpcPeering.Side("", "",
+                com.google.common.collect.ImmutableList.of(Cidr.parse("52.94.0.0/16")))))
+        .add(sg("sg-app").allowIn(Ports.tcp(22), Peer.cidr(peer)).build())
+        .add(NetworkInterface.builder("eni-app").vpc("vpc-1").addresses("10.0.0.5", "2600:1f18:0:100::5")
+            .groups("sg-app").build())
+        .build();
+  }
+
+  /**
+   * VPC user guide, "VPC CIDR blocks" and "IPv6 VPC CIDR blocks": a VPC's blocks (a public IPv4 block outside RFC
+   * 1918, an Amazon-provided IPv6 /56) are its own address space; traffic from them comes from inside the VPC, not
+   * from the internet. A rule naming them does not expose the ENI.
+   */
+  @Test
+  void a_rule_naming_the_vpcs_own_blocks_does_not_expose_the_eni() {
+    for (String own : new String[] {"2600:1f18:0:100::/56", "2600:1f18:0:100::/64", "54.240.0.0/16",
+        "54.240.7.0/24"}) {
+      assertThat(Reachability.of(vpcSpace(own, true)).exposure().interfaces()).as("a rule from %s", own).isEmpty();
+    }
+    // a block reaching beyond the VPC's does: 2600:1f18::/40 holds addresses outside the /56
+    Exposure wider = Reachability.of(vpcSpace("2600:1f18::/40", true)).exposure();
+    assertThat(wider.interfaces()).extracting(x -> x.eni().id()).containsExactly("eni-app");
+    assertThat(wider.outcome()).isEqualTo(Outcome.ALLOWED);
+  }
+
+  /**
+   * VPC peering guide, "VPC peering connections": peered VPCs talk over private addresses; the peer's blocks (here
+   * known from {@code describe-vpc-peering-connections}' AccepterVpcInfo.CidrBlockSet only) are not the internet.
+   */
+  @Test
+  void a_rule_naming_an_actively_peered_vpcs_block_does_not_expose_the_eni() {
+    assertThat(Reachability.of(vpcSpace("52.94.3.0/24", true)).exposure().interfaces()).isEmpty();
+    assertThat(Reachability.of(vpcSpace("52.95.0.0/16", true)).exposure().interfaces()).hasSize(1);
+  }
+
+  /**
+   * Without the VPC's record its blocks are unknown, and a VPC block can be as large as /44 (IPv6, VPC user guide
+   * "IPv6 VPC CIDR blocks") or /16 (IPv4, EC2 API CreateVpc): a rule block that small holding the ENI's own address
+   * may be all the VPC's, so the ENI is maybe exposed (unknown), never surely; a larger block surely reaches out.
+   */
+  @Test
+  void without_the_vpcs_record_a_block_that_may_be_its_own_is_unknown_not_exposed() {
+    Exposure maybe = Reachability.of(vpcSpace("2600:1f18:0:100::/56", false)).exposure();
+    assertThat(maybe.interfaces()).singleElement().satisfies(x -> {
+      assertThat(x.outcome()).isEqualTo(Outcome.UNKNOWN);
+      assertThat(x.rules()).isEmpty();
+      assertThat(x.open().outcomeOf(tcp(22))).isEqualTo(Outcome.UNKNOWN);
+    });
+    Exposure sure = Reachability.of(vpcSpace("2600:1f18::/40", false)).exposure();
+    assertThat(sure.outcome()).isEqualTo(Outcome.ALLOWED);
+    // a public block meeting no address known to be the VPC's is taken to be the internet
+    assertThat(Reachability.of(vpcSpace("52.95.0.0/16", false)).exposure().outcome()).isEqualTo(Outcome.ALLOWED);
+  }
 }
