@@ -31,14 +31,17 @@ import java.util.Set;
 final class MatrixQuery {
   private final Index index;
   private final FlowJudge flows;
+  /** Says which ENIs' flows their class does not decide ({@link SideJudge#judgedAlone}). */
+  private final SideJudge sides;
   private final boolean classesDecide;
   /** Per traffic: per class and direction (2k ingress, 2k+1 egress), 0 not known yet, 1 address-blind, 2 not. */
   private final Map<Traffic, byte[]> blind = new HashMap<>();
   /** Per traffic: the flow's value per class pair (source class * classes + destination class). */
   private final Map<Traffic, Map<Long, Integer>> byClassPair = new HashMap<>();
 
-  MatrixQuery(Index index, FlowJudge flows) {
+  MatrixQuery(Index index, SideJudge sides, FlowJudge flows) {
     this.index = index;
+    this.sides = sides;
     this.flows = flows;
     this.classesDecide = index.network.layers().equals(Set.of(Layer.SECURITY_GROUPS));
   }
@@ -79,7 +82,8 @@ final class MatrixQuery {
   }
 
   private int value(Member s, int src, Member d, int dst, Traffic t) {
-    if (!classesDecide || src < 0 || dst < 0 || src == dst || !whole(s, src) || !whole(d, dst)) {
+    if (!classesDecide || src < 0 || dst < 0 || src == dst || !whole(s, src) || !whole(d, dst)
+        || sides.judgedAlone(src) || sides.judgedAlone(dst)) {
       return flows.flow(src, s.addresses(), dst, d.addresses(), t);
     }
     int ks = index.eniClass[src];

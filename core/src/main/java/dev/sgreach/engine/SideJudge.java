@@ -23,7 +23,9 @@ import java.util.function.ToIntFunction;
  * party on the other end? This is the only place that knows what decides it (DESIGN.md, "Reachability semantics"):
  *
  * <ul>
- *   <li>an ENI's traffic to itself meets no security group ({@link #SELF_TRAFFIC}): allowed;</li>
+ *   <li>an ENI's traffic to itself meets no security group ({@link #SELF_TRAFFIC}): allowed; nor, in the VPC CNI's
+ *       standard mode ({@link PodSecurityGroupMode#STANDARD}), does traffic between a pod's branch ENI and an ENI
+ *       of its own node or another pod there ({@link #onOneHost}): allowed;</li>
  *   <li>nor does its traffic with an outside party at an address security groups never filter
  *       ({@link NeverFiltered}: Amazon DNS, instance metadata, Time Sync, ...): allowed;</li>
  *   <li>the party itself ({@link #party}): an outside party (no ENI of the snapshot) carries no group and admits
@@ -95,8 +97,43 @@ final class SideJudge {
    */
   static final String SELF_TRAFFIC = "traffic from an ENI to itself does not pass through it: no security group applies";
 
+  /** How the VPC CNI enforces pods' own groups, which decides {@link #onOneHost}. */
+  private final PodSecurityGroupMode podMode;
+  /**
+   * The ENIs whose flows sweeps must judge one by one, since their class does not decide them: those with a
+   * stand-in address ({@link Index#standInEnis}) and, in standard mode, branch ENIs and the ENIs of their nodes.
+   */
+  private final java.util.BitSet judgedAlone;
+
+  /**
+   * Why traffic between a pod's branch ENI and its own node is allowed in standard mode (VPC CNI README,
+   * POD_SECURITY_GROUP_ENFORCING_MODE: traffic from another pod or service on the same host, such as the kubelet or
+   * NodeLocal DNS, is not enforced by security group rules).
+   */
+  static final String ONE_HOST = "a pod with security groups and its own node: in the VPC CNI's standard mode this"
+      + " traffic stays on the host and meets no security group";
+
   SideJudge(Index index) {
+    this(index, PodSecurityGroupMode.DEFAULT);
+  }
+
+  SideJudge(Index index, PodSecurityGroupMode podMode) {
     this.index = index;
+    this.podMode = podMode;
+    this.judgedAlone = (java.util.BitSet) index.standInEnis.clone();
+    if (podMode == PodSecurityGroupMode.STANDARD) {
+      java.util.Set<Integer> podHosts = new java.util.HashSet<>();
+      for (int i = 0; i < index.enis.length; i++) {
+        if (index.eniBranch[i] && index.eniHost[i] >= 0) {
+          podHosts.add(index.eniHost[i]);
+        }
+      }
+      for (int i = 0; i < index.enis.length; i++) {
+        if (index.eniHost[i] >= 0 && podHosts.contains(index.eniHost[i])) {
+          judgedAlone.set(i);
+        }
+      }
+    }
     this.neverFiltered = new NeverFiltered(index);
     int classes = index.classCount();
     this.unfilteredClass = new boolean[classes];
@@ -133,6 +170,31 @@ final class SideJudge {
       eniFlags[i] = (byte) (openFamilies[0][k] | openFamilies[1][k] << 2 | (unfilteredClass[k] ? UNFILTERED : 0)
           | (index.eniMissingGroup[i] ? MISSING : 0));
     }
+  }
+
+  /**
+   * True when the flow between ENIs {@code a} and {@code b} never leaves one host, so no security group judges it:
+   * in standard mode, a pod's branch ENI with an ENI of its own node or another pod's on it ({@link #ONE_HOST}). The
+   * one place that decides it.
+   */
+  boolean onOneHost(int a, int b) {
+    return podMode == PodSecurityGroupMode.STANDARD && a >= 0 && b >= 0 && a != b
+        && (index.eniBranch[a] || index.eniBranch[b]) && index.eniHost[a] >= 0 && index.eniHost[a] == index.eniHost[b];
+  }
+
+  /** The mode this judge assumes for pods with security groups. */
+  PodSecurityGroupMode podMode() {
+    return podMode;
+  }
+
+  /** True when sweeps must judge ENI {@code eni}'s flows one by one (see {@link #judgedAlone}). */
+  boolean judgedAlone(int eni) {
+    return judgedAlone.get(eni);
+  }
+
+  /** True when some ENI's flows must be judged one by one. */
+  boolean anyJudgedAlone() {
+    return !judgedAlone.isEmpty();
   }
 
   /** True for an ENI that carries no group and is of a type AWS does not filter: it admits everything. */
@@ -262,8 +324,8 @@ final class SideJudge {
    * with {@code other} at {@code otherAddress} on the other end? {@link Tri#T}, {@link Tri#F} or {@link Tri#U}.
    */
   int judge(Direction d, int self, int other, Cidr otherAddress, Traffic traffic) {
-    if (self < 0 || self == other) {
-      return T; // an outside party; or an ENI's traffic to itself, which meets no security group
+    if (self < 0 || self == other || onOneHost(self, other)) {
+      return T; // an outside party; or traffic that meets no security group: to itself, or on one host
     }
     int open = eniFlags[self] >> (d == Direction.INGRESS ? 0 : 2);
     if ((open & Index.familyBit(otherAddress.family())) != 0) {
@@ -378,6 +440,10 @@ final class SideJudge {
       return new SideCheck(d, self, selfAddress, otherAddress, Outcome.ALLOWED, ImmutableList.of(),
           ImmutableList.of(), ImmutableList.of(), Optional.of(SELF_TRAFFIC));
     }
+    if (onOneHost(selfIndex, otherIndex)) {
+      return new SideCheck(d, self, selfAddress, otherAddress, Outcome.ALLOWED, ImmutableList.of(),
+          ImmutableList.of(), ImmutableList.of(), Optional.of(ONE_HOST + " (" + podMode.assumption() + ")"));
+    }
     int never = otherIndex < 0 ? neverFiltered(selfIndex, d, otherAddress) : F;
     if (never == T) {
       return new SideCheck(d, self, selfAddress, otherAddress, Outcome.ALLOWED, ImmutableList.of(),
@@ -488,7 +554,7 @@ final class SideJudge {
    */
   KeySets keys(Direction d, int self, int other, Cidr otherAddress, ToIntFunction<CompiledRule> peer) {
     KeySets k = new KeySets();
-    int party = self >= 0 && self == other ? T : party(self);
+    int party = self >= 0 && (self == other || onOneHost(self, other)) ? T : party(self);
     if (self >= 0 && other < 0 && party != T && otherAddress != null) {
       party = Tri.or(party, neverFiltered(self, d, otherAddress));
     }

@@ -333,4 +333,50 @@ class AwsFactsTest {
     // a public block meeting no address known to be the VPC's is taken to be the internet
     assertThat(Reachability.of(vpcSpace("52.95.0.0/16", false)).exposure().outcome()).isEqualTo(Outcome.ALLOWED);
   }
+
+  // ---------------------------------------------------------------- pods with security groups
+
+  /**
+   * A node (instance i-1: primary ENI in sg-node, trunk ENI) hosting a pod on a branch ENI (sg-pod, which admits only
+   * tcp/8080 from 10.0.9.0/24), and a second node i-2 with no pod.
+   */
+  static Network podOnNode() {
+    return Network.builder()
+        .add(sg("sg-node").allowOut(Ports.allTraffic(), ANY4).build())
+        .add(sg("sg-pod").allowIn(Ports.tcp(8080), Peer.cidr("10.0.9.0/24")).build())
+        .add(NetworkInterface.builder("eni-node").vpc("vpc-1").address("10.0.1.10").groups("sg-node")
+            .attachedTo("i-1", 0).build())
+        .add(NetworkInterface.builder("eni-trunk").vpc("vpc-1").address("10.0.1.11").groups("sg-node")
+            .interfaceType("trunk").attachedTo("i-1", 1).build())
+        .add(NetworkInterface.builder("eni-pod").vpc("vpc-1").address("10.0.1.20").groups("sg-pod")
+            .interfaceType("branch").tag(Network.TRUNK_ENI_ID_TAG, "eni-trunk").build())
+        .add(NetworkInterface.builder("eni-other-node").vpc("vpc-1").address("10.0.2.10").groups("sg-node")
+            .attachedTo("i-2", 0).build())
+        .build();
+  }
+
+  /**
+   * VPC CNI README, POD_SECURITY_GROUP_ENFORCING_MODE (EKS user guide, "Security groups for Pods"): in standard mode
+   * traffic between a pod and another pod or service on its own host (the kubelet's probes) is not enforced by
+   * security group rules, while traffic from another host still is; in strict mode, the default, the branch ENI's
+   * groups judge everything. The proof says which mode was assumed.
+   */
+  @Test
+  void in_standard_mode_a_pod_and_its_own_node_meet_no_security_group() {
+    Network n = podOnNode();
+    java.util.Set<dev.sgreach.model.Layer> sg = java.util.EnumSet.of(dev.sgreach.model.Layer.SECURITY_GROUPS);
+    Reachability strict = Reachability.of(n);
+    Reachability standard = Reachability.of(n, sg, PodSecurityGroupMode.STANDARD);
+    assertThat(strict.podSecurityGroupMode()).isEqualTo(PodSecurityGroupMode.STRICT);
+    assertThat(strict.reach("eni-node", "eni-pod", tcp(8080)).outcome()).isEqualTo(Outcome.DENIED);
+    Verdict probe = standard.reach("eni-node", "eni-pod", tcp(8080));
+    assertThat(probe.outcome()).isEqualTo(Outcome.ALLOWED);
+    assertThat(probe.explain()).contains("standard mode").contains("meets no security group");
+    // another node's traffic still meets the pod's groups, in either mode
+    assertThat(standard.reach("eni-other-node", "eni-pod", tcp(8080)).outcome()).isEqualTo(Outcome.DENIED);
+    // who can reach the pod: its own node's ENIs in standard mode only
+    assertThat(standard.whoCanReach(Endpoint.eni("eni-pod"), tcp(8080)).allowedInterfaces())
+        .extracting(NetworkInterface::id).containsExactly("eni-node", "eni-trunk");
+    assertThat(strict.whoCanReach(Endpoint.eni("eni-pod"), tcp(8080)).allowedInterfaces()).isEmpty();
+  }
 }

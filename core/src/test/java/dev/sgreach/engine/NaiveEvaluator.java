@@ -69,9 +69,22 @@ import java.util.TreeSet;
  */
 public class NaiveEvaluator implements Evaluator {
   protected final Network network;
+  /** The VPC CNI mode assumed for pods with security groups (standard: a pod and its own node meet no group). */
+  protected final PodSecurityGroupMode podMode;
 
+  /** The oracle for a network, in the pod mode {@link RandomNetworks} drew for it (the default for any other). */
   public NaiveEvaluator(Network network) {
+    this(network, RandomNetworks.podModeOf(network));
+  }
+
+  public NaiveEvaluator(Network network, PodSecurityGroupMode podMode) {
     this.network = network;
+    this.podMode = podMode;
+  }
+
+  /** The pod mode this oracle assumes. */
+  public PodSecurityGroupMode podMode() {
+    return podMode;
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -500,6 +513,34 @@ public class NaiveEvaluator implements Evaluator {
     return !self.outside() && !other.outside() && self.eni().id().equals(other.eni().id());
   }
 
+  /**
+   * True when the two parties are different ENIs on one host and one is a pod's branch ENI, in standard mode: the
+   * VPC CNI does not enforce groups on traffic between a pod and another pod or service (the kubelet) on its host
+   * (VPC CNI README, POD_SECURITY_GROUP_ENFORCING_MODE). A branch ENI's host is the instance its trunk (tag
+   * vpcresources.k8s.aws/trunk-eni-id) is attached to; any other ENI's, its own attachment's.
+   */
+  protected boolean onOneNode(Party self, Party other) {
+    if (podMode != PodSecurityGroupMode.STANDARD || self.outside() || other.outside() || toItself(self, other)) {
+      return false;
+    }
+    boolean aPod = self.eni().interfaceType().equals("branch");
+    boolean bPod = other.eni().interfaceType().equals("branch");
+    if (!aPod && !bPod) {
+      return false;
+    }
+    String a = nodeInstance(self.eni());
+    return a != null && a.equals(nodeInstance(other.eni()));
+  }
+
+  private String nodeInstance(NetworkInterface e) {
+    NetworkInterface on = e;
+    if (e.interfaceType().equals("branch")) {
+      String trunk = e.tags().get("vpcresources.k8s.aws/trunk-eni-id");
+      on = trunk == null ? null : network.interfaces().get(trunk);
+    }
+    return on == null ? null : on.instanceId().orElse(null);
+  }
+
   /** True for a member pair a group answer leaves out when it has others: an ENI with itself. */
   protected boolean leftOutOfGroups(Party a, Party b) {
     return toItself(a, b);
@@ -528,7 +569,7 @@ public class NaiveEvaluator implements Evaluator {
   }
 
   protected SideRules sideRules(Party self, boolean egress, Party other, Addr otherAt) {
-    if (self.outside() || unfiltered(self.eni()) || toItself(self, other)) {
+    if (self.outside() || unfiltered(self.eni()) || toItself(self, other) || onOneNode(self, other)) {
       return new SideRules(List.of(), false, true);
     }
     NaiveOutcome never = other.outside() ? neverFiltered(self.eni(), otherAt) : NaiveOutcome.DENIED;

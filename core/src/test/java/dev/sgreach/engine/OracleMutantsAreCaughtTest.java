@@ -392,6 +392,21 @@ class OracleMutantsAreCaughtTest {
         return 0;
       }
     }));
+    m.add(mutant("standard mode judges a pod's traffic with its own node by the pod's groups", n -> new NaiveEvaluator(n) {
+      @Override
+      protected boolean onOneNode(Party self, Party other) {
+        return false;
+      }
+    }));
+    m.add(mutant("standard mode exempts a pod's traffic with every node", n -> new NaiveEvaluator(n) {
+      @Override
+      protected boolean onOneNode(Party self, Party other) {
+        return podMode == PodSecurityGroupMode.STANDARD && !self.outside() && !other.outside()
+            && !toItself(self, other) && (self.eni().interfaceType().equals("branch")
+                || other.eni().interfaceType().equals("branch"))
+            && self.eni().instanceId().isPresent() && other.eni().instanceId().isPresent();
+      }
+    }));
     m.add(mutant("outside parties never take part in who-can-reach", n -> new NaiveEvaluator(n) {
       @Override
       public Outside outsideReachers(String endpoint, Traffic t, List<String> sample, boolean towards) {

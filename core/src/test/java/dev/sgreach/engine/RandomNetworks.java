@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
@@ -34,7 +35,9 @@ import java.util.TreeSet;
  * stale references; prefix lists with entries, with unknown entries, and absent); 3-15 ENIs with 0-5 groups
  * (occasionally one missing from the network), 1-3 private IPv4 and 0-2 IPv6 addresses (a few ENIs IPv6-only),
  * some delegated prefixes and public IPv4 addresses, interface types (some AWS does not filter, most of those without
- * groups), and attachments to a few instances. Addresses come from small pools so that CIDR rules often match; no
+ * groups), and attachments to a few instances; pods' branch ENIs whose trunk tag names an ENI attached to an instance
+ * (their node), or one the network lacks. Each network also draws the VPC CNI pod mode the engine and the oracle
+ * assume for it ({@link #podModeOf}): strict or standard. Addresses come from small pools so that CIDR rules often match; no
  * address belongs to two ENIs.
  *
  * <p>Endpoints ({@link #endpoint()}) are ENI ids, addresses (an ENI's, in a delegated prefix, outside), and
@@ -94,6 +97,15 @@ public final class RandomNetworks {
   private static final List<String> PUBLIC_IPS = List.of("52.1.2.3", "3.5.7.9", "54.0.0.1", "18.200.1.1",
       "8.8.8.9", "44.192.0.5");
 
+  /** The pod mode each generated network was drawn with (by identity: the mode is not network data). */
+  private static final Map<Network, PodSecurityGroupMode> MODES =
+      Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
+  /** The VPC CNI pod mode drawn for a network this class generated; the default for any other network. */
+  public static PodSecurityGroupMode podModeOf(Network network) {
+    return MODES.getOrDefault(network, PodSecurityGroupMode.DEFAULT);
+  }
+
   private final long seed;
   private final Random rnd;
   private final Set<Integer> portEdges = new TreeSet<>();
@@ -143,7 +155,9 @@ public final class RandomNetworks {
   /** The network (built on first call, then the same instance). */
   public Network network() {
     if (network == null) {
+      PodSecurityGroupMode mode = chance(0.5) ? PodSecurityGroupMode.STANDARD : PodSecurityGroupMode.STRICT;
       network = build();
+      MODES.put(network, mode);
     }
     return network;
   }
@@ -265,6 +279,7 @@ public final class RandomNetworks {
     List<String> publicIps = new ArrayList<>(PUBLIC_IPS);
     Collections.shuffle(publicIps, rnd);
     int eniCount = 3 + rnd.nextInt(13);
+    List<String> onInstances = new ArrayList<>(); // ENIs attached to an instance so far: trunks for branch ENIs
     for (int i = 1; i <= eniCount; i++) {
       String vpc = chance(0.05) ? "" : pick(vpcs);
       NetworkInterface.Builder e = NetworkInterface.builder("eni-" + i).vpc(vpc);
@@ -282,13 +297,19 @@ public final class RandomNetworks {
       if (chance(0.08)) {
         carried.add(pick(MISSING_GROUPS));
       }
-      String type = chance(0.7) ? "interface" : pick(TYPES);
+      String type = chance(0.7) ? "interface" : chance(0.35) ? "branch" : pick(TYPES);
       if (UNFILTERED_TYPES.contains(type) && chance(0.7) || type.equals("interface") && chance(0.05)) {
         carried.clear(); // most unfiltered types carry no group; a few plain ENIs carry none either
       }
       e.interfaceType(type).groups(carried);
       if (chance(0.6)) {
         e.attachedTo("i-" + (1 + rnd.nextInt(4)), rnd.nextInt(3));
+        onInstances.add("eni-" + i);
+      }
+      if (type.equals("branch") && chance(0.85)) {
+        // a pod's branch ENI names its trunk: an ENI on an instance (its node), or one the network lacks
+        e.tag(dev.sgreach.model.Network.TRUNK_ENI_ID_TAG,
+            !onInstances.isEmpty() && chance(0.85) ? pick(onInstances) : "eni-trunk-gone");
       }
       boolean withPublic = chance(0.2) && !publicIps.isEmpty();
       if (withPublic) {
