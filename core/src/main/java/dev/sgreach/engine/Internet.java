@@ -62,15 +62,7 @@ final class Internet {
   }
 
   private static int decide(Space space, Cidr block) {
-    boolean outside = false;
-    for (Cidr pub : blocks(block.family())) {
-      Cidr piece = pub.contains(block) ? block : block.contains(pub) ? pub : null;
-      if (piece != null && reachesBeyond(piece, space.blocks)) {
-        outside = true;
-        break;
-      }
-    }
-    if (!outside) {
+    if (firstIn(space, block) == null) {
       return Tri.F;
     }
     int largest = block.isIpv4() ? LARGEST_VPC_BLOCK_V4 : LARGEST_VPC_BLOCK_V6;
@@ -89,7 +81,10 @@ final class Internet {
    * peers (where {@link #holds} finds the internet), or null when it has none.
    */
   Cidr first(String vpcId, Cidr block) {
-    Space space = spaces.computeIfAbsent(vpcId, this::space);
+    return firstIn(spaces.computeIfAbsent(vpcId, this::space), block);
+  }
+
+  private static Cidr firstIn(Space space, Cidr block) {
     for (Cidr pub : blocks(block.family())) {
       Cidr piece = pub.contains(block) ? block : block.contains(pub) ? pub : null;
       Cidr a = piece == null ? null : firstBeyond(piece, space.blocks);
@@ -100,6 +95,7 @@ final class Internet {
     return null;
   }
 
+  /** The first address of {@code block} that lies in none of {@code blocks}, or null. */
   private static Cidr firstBeyond(Cidr block, List<Cidr> blocks) {
     boolean touched = false;
     for (Cidr b : blocks) {
@@ -113,18 +109,6 @@ final class Internet {
     }
     Cidr low = firstBeyond(half(block, 0), blocks);
     return low != null ? low : firstBeyond(half(block, 1), blocks);
-  }
-
-  /** True when some address of {@code block} lies in none of {@code blocks}. */
-  private static boolean reachesBeyond(Cidr block, List<Cidr> blocks) {
-    boolean touched = false;
-    for (Cidr b : blocks) {
-      if (b.contains(block)) {
-        return false;
-      }
-      touched |= b.overlaps(block);
-    }
-    return !touched || reachesBeyond(half(block, 0), blocks) || reachesBeyond(half(block, 1), blocks);
   }
 
   /**

@@ -936,24 +936,7 @@ public class NaiveEvaluator implements Evaluator {
 
   /** True when the block holds at least one public address: some value of it lies in no reserved range. */
   protected boolean holdsPublic(Cidr block) {
-    BigInteger[] b = range(block.family(), block.toCidrString());
-    List<BigInteger[]> covering = new ArrayList<>();
-    for (BigInteger[] r : reservedRanges()) {
-      if (r[2].equals(b[2])) {
-        covering.add(r);
-      }
-    }
-    covering.sort((x, y) -> x[0].compareTo(y[0]));
-    BigInteger next = b[0]; // the first value of the block not yet known to be reserved
-    for (BigInteger[] r : covering) {
-      if (r[0].compareTo(next) > 0) {
-        break;
-      }
-      if (r[1].compareTo(next) >= 0) {
-        next = r[1].add(BigInteger.ONE);
-      }
-    }
-    return next.compareTo(b[1]) <= 0;
+    return uncovered(range(block.family(), block.toCidrString()), reservedRanges());
   }
 
   /** A rule's peer against an outside party at some address of a family that is the internet for the ENI. */
@@ -1061,7 +1044,7 @@ public class NaiveEvaluator implements Evaluator {
       }
     }
     covering.sort((x, y) -> x[0].compareTo(y[0]));
-    BigInteger next = b[0];
+    BigInteger next = b[0]; // the first value of the block not yet known to be covered
     for (BigInteger[] r : covering) {
       if (r[0].compareTo(next) > 0) {
         break;
