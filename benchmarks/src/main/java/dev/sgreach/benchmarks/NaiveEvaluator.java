@@ -23,7 +23,7 @@ import java.util.Optional;
  * and comparing strings. It exists only so that benchmark figures can be reported beside it in the same run
  * (DESIGN.md, Performance), and so that a test can check that the engine and it agree. It shares no code with the
  * engine: addresses are compared with its own bit arithmetic on the model's values, and "the internet" is its own
- * list of reserved ranges.
+ * list of reserved ranges, less the blocks of the ENI's own VPC and of the VPCs actively peered with it.
  *
  * <ul>
  *   <li>{@link #outcomeFullScan}: a point query that scans every rule of every security group in the network,
@@ -266,6 +266,7 @@ public final class NaiveEvaluator {
     for (NetworkInterface e : network.interfaces().values()) {
       boolean v4 = !e.privateIpv4().isEmpty() || !e.publicIpv4().isEmpty();
       boolean v6 = !e.ipv6().isEmpty();
+      List<Cidr> own = ownSpace(e);
       List<Rule> rules = new ArrayList<>();
       RangeSet<Integer> tcp = TreeRangeSet.create();
       RangeSet<Integer> udp = TreeRangeSet.create();
@@ -286,7 +287,7 @@ public final class NaiveEvaluator {
           }
           boolean open = false;
           for (Cidr b : blocks) {
-            if ((b.isIpv4() ? v4 : v6) && includesPublic(b)) {
+            if ((b.isIpv4() ? v4 : v6) && includesPublic(b) && own.stream().noneMatch(o -> holds(o, b))) {
               open = true;
             }
           }
@@ -310,6 +311,41 @@ public final class NaiveEvaluator {
       }
     }
     return out;
+  }
+
+  /** The blocks of the ENI's VPC and of every VPC an active peering joins to it: its own space, not the internet. */
+  private List<Cidr> ownSpace(NetworkInterface e) {
+    List<Cidr> out = new ArrayList<>();
+    List<String> vpcs = new ArrayList<>(List.of(e.vpcId()));
+    for (dev.sgreach.model.VpcPeering p : network.peerings().values()) {
+      if (p.isActive() && p.requesterVpcId().equals(e.vpcId())) {
+        vpcs.add(p.accepterVpcId());
+      } else if (p.isActive() && p.accepterVpcId().equals(e.vpcId())) {
+        vpcs.add(p.requesterVpcId());
+      }
+    }
+    for (String v : vpcs) {
+      dev.sgreach.model.Vpc vpc = network.vpcs().get(v);
+      if (vpc != null) {
+        out.addAll(vpc.cidrs());
+      }
+    }
+    return out;
+  }
+
+  /** True when {@code outer} holds every address of {@code inner}: same family, and its prefix bits agree. */
+  static boolean holds(Cidr outer, Cidr inner) {
+    if (outer.isIpv4() != inner.isIpv4() || inner.length() < outer.length()) {
+      return false;
+    }
+    int len = outer.length();
+    if (outer.isIpv4()) {
+      return len == 0 || (outer.low() >>> (32 - len)) == (inner.low() >>> (32 - len));
+    }
+    if (len <= 64) {
+      return len == 0 || (outer.high() >>> (64 - len)) == (inner.high() >>> (64 - len));
+    }
+    return outer.high() == inner.high() && (outer.low() >>> (128 - len)) == (inner.low() >>> (128 - len));
   }
 
   /**

@@ -81,8 +81,9 @@ abstract class AnalysisCommand implements Callable<Integer> {
           Progress.Task t = progress.task("indexing " + n.securityGroups().size() + " security groups and "
               + n.interfaces().size() + " ENIs")) {
         java.util.Set<dev.sgreach.model.Layer> layers = snapshot.layers();
-        reachability = snapshot.clientPorts().map(c -> Reachability.of(n, layers, c))
-            .orElseGet(() -> Reachability.of(n, layers));
+        dev.sgreach.engine.PodSecurityGroupMode pods = snapshot.podSgMode();
+        reachability = snapshot.clientPorts().map(c -> Reachability.of(n, layers, c, pods))
+            .orElseGet(() -> Reachability.of(n, layers, pods));
       }
     }
     return reachability;

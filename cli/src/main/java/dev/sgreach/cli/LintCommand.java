@@ -55,7 +55,8 @@ final class LintCommand extends AnalysisCommand {
     }
     ImmutableList.Builder<LintReport> reports = ImmutableList.builder();
     for (String name : names) {
-      reports.add(dev.sgreach.eks.EksChecks.lint(EksCluster.of(network(), name), snapshot.layers()));
+      reports.add(dev.sgreach.eks.EksChecks.lint(EksCluster.of(network(), name)
+          .withPodSecurityGroupMode(snapshot.podSgMode()), snapshot.layers()));
     }
     StringBuilder text = new StringBuilder();
     ArrayNode json = JsonNodeFactory.instance.arrayNode();

@@ -1,6 +1,7 @@
 package dev.sgreach.cli;
 
 import dev.sgreach.eksctl.EksctlConfig;
+import dev.sgreach.engine.PodSecurityGroupMode;
 import dev.sgreach.model.Echo;
 import dev.sgreach.model.Layer;
 import dev.sgreach.model.Network;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Option;
 /**
  * The options every analysis command shares: where the network comes from (a snapshot folder, with a Terraform plan
  * or an eksctl ClusterConfig applied to it, or an eksctl file alone), JSON output, stack traces on failure, the layers
- * judged ({@code --layers}) and the client's ephemeral ports ({@code --client-ports}).
+ * judged ({@code --layers}), the client's ephemeral ports ({@code --client-ports}) and the VPC CNI mode assumed for
+ * pods with security groups ({@code --pod-sg-mode}).
  */
 final class SnapshotOptions {
   @Option(names = "--snapshot", paramLabel = "DIR",
@@ -49,6 +51,25 @@ final class SnapshotOptions {
       description = "The client's ephemeral port range replies are checked on: FROM-TO, or linux (32768-61000),"
           + " windows (49152-65535), any (1024-65535). Default: per source kind (Linux for instances).")
   String clientPorts;
+
+  @Option(names = "--pod-sg-mode", paramLabel = "strict|standard",
+      description = "The VPC CNI's POD_SECURITY_GROUP_ENFORCING_MODE for pods with security groups (not in EC2"
+          + " data): strict (default, the CNI's default: the branch ENI's groups judge everything) or standard (a"
+          + " pod's traffic with its own node, such as kubelet probes, meets no security group).")
+  String podSgMode;
+
+  /** The mode {@code --pod-sg-mode} names, or the default. */
+  PodSecurityGroupMode podSgMode() {
+    if (podSgMode == null) {
+      return PodSecurityGroupMode.DEFAULT;
+    }
+    try {
+      return PodSecurityGroupMode.parse(podSgMode);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException("--pod-sg-mode " + Echo.quote(podSgMode) + ": write strict or standard (the VPC"
+          + " CNI's POD_SECURITY_GROUP_ENFORCING_MODE)");
+    }
+  }
 
   /** The layers {@code --layers} names (security groups always among them). */
   Set<Layer> layers() {

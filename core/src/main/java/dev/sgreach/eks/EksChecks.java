@@ -111,7 +111,8 @@ public final class EksChecks {
   private EksChecks(EksCluster cluster, Set<Layer> layers) {
     this.cluster = cluster;
     // the security-group checks judge security groups alone; the path checks judge the path of the same roles
-    this.engine = Reachability.of(cluster.network(), EnumSet.of(Layer.SECURITY_GROUPS));
+    this.engine = Reachability.of(cluster.network(), EnumSet.of(Layer.SECURITY_GROUPS),
+        cluster.podSecurityGroupMode());
     this.layers = layers;
   }
 
@@ -127,7 +128,8 @@ public final class EksChecks {
 
   /**
    * Lints a cluster on these layers only: without {@link Layer#NETWORK_ACLS} and {@link Layer#ROUTES} (the command
-   * line's {@code --layers sg}) no path check runs.
+   * line's {@code --layers sg}) no path check runs. Pods with security groups are judged in the cluster's
+   * {@link EksCluster#podSecurityGroupMode()} ({@link EksCluster#withPodSecurityGroupMode} sets it).
    */
   public static LintReport lint(EksCluster cluster, Set<Layer> layers) {
     EksChecks c = new EksChecks(cluster, layers);
@@ -328,9 +330,13 @@ public final class EksChecks {
         continue;
       }
       Endpoint node = cluster.nodeOf(pod.eni().id());
+      // in standard mode the probes stay on the host and meet no group: the engine allows them, saying why
       path("kubelet-to-pods", Severity.ERROR, node, podEndpoint, Traffic.tcp(podPort(pod.eni())), "the kubelet on"
-          + " the pod's own node runs its liveness and readiness probes; in strict mode the branch ENI's SGs"
-          + " judge them");
+          + " the pod's own node runs its liveness and readiness probes; "
+          + (engine.podSecurityGroupMode() == dev.sgreach.engine.PodSecurityGroupMode.STRICT
+              ? "in strict mode the branch ENI's SGs judge them"
+              : "in standard mode they stay on the node and no SG filters them")
+          + " (" + engine.podSecurityGroupMode().assumption() + ")");
     }
   }
 

@@ -49,11 +49,29 @@ public final class EksCluster {
   private final Network network;
   private final Recogniser.Result result;
   private final ImmutableList<Unrecognised> unrecognised;
+  /** The VPC CNI mode its checks assume for pods with security groups (not in EC2 data). */
+  private final dev.sgreach.engine.PodSecurityGroupMode podMode;
 
-  private EksCluster(Network network, Recogniser.Result result, ImmutableList<Unrecognised> unrecognised) {
+  private EksCluster(Network network, Recogniser.Result result, ImmutableList<Unrecognised> unrecognised,
+      dev.sgreach.engine.PodSecurityGroupMode podMode) {
     this.network = network;
     this.result = result;
     this.unrecognised = unrecognised;
+    this.podMode = podMode;
+  }
+
+  /**
+   * This cluster with its checks assuming the VPC CNI's {@code POD_SECURITY_GROUP_ENFORCING_MODE} is {@code mode}
+   * (the {@code aws-node} setting, which no EC2 data holds; {@link dev.sgreach.engine.PodSecurityGroupMode#DEFAULT}
+   * unless set).
+   */
+  public EksCluster withPodSecurityGroupMode(dev.sgreach.engine.PodSecurityGroupMode mode) {
+    return new EksCluster(network, result, unrecognised, java.util.Objects.requireNonNull(mode, "mode"));
+  }
+
+  /** The mode this cluster's checks assume for pods with security groups. */
+  public dev.sgreach.engine.PodSecurityGroupMode podSecurityGroupMode() {
+    return podMode;
   }
 
   /**
@@ -88,7 +106,8 @@ public final class EksCluster {
     }
     ImmutableList.Builder<EksCluster> out = ImmutableList.builder();
     for (Recogniser.Result r : results) {
-      out.add(new EksCluster(network, r, unrecognised(network, r, claimed)));
+      out.add(new EksCluster(network, r, unrecognised(network, r, claimed),
+          dev.sgreach.engine.PodSecurityGroupMode.DEFAULT));
     }
     return out.build();
   }
@@ -381,7 +400,7 @@ public final class EksCluster {
         .collect(ImmutableList.toImmutableList());
   }
 
-  /** The health checks of {@link EksChecks#lint(EksCluster)}. */
+  /** The health checks of {@link EksChecks#lint(EksCluster)}, in this cluster's {@link #podSecurityGroupMode()}. */
   public LintReport lint() {
     return EksChecks.lint(this);
   }

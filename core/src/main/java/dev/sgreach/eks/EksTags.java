@@ -77,7 +77,7 @@ final class EksTags {
   static final String BRANCH_DESCRIPTION = "aws-k8s-branch-eni";
   static final String ENI_OWNER = "eks:eni:owner";
   static final String ENI_OWNER_VPCRC = "eks-vpc-resource-controller";
-  static final String TRUNK_ENI_ID = "vpcresources.k8s.aws/trunk-eni-id";
+  static final String TRUNK_ENI_ID = dev.sgreach.model.Network.TRUNK_ENI_ID_TAG;
   static final String VLAN_ID = "vpcresources.k8s.aws/vlan-id";
   static final String CNI_SECONDARY_PREFIX = "aws-K8S-";
   static final String CNI_CLUSTER_NAME = "cluster.k8s.amazonaws.com/name";

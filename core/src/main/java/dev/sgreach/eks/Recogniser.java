@@ -332,7 +332,7 @@ final class Recogniser {
     Optional<RecognisedInterface> placedTrunk = trunkId.map(interfaces::get);
     boolean tagged = e.tag(clusterTag(cluster)).isPresent();
     if (placedTrunk.isPresent() || tagged) {
-      Optional<String> host = trunk.flatMap(NetworkInterface::instanceId);
+      Optional<String> host = network.hostInstance(e);
       String evidence = placedTrunk.isPresent() ? "type branch, trunk " + trunkId.get() + " of this cluster"
           : "type branch, tag " + clusterTag(cluster) + (trunk.isEmpty()
               ? "; its trunk " + trunkId.orElse("(no trunk-eni-id tag)") + " is not in the snapshot, so its node"

@@ -17,7 +17,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the internet can open to ENIs: for each ENI, its ingress side towards an outside party anywhere in the
@@ -37,7 +38,7 @@ final class ExposureQuery {
    * @param parts where each group's part is kept once worked out, for every exposure question about this index
    *     ({@link #parts(Index)}): parts depend on the network alone
    */
-  ExposureQuery(Index index, SideJudge sides, FlowJudge flows, AtomicReferenceArray<Object> parts) {
+  ExposureQuery(Index index, SideJudge sides, FlowJudge flows, Map<Long, Object> parts) {
     this.index = index;
     this.sides = sides;
     this.flows = flows;
@@ -46,8 +47,8 @@ final class ExposureQuery {
   }
 
   /** An empty store of parts for an index's exposure questions. */
-  static AtomicReferenceArray<Object> parts(Index index) {
-    return new AtomicReferenceArray<>(index.groups.length * 4);
+  static Map<Long, Object> parts() {
+    return new ConcurrentHashMap<>();
   }
 
   /** Every exposed ENI of the snapshot, in snapshot order. */
@@ -119,9 +120,10 @@ final class ExposureQuery {
     for (Cidr to : targets) {
       List<Cidr> pieces = internetSources.computeIfAbsent(e.subnetId() + "|" + to.family(),
           k -> paths.internetSources(PathEnd.of(e, to), List.of()));
-      for (Cidr from : candidates(pieces, blocks, to.family(), x.rules().isEmpty())) {
-        if (from.family() != to.family()) {
-          continue;
+      for (Cidr from : candidates(pieces, blocks, b -> sides.firstInternetAddress(eni, b), to.family(),
+          x.rules().isEmpty())) {
+        if (from.family() != to.family() || sides.isInternet(eni, from) == F) {
+          continue; // not a source on the internet for this ENI: in its VPC or a peer's
         }
         for (Traffic t : samples(x, from, to.family(), paths, PathEnd.of(e, to))) {
           int v = flows.flow(-1, List.of(from), eni, List.of(to), t);
@@ -149,11 +151,12 @@ final class ExposureQuery {
   /**
    * The internet sources to judge: the pieces of the internet the path treats alike ({@code pieces}, one first
    * address each, cut for the destination's subnet alone) that lie in an admitting block, and each admitting block's
-   * own first address, which stands for the piece it starts in. Every piece that meets a block is then judged once
+   * first internet address ({@code first}: its first address outside the ENI's VPC and its peers), which stands for
+   * the piece it lies in. Every piece that meets a block is then judged once
    * inside that block, so the groups and the path are judged together for every internet source.
    */
-  private static java.util.Collection<Cidr> candidates(List<Cidr> pieces, List<Cidr> blocks, int family,
-      boolean unfiltered) {
+  private static java.util.Collection<Cidr> candidates(List<Cidr> pieces, List<Cidr> blocks,
+      java.util.function.Function<Cidr, Cidr> first, int family, boolean unfiltered) {
     if (unfiltered) {
       return pieces;
     }
@@ -162,8 +165,9 @@ final class ExposureQuery {
       if (b.family() != family) {
         continue;
       }
-      if (!b.isAnywhere()) {
-        out.add(b.networkAddress());
+      Cidr start = b.isAnywhere() ? null : first.apply(b);
+      if (start != null) {
+        out.add(start);
       }
       for (Cidr p : pieces) {
         if (b.contains(p)) {
@@ -255,7 +259,7 @@ final class ExposureQuery {
     int single = -1;
     int parts = 0;
     for (int g : index.eniGroups[eni]) {
-      if (part(g, families) != null) {
+      if (part(g, eni, families) != null) {
         single = g;
         parts++;
       }
@@ -264,7 +268,7 @@ final class ExposureQuery {
       return Optional.empty(); // no rule admits the internet, nothing unknown: not exposed
     }
     if (party == F && parts == 1) {
-      Part p = part(single, families);
+      Part p = part(single, eni, families);
       return Optional.of(new Exposure.Exposed(e, p.open(), p.rules, p.anywhere, hasPublicAddress(eni, families)));
     }
     Spans[] allowed = FlowJudge.spans();
@@ -278,7 +282,7 @@ final class ExposureQuery {
     ImmutableList.Builder<RuleMatch> rules = ImmutableList.builder();
     boolean anywhere = party == T;
     for (int g : index.eniGroups[eni]) {
-      Part p = part(g, families); // the OR over groups: the union of their parts
+      Part p = part(g, eni, families); // the OR over groups: the union of their parts
       if (p != null) {
         for (int s = 0; s < KeySets.SPACES; s++) {
           allowed[s].addAll(p.allowed[s]);
@@ -383,22 +387,26 @@ final class ExposureQuery {
     return out;
   }
 
-  /** Per group and families (g * 4 + families): its part, {@link #NO_PART} when it has none, null not yet judged. */
-  private final AtomicReferenceArray<Object> parts;
+  /**
+   * Per VPC, group and families ({@link SideJudge#partKey}): its part, {@link #NO_PART} when it has none, absent when
+   * not judged yet. The internet a group's rules admit depends on the VPC of the ENI that carries it.
+   */
+  private final Map<Long, Object> parts;
   private static final Object NO_PART = new Object();
 
-  private Part part(int g, int families) {
-    Object cached = parts.get(g * 4 + families);
+  private Part part(int g, int eni, int families) {
+    long key = sides.partKey(eni, g, families);
+    Object cached = parts.get(key);
     if (cached == null && (sides.fromInternet(g) == null || sides.fromInternet(g).length == 0)) {
       cached = NO_PART; // no rule of the group can admit the internet
-      parts.set(g * 4 + families, cached);
+      parts.put(key, cached);
     }
     if (cached == null) {
       Spans[] allowed = FlowJudge.spans();
       Spans[] unknown = FlowJudge.spans();
       for (int f = 4; f <= 6; f += 2) {
         if ((families & Index.familyBit(f)) != 0) {
-          KeySets keys = internet.ofGroup(g, f);
+          KeySets keys = internet.ofGroup(g, eni, f);
           if (keys != null) {
             carried(keys, f, allowed, unknown);
           }
@@ -411,8 +419,8 @@ final class ExposureQuery {
       ImmutableList.Builder<RuleMatch> rules = ImmutableList.builder();
       boolean anywhere = false;
       for (CompiledRule r : sides.fromInternet(g)) {
-        if (admitsInternet(r, families)) {
-          for (Cidr b : sides.internetBlocks(r, families)) {
+        if (admitsInternet(r, eni, families)) {
+          for (Cidr b : sides.internetBlocks(r, eni, families)) {
             if (!travelsOver(r.protocol, b.family())) {
               continue; // an ICMP rule towards IPv6 blocks (or ICMPv6 towards IPv4) admits nothing: not a "by"
             }
@@ -424,7 +432,7 @@ final class ExposureQuery {
       ImmutableList<RuleMatch> matched = rules.build();
       any |= !matched.isEmpty();
       cached = any ? new Part(allowed, unknown, matched, anywhere) : NO_PART;
-      parts.set(g * 4 + families, cached); // the same value whichever thread works it out first
+      parts.put(key, cached); // the same value whichever thread works it out first
     }
     return cached == NO_PART ? null : (Part) cached;
   }
@@ -434,7 +442,8 @@ final class ExposureQuery {
     return protocol == 1 ? family == 4 : protocol != 58 || family == 6;
   }
 
-  private boolean admitsInternet(CompiledRule r, int families) {
-    return (families & 1) != 0 && sides.internet(r, 4) == T || (families & 2) != 0 && sides.internet(r, 6) == T;
+  private boolean admitsInternet(CompiledRule r, int eni, int families) {
+    return (families & 1) != 0 && sides.internet(r, eni, 4) == T
+        || (families & 2) != 0 && sides.internet(r, eni, 6) == T;
   }
 }

@@ -41,6 +41,11 @@ final class FlowJudge {
   /** The client's ephemeral ports for replies; null for the default of each source's kind. */
   private final ClientPorts clientPorts;
 
+  /** The side judge every member flow asks. */
+  SideJudge sides() {
+    return sides;
+  }
+
   FlowJudge(Index index, SideJudge sides) {
     this(index, sides, null, null);
   }

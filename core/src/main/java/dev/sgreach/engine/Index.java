@@ -48,6 +48,13 @@ final class Index {
 
   /** Per ENI, its interned VPC, or -1 when the ENI names none. */
   final int[] eniVpc;
+  /**
+   * Per ENI, the instance its traffic starts and ends on ({@link Network#hostInstance}: a branch ENI's node), interned,
+   * or -1 when not known.
+   */
+  final int[] eniHost;
+  /** Per ENI, true for a branch ENI: a pod with its own security groups. */
+  final boolean[] eniBranch;
   /** Per ENI, the groups it carries, each once, in AWS's order. */
   final int[][] eniGroups;
   /** Per ENI, one bit per group it carries (the group number modulo 64), for {@link RuleTable.Sieve}. */
@@ -137,6 +144,13 @@ final class Index {
     this.eniVpc = new int[enis.length];
     for (int i = 0; i < enis.length; i++) {
       eniVpc[i] = names.vpc(enis[i].vpcId());
+    }
+    this.eniHost = new int[enis.length];
+    this.eniBranch = new boolean[enis.length];
+    Map<String, Integer> hosts = new HashMap<>();
+    for (int i = 0; i < enis.length; i++) {
+      eniBranch[i] = enis[i].interfaceType().equals("branch");
+      eniHost[i] = network.hostInstance(enis[i]).map(h -> hosts.computeIfAbsent(h, k -> hosts.size())).orElse(-1);
     }
     // step 2: who carries what
     this.eniGroups = new int[enis.length][];

@@ -31,6 +31,8 @@ import java.util.Map;
 final class MatrixQuery {
   private final Index index;
   private final FlowJudge flows;
+  /** Says which ENIs' flows their class does not decide ({@link SideJudge#judgedAlone}). */
+  private final SideJudge sides;
   private final boolean classesDecide;
   /** Per traffic: per class and direction (2k ingress, 2k+1 egress), 0 not known yet, 1 address-blind, 2 not. */
   private final Map<Traffic, byte[]> blind = new HashMap<>();
@@ -39,6 +41,7 @@ final class MatrixQuery {
 
   MatrixQuery(Index index, FlowJudge flows) {
     this.index = index;
+    this.sides = flows.sides();
     this.flows = flows;
     this.classesDecide = flows.paths().isEmpty();
   }
@@ -84,7 +87,7 @@ final class MatrixQuery {
    * address).
    */
   boolean byClass(Member m, int eni) {
-    return classesDecide && eni >= 0 && m.publicAddress().isEmpty() && whole(m, eni);
+    return classesDecide && eni >= 0 && m.publicAddress().isEmpty() && whole(m, eni) && !sides.judgedAlone(eni);
   }
 
   /**

@@ -53,16 +53,16 @@ public final class Reachability {
   private final SideJudge sides;
   private final FlowJudge flows;
   /** Each group's part of exposure, worked out on the first exposure question that needs it. */
-  private final java.util.concurrent.atomic.AtomicReferenceArray<Object> exposureParts;
+  private final java.util.Map<Long, Object> exposureParts;
   /** The positions in the network's warnings of the warnings about each subject (group or ENI id). */
   private final ImmutableListMultimap<String, Integer> warningsBySubject;
 
   /** The layers every verdict judges: security groups, and the path layers asked for that the snapshot covers. */
   private final ImmutableSet<Layer> layers;
 
-  private Reachability(Network network, Set<Layer> wanted, ClientPorts clientPorts) {
+  private Reachability(Network network, Set<Layer> wanted, ClientPorts clientPorts, PodSecurityGroupMode podMode) {
     this.index = new Index(network);
-    this.sides = new SideJudge(index);
+    this.sides = new SideJudge(index, podMode);
     EnumSet<Layer> path = EnumSet.noneOf(Layer.class);
     for (Layer l : network.layers()) {
       if (l != Layer.SECURITY_GROUPS && wanted.contains(l)) {
@@ -76,7 +76,7 @@ public final class Reachability {
       checked.addAll(paths.layers());
     }
     this.layers = Sets.immutableEnumSet(checked);
-    this.exposureParts = ExposureQuery.parts(index);
+    this.exposureParts = ExposureQuery.parts();
     ImmutableListMultimap.Builder<String, Integer> bySubject = ImmutableListMultimap.builder();
     for (int i = 0; i < network.warnings().size(); i++) {
       bySubject.put(network.warnings().get(i).subject(), i);
@@ -90,7 +90,7 @@ public final class Reachability {
    * source's kind ({@link PacketPaths#defaultClientPorts}).
    */
   public static Reachability of(Network network) {
-    return new Reachability(network, EnumSet.allOf(Layer.class), null);
+    return new Reachability(network, EnumSet.allOf(Layer.class), null, PodSecurityGroupMode.DEFAULT);
   }
 
   /**
@@ -99,7 +99,7 @@ public final class Reachability {
    * {@code --layers sg}). Security groups are always judged.
    */
   public static Reachability of(Network network, Set<Layer> layers) {
-    return new Reachability(network, layers, null);
+    return new Reachability(network, layers, null, PodSecurityGroupMode.DEFAULT);
   }
 
   /**
@@ -107,7 +107,30 @@ public final class Reachability {
    * instead of the default per source kind.
    */
   public static Reachability of(Network network, Set<Layer> layers, ClientPorts clientPorts) {
-    return new Reachability(network, layers, java.util.Objects.requireNonNull(clientPorts, "clientPorts"));
+    return new Reachability(network, layers, java.util.Objects.requireNonNull(clientPorts, "clientPorts"),
+        PodSecurityGroupMode.DEFAULT);
+  }
+
+  /**
+   * {@link #of(Network, Set)} assuming this VPC CNI mode for pods with their own security groups (the
+   * {@code aws-node} setting {@code POD_SECURITY_GROUP_ENFORCING_MODE}, which no EC2 data holds; default
+   * {@link PodSecurityGroupMode#DEFAULT}). In {@link PodSecurityGroupMode#STANDARD} mode traffic between a pod's
+   * branch ENI and its own node (the kubelet, other pods there) meets no security group.
+   */
+  public static Reachability of(Network network, Set<Layer> layers, PodSecurityGroupMode podMode) {
+    return new Reachability(network, layers, null, java.util.Objects.requireNonNull(podMode, "podMode"));
+  }
+
+  /** {@link #of(Network, Set, ClientPorts)} assuming this mode for pods with security groups. */
+  public static Reachability of(Network network, Set<Layer> layers, ClientPorts clientPorts,
+      PodSecurityGroupMode podMode) {
+    return new Reachability(network, layers, java.util.Objects.requireNonNull(clientPorts, "clientPorts"),
+        java.util.Objects.requireNonNull(podMode, "podMode"));
+  }
+
+  /** The mode this engine assumes for pods with their own security groups. */
+  public PodSecurityGroupMode podSecurityGroupMode() {
+    return sides.podMode();
   }
 
   /**

@@ -209,12 +209,13 @@ final class ReachersQuery {
 
   /**
    * Sets the bits of the ENIs (the member's own excluded) whose flow is allowed, and of those whose flow is unknown.
-   * A flow with a stand-in address on either end ({@link Index#standInEnis}: an address known only to lie in a block)
-   * is judged whole, pair by pair, since the class and address shortcuts read addresses as they are.
+   * A flow with a stand-in address on either end ({@link Index#standInEnis}: an address known only to lie in a block),
+   * or with a pod's branch ENI or its node in standard mode ({@link SideJudge#judgedAlone}), is judged whole, pair by
+   * pair, since the class and address shortcuts read addresses as they are and classes do not tell hosts apart.
    */
   void expand(BitSet allowed, BitSet unknown) {
-    boolean meStandsIn = me >= 0 && index.standInEnis.get(me);
-    FlowJudge whole = index.standInEnis.isEmpty() ? null : new FlowJudge(index, sides);
+    boolean meStandsIn = me >= 0 && sides.judgedAlone(me);
+    FlowJudge whole = sides.anyJudgedAlone() ? new FlowJudge(index, sides) : null;
     for (int k = 0; k < index.classCount(); k++) {
       int cv = classValue[k];
       boolean dependent = addressDependent.get(k);
@@ -223,7 +224,7 @@ final class ReachersQuery {
           continue;
         }
         int v;
-        if (whole != null && (meStandsIn || index.standInEnis.get(c))) {
+        if (whole != null && (meStandsIn || sides.judgedAlone(c))) {
           v = theirs == Direction.EGRESS
               ? whole.flow(c, index.eniAddresses[c], me, myAddresses, traffic)
               : whole.flow(me, myAddresses, c, index.eniAddresses[c], traffic);

@@ -23,7 +23,9 @@ import java.util.function.ToIntFunction;
  * party on the other end? This is the only place that knows what decides it (DESIGN.md, "Reachability semantics"):
  *
  * <ul>
- *   <li>an ENI's traffic to itself meets no security group ({@link #SELF_TRAFFIC}): allowed;</li>
+ *   <li>an ENI's traffic to itself meets no security group ({@link #SELF_TRAFFIC}): allowed; nor, in the VPC CNI's
+ *       standard mode ({@link PodSecurityGroupMode#STANDARD}), does traffic between a pod's branch ENI and an ENI
+ *       of its own node or another pod there ({@link #onOneHost}): allowed;</li>
  *   <li>nor does its traffic with an outside party at an address security groups never filter
  *       ({@link NeverFiltered}: Amazon DNS, instance metadata, Time Sync, ...): allowed;</li>
  *   <li>the party itself ({@link #party}): an outside party (no ENI of the snapshot) carries no group and admits
@@ -78,11 +80,14 @@ final class SideJudge {
   private final byte[] eniFlags;
   private static final int UNFILTERED = 16;
   private static final int MISSING = 32;
-  /** Per rule: its peer against "the internet" ({@link Internet}), IPv4 in bits 0-1, IPv6 in bits 2-3. */
-  private final byte[] internet;
-  /** Per prefix list's entries (by identity): those that hold a public address, in entry order. */
-  private final Map<Cidr[], List<Cidr>> publicEntries = new java.util.IdentityHashMap<>();
-  /** Per group: its ingress rules whose {@link #internet} value is not F for some family. */
+  /**
+   * Per rule: its peer against the whole public address space ({@link Internet#holdsPublic}), IPv4 in bits 0-1, IPv6
+   * in bits 2-3: F there is F against the internet of every ENI ({@link #internet}).
+   */
+  private final byte[] publicPeer;
+  /** What the internet is for each ENI: the public space outside its VPC and its peers ({@link Internet#holds}). */
+  private final Internet internet;
+  /** Per group: its ingress rules whose {@link #publicPeer} value is not F for some family. */
   private final CompiledRule[][] fromInternet;
 
   /**
@@ -92,8 +97,43 @@ final class SideJudge {
    */
   static final String SELF_TRAFFIC = "traffic from an ENI to itself does not pass through it: no security group applies";
 
+  /** How the VPC CNI enforces pods' own groups, which decides {@link #onOneHost}. */
+  private final PodSecurityGroupMode podMode;
+  /**
+   * The ENIs whose flows sweeps must judge one by one, since their class does not decide them: those with a
+   * stand-in address ({@link Index#standInEnis}) and, in standard mode, branch ENIs and the ENIs of their nodes.
+   */
+  private final java.util.BitSet judgedAlone;
+
+  /**
+   * Why traffic between a pod's branch ENI and its own node is allowed in standard mode (VPC CNI README,
+   * POD_SECURITY_GROUP_ENFORCING_MODE: traffic from another pod or service on the same host, such as the kubelet or
+   * NodeLocal DNS, is not enforced by security group rules).
+   */
+  static final String ONE_HOST = "a pod with security groups and its own node: in the VPC CNI's standard mode this"
+      + " traffic stays on the host and meets no security group";
+
   SideJudge(Index index) {
+    this(index, PodSecurityGroupMode.DEFAULT);
+  }
+
+  SideJudge(Index index, PodSecurityGroupMode podMode) {
     this.index = index;
+    this.podMode = podMode;
+    this.judgedAlone = (java.util.BitSet) index.standInEnis.clone();
+    if (podMode == PodSecurityGroupMode.STANDARD) {
+      java.util.Set<Integer> podHosts = new java.util.HashSet<>();
+      for (int i = 0; i < index.enis.length; i++) {
+        if (index.eniBranch[i] && index.eniHost[i] >= 0) {
+          podHosts.add(index.eniHost[i]);
+        }
+      }
+      for (int i = 0; i < index.enis.length; i++) {
+        if (index.eniHost[i] >= 0 && podHosts.contains(index.eniHost[i])) {
+          judgedAlone.set(i);
+        }
+      }
+    }
     this.neverFiltered = new NeverFiltered(index);
     int classes = index.classCount();
     this.unfilteredClass = new boolean[classes];
@@ -116,19 +156,13 @@ final class SideJudge {
         openFamilies[1][k] |= byGroup[1][g];
       }
     }
-    this.internet = internetMatches();
-    for (int g = 0; g < index.groups.length; g++) {
-      for (CompiledRule r : index.ingress[g] == null ? new CompiledRule[0] : index.ingress[g]) {
-        if (r.kind == CompiledRule.PREFIX_LIST && r.entries != null && !publicEntries.containsKey(r.entries)) {
-          publicEntries.put(r.entries, java.util.Arrays.stream(r.entries).filter(SideJudge::holdsPublic).toList());
-        }
-      }
-    }
+    this.publicPeer = publicMatches();
+    this.internet = new Internet(index.network);
     this.fromInternet = new CompiledRule[index.groups.length][];
     for (int g = 0; g < fromInternet.length; g++) {
       CompiledRule[] rules = index.ingress[g];
       fromInternet[g] = rules == null ? null
-          : java.util.Arrays.stream(rules).filter(r -> internet[r.id] != 0).toArray(CompiledRule[]::new);
+          : java.util.Arrays.stream(rules).filter(r -> publicPeer[r.id] != 0).toArray(CompiledRule[]::new);
     }
     this.eniFlags = new byte[index.enis.length];
     for (int i = 0; i < eniFlags.length; i++) {
@@ -136,6 +170,31 @@ final class SideJudge {
       eniFlags[i] = (byte) (openFamilies[0][k] | openFamilies[1][k] << 2 | (unfilteredClass[k] ? UNFILTERED : 0)
           | (index.eniMissingGroup[i] ? MISSING : 0));
     }
+  }
+
+  /**
+   * True when the flow between ENIs {@code a} and {@code b} never leaves one host, so no security group judges it:
+   * in standard mode, a pod's branch ENI with an ENI of its own node or another pod's on it ({@link #ONE_HOST}). The
+   * one place that decides it.
+   */
+  boolean onOneHost(int a, int b) {
+    return podMode == PodSecurityGroupMode.STANDARD && a >= 0 && b >= 0 && a != b
+        && (index.eniBranch[a] || index.eniBranch[b]) && index.eniHost[a] >= 0 && index.eniHost[a] == index.eniHost[b];
+  }
+
+  /** The mode this judge assumes for pods with security groups. */
+  PodSecurityGroupMode podMode() {
+    return podMode;
+  }
+
+  /** True when sweeps must judge ENI {@code eni}'s flows one by one (see {@link #judgedAlone}). */
+  boolean judgedAlone(int eni) {
+    return judgedAlone.get(eni);
+  }
+
+  /** True when some ENI's flows must be judged one by one. */
+  boolean anyJudgedAlone() {
+    return !judgedAlone.isEmpty();
   }
 
   /** True for an ENI that carries no group and is of a type AWS does not filter: it admits everything. */
@@ -265,8 +324,8 @@ final class SideJudge {
    * with {@code other} at {@code otherAddress} on the other end? {@link Tri#T}, {@link Tri#F} or {@link Tri#U}.
    */
   int judge(Direction d, int self, int other, Cidr otherAddress, Traffic traffic) {
-    if (self < 0 || self == other) {
-      return T; // an outside party; or an ENI's traffic to itself, which meets no security group
+    if (self < 0 || self == other || onOneHost(self, other)) {
+      return T; // an outside party; or traffic that meets no security group: to itself, or on one host
     }
     int open = eniFlags[self] >> (d == Direction.INGRESS ? 0 : 2);
     if ((open & Index.familyBit(otherAddress.family())) != 0) {
@@ -381,6 +440,10 @@ final class SideJudge {
       return new SideCheck(d, self, selfAddress, otherAddress, Outcome.ALLOWED, ImmutableList.of(),
           ImmutableList.of(), ImmutableList.of(), Optional.of(SELF_TRAFFIC));
     }
+    if (onOneHost(selfIndex, otherIndex)) {
+      return new SideCheck(d, self, selfAddress, otherAddress, Outcome.ALLOWED, ImmutableList.of(),
+          ImmutableList.of(), ImmutableList.of(), Optional.of(ONE_HOST + " (" + podMode.assumption() + ")"));
+    }
     int never = otherIndex < 0 ? neverFiltered(selfIndex, d, otherAddress) : F;
     if (never == T) {
       return new SideCheck(d, self, selfAddress, otherAddress, Outcome.ALLOWED, ImmutableList.of(),
@@ -440,28 +503,37 @@ final class SideJudge {
 
   /** See {@link #internetKeys()}; single-threaded, for one exposure question. */
   final class InternetKeys {
-    /** Per family (0 IPv4, 1 IPv6) and group: the group's part, or null when not worked out yet. */
-    private final KeySets[][] byGroup = new KeySets[2][index.groups.length];
+    /** Per VPC, family and group ({@link #partKey}): the group's part, absent when not worked out yet. */
+    private final Map<Long, KeySets> byGroup = new HashMap<>();
 
-    /** One group's part (the OR over its rules) against the internet of one family; null when it admits nothing. */
-    KeySets ofGroup(int g, int family) {
+    /**
+     * One group's part (the OR over its rules) against the internet of one family as ENI {@code eni} sees it (the
+     * internet depends on the ENI's VPC); null when it admits nothing.
+     */
+    KeySets ofGroup(int g, int eni, int family) {
       if (fromInternet[g] == null || fromInternet[g].length == 0) {
         return null;
       }
-      int f = family == 4 ? 0 : 1;
-      KeySets part = byGroup[f][g];
-      if (part == null) {
-        part = new KeySets();
+      KeySets part = byGroup.computeIfAbsent(partKey(eni, g, family == 4 ? 1 : 2), k -> {
+        KeySets p = new KeySets();
         for (CompiledRule r : fromInternet[g]) {
-          int m = internet(r, family);
+          int m = internet(r, eni, family);
           if (m != F) {
-            part.add(r, m == T);
+            p.add(r, m == T);
           }
         }
-        byGroup[f][g] = part;
-      }
+        return p;
+      });
       return part.isEmpty() ? null : part;
     }
+  }
+
+  /**
+   * A key for what group {@code g} makes of the internet for the ENIs of {@code eni}'s VPC, for these families (bits,
+   * see {@link Index#familyBit}): ENIs of one VPC see the same internet.
+   */
+  long partKey(int eni, int g, int families) {
+    return ((long) index.eniVpc[eni] + 1) << 34 | (long) g << 2 | families;
   }
 
   /** A group's ingress rules whose peer may hold a public address; null for a group the snapshot lacks. */
@@ -482,7 +554,7 @@ final class SideJudge {
    */
   KeySets keys(Direction d, int self, int other, Cidr otherAddress, ToIntFunction<CompiledRule> peer) {
     KeySets k = new KeySets();
-    int party = self >= 0 && self == other ? T : party(self);
+    int party = self >= 0 && (self == other || onOneHost(self, other)) ? T : party(self);
     if (self >= 0 && other < 0 && party != T && otherAddress != null) {
       party = Tri.or(party, neverFiltered(self, d, otherAddress));
     }
@@ -511,27 +583,45 @@ final class SideJudge {
   // ---------------------------------------------------------------- the internet
 
   /**
-   * A rule's peer against "the internet" of one family: an outside party at any public address ({@link Internet}).
-   * It is {@link #peer} for an outside party, ORed over the public blocks: a group reference never matches, a CIDR
-   * matches when it holds a public address, a prefix list when an entry does (unknown without entries).
+   * A rule's peer against "the internet" of one family as ENI {@code eni} sees it: an outside party at any public
+   * address outside the ENI's VPC and its peers ({@link Internet#holds}, the one place that decides it). It is
+   * {@link #peer} for such an outside party, ORed over the internet's addresses: a group reference never matches, a
+   * CIDR matches when it holds an internet address, a prefix list when an entry does (unknown without entries).
    */
-  int internet(CompiledRule r, int family) {
-    return (internet[r.id] >> (family == 4 ? 0 : 2)) & 3;
+  int internet(CompiledRule r, int eni, int family) {
+    if (((publicPeer[r.id] >> (family == 4 ? 0 : 2)) & 3) == F) {
+      return F; // no public address at all
+    }
+    if (r.kind == CompiledRule.PREFIX_LIST && r.entries == null) {
+      return U;
+    }
+    String vpc = index.enis[eni].vpcId();
+    if (r.kind == CompiledRule.CIDR) {
+      return internet.holds(vpc, r.cidr);
+    }
+    int result = F;
+    for (Cidr e : r.entries) {
+      if (e.family() == family) {
+        result = Tri.or(result, internet.holds(vpc, e));
+      }
+    }
+    return result;
   }
 
   /**
-   * The peer's blocks that hold a public address of a family in {@code familyBits} (see {@link Index#familyBit}), in
-   * rule order: what a rule admits from the internet.
+   * The peer's blocks that surely hold an internet address for ENI {@code eni} ({@link #internet}), of a family in
+   * {@code familyBits} (see {@link Index#familyBit}), in rule order: what a rule admits from the internet.
    */
-  List<Cidr> internetBlocks(CompiledRule r, int familyBits) {
+  List<Cidr> internetBlocks(CompiledRule r, int eni, int familyBits) {
     List<Cidr> out = new ArrayList<>(1);
+    String vpc = index.enis[eni].vpcId();
     if (r.kind == CompiledRule.CIDR) {
-      if ((familyBits & Index.familyBit(r.cidr.family())) != 0 && internet(r, r.cidr.family()) == T) {
-        out.add(r.cidr); // the rule's one block: its internet value says whether it holds a public address
+      if ((familyBits & Index.familyBit(r.cidr.family())) != 0 && internet.holds(vpc, r.cidr) == T) {
+        out.add(r.cidr);
       }
     } else if (r.kind == CompiledRule.PREFIX_LIST && r.entries != null) {
-      for (Cidr e : publicEntries.get(r.entries)) {
-        if ((familyBits & Index.familyBit(e.family())) != 0) {
+      for (Cidr e : r.entries) {
+        if ((familyBits & Index.familyBit(e.family())) != 0 && internet.holds(vpc, e) == T) {
           out.add(e);
         }
       }
@@ -539,11 +629,17 @@ final class SideJudge {
     return out;
   }
 
-  private static boolean holdsPublic(Cidr block) {
-    return Internet.holdsPublic(block);
+  /** {@link Internet#holds} for ENI {@code eni}'s VPC: whether an address or block is the internet for it. */
+  int isInternet(int eni, Cidr block) {
+    return internet.holds(index.enis[eni].vpcId(), block);
   }
 
-  private byte[] internetMatches() {
+  /** The first address of {@code block} that is the internet for ENI {@code eni} ({@link Internet#first}), or null. */
+  Cidr firstInternetAddress(int eni, Cidr block) {
+    return internet.first(index.enis[eni].vpcId(), block);
+  }
+
+  private byte[] publicMatches() {
     byte[] out = new byte[index.ruleCount];
     // many rules name the same block or list: judge each peer once
     Map<Object, Byte> byPeer = new HashMap<>();

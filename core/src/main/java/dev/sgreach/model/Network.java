@@ -366,6 +366,23 @@ public final class Network {
     return Optional.ofNullable(securityGroups.get(id));
   }
 
+  /** The tag the VPC resource controller puts on a branch ENI (a pod with its own groups), naming its trunk ENI. */
+  public static final String TRUNK_ENI_ID_TAG = "vpcresources.k8s.aws/trunk-eni-id";
+
+  /**
+   * The EC2 instance an ENI's traffic starts and ends on. For a branch ENI (interface type {@code branch}: a pod
+   * with its own security groups, EKS user guide "Security groups for Pods") it is the instance its trunk ENI (tag
+   * {@value #TRUNK_ENI_ID_TAG}) is attached to: the pod's node; for any other ENI the instance it is attached to.
+   * Empty when not known (no attachment, or a trunk the snapshot lacks). The one place that links a pod's branch ENI
+   * to its node, for the engine and the EKS recogniser alike.
+   */
+  public Optional<String> hostInstance(NetworkInterface eni) {
+    if (eni.interfaceType().equals("branch")) {
+      return eni.tag(TRUNK_ENI_ID_TAG).flatMap(this::networkInterface).flatMap(NetworkInterface::instanceId);
+    }
+    return eni.instanceId();
+  }
+
   /** The ENI with this id. */
   public Optional<NetworkInterface> networkInterface(String id) {
     return Optional.ofNullable(interfaces.get(id));

@@ -161,6 +161,26 @@ class LintTest {
         .containsAnyOf(ng1, shared);
   }
 
+  /**
+   * VPC CNI README, POD_SECURITY_GROUP_ENFORCING_MODE; EKS user guide, "Security groups for Pods": in standard mode
+   * the kubelet's probes to a pod on its own node are not enforced by security group rules, so a cluster whose pod
+   * groups do not admit the node is healthy there (INFO, saying the mode was assumed); strict mode keeps the ERROR.
+   */
+  @Test
+  void in_standard_mode_kubelet_probes_are_not_filtered_and_the_check_passes_saying_so() {
+    Network noProbeRules = SeedClusters.publicAndPrivateTopology().podProbeRules(false).build();
+    EksCluster strict = EksCluster.of(noProbeRules, "ekscluster1");
+    assertThat(strict.podSecurityGroupMode()).isEqualTo(dev.sgreach.engine.PodSecurityGroupMode.STRICT);
+    assertThat(strict.lint().errors()).extracting(Finding::check).containsOnly("kubelet-to-pods");
+    LintReport standard = strict.withPodSecurityGroupMode(dev.sgreach.engine.PodSecurityGroupMode.STANDARD).lint();
+    assertThat(standard.hasErrors()).as(standard.describe()).isFalse();
+    assertThat(standard.findings(Severity.INFO)).filteredOn(f -> f.check().equals("kubelet-to-pods"))
+        .isNotEmpty().allSatisfy(f -> {
+          assertThat(f.detail()).contains("standard mode (POD_SECURITY_GROUP_ENFORCING_MODE, assumed");
+          assertThat(f.proof().orElseThrow().explain()).contains("meets no security group");
+        });
+  }
+
   @Test
   void a_control_plane_sg_open_to_the_internet_is_an_error_with_the_revoke_command() {
     String cp = C.controlPlaneSecurityGroups().get(0).id();

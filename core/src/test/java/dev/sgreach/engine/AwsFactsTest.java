@@ -306,4 +306,116 @@ class AwsFactsTest {
         .isEqualTo(Outcome.DENIED);
     assertThat(Endpoint.address("vpc-2", "10.0.0.5").label()).isEqualTo("vpc-2/10.0.0.5");
   }
+
+  // ---------------------------------------------------------------- the VPC's own space is not the internet
+
+  /**
+   * An ENI in vpc-1 (blocks 10.0.0.0/16, 54.240.0.0/16 outside RFC 1918, Amazon IPv6 2600:1f18:0:100::/56), peered
+   * with vpc-2 (52.94.0.0/16, known from the peering's record only), whose groups admit tcp/22 from the given peer.
+   */
+  static Network vpcSpace(String peer, boolean vpcRecorded) {
+    Network.Builder b = Network.builder();
+    if (vpcRecorded) {
+      b.add(dev.sgreach.model.Vpc.of("vpc-1", "10.0.0.0/16", "54.240.0.0/16", "2600:1f18:0:100::/56"));
+    }
+    return b.add(new dev.sgreach.model.VpcPeering("pcx-1", "vpc-1", "vpc-2", "active",
+            dev.sgreach.model.VpcPeering.Side.UNKNOWN, new dev.sgreach.model.VpcPeering.Side("", "",
+                com.google.common.collect.ImmutableList.of(Cidr.parse("52.94.0.0/16")))))
+        .add(sg("sg-app").allowIn(Ports.tcp(22), Peer.cidr(peer)).build())
+        .add(NetworkInterface.builder("eni-app").vpc("vpc-1").addresses("10.0.0.5", "2600:1f18:0:100::5")
+            .groups("sg-app").build())
+        .build();
+  }
+
+  /**
+   * VPC user guide, "VPC CIDR blocks" and "IPv6 VPC CIDR blocks": a VPC's blocks (a public IPv4 block outside RFC
+   * 1918, an Amazon-provided IPv6 /56) are its own address space; traffic from them comes from inside the VPC, not
+   * from the internet. A rule naming them does not expose the ENI.
+   */
+  @Test
+  void a_rule_naming_the_vpcs_own_blocks_does_not_expose_the_eni() {
+    for (String own : new String[] {"2600:1f18:0:100::/56", "2600:1f18:0:100::/64", "54.240.0.0/16",
+        "54.240.7.0/24"}) {
+      assertThat(Reachability.of(vpcSpace(own, true)).exposure().interfaces()).as("a rule from %s", own).isEmpty();
+    }
+    // a block reaching beyond the VPC's does: 2600:1f18::/40 holds addresses outside the /56
+    Exposure wider = Reachability.of(vpcSpace("2600:1f18::/40", true)).exposure();
+    assertThat(wider.interfaces()).extracting(x -> x.eni().id()).containsExactly("eni-app");
+    assertThat(wider.outcome()).isEqualTo(Outcome.ALLOWED);
+  }
+
+  /**
+   * VPC peering guide, "VPC peering connections": peered VPCs talk over private addresses; the peer's blocks (here
+   * known from {@code describe-vpc-peering-connections}' AccepterVpcInfo.CidrBlockSet only) are not the internet.
+   */
+  @Test
+  void a_rule_naming_an_actively_peered_vpcs_block_does_not_expose_the_eni() {
+    assertThat(Reachability.of(vpcSpace("52.94.3.0/24", true)).exposure().interfaces()).isEmpty();
+    assertThat(Reachability.of(vpcSpace("52.95.0.0/16", true)).exposure().interfaces()).hasSize(1);
+  }
+
+  /**
+   * Without the VPC's record its blocks are unknown, and a VPC block can be as large as /44 (IPv6, VPC user guide
+   * "IPv6 VPC CIDR blocks") or /16 (IPv4, EC2 API CreateVpc): a rule block that small holding the ENI's own address
+   * may be all the VPC's, so the ENI is maybe exposed (unknown), never surely; a larger block surely reaches out.
+   */
+  @Test
+  void without_the_vpcs_record_a_block_that_may_be_its_own_is_unknown_not_exposed() {
+    Exposure maybe = Reachability.of(vpcSpace("2600:1f18:0:100::/56", false)).exposure();
+    assertThat(maybe.interfaces()).singleElement().satisfies(x -> {
+      assertThat(x.outcome()).isEqualTo(Outcome.UNKNOWN);
+      assertThat(x.rules()).isEmpty();
+      assertThat(x.open().outcomeOf(tcp(22))).isEqualTo(Outcome.UNKNOWN);
+    });
+    Exposure sure = Reachability.of(vpcSpace("2600:1f18::/40", false)).exposure();
+    assertThat(sure.outcome()).isEqualTo(Outcome.ALLOWED);
+    // a public block meeting no address known to be the VPC's is taken to be the internet
+    assertThat(Reachability.of(vpcSpace("52.95.0.0/16", false)).exposure().outcome()).isEqualTo(Outcome.ALLOWED);
+  }
+
+  // ---------------------------------------------------------------- pods with security groups
+
+  /**
+   * A node (instance i-1: primary ENI in sg-node, trunk ENI) hosting a pod on a branch ENI (sg-pod, which admits only
+   * tcp/8080 from 10.0.9.0/24), and a second node i-2 with no pod.
+   */
+  static Network podOnNode() {
+    return Network.builder()
+        .add(sg("sg-node").allowOut(Ports.allTraffic(), ANY4).build())
+        .add(sg("sg-pod").allowIn(Ports.tcp(8080), Peer.cidr("10.0.9.0/24")).build())
+        .add(NetworkInterface.builder("eni-node").vpc("vpc-1").address("10.0.1.10").groups("sg-node")
+            .attachedTo("i-1", 0).build())
+        .add(NetworkInterface.builder("eni-trunk").vpc("vpc-1").address("10.0.1.11").groups("sg-node")
+            .interfaceType("trunk").attachedTo("i-1", 1).build())
+        .add(NetworkInterface.builder("eni-pod").vpc("vpc-1").address("10.0.1.20").groups("sg-pod")
+            .interfaceType("branch").tag(Network.TRUNK_ENI_ID_TAG, "eni-trunk").build())
+        .add(NetworkInterface.builder("eni-other-node").vpc("vpc-1").address("10.0.2.10").groups("sg-node")
+            .attachedTo("i-2", 0).build())
+        .build();
+  }
+
+  /**
+   * VPC CNI README, POD_SECURITY_GROUP_ENFORCING_MODE (EKS user guide, "Security groups for Pods"): in standard mode
+   * traffic between a pod and another pod or service on its own host (the kubelet's probes) is not enforced by
+   * security group rules, while traffic from another host still is; in strict mode, the default, the branch ENI's
+   * groups judge everything. The proof says which mode was assumed.
+   */
+  @Test
+  void in_standard_mode_a_pod_and_its_own_node_meet_no_security_group() {
+    Network n = podOnNode();
+    java.util.Set<dev.sgreach.model.Layer> sg = java.util.EnumSet.of(dev.sgreach.model.Layer.SECURITY_GROUPS);
+    Reachability strict = Reachability.of(n);
+    Reachability standard = Reachability.of(n, sg, PodSecurityGroupMode.STANDARD);
+    assertThat(strict.podSecurityGroupMode()).isEqualTo(PodSecurityGroupMode.STRICT);
+    assertThat(strict.reach("eni-node", "eni-pod", tcp(8080)).outcome()).isEqualTo(Outcome.DENIED);
+    Verdict probe = standard.reach("eni-node", "eni-pod", tcp(8080));
+    assertThat(probe.outcome()).isEqualTo(Outcome.ALLOWED);
+    assertThat(probe.explain()).contains("standard mode").contains("meets no security group");
+    // another node's traffic still meets the pod's groups, in either mode
+    assertThat(standard.reach("eni-other-node", "eni-pod", tcp(8080)).outcome()).isEqualTo(Outcome.DENIED);
+    // who can reach the pod: its own node's ENIs in standard mode only
+    assertThat(standard.whoCanReach(Endpoint.eni("eni-pod"), tcp(8080)).allowedInterfaces())
+        .extracting(NetworkInterface::id).containsExactly("eni-node", "eni-trunk");
+    assertThat(strict.whoCanReach(Endpoint.eni("eni-pod"), tcp(8080)).allowedInterfaces()).isEmpty();
+  }
 }

@@ -56,8 +56,9 @@ class DiffAgreesWithNaiveDiffTest {
 
   static List<String> disagreements(Network before, Network after, int limit) {
     NetworkDiff diff = NetworkDiff.between(before, after);
-    NaiveEvaluator nb = new NaiveEvaluator(before);
-    NaiveEvaluator na = new NaiveEvaluator(after);
+    // a diff judges pods with security groups in the default mode
+    NaiveEvaluator nb = new NaiveEvaluator(before, PodSecurityGroupMode.DEFAULT);
+    NaiveEvaluator na = new NaiveEvaluator(after, PodSecurityGroupMode.DEFAULT);
     Set<String> ids = new LinkedHashSet<>(after.interfaces().keySet());
     ids.addAll(before.interfaces().keySet());
     List<String> out = new ArrayList<>();

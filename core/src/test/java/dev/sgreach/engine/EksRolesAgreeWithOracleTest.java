@@ -45,7 +45,7 @@ class EksRolesAgreeWithOracleTest {
   void every_role_pair_agrees(String name) {
     Network network = network(name);
     EksCluster cluster = EksCluster.of(network, name);
-    Reachability engine = Reachability.of(network);
+    Reachability engine = ProductionEvaluator.engineFor(network);
     NaiveEvaluator oracle = new NaiveEvaluator(network);
     ProofCheck proofs = new ProofCheck(oracle, network);
     List<Endpoint> roles = new ArrayList<>();

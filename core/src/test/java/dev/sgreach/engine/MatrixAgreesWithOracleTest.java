@@ -49,7 +49,7 @@ class MatrixAgreesWithOracleTest {
       return;
     }
     List<Traffic> traffic = List.of(g.traffic(), g.traffic(), g.traffic());
-    Matrix m = Reachability.of(network).matrix(rows.stream().map(ProductionEvaluator::endpoint).toList(),
+    Matrix m = ProductionEvaluator.engineFor(network).matrix(rows.stream().map(ProductionEvaluator::endpoint).toList(),
         columns.stream().map(ProductionEvaluator::endpoint).toList(), traffic);
     List<String> problems = new ArrayList<>();
     for (int r = 0; r < rows.size(); r++) {
@@ -112,7 +112,7 @@ class MatrixAgreesWithOracleTest {
   void the_role_matrix_of_ekscluster1_agrees_with_reach_cell_by_cell() {
     Network network = SeedClusters.publicAndPrivate();
     EksCluster cluster = EksCluster.of(network, SeedClusters.PUBLIC_AND_PRIVATE);
-    Reachability engine = Reachability.of(network);
+    Reachability engine = ProductionEvaluator.engineFor(network);
     List<Endpoint> roles = Stream.of(cluster.controlPlane(), cluster.nodes(), cluster.managedNodes(),
         cluster.selfManagedNodes(), cluster.fargatePods(), cluster.podsWithSecurityGroups(), cluster.loadBalancers())
         .filter(r -> !((Endpoint.Group) r).members().isEmpty()).toList();

@@ -58,7 +58,11 @@ import java.util.TreeSet;
  *   <li>Exposure: an ENI's ingress side against an outside party at any public address of a family the ENI can be
  *       reached in (IPv4 if it has a private or public IPv4 address or an IPv4 prefix; IPv6 if it has an IPv6
  *       address or prefix). A block holds a public address unless it lies wholly in the reserved IPv4 ranges, or,
- *       for IPv6, outside {@code 2000::/3} or inside {@code 2001:db8::/32}.
+ *       for IPv6, outside {@code 2000::/3} or inside {@code 2001:db8::/32}. It holds the internet for the ENI when
+ *       one of those public addresses lies outside the ENI's VPC's blocks and those of every VPC an active peering
+ *       joins to it (the VPC's record, else the peering's record of that side). A VPC with neither record has
+ *       unknown blocks: a block of at least {@code /16} (IPv4) or {@code /44} (IPv6) that shares an address with one
+ *       of that VPC's subnets or ENIs' addresses is then UNKNOWN (it may be all that VPC's).
  * </ol>
  *
  * <p>Methods are {@code protected} so tests can derive deliberately wrong variants (mutants) and check the property
@@ -66,9 +70,22 @@ import java.util.TreeSet;
  */
 public class NaiveEvaluator implements Evaluator {
   protected final Network network;
+  /** The VPC CNI mode assumed for pods with security groups (standard: a pod and its own node meet no group). */
+  protected final PodSecurityGroupMode podMode;
 
+  /** The oracle for a network, in the pod mode {@link RandomNetworks} drew for it (the default for any other). */
   public NaiveEvaluator(Network network) {
+    this(network, RandomNetworks.podModeOf(network));
+  }
+
+  public NaiveEvaluator(Network network, PodSecurityGroupMode podMode) {
     this.network = network;
+    this.podMode = podMode;
+  }
+
+  /** The pod mode this oracle assumes. */
+  public PodSecurityGroupMode podMode() {
+    return podMode;
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -497,6 +514,34 @@ public class NaiveEvaluator implements Evaluator {
     return !self.outside() && !other.outside() && self.eni().id().equals(other.eni().id());
   }
 
+  /**
+   * True when the two parties are different ENIs on one host and one is a pod's branch ENI, in standard mode: the
+   * VPC CNI does not enforce groups on traffic between a pod and another pod or service (the kubelet) on its host
+   * (VPC CNI README, POD_SECURITY_GROUP_ENFORCING_MODE). A branch ENI's host is the instance its trunk (tag
+   * vpcresources.k8s.aws/trunk-eni-id) is attached to; any other ENI's, its own attachment's.
+   */
+  protected boolean onOneNode(Party self, Party other) {
+    if (podMode != PodSecurityGroupMode.STANDARD || self.outside() || other.outside() || toItself(self, other)) {
+      return false;
+    }
+    boolean aPod = self.eni().interfaceType().equals("branch");
+    boolean bPod = other.eni().interfaceType().equals("branch");
+    if (!aPod && !bPod) {
+      return false;
+    }
+    String a = nodeInstance(self.eni());
+    return a != null && a.equals(nodeInstance(other.eni()));
+  }
+
+  private String nodeInstance(NetworkInterface e) {
+    NetworkInterface on = e;
+    if (e.interfaceType().equals("branch")) {
+      String trunk = e.tags().get("vpcresources.k8s.aws/trunk-eni-id");
+      on = trunk == null ? null : network.interfaces().get(trunk);
+    }
+    return on == null ? null : on.instanceId().orElse(null);
+  }
+
   /** True for a member pair a group answer leaves out when it has others: an ENI with itself. */
   protected boolean leftOutOfGroups(Party a, Party b) {
     return toItself(a, b);
@@ -525,7 +570,7 @@ public class NaiveEvaluator implements Evaluator {
   }
 
   protected SideRules sideRules(Party self, boolean egress, Party other, Addr otherAt) {
-    if (self.outside() || unfiltered(self.eni()) || toItself(self, other)) {
+    if (self.outside() || unfiltered(self.eni()) || toItself(self, other) || onOneNode(self, other)) {
       return new SideRules(List.of(), false, true);
     }
     NaiveOutcome never = other.outside() ? neverFiltered(self.eni(), otherAt) : NaiveOutcome.DENIED;
@@ -875,8 +920,13 @@ public class NaiveEvaluator implements Evaluator {
     return out;
   }
 
+  /** The reserved ranges ({@link #RESERVED}): never the internet. */
+  protected List<BigInteger[]> reservedRanges() {
+    return RESERVED;
+  }
+
   /** A block's first and last value, tagged with its family in slot 2. */
-  private static BigInteger[] range(int family, String cidr) {
+  static BigInteger[] range(int family, String cidr) {
     Addr a = parseAddr(cidr.substring(0, cidr.indexOf('/')));
     int len = Integer.parseInt(cidr.substring(cidr.indexOf('/') + 1));
     int bits = family == 4 ? 32 : 128;
@@ -887,15 +937,115 @@ public class NaiveEvaluator implements Evaluator {
 
   /** True when the block holds at least one public address: some value of it lies in no reserved range. */
   protected boolean holdsPublic(Cidr block) {
+    return uncovered(range(block.family(), block.toCidrString()), reservedRanges());
+  }
+
+  /** A rule's peer against an outside party at some address of a family that is the internet for the ENI. */
+  protected NaiveOutcome internetPeer(NetworkInterface eni, Rule rule, int family) {
+    Peer peer = rule.peer();
+    if (peer instanceof Peer.CidrPeer c) {
+      return c.cidr().family() == family ? internetIn(eni, c.cidr()) : NaiveOutcome.DENIED;
+    }
+    if (peer instanceof Peer.PrefixListPeer p) {
+      PrefixList list = network.prefixLists().get(p.prefixListId());
+      if (list == null || list.entries().isEmpty()) {
+        return NaiveOutcome.UNKNOWN;
+      }
+      NaiveOutcome result = NaiveOutcome.DENIED;
+      for (Cidr e : list.entries().get()) {
+        if (e.family() == family) {
+          result = result.or(internetIn(eni, e));
+        }
+      }
+      return result;
+    }
+    return NaiveOutcome.DENIED;
+  }
+
+  /**
+   * Whether a block holds an address of the internet for an ENI: a public address ({@link #holdsPublic}) outside
+   * the ENI's VPC and its active peers; UNKNOWN when that part may all lie in a VPC whose blocks are not known.
+   */
+  protected NaiveOutcome internetIn(NetworkInterface eni, Cidr block) {
+    if (!holdsPublic(block)) {
+      return NaiveOutcome.DENIED;
+    }
+    Map<String, List<Cidr>> vpcs = new java.util.LinkedHashMap<>();
+    vpcs.put(eni.vpcId(), List.of());
+    if (!eni.vpcId().isEmpty()) {
+      vpcs.putAll(activePeersOf(eni.vpcId()));
+    }
+    List<BigInteger[]> taken = new ArrayList<>(reservedRanges());
+    List<Cidr> knownInUnrecorded = new ArrayList<>();
+    for (Map.Entry<String, List<Cidr>> v : vpcs.entrySet()) {
+      List<Cidr> blocks = knownBlocks(v.getKey(), v.getValue());
+      for (Cidr b : blocks) {
+        taken.add(range(b.family(), b.toCidrString()));
+      }
+      if (blocks.isEmpty()) {
+        network.subnets().values().stream().filter(s -> s.vpcId().equals(v.getKey()))
+            .forEach(s -> knownInUnrecorded.addAll(s.cidrs()));
+        for (NetworkInterface other : network.interfaces().values()) {
+          if (other.vpcId().equals(v.getKey())) {
+            knownInUnrecorded.addAll(other.privateIpv4());
+            knownInUnrecorded.addAll(other.ipv6());
+            knownInUnrecorded.addAll(other.prefixes());
+          }
+        }
+      }
+    }
     BigInteger[] b = range(block.family(), block.toCidrString());
+    if (!uncovered(b, taken)) {
+      return NaiveOutcome.DENIED;
+    }
+    if (block.length() >= largestVpcBlock(block.family())) {
+      for (Cidr k : knownInUnrecorded) {
+        BigInteger[] r = range(k.family(), k.toCidrString());
+        if (r[2].equals(b[2]) && r[0].compareTo(b[1]) <= 0 && b[0].compareTo(r[1]) <= 0) {
+          return NaiveOutcome.UNKNOWN;
+        }
+      }
+    }
+    return NaiveOutcome.ALLOWED;
+  }
+
+  /** The VPCs an active peering joins to {@code vpcId}, each with the blocks the peering records for it. */
+  protected Map<String, List<Cidr>> activePeersOf(String vpcId) {
+    Map<String, List<Cidr>> out = new java.util.LinkedHashMap<>();
+    for (VpcPeering p : network.peerings().values()) {
+      if (!p.status().equals("active") || p.requesterVpcId().equals(p.accepterVpcId())) {
+        continue;
+      }
+      if (p.requesterVpcId().equals(vpcId)) {
+        out.put(p.accepterVpcId(), p.accepter().cidrs());
+      } else if (p.accepterVpcId().equals(vpcId)) {
+        out.put(p.requesterVpcId(), p.requester().cidrs());
+      }
+    }
+    return out;
+  }
+
+  /** A VPC's blocks: its record's, else those a peering records for it; empty when unknown. */
+  protected List<Cidr> knownBlocks(String vpcId, List<Cidr> peeringRecord) {
+    dev.sgreach.model.Vpc record = vpcId.isEmpty() ? null : network.vpcs().get(vpcId);
+    return record != null && !record.cidrs().isEmpty() ? record.cidrs() : peeringRecord;
+  }
+
+  /** The shortest prefix length of a VPC block (EC2 CreateVpc: IPv4 /16; VPC user guide: IPv6 /44 from IPAM). */
+  protected int largestVpcBlock(int family) {
+    return family == 4 ? 16 : 44;
+  }
+
+  /** True when some value of range {@code b} lies in none of the ranges (of its family) given. */
+  private static boolean uncovered(BigInteger[] b, List<BigInteger[]> ranges) {
     List<BigInteger[]> covering = new ArrayList<>();
-    for (BigInteger[] r : RESERVED) {
+    for (BigInteger[] r : ranges) {
       if (r[2].equals(b[2])) {
         covering.add(r);
       }
     }
     covering.sort((x, y) -> x[0].compareTo(y[0]));
-    BigInteger next = b[0]; // the first value of the block not yet known to be reserved
+    BigInteger next = b[0]; // the first value of the block not yet known to be covered
     for (BigInteger[] r : covering) {
       if (r[0].compareTo(next) > 0) {
         break;
@@ -905,26 +1055,6 @@ public class NaiveEvaluator implements Evaluator {
       }
     }
     return next.compareTo(b[1]) <= 0;
-  }
-
-  /** A rule's peer against an outside party at some public address of a family. */
-  protected NaiveOutcome internetPeer(Rule rule, int family) {
-    Peer peer = rule.peer();
-    if (peer instanceof Peer.CidrPeer c) {
-      return c.cidr().family() == family && holdsPublic(c.cidr()) ? NaiveOutcome.ALLOWED : NaiveOutcome.DENIED;
-    }
-    if (peer instanceof Peer.PrefixListPeer p) {
-      PrefixList list = network.prefixLists().get(p.prefixListId());
-      if (list == null || list.entries().isEmpty()) {
-        return NaiveOutcome.UNKNOWN;
-      }
-      for (Cidr e : list.entries().get()) {
-        if (e.family() == family && holdsPublic(e)) {
-          return NaiveOutcome.ALLOWED;
-        }
-      }
-    }
-    return NaiveOutcome.DENIED;
   }
 
   /** The families the internet can reach an ENI in. */
@@ -964,7 +1094,7 @@ public class NaiveEvaluator implements Evaluator {
     List<Candidate> out = new ArrayList<>();
     for (Object[] gr : ingressRules(eni)) {
       Rule r = (Rule) gr[1];
-      NaiveOutcome peer = internetPeer(r, family);
+      NaiveOutcome peer = internetPeer(eni, r, family);
       if (peer != NaiveOutcome.DENIED) {
         out.add(new Candidate(r, peer));
       }
@@ -1061,7 +1191,7 @@ public class NaiveEvaluator implements Evaluator {
       SecurityGroup sg = (SecurityGroup) gr[0];
       Rule r = (Rule) gr[1];
       for (int f : families) {
-        if (internetPeer(r, f) == NaiveOutcome.ALLOWED && listedFor(r, f)) {
+        if (internetPeer(eni, r, f) == NaiveOutcome.ALLOWED && listedFor(r, f)) {
           rules.add(sg.id() + ": " + r.describe());
           anywhere |= r.peer() instanceof Peer.CidrPeer c && c.cidr().length() == 0 && c.cidr().family() == f
               || r.peer() instanceof Peer.PrefixListPeer p && network.prefixLists().get(p.prefixListId()).entries()
@@ -1091,7 +1221,7 @@ public class NaiveEvaluator implements Evaluator {
       Rule r = (Rule) gr[1];
       int protocol = r.ports().protocol().number();
       for (int f : families) {
-        if ((protocol == -1 || familyCarries(protocol, f)) && internetPeer(r, f) == NaiveOutcome.UNKNOWN) {
+        if ((protocol == -1 || familyCarries(protocol, f)) && internetPeer(eni, r, f) == NaiveOutcome.UNKNOWN) {
           return true;
         }
       }

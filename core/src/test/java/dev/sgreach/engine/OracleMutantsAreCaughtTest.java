@@ -365,8 +365,54 @@ class OracleMutantsAreCaughtTest {
     }));
     m.add(mutant("exposure counts 10.0.0.0/8 as the internet", n -> new NaiveEvaluator(n) {
       @Override
-      protected boolean holdsPublic(Cidr block) {
-        return Cidr.parse("10.0.0.0/8").overlaps(block) || super.holdsPublic(block);
+      protected List<java.math.BigInteger[]> reservedRanges() {
+        java.math.BigInteger ten = range(4, "10.0.0.0/8")[0];
+        return super.reservedRanges().stream().filter(r -> !(r[2].intValue() == 4 && r[0].equals(ten))).toList();
+      }
+    }));
+    m.add(mutant("exposure counts the ENI's own VPC blocks as the internet", n -> new NaiveEvaluator(n) {
+      @Override
+      protected NaiveOutcome internetIn(NetworkInterface eni, Cidr block) {
+        return holdsPublic(block) ? NaiveOutcome.ALLOWED : NaiveOutcome.DENIED;
+      }
+    }));
+    m.add(mutant("exposure counts peered VPCs' blocks as the internet", n -> new NaiveEvaluator(n) {
+      @Override
+      protected java.util.Map<String, List<Cidr>> activePeersOf(String vpcId) {
+        return java.util.Map.of();
+      }
+    }));
+    m.add(mutant("a peering's record of the peer VPC's blocks is ignored", n -> new NaiveEvaluator(n) {
+      @Override
+      protected List<Cidr> knownBlocks(String vpcId, List<Cidr> peeringRecord) {
+        return super.knownBlocks(vpcId, List.of());
+      }
+    }));
+    m.add(mutant("a block that may be all an unrecorded VPC's is the internet", n -> new NaiveEvaluator(n) {
+      @Override
+      protected int largestVpcBlock(int family) {
+        return 129;
+      }
+    }));
+    m.add(mutant("a block larger than any VPC block meeting an unrecorded VPC is unknown", n -> new NaiveEvaluator(n) {
+      @Override
+      protected int largestVpcBlock(int family) {
+        return 0;
+      }
+    }));
+    m.add(mutant("standard mode judges a pod's traffic with its own node by the pod's groups", n -> new NaiveEvaluator(n) {
+      @Override
+      protected boolean onOneNode(Party self, Party other) {
+        return false;
+      }
+    }));
+    m.add(mutant("standard mode exempts a pod's traffic with every node", n -> new NaiveEvaluator(n) {
+      @Override
+      protected boolean onOneNode(Party self, Party other) {
+        return podMode == PodSecurityGroupMode.STANDARD && !self.outside() && !other.outside()
+            && !toItself(self, other) && (self.eni().interfaceType().equals("branch")
+                || other.eni().interfaceType().equals("branch"))
+            && self.eni().instanceId().isPresent() && other.eni().instanceId().isPresent();
       }
     }));
     m.add(mutant("outside parties never take part in who-can-reach", n -> new NaiveEvaluator(n) {

@@ -27,7 +27,13 @@ class ProductionEvaluator implements Evaluator {
 
   ProductionEvaluator(Network network) {
     this.network = network;
-    this.engine = Reachability.of(network);
+    this.engine = engineFor(network);
+  }
+
+  /** The engine for a network, in the pod mode {@link RandomNetworks} drew for it (the default for any other). */
+  static Reachability engineFor(Network network) {
+    return Reachability.of(network, java.util.EnumSet.allOf(dev.sgreach.model.Layer.class),
+        RandomNetworks.podModeOf(network));
   }
 
   /** An endpoint text as the engine takes it; {@code {a,b}} is a named group, as EKS roles are. */

@@ -142,7 +142,7 @@ final class ProofCheck {
       out.add(at + side.title() + " is " + side.outcome() + ", oracle " + expected);
     }
     boolean admitsAll = self.outside() || oracle.unfiltered(self.eni()) || oracle.toItself(self, other)
-        || other.outside() && oracle.neverFiltered(self.eni(), otherAt) == NaiveOutcome.ALLOWED;
+        || oracle.onOneNode(self, other) || other.outside() && oracle.neverFiltered(self.eni(), otherAt) == NaiveOutcome.ALLOWED;
     if (side.outcome() == Outcome.ALLOWED && !admitsAll && side.matches().isEmpty()) {
       out.add(at + side.title() + " is allowed by no rule it names");
     }
@@ -186,7 +186,7 @@ final class ProofCheck {
     }
     Network.Builder b = network.toBuilder();
     kept.values().forEach(g -> b.replace(g.build()));
-    return new NaiveEvaluator(b.build());
+    return new NaiveEvaluator(b.build(), oracle.podMode());
   }
 
   /**
@@ -232,7 +232,7 @@ final class ProofCheck {
       changed.computeIfAbsent(fix.groupId(), id -> network.securityGroups().get(id).toBuilder()).rule(fix.rule());
     }
     changed.values().forEach(g -> b.replace(g.build()));
-    NaiveEvaluator after = new NaiveEvaluator(b.build());
+    NaiveEvaluator after = new NaiveEvaluator(b.build(), oracle.podMode());
     Party s = party(f.source());
     Party d = party(f.destination());
     boolean sideUnknown = f.egress().map(x -> x.outcome() == Outcome.UNKNOWN).orElse(false)
@@ -249,9 +249,27 @@ final class ProofCheck {
     int key = p.isKeyed() ? f.traffic().key() : p.number();
     changedKeys(at + "forward: ", oracle.openPorts(ws, wd, space), after.openPorts(ws, wd, space), key, out);
     if (!ws.equals(wd)) {
-      changedKeys(at + "reverse: ", oracle.openPorts(wd, ws, space), after.openPorts(wd, ws, space), -1, out);
+      Evaluator.Open before = oracle.openPorts(wd, ws, space);
+      Evaluator.Open later = after.openPorts(wd, ws, space);
+      if (standsIn(ws) || standsIn(wd)) {
+        // a stand-in address may be any address of its block, so an address rule naming the other end (the only
+        // fix when both carry the same groups) may also hold it the other way: the reverse may become unknown,
+        // never allowed
+        BitSet maybe = (BitSet) later.unknown().clone();
+        maybe.andNot(before.unknown());
+        maybe.andNot(before.allowed());
+        BitSet u = (BitSet) later.unknown().clone();
+        u.andNot(maybe);
+        later = new Evaluator.Open(later.allowed(), u);
+      }
+      changedKeys(at + "reverse: ", before, later, -1, out);
     }
     return out;
+  }
+
+  /** True when some address of the party is a stand-in ({@link Network#standInAddresses()}). */
+  private boolean standsIn(Party p) {
+    return !p.outside() && p.eni().privateAddresses().stream().anyMatch(network.standInAddresses()::containsKey);
   }
 
   private Party whole(Party p) {

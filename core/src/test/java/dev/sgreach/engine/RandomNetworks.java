@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
@@ -25,14 +26,18 @@ import java.util.TreeSet;
  * endpoints and traffic for them. Everything is deterministic for a seed: {@code new RandomNetworks(seed)} then
  * {@link #network()}, {@link #endpoint()}, {@link #traffic()} in the same order give the same answers.
  *
- * <p>What a network holds: 2-3 VPCs with one active and one non-active peering; 3-12 groups with 0-8 rules per
+ * <p>What a network holds: 2-3 VPCs (IPv4 blocks in and outside RFC 1918, IPv6 blocks; sometimes one VPC without its
+ * record) with one active and one non-active peering, and sometimes an active peering to a VPC outside the snapshot
+ * whose blocks only the peering records (or nothing does, and only a subnet of it is known); 3-12 groups with 0-8 rules per
  * direction (IPv4 and IPv6 CIDRs including {@code /0}, {@code /32}, {@code /128}, odd lengths and host bits; protocol
  * -1; TCP/UDP ranges touching 0, 1, 65534, 65535; ICMP and ICMPv6 type/code combinations; protocols 0, 47, 50, 132
  * ...; self references, references to other groups, references across peerings with peering fields and statuses,
  * stale references; prefix lists with entries, with unknown entries, and absent); 3-15 ENIs with 0-5 groups
  * (occasionally one missing from the network), 1-3 private IPv4 and 0-2 IPv6 addresses (a few ENIs IPv6-only),
  * some delegated prefixes and public IPv4 addresses, interface types (some AWS does not filter, most of those without
- * groups), and attachments to a few instances. Addresses come from small pools so that CIDR rules often match; no
+ * groups), and attachments to a few instances; pods' branch ENIs whose trunk tag names an ENI attached to an instance
+ * (their node), or one the network lacks. Each network also draws the VPC CNI pod mode the engine and the oracle
+ * assume for it ({@link #podModeOf}): strict or standard. Addresses come from small pools so that CIDR rules often match; no
  * address belongs to two ENIs.
  *
  * <p>Endpoints ({@link #endpoint()}) are ENI ids, addresses (an ENI's, in a delegated prefix, outside), and
@@ -47,10 +52,10 @@ public final class RandomNetworks {
   static final String STALE_GROUP = "sg-stale";
 
   private static final List<String> V4_POOL = pool(
-      List.of("10.0.0.", "10.0.1.", "10.1.15.", "10.1.16.", "192.168.0."),
+      List.of("10.0.0.", "10.0.1.", "10.1.15.", "10.1.16.", "192.168.0.", "54.240.7."),
       List.of("0", "1", "2", "3", "5", "6", "7", "8", "127", "128", "200", "255"));
   private static final List<String> V6_POOL = pool(
-      List.of("2600:1f18:0:1::", "2600:1f18:0:2::", "2001:db8:8000::", "2001:db8::", "fd00::"),
+      List.of("2600:1f18:0:1::", "2600:1f18:0:2::", "2001:db8:8000::", "2001:db8::", "fd00::", "2a05:d018:0:100::"),
       List.of("1", "2", "3", "5", "a", "ff", "1:0:1"));
   private static final List<String> V4_PREFIXES =
       List.of("10.0.9.0/28", "10.0.9.16/28", "10.0.9.32/28", "10.0.9.48/28", "10.0.9.64/28");
@@ -67,10 +72,15 @@ public final class RandomNetworks {
   private static final List<String> V4_RULE_CIDRS = List.of("0.0.0.0/0", "10.0.0.0/16", "10.0.0.0/24",
       "10.0.1.0/25", "10.0.1.128/25", "10.1.2.3/20", "10.0.0.7/31", "192.168.0.0/24", "172.16.0.0/12",
       "8.8.8.8/32", "10.0.9.16/28", "10.0.9.0/26", "128.0.0.0/1", "0.0.0.0/1", "10.0.0.0/8", "10.0.0.255/32",
-      "10.1.16.0/23", "10.0.9.20/30", "10.0.9.37/32", "10.0.9.56/29");
+      "10.1.16.0/23", "10.0.9.20/30", "10.0.9.37/32", "10.0.9.56/29",
+      // VPC blocks outside RFC 1918 (vpc-a's or vpc-c's secondary block, the far peer's), parts and supersets
+      "54.240.0.0/16", "54.240.7.0/24", "54.0.0.0/8", "52.94.0.0/16", "52.94.3.0/24", "54.240.0.0/15");
   private static final List<String> V6_RULE_CIDRS = List.of("::/0", "2600:1f18::/32", "2600:1f18:0:1::/64",
       "2600:1f18:0:1:a::/80", "2001:db8:8000::1/33", "2001:db8::/32", "fd00::/8", "::/1", "8000::/1",
-      "2600:1f18:0:2::ff/120", "::/128", "2600:1f18:0:1:a:0:0:5/128", "2600:1f18:0:1:b:8000::/96");
+      "2600:1f18:0:2::ff/120", "::/128", "2600:1f18:0:1:a:0:0:5/128", "2600:1f18:0:1:b:8000::/96",
+      // the VPCs' IPv6 blocks (vpc-a's and vpc-b's are both 2600:1f18::/56), the far peer's, and supersets
+      "2600:1f18::/56", "2a05:d018:0:100::/56", "2a05:d018:0:200::/56", "2a05:d018::/32", "2a05:d018::/44",
+      "2600:1f18::/44");
   private static final List<String> NON_ACTIVE = List.of("pending-acceptance", "deleted", "rejected", "expired",
       "failed");
   private static final int[] PORT_EDGES = {0, 1, 2, 21, 22, 53, 80, 443, 1024, 8080, 32768, 65533, 65534, 65535};
@@ -86,6 +96,15 @@ public final class RandomNetworks {
       "gateway_load_balancer_endpoint", "transit_gateway", "network_load_balancer");
   private static final List<String> PUBLIC_IPS = List.of("52.1.2.3", "3.5.7.9", "54.0.0.1", "18.200.1.1",
       "8.8.8.9", "44.192.0.5");
+
+  /** The pod mode each generated network was drawn with (by identity: the mode is not network data). */
+  private static final Map<Network, PodSecurityGroupMode> MODES =
+      Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
+  /** The VPC CNI pod mode drawn for a network this class generated; the default for any other network. */
+  public static PodSecurityGroupMode podModeOf(Network network) {
+    return MODES.getOrDefault(network, PodSecurityGroupMode.DEFAULT);
+  }
 
   private final long seed;
   private final Random rnd;
@@ -166,7 +185,9 @@ public final class RandomNetworks {
   /** The network (built on first call, then the same instance). */
   public Network network() {
     if (network == null) {
+      PodSecurityGroupMode mode = chance(0.5) ? PodSecurityGroupMode.STANDARD : PodSecurityGroupMode.STRICT;
       network = build();
+      MODES.put(network, mode);
     }
     return network;
   }
@@ -175,10 +196,15 @@ public final class RandomNetworks {
     Network.Builder b = Network.builder();
     int vpcCount = 2 + rnd.nextInt(2);
     List<String> vpcs = new ArrayList<>(List.of("vpc-a", "vpc-b", "vpc-c").subList(0, vpcCount));
-    b.add(Vpc.of("vpc-a", "10.0.0.0/16", "2600:1f18:0:1::/56"));
-    b.add(Vpc.of("vpc-b", "10.1.0.0/16", "2600:1f18:0:2::/56"));
+    // a VPC's blocks are not the internet, even when public: an IPv4 block outside RFC 1918, every IPv6 block
+    b.add(chance(0.5) ? Vpc.of("vpc-a", "10.0.0.0/16", "2600:1f18:0:1::/56")
+        : Vpc.of("vpc-a", "10.0.0.0/16", "2600:1f18:0:1::/56", "54.240.0.0/16"));
+    if (chance(0.85)) {
+      b.add(Vpc.of("vpc-b", "10.1.0.0/16", "2600:1f18:0:2::/56")); // else its blocks are unknown
+    }
     if (vpcCount == 3) {
-      b.add(Vpc.of("vpc-c", "192.168.0.0/16"));
+      b.add(chance(0.5) ? Vpc.of("vpc-c", "192.168.0.0/16")
+          : Vpc.of("vpc-c", "192.168.0.0/16", "54.240.0.0/16", "2a05:d018:0:100::/56"));
     }
     // Transit Gateways (often none: references across VPCs are then unknown), with their referencing options
     // on, off or not captured, on the gateway and on each VPC attachment
@@ -223,6 +249,17 @@ public final class RandomNetworks {
     String otherEnd = vpcCount == 3 ? shuffled.get(2) : chance(0.5) ? shuffled.get(1) : "vpc-elsewhere";
     b.add(new VpcPeering("pcx-inactive", shuffled.get(0), otherEnd, pick(NON_ACTIVE)));
     peeringIds.add("pcx-inactive");
+    if (chance(0.5)) {
+      // an active peering to a VPC outside the snapshot: its blocks are the peering's record of that side, or unknown
+      boolean recorded = chance(0.6);
+      b.add(new VpcPeering("pcx-far", shuffled.get(1), "vpc-far", "active", VpcPeering.Side.UNKNOWN,
+          recorded ? new VpcPeering.Side("", "", com.google.common.collect.ImmutableList.of(
+              Cidr.parse("52.94.0.0/16"), Cidr.parse("2a05:d018:0:200::/56"))) : VpcPeering.Side.UNKNOWN));
+      if (!recorded && chance(0.6)) {
+        b.add(new dev.sgreach.model.Subnet("subnet-far", "vpc-far", "", "", "", com.google.common.collect
+            .ImmutableList.of(Cidr.parse("52.94.3.0/24"), Cidr.parse("2a05:d018:0:200::/64"))));
+      }
+    }
 
     // prefix lists: known IPv4, known IPv6, known but empty, unknown entries; pl-absent never exists
     b.add(PrefixList.of("pl-v4", "com.amazonaws.test.v4", "10.0.1.0/24", "8.8.8.0/24", "10.0.9.32/28"));
@@ -273,6 +310,7 @@ public final class RandomNetworks {
     Collections.shuffle(publicIps, rnd);
     int eniCount = 3 + rnd.nextInt(13);
     Set<Integer> nlbs = new java.util.TreeSet<>();
+    List<String> onInstances = new ArrayList<>(); // ENIs attached to an instance so far: trunks for branch ENIs
     for (int i = 1; i <= eniCount; i++) {
       String vpc = chance(0.05) ? "" : pick(vpcs);
       NetworkInterface.Builder e = NetworkInterface.builder("eni-" + i).vpc(vpc);
@@ -290,7 +328,7 @@ public final class RandomNetworks {
       if (chance(0.08)) {
         carried.add(pick(MISSING_GROUPS));
       }
-      String type = chance(0.7) ? "interface" : pick(TYPES);
+      String type = chance(0.7) ? "interface" : chance(0.35) ? "branch" : pick(TYPES);
       if (UNFILTERED_TYPES.contains(type) && chance(0.7) || type.equals("interface") && chance(0.05)) {
         carried.clear(); // most unfiltered types carry no group; a few plain ENIs carry none either
       }
@@ -302,6 +340,12 @@ public final class RandomNetworks {
       }
       if (chance(0.6)) {
         e.attachedTo("i-" + (1 + rnd.nextInt(4)), rnd.nextInt(3));
+        onInstances.add("eni-" + i);
+      }
+      if (type.equals("branch") && chance(0.85)) {
+        // a pod's branch ENI names its trunk: an ENI on an instance (its node), or one the network lacks
+        e.tag(dev.sgreach.model.Network.TRUNK_ENI_ID_TAG,
+            !onInstances.isEmpty() && chance(0.85) ? pick(onInstances) : "eni-trunk-gone");
       }
       boolean withPublic = chance(0.2) && !publicIps.isEmpty();
       if (withPublic) {

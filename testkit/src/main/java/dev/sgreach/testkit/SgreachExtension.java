@@ -5,6 +5,7 @@ import dev.sgreach.eksctl.EksctlConfig;
 import dev.sgreach.planned.PlannedNetwork;
 import dev.sgreach.planned.Unknown;
 import dev.sgreach.terraform.TerraformPlan;
+import dev.sgreach.engine.PodSecurityGroupMode;
 import dev.sgreach.engine.Reachability;
 import dev.sgreach.model.Network;
 import java.lang.reflect.Field;
@@ -126,9 +127,10 @@ public final class SgreachExtension implements BeforeAllCallback, TestInstancePo
   private static Object value(Class<?> type, String folder, String cluster, ExtensionContext context) {
     String plan = classAttribute(context, SgreachSnapshot::plan).orElse("");
     String eksctl = classAttribute(context, SgreachSnapshot::eksctl).orElse("");
+    PodSecurityGroupMode pods = podMode(classAttribute(context, SgreachSnapshot::podSgMode).orElse(""));
     Loaded loaded = classContext(context).getStore(NAMESPACE)
-        .getOrComputeIfAbsent(folder + "\n" + plan + "\n" + eksctl,
-            f -> new Loaded(NetworkSource.lookup(folder), plan, eksctl), Loaded.class);
+        .getOrComputeIfAbsent(folder + "\n" + plan + "\n" + eksctl + "\n" + pods,
+            f -> new Loaded(NetworkSource.lookup(folder), plan, eksctl, pods), Loaded.class);
     if (type == EksCluster.class) {
       return loaded.cluster(cluster, folder);
     }
@@ -137,6 +139,19 @@ public final class SgreachExtension implements BeforeAllCallback, TestInstancePo
           + "name it with @SgreachSnapshot(value = ..., plan = \"plan.json\") or eksctl = \"cluster.yaml\""));
     }
     return type == Reachability.class ? loaded.reachability() : loaded.network();
+  }
+
+  /** The mode {@link SgreachSnapshot#podSgMode()} names; empty for the default. */
+  static PodSecurityGroupMode podMode(String text) {
+    if (text.isEmpty()) {
+      return PodSecurityGroupMode.DEFAULT;
+    }
+    try {
+      return PodSecurityGroupMode.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new ExtensionConfigurationException("@SgreachSnapshot(podSgMode = \"" + text + "\"): write strict or"
+          + " standard (the VPC CNI's POD_SECURITY_GROUP_ENFORCING_MODE)", e);
+    }
   }
 
   /** The context of the test class, whose store lives as long as the class's tests. */
@@ -153,14 +168,16 @@ public final class SgreachExtension implements BeforeAllCallback, TestInstancePo
     private final Network network;
     private final Reachability reachability;
     private final Map<String, EksCluster> clusters = new ConcurrentHashMap<>();
+    private final PodSecurityGroupMode pods;
 
     private final Optional<Change> change;
 
     Loaded(NetworkSource source) {
-      this(source, "", "");
+      this(source, "", "", PodSecurityGroupMode.DEFAULT);
     }
 
-    Loaded(NetworkSource source, String plan, String eksctl) {
+    Loaded(NetworkSource source, String plan, String eksctl, PodSecurityGroupMode pods) {
+      this.pods = pods;
       Network base;
       try {
         base = source.load();
@@ -188,7 +205,8 @@ public final class SgreachExtension implements BeforeAllCallback, TestInstancePo
             + (planned.complete() ? "" : " (not placed completely: " + planned.unknowns(Unknown.Kind.UNPLACED).size()
             + " change(s) left out)")));
       }
-      this.reachability = Engines.remember(Reachability.of(network));
+      this.reachability = Engines.remember(Reachability.of(network, java.util.EnumSet.allOf(
+          dev.sgreach.model.Layer.class), pods));
     }
 
     Optional<Change> change() {
@@ -217,7 +235,7 @@ public final class SgreachExtension implements BeforeAllCallback, TestInstancePo
       }
       return clusters.computeIfAbsent(chosen, n -> {
         try {
-          return EksCluster.of(network, n);
+          return EksCluster.of(network, n).withPodSecurityGroupMode(pods);
         } catch (IllegalArgumentException e) {
           throw new ExtensionConfigurationException("snapshot " + folder + ": " + e.getMessage(), e);
         }

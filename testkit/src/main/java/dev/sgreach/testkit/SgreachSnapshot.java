@@ -80,4 +80,15 @@ public @interface SgreachSnapshot {
    * @return the eksctl file, empty for none
    */
   String eksctl() default "";
+
+  /**
+   * The VPC CNI's {@code POD_SECURITY_GROUP_ENFORCING_MODE} the injected {@link dev.sgreach.engine.Reachability} and
+   * {@link dev.sgreach.eks.EksCluster} assume for pods with security groups: {@code strict} or {@code standard}
+   * (a pod's traffic with its own node, the kubelet's probes among it, meets no security group); empty for
+   * {@link dev.sgreach.engine.PodSecurityGroupMode#DEFAULT}. The mode is an {@code aws-node} setting, not EC2 data.
+   * On the class only.
+   *
+   * @return the mode, empty for the default
+   */
+  String podSgMode() default "";
 }
