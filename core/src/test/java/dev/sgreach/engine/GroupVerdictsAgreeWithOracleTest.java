@@ -62,7 +62,8 @@ class GroupVerdictsAgreeWithOracleTest {
     RandomNetworks g = new RandomNetworks(seed);
     Network network = g.network();
     NaiveEvaluator oracle = new NaiveEvaluator(network);
-    Reachability engine = Reachability.of(network);
+    Reachability engine = Reachability.of(network, java.util.EnumSet.allOf(dev.sgreach.model.Layer.class),
+        RandomNetworks.podModeOf(network));
     List<String> endpoints = endpoints(g, network);
     List<Traffic> traffic = List.of(g.traffic(), g.traffic());
     List<String> problems = new ArrayList<>();

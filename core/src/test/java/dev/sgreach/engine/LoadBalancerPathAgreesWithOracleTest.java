@@ -118,7 +118,7 @@ class LoadBalancerPathAgreesWithOracleTest {
     int targetPort = List.of(22, 80, 443, 8080, 3306).get(rnd.nextInt(5));
     boolean privateLink = rnd.nextBoolean();
 
-    Reachability r = Reachability.of(n, EnumSet.of(Layer.SECURITY_GROUPS));
+    Reachability r = Reachability.of(n, EnumSet.of(Layer.SECURITY_GROUPS), RandomNetworks.podModeOf(n));
     LoadBalancerPath.Result engine = LoadBalancerPath.reach(r, Member.outside(Cidr.parse(clientText)), lb, group,
         Member.of(target, targetAt), listener, targetPort, privateLink);
     NaiveOutcome oracle = oracle(n, lb, group, target, targetAt, clientText, listener, targetPort, privateLink);
