@@ -1,6 +1,7 @@
 package dev.sgreach.engine;
 
 import com.google.common.collect.ImmutableList;
+import dev.sgreach.model.Direction;
 import dev.sgreach.model.LoadBalancer;
 import dev.sgreach.model.Network;
 import dev.sgreach.model.NetworkInterface;
@@ -156,7 +157,7 @@ public final class LoadBalancerPath {
     Outcome path = fromLb.path().map(PathVerdict::outcome).orElse(Outcome.ALLOWED);
     Flow fromClient = r.explain(client, target, t);
     Outcome asClient = fromClient.ingress().map(SideCheck::outcome).orElse(fromClient.outcome());
-    Outcome byReference = referencesLoadBalancer(r.network(), lb, target, t);
+    Outcome byReference = referencesLoadBalancer(r, lb, lbm, target, t);
     Outcome o = egress.and(path).and(asClient.or(byReference));
     steps.add(lbm.eni().orElseThrow().id() + " -> " + to + " on " + t + ": " + o.word() + " (the target sees the"
         + " client's address: its groups admit the client " + asClient.word() + ", by a reference to the load"
@@ -167,26 +168,30 @@ public final class LoadBalancerPath {
 
   /**
    * Whether an inbound rule of the target's groups that references one of the load balancer's groups admits the
-   * traffic: unknown when one of the target's groups is missing and nothing found admits it.
+   * traffic from the load balancer's ENI: whether each such reference matches that ENI is the side judge's
+   * {@link SideJudge#reference} (the same VPC, a peering, a Transit Gateway with referencing, or unknown without their
+   * data); unknown too when one of the target's groups is missing and nothing found admits it.
    */
-  static Outcome referencesLoadBalancer(Network n, LoadBalancer lb, Member target, Traffic t) {
-    if (target.eni().isEmpty() || lb.securityGroupIds().isEmpty()) {
+  static Outcome referencesLoadBalancer(Reachability r, LoadBalancer lb, Member lbm, Member target, Traffic t) {
+    Index index = r.index();
+    int self = index.eni(target);
+    int other = index.eni(lbm);
+    if (self < 0 || other < 0 || lb.securityGroupIds().isEmpty()) {
       return Outcome.DENIED;
     }
-    Outcome o = Outcome.DENIED;
-    for (String id : target.eni().get().securityGroupIds()) {
-      Optional<SecurityGroup> g = n.securityGroup(id);
-      if (g.isEmpty()) {
-        o = o.or(Outcome.UNKNOWN);
+    int o = Tri.F;
+    for (int g : index.eniGroups[self]) {
+      if (index.groups[g] == null) {
+        o = Tri.or(o, Tri.U);
         continue;
       }
-      for (Rule rule : g.get().ingress()) {
-        if (rule.peer() instanceof Peer.GroupPeer p && lb.securityGroupIds().contains(p.groupId())
-            && rule.ports().admits(t)) {
-          return Outcome.ALLOWED;
+      for (CompiledRule rule : index.rules(g, Direction.INGRESS)) {
+        if (rule.kind == CompiledRule.GROUP && lb.securityGroupIds().contains(index.groupIds[rule.referencedGroup])
+            && rule.admits(t.protocol().number(), t.key())) {
+          o = Tri.or(o, r.sides().reference(rule, self, other));
         }
       }
     }
-    return o;
+    return Tri.outcome(o);
   }
 }

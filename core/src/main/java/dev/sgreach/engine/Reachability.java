@@ -84,6 +84,11 @@ public final class Reachability {
     this.warningsBySubject = bySubject.build();
   }
 
+  /** The side judge every query asks. */
+  SideJudge sides() {
+    return sides;
+  }
+
   /**
    * Compiles the network for answering on every layer the snapshot covers ({@link Network#layers()}): security groups
    * always, network ACLs and routes when their data is there; replies on the ephemeral ports AWS documents for each
