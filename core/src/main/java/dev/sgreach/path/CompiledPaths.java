@@ -57,10 +57,17 @@ final class CompiledPaths {
   private final Map<String, TgwLookup> tgwTables = new HashMap<>();
   private final Map<Cidr, PublicOwner> publicOwners = new HashMap<>();
   private final Map<Cidr, List<NatGateway>> natByPrivate = new HashMap<>();
-  private final Map<Cidr, List<NetworkInterface>> enisByAddress = new HashMap<>();
+  /** The ENIs holding each private address, with their VPC and subnet. */
+  private final Map<Cidr, EniInfo[]> enisByAddress = new HashMap<>();
   private final List<NetworkInterface> enisWithPrefixes = new ArrayList<>();
+  /** Every ENI of the snapshot, by identity, with its VPC and subnet: asked on every walk, so no string is hashed. */
+  private final java.util.IdentityHashMap<NetworkInterface, EniInfo> eniInfo = new java.util.IdentityHashMap<>();
   private final Map<Cidr, Integer> resolvers = new HashMap<>();
   private final Map<String, Map<String, TransitGateway.Attachment>> attachments = new HashMap<>();
+  /** Per transit gateway: the attachment each VPC (by index) routes into, null when it has none. */
+  private final Map<TransitGateway, TransitGateway.Attachment[]> attachmentOfVpc = new java.util.IdentityHashMap<>();
+  /** Per VPC attachment: the indexes of its subnets the snapshot knows, in its order. */
+  private final Map<TransitGateway.Attachment, int[]> attachmentSubnets = new java.util.IdentityHashMap<>();
 
   /** One subnet: its VPC, zone, and the indexes of its ACL and route table (or {@link #MISSING}, {@link #AMBIGUOUS}). */
   static final class SubnetInfo {
@@ -99,6 +106,12 @@ final class CompiledPaths {
     }
   }
 
+  /**
+   * One ENI of the snapshot compiled: its VPC and subnet indexes ({@code -1} when it names none) and the client ports
+   * AWS documents for its kind ({@link ClientPorts#defaultFor}).
+   */
+  record EniInfo(NetworkInterface eni, int vpc, int subnet, ClientPorts clientPorts) {}
+
   /** Who owns a public IPv4 address (or an ENI's IPv6 address): an ENI with its private address, or a NAT gateway. */
   record PublicOwner(NetworkInterface eni, NatGateway nat, Cidr privateAddress, int vpc, int subnet, boolean ambiguous) {}
 
@@ -117,8 +130,12 @@ final class CompiledPaths {
       }
     }
     this.subnets = subnetMap.values().toArray(new SubnetInfo[0]);
+    Map<String, String> zones = new HashMap<>();
     for (int i = 0; i < subnets.length; i++) {
       subnetIndex.put(subnets[i].id, i);
+      // one string per zone, so that comparing two subnets' zones is mostly a comparison of references
+      subnets[i].zoneId = zones.computeIfAbsent(subnets[i].zoneId, z -> z);
+      subnets[i].zoneName = zones.computeIfAbsent(subnets[i].zoneName, z -> z);
     }
     this.aclTables = network.networkAcls().values().stream().map(AclTable::new).toArray(AclTable[]::new);
     this.routeTables = network.routeTables().values().stream()
@@ -327,8 +344,17 @@ final class CompiledPaths {
       }
     }
     for (NetworkInterface e : network.interfaces().values()) {
+      EniInfo info = new EniInfo(e, vpcIndex(e.vpcId()), subnetIndex(e.subnetId()), ClientPorts.defaultFor(e));
+      eniInfo.put(e, info);
       for (Cidr a : e.privateAddresses()) {
-        enisByAddress.computeIfAbsent(a, k -> new ArrayList<>(1)).add(e);
+        EniInfo[] held = enisByAddress.get(a);
+        if (held == null) {
+          enisByAddress.put(a, new EniInfo[] {info});
+        } else {
+          EniInfo[] more = java.util.Arrays.copyOf(held, held.length + 1);
+          more[held.length] = info;
+          enisByAddress.put(a, more);
+        }
       }
       if (!e.prefixes().isEmpty()) {
         enisWithPrefixes.add(e);
@@ -341,6 +367,18 @@ final class CompiledPaths {
       Map<String, TransitGateway.Attachment> byId = new HashMap<>();
       g.attachments().forEach(a -> byId.put(a.id(), a));
       attachments.put(g.id(), byId);
+      TransitGateway.Attachment[] byVpc = new TransitGateway.Attachment[vpcs.length];
+      for (TransitGateway.Attachment a : g.attachments()) {
+        if (!a.isVpc()) {
+          continue;
+        }
+        int v = vpcIndex(a.resourceId());
+        if (v >= 0 && (byVpc[v] == null || a.isAvailable())) {
+          byVpc[v] = a; // an available attachment, the last of them; else the first
+        }
+        attachmentSubnets.put(a, a.subnetIds().stream().mapToInt(this::subnetIndex).toArray());
+      }
+      attachmentOfVpc.put(g, byVpc);
       for (TransitGateway.RouteTable t : g.routeTables()) {
         tgwTables.put(g.id() + "/" + t.id(), new TgwLookup(g, t, network.vpcs()));
       }
@@ -619,8 +657,8 @@ final class CompiledPaths {
     if (!Addresses.isGlobalIpv6(address)) {
       return null;
     }
-    List<NetworkInterface> holders = enisByAddress.get(address);
-    NetworkInterface e = holders != null ? holders.get(0)
+    EniInfo[] holders = enisByAddress.get(address);
+    NetworkInterface e = holders != null ? holders[0].eni()
         : enisWithPrefixes.stream().filter(x -> x.prefixes().stream().anyMatch(p -> p.contains(address)))
             .findFirst().orElse(null);
     if (e == null) {
@@ -667,21 +705,26 @@ final class CompiledPaths {
    * VPCs that are not peered may reuse each other's blocks, so the VPC is part of the question.
    */
   NetworkInterface eniIn(int vpc, Cidr address) {
-    String vpcId = vpc >= 0 ? vpcs[vpc].id : "";
-    List<NetworkInterface> found = enisByAddress.get(address);
+    EniInfo i = holderIn(vpc, address);
+    return i == null ? null : i.eni();
+  }
+
+  /** {@link #eniIn} with the holder's VPC and subnet. */
+  private EniInfo holderIn(int vpc, Cidr address) {
+    EniInfo[] found = enisByAddress.get(address);
     if (found != null) {
-      for (NetworkInterface e : found) {
-        if (e.vpcId().equals(vpcId)) {
+      for (EniInfo e : found) {
+        if (e.vpc() == vpc) { // an ENI's VPC index is -1 exactly when it names no VPC
           return e;
         }
       }
       return null;
     }
     for (NetworkInterface e : enisWithPrefixes) {
-      if (e.vpcId().equals(vpcId)) {
+      if (vpcOf(e) == vpc) {
         for (Cidr p : e.prefixes()) {
           if (p.contains(address)) {
-            return e;
+            return info(e);
           }
         }
       }
@@ -711,7 +754,27 @@ final class CompiledPaths {
 
   /** The subnet index of an ENI of the snapshot, or -1 when it names none. */
   int subnetOf(NetworkInterface eni) {
-    return subnetIndex(eni.subnetId());
+    return info(eni).subnet();
+  }
+
+  /** The VPC index of an ENI of the snapshot, or -1 when it names none. */
+  int vpcOf(NetworkInterface eni) {
+    return info(eni).vpc();
+  }
+
+  /** True when this very object is an ENI of the snapshot. */
+  boolean isOwn(NetworkInterface eni) {
+    return eniInfo.containsKey(eni);
+  }
+
+  /**
+   * The compiled facts of an ENI: found by identity, else (an equal copy of one of the snapshot's) worked out from its
+   * ids.
+   */
+  EniInfo info(NetworkInterface eni) {
+    EniInfo i = eniInfo.get(eni);
+    return i != null ? i : new EniInfo(eni, vpcIndex(eni.vpcId()), subnetIndex(eni.subnetId()),
+        ClientPorts.defaultFor(eni));
   }
 
   /**
@@ -723,12 +786,9 @@ final class CompiledPaths {
     if (vpc < 0) {
       return UNKNOWN_SUBNET;
     }
-    NetworkInterface e = eniIn(vpc, address);
-    if (e != null) {
-      int s = subnetIndex(e.subnetId());
-      if (s >= 0) {
-        return s;
-      }
+    EniInfo e = holderIn(vpc, address);
+    if (e != null && e.subnet() >= 0) {
+      return e.subnet();
     }
     VpcInfo v = vpcs[vpc];
     Cidr[] blocks = v.subnetBlocks;
@@ -789,6 +849,21 @@ final class CompiledPaths {
       }
     }
     return false;
+  }
+
+  /**
+   * The attachment through which a subnet of VPC {@code vpc} routes into this transit gateway: its VPC attachment (an
+   * available one when there are several), or null.
+   */
+  TransitGateway.Attachment attachmentOf(TransitGateway gateway, int vpc) {
+    TransitGateway.Attachment[] byVpc = attachmentOfVpc.get(gateway);
+    return byVpc == null || vpc < 0 ? null : byVpc[vpc];
+  }
+
+  /** The indexes of a VPC attachment's subnets, in its order: -1 for one the snapshot does not know. */
+  int[] subnetsOf(TransitGateway.Attachment attachment) {
+    int[] s = attachmentSubnets.get(attachment);
+    return s != null ? s : attachment.subnetIds().stream().mapToInt(this::subnetIndex).toArray();
   }
 
   /** The attachment of this transit gateway with this id, or null. */

@@ -334,7 +334,7 @@ abstract class GatewayHops extends TransitHops {
   }
 
   void arriveViaEndpoint() {
-    int d = c.subnetHolding(exitVpc, dst);
+    int d = subnetHolding(exitVpc, dst);
     if (d < 0) {
       unknown(Step.GATEWAY_ENDPOINT, exitEndpoint, -1, ExplanationCode.UNKNOWN_RESOURCE, "the subnet of " + dst
           + " is not in the snapshot");

@@ -72,6 +72,11 @@ public final class PacketPaths {
    */
   public record Passage(Outcome outcome, Optional<Cidr> sourceAsSeen) {}
 
+  /** {@link #passage(PathEnd, PathEnd, Traffic, ClientPorts)} with the source's default client ports. */
+  public Passage passage(PathEnd from, PathEnd to, Traffic traffic) {
+    return passage(from, to, traffic, null);
+  }
+
   /** {@link #outcome(PathEnd, PathEnd, Traffic, ClientPorts)} with the source address the destination sees. */
   public Passage passage(PathEnd from, PathEnd to, Traffic traffic, ClientPorts clientPorts) {
     validate(from, to, traffic);
@@ -157,7 +162,8 @@ public final class PacketPaths {
 
   /** {@link #outcome(PathEnd, PathEnd, Traffic, ClientPorts)} with the source's default client ports. */
   public Outcome outcome(PathEnd from, PathEnd to, Traffic traffic) {
-    return outcome(from, to, traffic, defaultClientPorts(from));
+    validate(from, to, traffic);
+    return Tri.outcome(new Walk(compiled, Trace.OFF, from, to, traffic, null).run()); // null: the source's default
   }
 
   /**
@@ -199,8 +205,7 @@ public final class PacketPaths {
     }
     for (PathEnd end : new PathEnd[] {from, to}) {
       Optional<NetworkInterface> e = end.eni();
-      if (e.isPresent() && compiled.network.networkInterface(e.get().id()).orElse(null) != e.get()
-          && !compiled.network.networkInterface(e.get().id()).equals(e)) {
+      if (e.isPresent() && !compiled.isOwn(e.get()) && !compiled.network.networkInterface(e.get().id()).equals(e)) {
         throw new IllegalArgumentException(e.get().id() + " is not a network interface of this snapshot");
       }
     }

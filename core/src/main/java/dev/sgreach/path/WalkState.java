@@ -28,6 +28,9 @@ abstract class WalkState {
   final PathEnd destination;
   final Traffic traffic;
   final ClientPorts client;
+  /** The compiled facts of the two ends' ENIs, null for an outside party. */
+  final CompiledPaths.EniInfo sourceEni;
+  final CompiledPaths.EniInfo destinationEni;
 
   int outcome = Tri.ALLOW;
   boolean stop;
@@ -61,7 +64,26 @@ abstract class WalkState {
     this.source = source;
     this.destination = destination;
     this.traffic = traffic;
-    this.client = client;
+    this.sourceEni = source.eni().isPresent() ? c.info(source.eni().get()) : null;
+    this.destinationEni = destination.eni().isPresent() ? c.info(destination.eni().get()) : null;
+    this.client = client != null ? client : sourceEni != null ? sourceEni.clientPorts() : ClientPorts.ANY_CLIENT;
+  }
+
+  private int heldVpc = Integer.MIN_VALUE;
+  private Cidr heldAddress;
+  private int held;
+
+  /**
+   * {@link CompiledPaths#subnetHolding}, remembered for the last VPC and address asked: a walk asks it again at each
+   * subnet the packet passes with the same destination.
+   */
+  int subnetHolding(int vpc, Cidr address) {
+    if (vpc != heldVpc || address != heldAddress) {
+      held = c.subnetHolding(vpc, address);
+      heldVpc = vpc;
+      heldAddress = address;
+    }
+    return held;
   }
 
   /** The source address the destination saw (after NAT and internet gateways), when the packet got there. */
