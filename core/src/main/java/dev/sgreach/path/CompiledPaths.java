@@ -762,9 +762,9 @@ final class CompiledPaths {
     return info(eni).vpc();
   }
 
-  /** True when this very object is an ENI of the snapshot. */
-  boolean isOwn(NetworkInterface eni) {
-    return eniInfo.containsKey(eni);
+  /** The compiled facts of this very object when it is an ENI of the snapshot, else null. */
+  EniInfo ownInfo(NetworkInterface eni) {
+    return eniInfo.get(eni);
   }
 
   /**

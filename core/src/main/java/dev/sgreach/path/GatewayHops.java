@@ -17,8 +17,9 @@ import java.util.List;
  * egress-only internet gateways, NAT gateways, gateway endpoints, and routes to appliances (DOMAIN-PATH.md section 2).
  */
 abstract class GatewayHops extends TransitHops {
-  GatewayHops(CompiledPaths c, Trace t, PathEnd source, PathEnd destination, Traffic traffic, ClientPorts client) {
-    super(c, t, source, destination, traffic, client);
+  GatewayHops(CompiledPaths c, Trace t, PathEnd source, PathEnd destination, Traffic traffic, ClientPorts client,
+      CompiledPaths.EniInfo sourceEni, CompiledPaths.EniInfo destinationEni) {
+    super(c, t, source, destination, traffic, client, sourceEni, destinationEni);
   }
 
   // -------------------------------------------------------------------------------------------------- internet

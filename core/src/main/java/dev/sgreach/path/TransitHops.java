@@ -11,8 +11,9 @@ import java.util.Optional;
 
 /** The hops between VPCs: VPC peerings and transit gateways (DOMAIN-PATH.md section 3). */
 abstract class TransitHops extends WalkState {
-  TransitHops(CompiledPaths c, Trace t, PathEnd source, PathEnd destination, Traffic traffic, ClientPorts client) {
-    super(c, t, source, destination, traffic, client);
+  TransitHops(CompiledPaths c, Trace t, PathEnd source, PathEnd destination, Traffic traffic, ClientPorts client,
+      CompiledPaths.EniInfo sourceEni, CompiledPaths.EniInfo destinationEni) {
+    super(c, t, source, destination, traffic, client, sourceEni, destinationEni);
   }
 
   // -------------------------------------------------------------------------------------------------- peering

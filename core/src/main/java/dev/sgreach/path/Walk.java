@@ -34,8 +34,9 @@ import java.util.Optional;
  * a missing ACL is unknown but the walk goes on, so that a later deny still shows.
  */
 final class Walk extends GatewayHops {
-  Walk(CompiledPaths c, Trace t, PathEnd source, PathEnd destination, Traffic traffic, ClientPorts client) {
-    super(c, t, source, destination, traffic, client);
+  Walk(CompiledPaths c, Trace t, PathEnd source, PathEnd destination, Traffic traffic, ClientPorts client,
+      CompiledPaths.EniInfo sourceEni, CompiledPaths.EniInfo destinationEni) {
+    super(c, t, source, destination, traffic, client, sourceEni, destinationEni);
   }
 
   /** Walks the packet there and its reply back; the three-valued answer. */

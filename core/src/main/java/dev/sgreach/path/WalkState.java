@@ -58,14 +58,20 @@ abstract class WalkState {
 
   record NatSession(NatGateway nat, int subnet, Cidr original, Cidr translated) {}
 
-  WalkState(CompiledPaths c, Trace t, PathEnd source, PathEnd destination, Traffic traffic, ClientPorts client) {
+  /**
+   * @param client the client's ephemeral ports, null for the source's default
+   * @param sourceEni the compiled facts of the source's ENI, null for an outside party
+   * @param destinationEni the same for the destination
+   */
+  WalkState(CompiledPaths c, Trace t, PathEnd source, PathEnd destination, Traffic traffic, ClientPorts client,
+      CompiledPaths.EniInfo sourceEni, CompiledPaths.EniInfo destinationEni) {
     this.c = c;
     this.t = t;
     this.source = source;
     this.destination = destination;
     this.traffic = traffic;
-    this.sourceEni = source.eni().isPresent() ? c.info(source.eni().get()) : null;
-    this.destinationEni = destination.eni().isPresent() ? c.info(destination.eni().get()) : null;
+    this.sourceEni = sourceEni;
+    this.destinationEni = destinationEni;
     this.client = client != null ? client : sourceEni != null ? sourceEni.clientPorts() : ClientPorts.ANY_CLIENT;
   }
 
