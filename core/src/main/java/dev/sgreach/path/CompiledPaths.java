@@ -107,10 +107,51 @@ final class CompiledPaths {
   }
 
   /**
-   * One ENI of the snapshot compiled: its VPC and subnet indexes ({@code -1} when it names none) and the client ports
-   * AWS documents for its kind ({@link ClientPorts#defaultFor}).
+   * One ENI of the snapshot compiled: its VPC and subnet indexes ({@code -1} when it names none), the client ports
+   * AWS documents for its kind ({@link ClientPorts#defaultFor}), and whether it alone holds each of its private
+   * addresses in its VPC. Fixed once the compiled network is made.
    */
-  record EniInfo(NetworkInterface eni, int vpc, int subnet, ClientPorts clientPorts) {}
+  static final class EniInfo {
+    final NetworkInterface eni;
+    final int vpc;
+    final int subnet;
+    final ClientPorts clientPorts;
+    /** No other ENI of its VPC holds one of its private addresses; set while the network is compiled. */
+    private boolean soleHolder;
+
+    EniInfo(NetworkInterface eni, int vpc, int subnet) {
+      this.eni = eni;
+      this.vpc = vpc;
+      this.subnet = subnet;
+      this.clientPorts = ClientPorts.defaultFor(eni);
+    }
+
+    NetworkInterface eni() {
+      return eni;
+    }
+
+    int vpc() {
+      return vpc;
+    }
+
+    int subnet() {
+      return subnet;
+    }
+
+    ClientPorts clientPorts() {
+      return clientPorts;
+    }
+
+    /**
+     * What {@link CompiledPaths#subnetHolding}{@code (v, a)} gives for an address of this ENI, when that is known
+     * without looking the address up: this ENI's subnet, when {@code a} is one of its private addresses, it alone
+     * holds it in its VPC and {@code v} is that VPC; else {@link Integer#MIN_VALUE} (look it up).
+     */
+    int ownSubnet(int v, Cidr a) {
+      return soleHolder && v == vpc && subnet >= 0 && (eni.privateIpv4().contains(a) || eni.ipv6().contains(a))
+          ? subnet : Integer.MIN_VALUE;
+    }
+  }
 
   /** Who owns a public IPv4 address (or an ENI's IPv6 address): an ENI with its private address, or a NAT gateway. */
   record PublicOwner(NetworkInterface eni, NatGateway nat, Cidr privateAddress, int vpc, int subnet, boolean ambiguous) {}
@@ -344,7 +385,7 @@ final class CompiledPaths {
       }
     }
     for (NetworkInterface e : network.interfaces().values()) {
-      EniInfo info = new EniInfo(e, vpcIndex(e.vpcId()), subnetIndex(e.subnetId()), ClientPorts.defaultFor(e));
+      EniInfo info = new EniInfo(e, vpcIndex(e.vpcId()), subnetIndex(e.subnetId()));
       eniInfo.put(e, info);
       for (Cidr a : e.privateAddresses()) {
         EniInfo[] held = enisByAddress.get(a);
@@ -359,6 +400,11 @@ final class CompiledPaths {
       if (!e.prefixes().isEmpty()) {
         enisWithPrefixes.add(e);
       }
+    }
+    for (EniInfo info : eniInfo.values()) {
+      // the first holder of an address in a VPC is what a lookup finds; alone, it is also the only one there
+      info.soleHolder = info.eni.privateAddresses().stream().allMatch(a -> holderIn(info.vpc, a) == info
+          && java.util.Arrays.stream(enisByAddress.get(a)).filter(o -> o.vpc == info.vpc).count() == 1);
     }
   }
 
@@ -450,8 +496,13 @@ final class CompiledPaths {
     if (s < 0 || subnets[s].acl < 0 || !(protocol == 6 || protocol == 17 || protocol == 1 || protocol == 58)) {
       return keyBoundaries(protocol);
     }
-    return boundaries(protocol, List.of(aclTables[subnets[s].acl].acl));
+    int acl = subnets[s].acl;
+    return aclKeyBoundaries.computeIfAbsent(acl * 256 + protocol, k -> boundaries(protocol,
+        List.of(aclTables[acl].acl)));
   }
+
+  /** {@link #keyBoundariesFromInternet} per ACL (by index * 256 + protocol): computed once for each. */
+  private final Map<Integer, int[]> aclKeyBoundaries = new java.util.concurrent.ConcurrentHashMap<>();
 
   private static int[] boundaries(int p, java.util.Collection<NetworkAcl> acls) {
     boolean ports = p == 6 || p == 17;
@@ -664,7 +715,8 @@ final class CompiledPaths {
     if (e == null) {
       return null;
     }
-    return new PublicOwner(e, null, address, vpcIndex(e.vpcId()), subnetIndex(e.subnetId()), false);
+    EniInfo i = info(e);
+    return new PublicOwner(e, null, address, i.vpc(), i.subnet(), false);
   }
 
   /** The VPC whose Route 53 Resolver is at this address (its primary block plus two), or -1. */
@@ -773,8 +825,7 @@ final class CompiledPaths {
    */
   EniInfo info(NetworkInterface eni) {
     EniInfo i = eniInfo.get(eni);
-    return i != null ? i : new EniInfo(eni, vpcIndex(eni.vpcId()), subnetIndex(eni.subnetId()),
-        ClientPorts.defaultFor(eni));
+    return i != null ? i : new EniInfo(eni, vpcIndex(eni.vpcId()), subnetIndex(eni.subnetId()));
   }
 
   /**

@@ -85,7 +85,11 @@ abstract class WalkState {
    */
   int subnetHolding(int vpc, Cidr address) {
     if (vpc != heldVpc || address != heldAddress) {
-      held = c.subnetHolding(vpc, address);
+      int own = destinationEni != null ? destinationEni.ownSubnet(vpc, address) : Integer.MIN_VALUE;
+      if (own == Integer.MIN_VALUE && sourceEni != null) {
+        own = sourceEni.ownSubnet(vpc, address);
+      }
+      held = own != Integer.MIN_VALUE ? own : c.subnetHolding(vpc, address);
       heldVpc = vpc;
       heldAddress = address;
     }
