@@ -481,7 +481,7 @@ public final class Reachability {
     Set<String> outsideUnknown = new LinkedHashSet<>();
     Set<Cidr> services = new LinkedHashSet<>();
     for (Member m : resolve(endpoint)) {
-      ReachersQuery q = new ReachersQuery(index, sides, own, m, flows.eni(m), traffic);
+      ReachersQuery q = new ReachersQuery(index, sides, flows, own, m, flows.eni(m), traffic);
       q.outside(outside, services, outsideUnknown, m.label());
       if (own == Direction.INGRESS && m.publicAddress().isPresent()) {
         queries.add((allowed, unknown) -> throughPublic(m, traffic, allowed, unknown));
