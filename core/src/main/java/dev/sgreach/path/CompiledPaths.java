@@ -183,6 +183,7 @@ final class CompiledPaths {
         .map(t -> new RouteLookup(t, network.prefixLists())).toArray(RouteLookup[]::new);
     resolveSubnets();
     sortSubnetBlocks();
+    flattenVpcBlocks();
     resolveGateways();
     compileTransitGateways();
     mapPublicAddresses();
@@ -872,8 +873,51 @@ final class CompiledPaths {
     return c <= 0;
   }
 
+  /**
+   * Per family (0 IPv4, 1 IPv6): every VPC's blocks (its subnets' when its own are not known), as the block's high
+   * and low words with their masks, the VPC's blocks together; and the VPC of each.
+   */
+  private final long[][] vpcRows = new long[2][];
+  private final int[][] vpcOfRow = new int[2][];
+
+  private void flattenVpcBlocks() {
+    for (int f = 0; f < 2; f++) {
+      List<long[]> rows = new ArrayList<>();
+      for (int v = 0; v < vpcs.length; v++) {
+        for (Cidr c : vpcs[v].blocks.isEmpty() ? List.of(vpcs[v].subnetBlocks) : vpcs[v].blocks) {
+          if ((c.isIpv4() ? 0 : 1) == f) {
+            rows.add(new long[] {c.high(), AclTable.highMask(c), c.low(), AclTable.lowMask(c), v});
+          }
+        }
+      }
+      vpcRows[f] = new long[rows.size() * 4];
+      vpcOfRow[f] = new int[rows.size()];
+      for (int i = 0; i < rows.size(); i++) {
+        System.arraycopy(rows.get(i), 0, vpcRows[f], i * 4, 4);
+        vpcOfRow[f][i] = (int) rows.get(i)[4];
+      }
+    }
+  }
+
   /** The VPC whose blocks hold the address: its index, -1 when none, {@link #SEVERAL} when more than one. */
   int vpcContaining(Cidr address) {
+    if (address.isSingleAddress()) {
+      int f = address.isIpv4() ? 0 : 1;
+      long[] rows = vpcRows[f];
+      long high = address.high();
+      long low = address.low();
+      int found = -1;
+      for (int i = 0, r = 0; r < rows.length; i++, r += 4) {
+        if ((high & rows[r + 1]) == rows[r] && (low & rows[r + 3]) == rows[r + 2]) {
+          int v = vpcOfRow[f][i];
+          if (found >= 0 && found != v) {
+            return SEVERAL;
+          }
+          found = v;
+        }
+      }
+      return found;
+    }
     int found = -1;
     for (int i = 0; i < vpcs.length; i++) {
       if (holds(vpcs[i], address)) {
