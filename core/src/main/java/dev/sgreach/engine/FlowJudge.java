@@ -349,6 +349,10 @@ final class FlowJudge {
         if (ingressBy[i] == null) {
           ingressBy[i] = sides.keys(Direction.INGRESS, dst, src, x, r -> sides.peer(r, dst, src, x));
         }
+        if (paths != null) {
+          openOverPath(src, x, dst, y, egressBy[j], ingressBy[i], allowed, unknown);
+          continue;
+        }
         for (int space = 0; space < KeySets.SPACES; space++) {
           if (space < KeySets.OTHER_PROTOCOLS && !carries(space, x.family())) {
             continue;
@@ -359,6 +363,51 @@ final class FlowJudge {
       }
     }
     return OpenPorts.of(allowed, unknown);
+  }
+
+  /**
+   * One address pair's open keys when the packet path is checked: each key space is cut where the path's answer can
+   * change ({@link PathKeys#pieces}), and each piece the egress side may admit is walked once, on its first key
+   * ({@link PacketPaths#passage}). Where the path allows, the keys both sides surely admit are allowed and those they
+   * may admit unknown; where it is unknown, the keys they may admit are unknown; where it denies, nothing. The ingress
+   * side is judged against the source the destination sees, as {@link #flow} does.
+   */
+  private void openOverPath(int src, Cidr x, int dst, Cidr y, KeySets egress, KeySets ingressOfX, Spans[] allowed,
+      Spans[] unknown) {
+    PathEnd from = end(src, x, true);
+    PathEnd to = end(dst, y, false);
+    java.util.Map<Cidr, KeySets> ingressBySeen = new java.util.HashMap<>();
+    for (int space = 0; space < KeySets.SPACES; space++) {
+      if (space < KeySets.OTHER_PROTOCOLS && !carries(space, x.family())) {
+        continue;
+      }
+      Spans possible = egress.possible(space);
+      if (possible.isEmpty()) {
+        continue;
+      }
+      int[] pieces = PathKeys.pieces(paths, space);
+      for (int k = 0; k < pieces.length; k += 2) {
+        int lo = pieces[k];
+        int hi = pieces[k + 1];
+        if (!PathKeys.meets(possible, lo, hi)) {
+          continue;
+        }
+        PacketPaths.Passage p = passage(from, to, PathKeys.traffic(space, lo));
+        int path = Tri.of(p.outcome());
+        if (path == F) {
+          continue;
+        }
+        Cidr seen = p.sourceAsSeen().orElse(x);
+        KeySets in = seen.equals(x) ? ingressOfX : ingressBySeen.computeIfAbsent(seen, a -> {
+          int h = holder(a);
+          return sides.keys(Direction.INGRESS, dst, h, a, r -> sides.peer(r, dst, h, a));
+        });
+        if (path == T) {
+          PathKeys.intersectWithin(egress.sure(space), in.sure(space), lo, hi, allowed[space]);
+        }
+        PathKeys.intersectWithin(possible, in.possible(space), lo, hi, unknown[space]);
+      }
+    }
   }
 
   /** True when a keyed protocol's space travels over this address family. */

@@ -56,6 +56,75 @@ class EngineSweepsOverPathAgreeWithOraclesTest {
     assertThat(caught).as("a seed where the security-group-only sweeps disagree").isPositive();
   }
 
+  @TestFactory
+  Stream<DynamicTest> open_ports_agree_with_the_two_oracles_over_the_path() {
+    String one = System.getProperty("sgreach.path.seed");
+    LongStream seeds = one != null && !one.isBlank() ? LongStream.of(Long.parseLong(one.trim()))
+        : LongStream.rangeClosed(1, 60);
+    return seeds.mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () -> {
+      List<String> wrong = portDisagreements(seed, EnumSet.allOf(Layer.class));
+      assertThat(wrong).as("seed %d; rerun with -Dsgreach.path.seed=%d", seed, seed).isEmpty();
+    }));
+  }
+
+  /** The planted error for open ports: the security-group-only answer disagrees with the oracles on some seed. */
+  @org.junit.jupiter.api.Test
+  void open_ports_without_the_path_are_caught() {
+    long caught = LongStream.rangeClosed(1, 60)
+        .filter(seed -> !portDisagreements(seed, EnumSet.of(Layer.SECURITY_GROUPS)).isEmpty()).findFirst()
+        .orElse(-1);
+    assertThat(caught).as("a seed where the security-group-only open ports disagree").isPositive();
+  }
+
+  /**
+   * Open ports between random address pairs of two ENIs, read back on random traffic ({@link
+   * dev.sgreach.engine.OpenPorts#outcomeOf}): each must be what the two oracles say of that traffic.
+   */
+  private static List<String> portDisagreements(long seed, Set<Layer> layers) {
+    RandomPathNetworks g = new RandomPathNetworks(seed);
+    Network network = EngineWholePathAgreesWithOraclesTest.withGroups(g.network(), new Random(seed * 7919));
+    NaiveEvaluator sgOracle = new NaiveEvaluator(network);
+    NaivePathOracle pathOracle = new NaivePathOracle(network);
+    List<NetworkInterface> enis = network.interfaces().values().stream()
+        .filter(e -> e.prefixes().isEmpty() && !e.privateAddresses().isEmpty()).toList();
+    List<String> wrong = new ArrayList<>();
+    if (enis.size() < 2) {
+      return wrong;
+    }
+    Random r = new Random(seed * 131 + 3);
+    for (int i = 0; i < PAIRS; i++) {
+      NetworkInterface a = enis.get(r.nextInt(enis.size()));
+      NetworkInterface b = enis.get(r.nextInt(enis.size()));
+      Cidr x = a.privateAddresses().get(r.nextInt(a.privateAddresses().size()));
+      List<Cidr> ys = b.privateAddresses().stream().filter(y -> y.family() == x.family()).toList();
+      if (a == b || ys.isEmpty()) {
+        continue;
+      }
+      Cidr y = ys.get(r.nextInt(ys.size()));
+      RandomPathNetworks.Query q = g.query(); // for its client ports
+      Reachability engine = Reachability.of(network, layers, q.clientPorts());
+      dev.sgreach.engine.OpenPorts open = engine.openPorts(Endpoint.parse(endpoint(a, x)),
+          Endpoint.parse(endpoint(b, y)));
+      for (int k = 0; k < TRAFFIC_PER_PAIR; k++) {
+        Traffic t = g.query().traffic();
+        if (t.family() != 0 && t.family() != x.family()) {
+          continue;
+        }
+        Outcome expected = and(sg(sgOracle.outcome(endpoint(a, x), endpoint(b, y), t)),
+            pathOracle.judge(PathEnd.of(a, x), PathEnd.of(b, y), t, q.clientPorts()).outcome());
+        Outcome got = open.outcomeOf(t);
+        if (got != expected) {
+          wrong.add(endpoint(a, x) + " -> " + endpoint(b, y) + " " + t.spec() + " (" + q.clientPorts()
+              + "): oracles " + expected.word() + ", open ports " + got.word() + "\n" + open);
+        }
+      }
+    }
+    return wrong;
+  }
+
+  static final int PAIRS = 4;
+  static final int TRAFFIC_PER_PAIR = 6;
+
   private static void check(long seed) {
     List<String> wrong = disagreements(seed, EnumSet.allOf(Layer.class));
     assertThat(wrong).as("seed %d; rerun: ./mvnw -pl core test -Dtest=EngineSweepsOverPathAgreeWithOraclesTest"
