@@ -1,10 +1,11 @@
 package dev.sgreach.path;
 
+import static dev.sgreach.path.EngineWholePathAgreesWithOraclesTest.and;
+import static dev.sgreach.path.EngineWholePathAgreesWithOraclesTest.sg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sgreach.engine.Endpoint;
 import dev.sgreach.engine.NaiveEvaluator;
-import dev.sgreach.engine.NaiveOutcome;
 import dev.sgreach.engine.Outcome;
 import dev.sgreach.engine.Reachability;
 import dev.sgreach.engine.Reachers;
@@ -37,11 +38,27 @@ import org.junit.jupiter.api.TestFactory;
 class EngineSweepsOverPathAgreeWithOraclesTest {
   static final int TARGETS = 3;
 
+  /** Seeds 1..60, or the one {@code -Dsgreach.path.seed} names. */
+  private static LongStream seeds() {
+    String one = System.getProperty("sgreach.path.seed");
+    return one != null && !one.isBlank() ? LongStream.of(Long.parseLong(one.trim())) : LongStream.rangeClosed(1, 60);
+  }
+
+  /** A seed's random network with groups, its two oracles, and the ENIs the test checks (no delegated prefixes). */
+  private record World(RandomPathNetworks generator, Network network, NaiveEvaluator sgOracle,
+      NaivePathOracle pathOracle, List<NetworkInterface> enis) {
+    static World of(long seed) {
+      RandomPathNetworks g = new RandomPathNetworks(seed);
+      Network network = EngineWholePathAgreesWithOraclesTest.withGroups(g.network(), new Random(seed * 7919));
+      return new World(g, network, new NaiveEvaluator(network), new NaivePathOracle(network),
+          network.interfaces().values().stream().filter(e -> e.prefixes().isEmpty() && !e.privateAddresses().isEmpty())
+              .toList());
+    }
+  }
+
   @TestFactory
   Stream<DynamicTest> who_can_reach_and_what_can_be_reached_agree_with_the_two_oracles_over_the_path() {
-    String one = System.getProperty("sgreach.path.seed");
-    LongStream seeds = one != null && !one.isBlank() ? LongStream.of(Long.parseLong(one.trim()))
-        : LongStream.rangeClosed(1, 60);
+    LongStream seeds = seeds();
     return seeds.mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () -> check(seed)));
   }
 
@@ -58,9 +75,7 @@ class EngineSweepsOverPathAgreeWithOraclesTest {
 
   @TestFactory
   Stream<DynamicTest> open_ports_agree_with_the_two_oracles_over_the_path() {
-    String one = System.getProperty("sgreach.path.seed");
-    LongStream seeds = one != null && !one.isBlank() ? LongStream.of(Long.parseLong(one.trim()))
-        : LongStream.rangeClosed(1, 60);
+    LongStream seeds = seeds();
     return seeds.mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () -> {
       List<String> wrong = portDisagreements(seed, EnumSet.allOf(Layer.class));
       assertThat(wrong).as("seed %d; rerun with -Dsgreach.path.seed=%d", seed, seed).isEmpty();
@@ -81,12 +96,12 @@ class EngineSweepsOverPathAgreeWithOraclesTest {
    * dev.sgreach.engine.OpenPorts#outcomeOf}): each must be what the two oracles say of that traffic.
    */
   private static List<String> portDisagreements(long seed, Set<Layer> layers) {
-    RandomPathNetworks g = new RandomPathNetworks(seed);
-    Network network = EngineWholePathAgreesWithOraclesTest.withGroups(g.network(), new Random(seed * 7919));
-    NaiveEvaluator sgOracle = new NaiveEvaluator(network);
-    NaivePathOracle pathOracle = new NaivePathOracle(network);
-    List<NetworkInterface> enis = network.interfaces().values().stream()
-        .filter(e -> e.prefixes().isEmpty() && !e.privateAddresses().isEmpty()).toList();
+    World w = World.of(seed);
+    RandomPathNetworks g = w.generator();
+    Network network = w.network();
+    NaiveEvaluator sgOracle = w.sgOracle();
+    NaivePathOracle pathOracle = w.pathOracle();
+    List<NetworkInterface> enis = w.enis();
     List<String> wrong = new ArrayList<>();
     if (enis.size() < 2) {
       return wrong;
@@ -132,12 +147,12 @@ class EngineSweepsOverPathAgreeWithOraclesTest {
   }
 
   private static List<String> disagreements(long seed, Set<Layer> layers) {
-    RandomPathNetworks g = new RandomPathNetworks(seed);
-    Network network = EngineWholePathAgreesWithOraclesTest.withGroups(g.network(), new Random(seed * 7919));
-    NaiveEvaluator sgOracle = new NaiveEvaluator(network);
-    NaivePathOracle pathOracle = new NaivePathOracle(network);
-    List<NetworkInterface> enis = network.interfaces().values().stream()
-        .filter(e -> e.prefixes().isEmpty() && !e.privateAddresses().isEmpty()).toList();
+    World w = World.of(seed);
+    RandomPathNetworks g = w.generator();
+    Network network = w.network();
+    NaiveEvaluator sgOracle = w.sgOracle();
+    NaivePathOracle pathOracle = w.pathOracle();
+    List<NetworkInterface> enis = w.enis();
     List<String> wrong = new ArrayList<>();
     if (enis.isEmpty()) {
       return wrong;
@@ -211,21 +226,6 @@ class EngineSweepsOverPathAgreeWithOraclesTest {
 
   private static String endpoint(NetworkInterface e, Cidr address) {
     return e.vpcId().isEmpty() ? address.addressString() : e.vpcId() + "/" + address.addressString();
-  }
-
-  private static Outcome sg(NaiveOutcome o) {
-    return switch (o) {
-      case ALLOWED -> Outcome.ALLOWED;
-      case DENIED -> Outcome.DENIED;
-      case UNKNOWN -> Outcome.UNKNOWN;
-    };
-  }
-
-  private static Outcome and(Outcome a, Outcome b) {
-    if (a == Outcome.DENIED || b == Outcome.DENIED) {
-      return Outcome.DENIED;
-    }
-    return a == Outcome.ALLOWED && b == Outcome.ALLOWED ? Outcome.ALLOWED : Outcome.UNKNOWN;
   }
 
   private static Outcome or(Outcome a, Outcome b) {
