@@ -29,8 +29,6 @@ final class ExposureQuery {
   private final SideJudge sides;
   private final SideJudge.InternetKeys internet;
   private final FlowJudge flows;
-  /** Internet sources by the destination's subnet and family: what the path's pieces depend on. */
-  private final java.util.Map<String, List<Cidr>> internetSources = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * @param parts where each group's part is kept once worked out, for every exposure question about this index
@@ -116,8 +114,7 @@ final class ExposureQuery {
     Traffic bestTraffic = null;
     search:
     for (Cidr to : targets) {
-      List<Cidr> pieces = internetSources.computeIfAbsent(e.subnetId() + "|" + to.family(),
-          k -> paths.internetSources(PathEnd.of(e, to), List.of()));
+      List<Cidr> pieces = paths.internetSources(PathEnd.of(e, to), List.of()); // kept per subnet and family
       for (Cidr from : candidates(pieces, blocks, to.family(), x.rules().isEmpty())) {
         if (from.family() != to.family()) {
           continue;

@@ -545,6 +545,18 @@ final class CompiledPaths {
 
   /** See {@link PacketPaths#internetSources}. */
   List<Cidr> internetSources(PathEnd destination, java.util.Collection<Cidr> alsoApart) {
+    if (alsoApart.isEmpty()) { // the pieces then depend on the destination's subnet and family alone
+      int s = destination.eni().map(this::subnetOf).orElse(-1);
+      return internetPieces.computeIfAbsent(s * 2 + (destination.address().isIpv4() ? 0 : 1),
+          k -> List.copyOf(cutInternet(destination, alsoApart)));
+    }
+    return cutInternet(destination, alsoApart);
+  }
+
+  /** {@link #internetSources} without blocks of the caller's, per subnet ({@code * 2}, + 1 for IPv6). */
+  private final Map<Integer, List<Cidr>> internetPieces = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private List<Cidr> cutInternet(PathEnd destination, java.util.Collection<Cidr> alsoApart) {
     int family = destination.address().family();
     List<Cidr> blocks = new ArrayList<>(alsoApart);
     int s = destination.eni().map(this::subnetOf).orElse(-1);
