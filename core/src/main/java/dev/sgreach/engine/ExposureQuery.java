@@ -107,29 +107,22 @@ final class ExposureQuery {
       // the internet reaches no private address: an internet gateway admits packets only to public ones
       return x.withPath(Exposure.PathReach.BLOCKED, Optional.empty());
     }
-    List<Cidr> blocks = x.rules().stream().map(RuleMatch::matchedAddress).distinct().toList();
     int best = -1;
     Cidr bestFrom = null;
     Cidr bestTo = null;
     Traffic bestTraffic = null;
     search:
     for (Cidr to : targets) {
-      List<Cidr> pieces = paths.internetSources(PathEnd.of(e, to), List.of()); // kept per subnet and family
-      for (Cidr from : candidates(pieces, blocks, to.family(), x.rules().isEmpty())) {
-        if (from.family() != to.family()) {
-          continue;
+      for (Probe probe : probes(x, paths, PathEnd.of(e, to))) {
+        int v = flows.flow(-1, List.of(probe.from), eni, List.of(to), probe.traffic);
+        if (v > best) {
+          best = v;
+          bestFrom = probe.from;
+          bestTo = to;
+          bestTraffic = probe.traffic;
         }
-        for (Traffic t : samples(x, from, to.family(), paths, PathEnd.of(e, to))) {
-          int v = flows.flow(-1, List.of(from), eni, List.of(to), t);
-          if (v > best) {
-            best = v;
-            bestFrom = from;
-            bestTo = to;
-            bestTraffic = t;
-          }
-          if (v == T) {
-            break search;
-          }
+        if (v == T) {
+          break search;
         }
       }
     }
@@ -140,6 +133,35 @@ final class ExposureQuery {
         : Exposure.PathReach.UNKNOWN;
     return x.withPath(reach, Optional.of(paths.check(PathEnd.outside(bestFrom), PathEnd.of(e, bestTo),
         bestTraffic)));
+  }
+
+  /** One internet source and traffic to try towards an exposed ENI. */
+  private record Probe(Cidr from, Traffic traffic) {}
+
+  /**
+   * Per list of admitting rules (by identity: ENIs exposed alike share theirs) and destination subnet and family: the
+   * probes {@link #withPath} tries, in order. They depend on nothing else (the internet's pieces on the subnet and
+   * family, the keys on its ACL, the sources and ports on the rules), so ENIs of one kind in one subnet share them.
+   */
+  private final java.util.Map<List<RuleMatch>, java.util.Map<String, List<Probe>>> probes =
+      new java.util.IdentityHashMap<>();
+
+  private List<Probe> probes(Exposure.Exposed x, PacketPaths paths, PathEnd to) {
+    int family = to.address().family();
+    return probes.computeIfAbsent(x.rules(), k -> new java.util.HashMap<>())
+        .computeIfAbsent(x.eni().subnetId() + "|" + family, k -> {
+          List<Cidr> blocks = x.rules().stream().map(RuleMatch::matchedAddress).distinct().toList();
+          List<Cidr> pieces = paths.internetSources(to, List.of());
+          List<Probe> out = new ArrayList<>();
+          for (Cidr from : candidates(pieces, blocks, family, x.rules().isEmpty())) {
+            if (from.family() == family) {
+              for (Traffic t : samples(x, from, family, paths, to)) {
+                out.add(new Probe(from, t));
+              }
+            }
+          }
+          return out;
+        });
   }
 
   /**
