@@ -31,8 +31,6 @@ final class ExposureQuery {
   private final SideJudge sides;
   private final SideJudge.InternetKeys internet;
   private final FlowJudge flows;
-  /** Internet sources by the destination's subnet and family: what the path's pieces depend on. */
-  private final java.util.Map<String, List<Cidr>> internetSources = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * @param parts where each group's part is kept once worked out, for every exposure question about this index
@@ -111,31 +109,22 @@ final class ExposureQuery {
       // the internet reaches no private address: an internet gateway admits packets only to public ones
       return x.withPath(Exposure.PathReach.BLOCKED, Optional.empty());
     }
-    List<Cidr> blocks = x.rules().stream().map(RuleMatch::matchedAddress).distinct().toList();
     int best = -1;
     Cidr bestFrom = null;
     Cidr bestTo = null;
     Traffic bestTraffic = null;
     search:
     for (Cidr to : targets) {
-      List<Cidr> pieces = internetSources.computeIfAbsent(e.subnetId() + "|" + to.family(),
-          k -> paths.internetSources(PathEnd.of(e, to), List.of()));
-      for (Cidr from : candidates(pieces, blocks, b -> sides.firstInternetAddress(eni, b), to.family(),
-          x.rules().isEmpty())) {
-        if (from.family() != to.family() || sides.isInternet(eni, from) == F) {
-          continue; // not a source on the internet for this ENI: in its VPC or a peer's
+      for (Probe probe : probes(x, eni, paths, PathEnd.of(e, to))) {
+        int v = flows.flow(-1, List.of(probe.from), eni, List.of(to), probe.traffic);
+        if (v > best) {
+          best = v;
+          bestFrom = probe.from;
+          bestTo = to;
+          bestTraffic = probe.traffic;
         }
-        for (Traffic t : samples(x, from, to.family(), paths, PathEnd.of(e, to))) {
-          int v = flows.flow(-1, List.of(from), eni, List.of(to), t);
-          if (v > best) {
-            best = v;
-            bestFrom = from;
-            bestTo = to;
-            bestTraffic = t;
-          }
-          if (v == T) {
-            break search;
-          }
+        if (v == T) {
+          break search;
         }
       }
     }
@@ -146,6 +135,37 @@ final class ExposureQuery {
         : Exposure.PathReach.UNKNOWN;
     return x.withPath(reach, Optional.of(paths.check(PathEnd.outside(bestFrom), PathEnd.of(e, bestTo),
         bestTraffic)));
+  }
+
+  /** One internet source and traffic to try towards an exposed ENI. */
+  private record Probe(Cidr from, Traffic traffic) {}
+
+  /**
+   * Per list of admitting rules (by identity: ENIs exposed alike share theirs) and destination subnet and family: the
+   * probes {@link #withPath} tries, in order. They depend on nothing else (the internet's pieces on the VPC, subnet and
+   * family, the keys on its ACL, the sources and ports on the rules), so ENIs of one kind in one subnet share them.
+   */
+  private final java.util.Map<List<RuleMatch>, java.util.Map<String, List<Probe>>> probes =
+      new java.util.IdentityHashMap<>();
+
+  private List<Probe> probes(Exposure.Exposed x, int eni, PacketPaths paths, PathEnd to) {
+    int family = to.address().family();
+    // the internet an ENI sees depends on its VPC (and its peers), which its subnet names but for an ENI without one
+    return probes.computeIfAbsent(x.rules(), k -> new java.util.HashMap<>())
+        .computeIfAbsent(x.eni().vpcId() + "|" + x.eni().subnetId() + "|" + family, k -> {
+          List<Cidr> blocks = x.rules().stream().map(RuleMatch::matchedAddress).distinct().toList();
+          List<Cidr> pieces = paths.internetSources(to, List.of());
+          List<Probe> out = new ArrayList<>();
+          for (Cidr from : candidates(pieces, blocks, c -> sides.firstInternetAddress(eni, c), family,
+              x.rules().isEmpty())) {
+            if (from.family() == family && sides.isInternet(eni, from) != F) { // else in its VPC or a peer's
+              for (Traffic t : samples(x, from, family, paths, to)) {
+                out.add(new Probe(from, t));
+              }
+            }
+          }
+          return out;
+        });
   }
 
   /**

@@ -89,8 +89,13 @@ final class FlowJudge {
     return PathEnd.of(n, a);
   }
 
-  private ClientPorts clientPortsOf(PathEnd from) {
-    return clientPorts != null ? clientPorts : PacketPaths.defaultClientPorts(from);
+  /** The path's fast answer, on the asked client ports or else the source's default. */
+  private PacketPaths.Passage passage(PathEnd from, PathEnd to, Traffic traffic) {
+    return clientPorts != null ? paths.passage(from, to, traffic, clientPorts) : paths.passage(from, to, traffic);
+  }
+
+  private Outcome pathOutcome(PathEnd from, PathEnd to, Traffic traffic) {
+    return clientPorts != null ? paths.outcome(from, to, traffic, clientPorts) : paths.outcome(from, to, traffic);
   }
 
   /** The ENI holding an address the destination sees, or -1 for an address outside the snapshot. */
@@ -101,20 +106,18 @@ final class FlowJudge {
   /**
    * One address pair whose egress side is {@code e} (not F): the path both ways AND the ingress side against the
    * source the destination sees; {@code ingressOfX} is the ingress side against {@code x} itself (-1: not judged yet),
-   * used when the path keeps the source.
+   * used when the path keeps the source ({@code translates} false).
    */
-  private int withPath(int src, Cidr x, int dst, Cidr y, Traffic traffic, int e, int ingressOfX) {
-    PathEnd from = end(src, x, true);
-    PathEnd to = end(dst, y, false);
-    ClientPorts ports = clientPortsOf(from);
-    if (!paths.mayTranslateSource(from, to)) {
+  private int withPath(int src, Cidr x, PathEnd from, int dst, PathEnd to, boolean translates, Traffic traffic,
+      int e, int ingressOfX) {
+    if (!translates) {
       int in = ingressOfX >= 0 ? ingressOfX : sides.judge(Direction.INGRESS, dst, src, x, traffic);
       if (Tri.and(e, in) == F) {
         return F;
       }
-      return Tri.and(Tri.and(e, in), Tri.of(paths.outcome(from, to, traffic, ports)));
+      return Tri.and(Tri.and(e, in), Tri.of(pathOutcome(from, to, traffic)));
     }
-    PacketPaths.Passage p = paths.passage(from, to, traffic, ports);
+    PacketPaths.Passage p = passage(from, to, traffic);
     int path = Tri.of(p.outcome());
     if (path == F) {
       return F;
@@ -123,6 +126,13 @@ final class FlowJudge {
     int in = seen.equals(x) && ingressOfX >= 0 ? ingressOfX
         : sides.judge(Direction.INGRESS, dst, seen.equals(x) ? src : holder(seen), seen, traffic);
     return Tri.and(Tri.and(e, in), path);
+  }
+
+  /** {@link #withPath} for one address pair given by its addresses. */
+  private int withPath(int src, Cidr x, int dst, Cidr y, Traffic traffic, int e, int ingressOfX) {
+    PathEnd from = end(src, x, true);
+    PathEnd to = end(dst, y, false);
+    return withPath(src, x, from, dst, to, paths.mayTranslateSource(from, to), traffic, e, ingressOfX);
   }
 
   /** True when an address pair can carry traffic of this family (0: either): the same family, and the traffic's. */
@@ -165,11 +175,23 @@ final class FlowJudge {
           continue;
         }
         int in = (int) (ingressBy >>> (2 * i)) & 3;
-        if (in == 0 && (paths == null || !paths.mayTranslateSource(end(src, x, true), end(dst, y, false)))) {
-          in = sides.judge(Direction.INGRESS, dst, src, x, traffic) + 1;
-          ingressBy |= (long) in << (2 * i);
+        int pair;
+        if (paths == null) {
+          if (in == 0) {
+            in = sides.judge(Direction.INGRESS, dst, src, x, traffic) + 1;
+            ingressBy |= (long) in << (2 * i);
+          }
+          pair = Tri.and(e - 1, in - 1);
+        } else {
+          PathEnd from = end(src, x, true);
+          PathEnd to = end(dst, y, false);
+          boolean translates = paths.mayTranslateSource(from, to);
+          if (in == 0 && !translates) {
+            in = sides.judge(Direction.INGRESS, dst, src, x, traffic) + 1;
+            ingressBy |= (long) in << (2 * i);
+          }
+          pair = withPath(src, x, from, dst, to, translates, traffic, e - 1, in - 1);
         }
-        int pair = paths != null ? withPath(src, x, dst, y, traffic, e - 1, in - 1) : Tri.and(e - 1, in - 1);
         if (pair == T) {
           return T;
         }
@@ -235,8 +257,7 @@ final class FlowJudge {
         int path = T;
         if (paths != null) {
           pair = egressBy[j] == F ? F : withPath(src, xs.get(i), dst, ys.get(j), t, egressBy[j], -1);
-          path = Tri.of(paths.outcome(end(src, xs.get(i), true), end(dst, ys.get(j), false), t,
-              clientPortsOf(end(src, xs.get(i), true))));
+          path = Tri.of(pathOutcome(end(src, xs.get(i), true), end(dst, ys.get(j), false), t));
         }
         overall = Tri.or(overall, pair);
         int score = pair * 10 + egressBy[j] + ingressBy[i] + path;
@@ -338,6 +359,10 @@ final class FlowJudge {
         if (ingressBy[i] == null) {
           ingressBy[i] = sides.keys(Direction.INGRESS, dst, src, x, r -> sides.peer(r, dst, src, x));
         }
+        if (paths != null) {
+          openOverPath(src, x, dst, y, egressBy[j], ingressBy[i], allowed, unknown);
+          continue;
+        }
         for (int space = 0; space < KeySets.SPACES; space++) {
           if (space < KeySets.OTHER_PROTOCOLS && !carries(space, x.family())) {
             continue;
@@ -348,6 +373,51 @@ final class FlowJudge {
       }
     }
     return OpenPorts.of(allowed, unknown);
+  }
+
+  /**
+   * One address pair's open keys when the packet path is checked: each key space is cut where the path's answer can
+   * change ({@link PathKeys#pieces}), and each piece the egress side may admit is walked once, on its first key
+   * ({@link PacketPaths#passage}). Where the path allows, the keys both sides surely admit are allowed and those they
+   * may admit unknown; where it is unknown, the keys they may admit are unknown; where it denies, nothing. The ingress
+   * side is judged against the source the destination sees, as {@link #flow} does.
+   */
+  private void openOverPath(int src, Cidr x, int dst, Cidr y, KeySets egress, KeySets ingressOfX, Spans[] allowed,
+      Spans[] unknown) {
+    PathEnd from = end(src, x, true);
+    PathEnd to = end(dst, y, false);
+    java.util.Map<Cidr, KeySets> ingressBySeen = new java.util.HashMap<>();
+    for (int space = 0; space < KeySets.SPACES; space++) {
+      if (space < KeySets.OTHER_PROTOCOLS && !carries(space, x.family())) {
+        continue;
+      }
+      Spans possible = egress.possible(space);
+      if (possible.isEmpty()) {
+        continue;
+      }
+      int[] pieces = PathKeys.pieces(paths, space);
+      for (int k = 0; k < pieces.length; k += 2) {
+        int lo = pieces[k];
+        int hi = pieces[k + 1];
+        if (!PathKeys.meets(possible, lo, hi)) {
+          continue;
+        }
+        PacketPaths.Passage p = passage(from, to, PathKeys.traffic(space, lo));
+        int path = Tri.of(p.outcome());
+        if (path == F) {
+          continue;
+        }
+        Cidr seen = p.sourceAsSeen().orElse(x);
+        KeySets in = seen.equals(x) ? ingressOfX : ingressBySeen.computeIfAbsent(seen, a -> {
+          int h = holder(a);
+          return sides.keys(Direction.INGRESS, dst, h, a, r -> sides.peer(r, dst, h, a));
+        });
+        if (path == T) {
+          PathKeys.intersectWithin(egress.sure(space), in.sure(space), lo, hi, allowed[space]);
+        }
+        PathKeys.intersectWithin(possible, in.possible(space), lo, hi, unknown[space]);
+      }
+    }
   }
 
   /** True when a keyed protocol's space travels over this address family. */

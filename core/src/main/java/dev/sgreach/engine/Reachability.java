@@ -39,11 +39,12 @@ import java.util.Set;
  * Load Balancer, Transit Gateway, an NLB without groups) admit everything when they carry no group; any other ENI
  * with no group admits nothing.
  *
- * <p>When the snapshot holds network ACLs or route tables ({@link Network#layers()}), {@code reach}, {@code outcome}
- * and {@code exposure} also judge the packet path between the two sides, both ways ({@link PacketPaths}), and every
- * verdict says which layers it checked ({@link #layers()}); {@link #of(Network, Set)} restricts the engine to fewer
- * layers, {@link #of(Network, Set, ClientPorts)} sets the client's ephemeral ports the replies are checked on.
- * {@code whoCanReach}, {@code whatCanBeReached} and {@code openPorts} judge security groups only so far.
+ * <p>When the snapshot holds network ACLs or route tables ({@link Network#layers()}), {@code reach}, {@code outcome},
+ * {@code exposure}, {@code openPorts}, {@code whoCanReach} and {@code whatCanBeReached} also judge the packet path
+ * between the two sides, both ways ({@link PacketPaths}), and every verdict says which layers it checked
+ * ({@link #layers()}); {@link #of(Network, Set)} restricts the engine to fewer layers,
+ * {@link #of(Network, Set, ClientPorts)} sets the client's ephemeral ports the replies are checked on. The outside
+ * address blocks {@code whoCanReach} and {@code whatCanBeReached} list are those the member's groups admit.
  *
  * <p>The network is compiled once into an index when this object is made; every query answers from it (the package
  * documentation describes how). Instances are immutable and thread-safe.
@@ -485,7 +486,7 @@ public final class Reachability {
     Set<String> outsideUnknown = new LinkedHashSet<>();
     Set<Cidr> services = new LinkedHashSet<>();
     for (Member m : resolve(endpoint)) {
-      ReachersQuery q = new ReachersQuery(index, sides, own, m, flows.eni(m), traffic);
+      ReachersQuery q = new ReachersQuery(index, sides, flows, own, m, flows.eni(m), traffic);
       q.outside(outside, services, outsideUnknown, m.label());
       if (own == Direction.INGRESS && m.publicAddress().isPresent()) {
         queries.add((allowed, unknown) -> throughPublic(m, traffic, allowed, unknown));

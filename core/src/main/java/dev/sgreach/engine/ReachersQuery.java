@@ -37,6 +37,8 @@ final class ReachersQuery {
   private final Direction theirs;
   private final PreparedSide own;
   private final SidesAgainst candidates;
+  /** The judge of whole flows, with the packet path when the engine checks one. */
+  private final FlowJudge flows;
   /** Per family (0 IPv4, 1 IPv6): the positions in {@link #myAddresses} of the member's addresses of that family. */
   private final int[][] addressesOf = new int[2][];
 
@@ -55,9 +57,11 @@ final class ReachersQuery {
   private final byte[] classValue;
   private final BitSet addressDependent = new BitSet();
 
-  ReachersQuery(Index index, SideJudge sides, Direction own, Member member, int me, Traffic traffic) {
+  ReachersQuery(Index index, SideJudge sides, FlowJudge flows, Direction own, Member member, int me,
+      Traffic traffic) {
     this.index = index;
     this.sides = sides;
+    this.flows = flows;
     this.me = me;
     this.myAddresses = member.addresses();
     this.traffic = traffic;
@@ -214,6 +218,10 @@ final class ReachersQuery {
    * pair, since the class and address shortcuts read addresses as they are and classes do not tell hosts apart.
    */
   void expand(BitSet allowed, BitSet unknown) {
+    if (flows.paths().isPresent()) {
+      expandOverPath(allowed, unknown);
+      return;
+    }
     boolean meStandsIn = me >= 0 && sides.judgedAlone(me);
     FlowJudge whole = sides.anyJudgedAlone() ? new FlowJudge(index, sides) : null;
     for (int k = 0; k < index.classCount(); k++) {
@@ -238,6 +246,28 @@ final class ReachersQuery {
         } else if (v == U) {
           unknown.set(c);
         }
+      }
+    }
+  }
+
+  /**
+   * {@link #expand} when the packet path is checked: each candidate's whole flow, pair by pair, security groups AND
+   * the path both ways ({@link FlowJudge#flow}), exactly as {@code reach} judges it. The class shortcuts do not
+   * carry over: a NAT gateway on the way makes the destination's groups judge another source address, so a flow the
+   * groups deny between the two private addresses can still get through.
+   */
+  private void expandOverPath(BitSet allowed, BitSet unknown) {
+    for (int c = 0; c < index.enis.length; c++) {
+      if (c == me) {
+        continue;
+      }
+      int v = theirs == Direction.EGRESS
+          ? flows.flow(c, index.eniAddresses[c], me, myAddresses, traffic)
+          : flows.flow(me, myAddresses, c, index.eniAddresses[c], traffic);
+      if (v == T) {
+        allowed.set(c);
+      } else if (v == U) {
+        unknown.set(c);
       }
     }
   }

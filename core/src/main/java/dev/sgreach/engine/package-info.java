@@ -84,7 +84,10 @@
  * {@link dev.sgreach.engine.Flow#path()}) for {@code explain}, from the same decisions. Where the path may translate the source (NAT and internet gateways)
  * the ingress side is judged against the source the destination sees. Every {@link dev.sgreach.engine.Verdict} says
  * which layers it judged. {@code ExposureQuery} judges each ENI its groups expose from the internet's pieces that its
- * subnet treats alike, to its public addresses ({@link dev.sgreach.engine.Exposure.PathReach}). Who-can-reach,
- * what-can-be-reached and open ports judge security groups only so far.
+ * subnet treats alike, to its public addresses ({@link dev.sgreach.engine.Exposure.PathReach}). Who-can-reach and
+ * what-can-be-reached judge each candidate ENI's whole flow ({@code FlowJudge.flow}, the class shortcuts of
+ * {@code ReachersQuery} being for security groups alone, since a translated source changes what the ingress side
+ * sees); open ports cut each key space where the path's answer can change ({@code PathKeys}) and walk each piece the
+ * egress side may admit once. The outside blocks the sweeps list are those the member's groups admit.
  */
 package dev.sgreach.engine;

@@ -379,7 +379,9 @@ public final class Cidr implements Comparable<Cidr> {
 
   @Override
   public int hashCode() {
-    return Long.hashCode(hi * 31 + lo) * 31 + length * 7 + family;
+    // both words mixed (a sum like hi * 31 + lo lets IPv6 addresses of many /64s share one hash)
+    long h = (hi * 0x9E3779B97F4A7C15L ^ lo) * 0xBF58476D1CE4E5B9L;
+    return Long.hashCode(h ^ (h >>> 31)) * 31 + length * 7 + family;
   }
 
   @Override

@@ -57,10 +57,17 @@ final class CompiledPaths {
   private final Map<String, TgwLookup> tgwTables = new HashMap<>();
   private final Map<Cidr, PublicOwner> publicOwners = new HashMap<>();
   private final Map<Cidr, List<NatGateway>> natByPrivate = new HashMap<>();
-  private final Map<Cidr, List<NetworkInterface>> enisByAddress = new HashMap<>();
+  /** The ENIs holding each private address, with their VPC and subnet. */
+  private final Map<Cidr, EniInfo[]> enisByAddress = new HashMap<>();
   private final List<NetworkInterface> enisWithPrefixes = new ArrayList<>();
+  /** Every ENI of the snapshot, by identity, with its VPC and subnet: asked on every walk, so no string is hashed. */
+  private final java.util.IdentityHashMap<NetworkInterface, EniInfo> eniInfo = new java.util.IdentityHashMap<>();
   private final Map<Cidr, Integer> resolvers = new HashMap<>();
   private final Map<String, Map<String, TransitGateway.Attachment>> attachments = new HashMap<>();
+  /** Per transit gateway: the attachment each VPC (by index) routes into, null when it has none. */
+  private final Map<TransitGateway, TransitGateway.Attachment[]> attachmentOfVpc = new java.util.IdentityHashMap<>();
+  /** Per VPC attachment: the indexes of its subnets the snapshot knows, in its order. */
+  private final Map<TransitGateway.Attachment, int[]> attachmentSubnets = new java.util.IdentityHashMap<>();
 
   /** One subnet: its VPC, zone, and the indexes of its ACL and route table (or {@link #MISSING}, {@link #AMBIGUOUS}). */
   static final class SubnetInfo {
@@ -99,6 +106,53 @@ final class CompiledPaths {
     }
   }
 
+  /**
+   * One ENI of the snapshot compiled: its VPC and subnet indexes ({@code -1} when it names none), the client ports
+   * AWS documents for its kind ({@link ClientPorts#defaultFor}), and whether it alone holds each of its private
+   * addresses in its VPC. Fixed once the compiled network is made.
+   */
+  static final class EniInfo {
+    final NetworkInterface eni;
+    final int vpc;
+    final int subnet;
+    final ClientPorts clientPorts;
+    /** No other ENI of its VPC holds one of its private addresses; set while the network is compiled. */
+    private boolean soleHolder;
+
+    EniInfo(NetworkInterface eni, int vpc, int subnet) {
+      this.eni = eni;
+      this.vpc = vpc;
+      this.subnet = subnet;
+      this.clientPorts = ClientPorts.defaultFor(eni);
+    }
+
+    NetworkInterface eni() {
+      return eni;
+    }
+
+    int vpc() {
+      return vpc;
+    }
+
+    int subnet() {
+      return subnet;
+    }
+
+    ClientPorts clientPorts() {
+      return clientPorts;
+    }
+
+    /**
+     * What {@link CompiledPaths#subnetHolding}{@code (v, a)} gives for an address of this ENI, when that is known
+     * without looking the address up: this ENI's subnet, when {@code a} is one of its private addresses, it alone
+     * holds it in its VPC and {@code v} is that VPC; else {@link Integer#MIN_VALUE} (look it up).
+     */
+    int ownSubnet(int v, Cidr a) {
+      return soleHolder && v == vpc && subnet >= 0 && (eni.privateIpv4().contains(a) || eni.ipv6().contains(a))
+          ? subnet : Integer.MIN_VALUE;
+    }
+  }
+
   /** Who owns a public IPv4 address (or an ENI's IPv6 address): an ENI with its private address, or a NAT gateway. */
   record PublicOwner(NetworkInterface eni, NatGateway nat, Cidr privateAddress, int vpc, int subnet, boolean ambiguous) {}
 
@@ -117,14 +171,19 @@ final class CompiledPaths {
       }
     }
     this.subnets = subnetMap.values().toArray(new SubnetInfo[0]);
+    Map<String, String> zones = new HashMap<>();
     for (int i = 0; i < subnets.length; i++) {
       subnetIndex.put(subnets[i].id, i);
+      // one string per zone, so that comparing two subnets' zones is mostly a comparison of references
+      subnets[i].zoneId = zones.computeIfAbsent(subnets[i].zoneId, z -> z);
+      subnets[i].zoneName = zones.computeIfAbsent(subnets[i].zoneName, z -> z);
     }
     this.aclTables = network.networkAcls().values().stream().map(AclTable::new).toArray(AclTable[]::new);
     this.routeTables = network.routeTables().values().stream()
         .map(t -> new RouteLookup(t, network.prefixLists())).toArray(RouteLookup[]::new);
     resolveSubnets();
     sortSubnetBlocks();
+    flattenVpcBlocks();
     resolveGateways();
     compileTransitGateways();
     mapPublicAddresses();
@@ -327,12 +386,26 @@ final class CompiledPaths {
       }
     }
     for (NetworkInterface e : network.interfaces().values()) {
+      EniInfo info = new EniInfo(e, vpcIndex(e.vpcId()), subnetIndex(e.subnetId()));
+      eniInfo.put(e, info);
       for (Cidr a : e.privateAddresses()) {
-        enisByAddress.computeIfAbsent(a, k -> new ArrayList<>(1)).add(e);
+        EniInfo[] held = enisByAddress.get(a);
+        if (held == null) {
+          enisByAddress.put(a, new EniInfo[] {info});
+        } else {
+          EniInfo[] more = java.util.Arrays.copyOf(held, held.length + 1);
+          more[held.length] = info;
+          enisByAddress.put(a, more);
+        }
       }
       if (!e.prefixes().isEmpty()) {
         enisWithPrefixes.add(e);
       }
+    }
+    for (EniInfo info : eniInfo.values()) {
+      // the first holder of an address in a VPC is what a lookup finds; alone, it is also the only one there
+      info.soleHolder = info.eni.privateAddresses().stream().allMatch(a -> holderIn(info.vpc, a) == info
+          && java.util.Arrays.stream(enisByAddress.get(a)).filter(o -> o.vpc == info.vpc).count() == 1);
     }
   }
 
@@ -341,6 +414,18 @@ final class CompiledPaths {
       Map<String, TransitGateway.Attachment> byId = new HashMap<>();
       g.attachments().forEach(a -> byId.put(a.id(), a));
       attachments.put(g.id(), byId);
+      TransitGateway.Attachment[] byVpc = new TransitGateway.Attachment[vpcs.length];
+      for (TransitGateway.Attachment a : g.attachments()) {
+        if (!a.isVpc()) {
+          continue;
+        }
+        int v = vpcIndex(a.resourceId());
+        if (v >= 0 && (byVpc[v] == null || a.isAvailable())) {
+          byVpc[v] = a; // an available attachment, the last of them; else the first
+        }
+        attachmentSubnets.put(a, a.subnetIds().stream().mapToInt(this::subnetIndex).toArray());
+      }
+      attachmentOfVpc.put(g, byVpc);
       for (TransitGateway.RouteTable t : g.routeTables()) {
         tgwTables.put(g.id() + "/" + t.id(), new TgwLookup(g, t, network.vpcs()));
       }
@@ -412,8 +497,13 @@ final class CompiledPaths {
     if (s < 0 || subnets[s].acl < 0 || !(protocol == 6 || protocol == 17 || protocol == 1 || protocol == 58)) {
       return keyBoundaries(protocol);
     }
-    return boundaries(protocol, List.of(aclTables[subnets[s].acl].acl));
+    int acl = subnets[s].acl;
+    return aclKeyBoundaries.computeIfAbsent(acl * 256 + protocol, k -> boundaries(protocol,
+        List.of(aclTables[acl].acl)));
   }
+
+  /** {@link #keyBoundariesFromInternet} per ACL (by index * 256 + protocol): computed once for each. */
+  private final Map<Integer, int[]> aclKeyBoundaries = new java.util.concurrent.ConcurrentHashMap<>();
 
   private static int[] boundaries(int p, java.util.Collection<NetworkAcl> acls) {
     boolean ports = p == 6 || p == 17;
@@ -455,6 +545,18 @@ final class CompiledPaths {
 
   /** See {@link PacketPaths#internetSources}. */
   List<Cidr> internetSources(PathEnd destination, java.util.Collection<Cidr> alsoApart) {
+    if (alsoApart.isEmpty()) { // the pieces then depend on the destination's subnet and family alone
+      int s = destination.eni().map(this::subnetOf).orElse(-1);
+      return internetPieces.computeIfAbsent(s * 2 + (destination.address().isIpv4() ? 0 : 1),
+          k -> List.copyOf(cutInternet(destination, alsoApart)));
+    }
+    return cutInternet(destination, alsoApart);
+  }
+
+  /** {@link #internetSources} without blocks of the caller's, per subnet ({@code * 2}, + 1 for IPv6). */
+  private final Map<Integer, List<Cidr>> internetPieces = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private List<Cidr> cutInternet(PathEnd destination, java.util.Collection<Cidr> alsoApart) {
     int family = destination.address().family();
     List<Cidr> blocks = new ArrayList<>(alsoApart);
     int s = destination.eni().map(this::subnetOf).orElse(-1);
@@ -619,14 +721,15 @@ final class CompiledPaths {
     if (!Addresses.isGlobalIpv6(address)) {
       return null;
     }
-    List<NetworkInterface> holders = enisByAddress.get(address);
-    NetworkInterface e = holders != null ? holders.get(0)
+    EniInfo[] holders = enisByAddress.get(address);
+    NetworkInterface e = holders != null ? holders[0].eni()
         : enisWithPrefixes.stream().filter(x -> x.prefixes().stream().anyMatch(p -> p.contains(address)))
             .findFirst().orElse(null);
     if (e == null) {
       return null;
     }
-    return new PublicOwner(e, null, address, vpcIndex(e.vpcId()), subnetIndex(e.subnetId()), false);
+    EniInfo i = info(e);
+    return new PublicOwner(e, null, address, i.vpc(), i.subnet(), false);
   }
 
   /** The VPC whose Route 53 Resolver is at this address (its primary block plus two), or -1. */
@@ -667,21 +770,26 @@ final class CompiledPaths {
    * VPCs that are not peered may reuse each other's blocks, so the VPC is part of the question.
    */
   NetworkInterface eniIn(int vpc, Cidr address) {
-    String vpcId = vpc >= 0 ? vpcs[vpc].id : "";
-    List<NetworkInterface> found = enisByAddress.get(address);
+    EniInfo i = holderIn(vpc, address);
+    return i == null ? null : i.eni();
+  }
+
+  /** {@link #eniIn} with the holder's VPC and subnet. */
+  private EniInfo holderIn(int vpc, Cidr address) {
+    EniInfo[] found = enisByAddress.get(address);
     if (found != null) {
-      for (NetworkInterface e : found) {
-        if (e.vpcId().equals(vpcId)) {
+      for (EniInfo e : found) {
+        if (e.vpc() == vpc) { // an ENI's VPC index is -1 exactly when it names no VPC
           return e;
         }
       }
       return null;
     }
     for (NetworkInterface e : enisWithPrefixes) {
-      if (e.vpcId().equals(vpcId)) {
+      if (vpcOf(e) == vpc) {
         for (Cidr p : e.prefixes()) {
           if (p.contains(address)) {
-            return e;
+            return info(e);
           }
         }
       }
@@ -711,7 +819,26 @@ final class CompiledPaths {
 
   /** The subnet index of an ENI of the snapshot, or -1 when it names none. */
   int subnetOf(NetworkInterface eni) {
-    return subnetIndex(eni.subnetId());
+    return info(eni).subnet();
+  }
+
+  /** The VPC index of an ENI of the snapshot, or -1 when it names none. */
+  int vpcOf(NetworkInterface eni) {
+    return info(eni).vpc();
+  }
+
+  /** The compiled facts of this very object when it is an ENI of the snapshot, else null. */
+  EniInfo ownInfo(NetworkInterface eni) {
+    return eniInfo.get(eni);
+  }
+
+  /**
+   * The compiled facts of an ENI: found by identity, else (an equal copy of one of the snapshot's) worked out from its
+   * ids.
+   */
+  EniInfo info(NetworkInterface eni) {
+    EniInfo i = eniInfo.get(eni);
+    return i != null ? i : new EniInfo(eni, vpcIndex(eni.vpcId()), subnetIndex(eni.subnetId()));
   }
 
   /**
@@ -723,12 +850,9 @@ final class CompiledPaths {
     if (vpc < 0) {
       return UNKNOWN_SUBNET;
     }
-    NetworkInterface e = eniIn(vpc, address);
-    if (e != null) {
-      int s = subnetIndex(e.subnetId());
-      if (s >= 0) {
-        return s;
-      }
+    EniInfo e = holderIn(vpc, address);
+    if (e != null && e.subnet() >= 0) {
+      return e.subnet();
     }
     VpcInfo v = vpcs[vpc];
     Cidr[] blocks = v.subnetBlocks;
@@ -761,8 +885,51 @@ final class CompiledPaths {
     return c <= 0;
   }
 
+  /**
+   * Per family (0 IPv4, 1 IPv6): every VPC's blocks (its subnets' when its own are not known), as the block's high
+   * and low words with their masks, the VPC's blocks together; and the VPC of each.
+   */
+  private final long[][] vpcRows = new long[2][];
+  private final int[][] vpcOfRow = new int[2][];
+
+  private void flattenVpcBlocks() {
+    for (int f = 0; f < 2; f++) {
+      List<long[]> rows = new ArrayList<>();
+      for (int v = 0; v < vpcs.length; v++) {
+        for (Cidr c : vpcs[v].blocks.isEmpty() ? List.of(vpcs[v].subnetBlocks) : vpcs[v].blocks) {
+          if ((c.isIpv4() ? 0 : 1) == f) {
+            rows.add(new long[] {c.high(), AclTable.highMask(c), c.low(), AclTable.lowMask(c), v});
+          }
+        }
+      }
+      vpcRows[f] = new long[rows.size() * 4];
+      vpcOfRow[f] = new int[rows.size()];
+      for (int i = 0; i < rows.size(); i++) {
+        System.arraycopy(rows.get(i), 0, vpcRows[f], i * 4, 4);
+        vpcOfRow[f][i] = (int) rows.get(i)[4];
+      }
+    }
+  }
+
   /** The VPC whose blocks hold the address: its index, -1 when none, {@link #SEVERAL} when more than one. */
   int vpcContaining(Cidr address) {
+    if (address.isSingleAddress()) {
+      int f = address.isIpv4() ? 0 : 1;
+      long[] rows = vpcRows[f];
+      long high = address.high();
+      long low = address.low();
+      int found = -1;
+      for (int i = 0, r = 0; r < rows.length; i++, r += 4) {
+        if ((high & rows[r + 1]) == rows[r] && (low & rows[r + 3]) == rows[r + 2]) {
+          int v = vpcOfRow[f][i];
+          if (found >= 0 && found != v) {
+            return SEVERAL;
+          }
+          found = v;
+        }
+      }
+      return found;
+    }
     int found = -1;
     for (int i = 0; i < vpcs.length; i++) {
       if (holds(vpcs[i], address)) {
@@ -789,6 +956,21 @@ final class CompiledPaths {
       }
     }
     return false;
+  }
+
+  /**
+   * The attachment through which a subnet of VPC {@code vpc} routes into this transit gateway: its VPC attachment (an
+   * available one when there are several), or null.
+   */
+  TransitGateway.Attachment attachmentOf(TransitGateway gateway, int vpc) {
+    TransitGateway.Attachment[] byVpc = attachmentOfVpc.get(gateway);
+    return byVpc == null || vpc < 0 ? null : byVpc[vpc];
+  }
+
+  /** The indexes of a VPC attachment's subnets, in its order: -1 for one the snapshot does not know. */
+  int[] subnetsOf(TransitGateway.Attachment attachment) {
+    int[] s = attachmentSubnets.get(attachment);
+    return s != null ? s : attachment.subnetIds().stream().mapToInt(this::subnetIndex).toArray();
   }
 
   /** The attachment of this transit gateway with this id, or null. */

@@ -17,8 +17,9 @@ import java.util.List;
  * egress-only internet gateways, NAT gateways, gateway endpoints, and routes to appliances (DOMAIN-PATH.md section 2).
  */
 abstract class GatewayHops extends TransitHops {
-  GatewayHops(CompiledPaths c, Trace t, PathEnd source, PathEnd destination, Traffic traffic, ClientPorts client) {
-    super(c, t, source, destination, traffic, client);
+  GatewayHops(CompiledPaths c, Trace t, PathEnd source, PathEnd destination, Traffic traffic, ClientPorts client,
+      CompiledPaths.EniInfo sourceEni, CompiledPaths.EniInfo destinationEni) {
+    super(c, t, source, destination, traffic, client, sourceEni, destinationEni);
   }
 
   // -------------------------------------------------------------------------------------------------- internet
@@ -334,7 +335,7 @@ abstract class GatewayHops extends TransitHops {
   }
 
   void arriveViaEndpoint() {
-    int d = c.subnetHolding(exitVpc, dst);
+    int d = subnetHolding(exitVpc, dst);
     if (d < 0) {
       unknown(Step.GATEWAY_ENDPOINT, exitEndpoint, -1, ExplanationCode.UNKNOWN_RESOURCE, "the subnet of " + dst
           + " is not in the snapshot");

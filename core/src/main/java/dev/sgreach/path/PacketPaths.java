@@ -72,10 +72,14 @@ public final class PacketPaths {
    */
   public record Passage(Outcome outcome, Optional<Cidr> sourceAsSeen) {}
 
+  /** {@link #passage(PathEnd, PathEnd, Traffic, ClientPorts)} with the source's default client ports. */
+  public Passage passage(PathEnd from, PathEnd to, Traffic traffic) {
+    return passage(from, to, traffic, null);
+  }
+
   /** {@link #outcome(PathEnd, PathEnd, Traffic, ClientPorts)} with the source address the destination sees. */
   public Passage passage(PathEnd from, PathEnd to, Traffic traffic, ClientPorts clientPorts) {
-    validate(from, to, traffic);
-    Walk walk = new Walk(compiled, Trace.OFF, from, to, traffic, clientPorts);
+    Walk walk = walk(from, to, traffic, clientPorts, Trace.OFF);
     int v = walk.run();
     return new Passage(Tri.outcome(v), walk.sourceAsSeen());
   }
@@ -151,13 +155,12 @@ public final class PacketPaths {
    *     cannot travel in their family
    */
   public Outcome outcome(PathEnd from, PathEnd to, Traffic traffic, ClientPorts clientPorts) {
-    validate(from, to, traffic);
-    return Tri.outcome(new Walk(compiled, Trace.OFF, from, to, traffic, clientPorts).run());
+    return Tri.outcome(walk(from, to, traffic, clientPorts, Trace.OFF).run());
   }
 
   /** {@link #outcome(PathEnd, PathEnd, Traffic, ClientPorts)} with the source's default client ports. */
   public Outcome outcome(PathEnd from, PathEnd to, Traffic traffic) {
-    return outcome(from, to, traffic, defaultClientPorts(from));
+    return Tri.outcome(walk(from, to, traffic, null, Trace.OFF).run()); // null: the source's default
   }
 
   /**
@@ -175,9 +178,8 @@ public final class PacketPaths {
   }
 
   private PathVerdict check(PathEnd from, PathEnd to, Traffic traffic, ClientPorts clientPorts, boolean assumed) {
-    validate(from, to, traffic);
     Trace trace = Trace.recording();
-    Walk walk = new Walk(compiled, trace, from, to, traffic, clientPorts);
+    Walk walk = walk(from, to, traffic, clientPorts, trace);
     int verdict = walk.run();
     return new PathVerdict(from, to, traffic, clientPorts, assumed, Tri.outcome(verdict), layers,
         ImmutableList.copyOf(trace.forward), ImmutableList.copyOf(trace.reply), walk.sourceAsSeen(),
@@ -192,17 +194,37 @@ public final class PacketPaths {
     return compiled.vpcContaining(address) != -1 || compiled.publicOwner(address) != null;
   }
 
+  /**
+   * A walk between two ends, once they are checked: the ENIs are this network's ({@link #compiledEni}) and the rest
+   * as {@link #validate} says. A null {@code clientPorts} walks the reply on the source's default ports.
+   */
+  private Walk walk(PathEnd from, PathEnd to, Traffic traffic, ClientPorts clientPorts, Trace trace) {
+    CompiledPaths.EniInfo a = compiledEni(from);
+    CompiledPaths.EniInfo b = compiledEni(to);
+    validate(from, to, traffic);
+    return new Walk(compiled, trace, from, to, traffic, clientPorts, a, b);
+  }
+
+  /** The compiled facts of an end's ENI (null for an outside party); an ENI of another network is refused. */
+  private CompiledPaths.EniInfo compiledEni(PathEnd end) {
+    if (end.eni().isEmpty()) {
+      return null;
+    }
+    NetworkInterface e = end.eni().get();
+    CompiledPaths.EniInfo info = compiled.ownInfo(e);
+    if (info != null) {
+      return info;
+    }
+    if (!compiled.network.networkInterface(e.id()).equals(end.eni())) {
+      throw new IllegalArgumentException(e.id() + " is not a network interface of this snapshot");
+    }
+    return compiled.info(e); // an equal copy of one of the snapshot's
+  }
+
   private void validate(PathEnd from, PathEnd to, Traffic traffic) {
     if (from.isOutside() && to.isOutside() && !inSnapshot(from.address()) && !inSnapshot(to.address())) {
       throw new IllegalArgumentException("both " + from.label() + " and " + to.label()
           + " are outside the snapshot: no path of the snapshot lies between them");
-    }
-    for (PathEnd end : new PathEnd[] {from, to}) {
-      Optional<NetworkInterface> e = end.eni();
-      if (e.isPresent() && compiled.network.networkInterface(e.get().id()).orElse(null) != e.get()
-          && !compiled.network.networkInterface(e.get().id()).equals(e)) {
-        throw new IllegalArgumentException(e.get().id() + " is not a network interface of this snapshot");
-      }
     }
     if (from.isPublicAddress()) {
       throw new IllegalArgumentException(from.label() + ": a packet leaves an ENI from one of its private addresses;"

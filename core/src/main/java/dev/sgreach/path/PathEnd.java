@@ -27,7 +27,7 @@ public record PathEnd(Optional<NetworkInterface> eni, Cidr address) {
   }
 
   private static boolean holds(NetworkInterface e, Cidr a) {
-    if (e.privateAddresses().contains(a) || e.publicIpv4().contains(a)) {
+    if (e.privateIpv4().contains(a) || e.ipv6().contains(a) || e.publicIpv4().contains(a)) {
       return true;
     }
     return e.prefixes().stream().anyMatch(p -> p.contains(a));
@@ -40,10 +40,13 @@ public record PathEnd(Optional<NetworkInterface> eni, Cidr address) {
 
   /** An ENI at its first private address (IPv4 first, then IPv6). */
   public static PathEnd of(NetworkInterface eni) {
-    if (eni.privateAddresses().isEmpty()) {
+    if (!eni.privateIpv4().isEmpty()) {
+      return of(eni, eni.privateIpv4().get(0));
+    }
+    if (eni.ipv6().isEmpty()) {
       throw new IllegalArgumentException(eni.id() + " has no private address");
     }
-    return of(eni, eni.privateAddresses().get(0));
+    return of(eni, eni.ipv6().get(0));
   }
 
   /** An address no ENI of the snapshot holds. */

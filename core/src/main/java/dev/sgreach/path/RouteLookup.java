@@ -28,11 +28,54 @@ final class RouteLookup {
 
   final RouteTable table;
   /** Per family (0 IPv4, 1 IPv6): the candidate blocks, most specific first. */
-  private final Candidate[][] candidates = new Candidate[2][];
+  private final Family[] families = new Family[2];
   /** Prefix-list routes whose entries are unknown: they might match any destination. */
   private final List<RouteTable.Route> unknownPrefixLists = new ArrayList<>();
 
   private record Candidate(Cidr block, int priority, RouteTable.Route route, int index) {}
+
+  /**
+   * One family's candidates as flat arrays, in lookup order: each block's high and low words with their masks, the
+   * index of its route, and two flags worked out once: {@link #SURE} (a static route to a single address, which no
+   * unseen prefix list can beat) and {@link #TIED} (a later candidate of the same block and priority, from another
+   * route with another target: AWS picks one).
+   */
+  private static final class Family {
+    final long[] rows;
+    final int[] route;
+    final byte[] flags;
+
+    Family(List<Candidate> cs) {
+      int n = cs.size();
+      rows = new long[n * 4];
+      route = new int[n];
+      flags = new byte[n];
+      for (int i = 0; i < n; i++) {
+        Candidate c = cs.get(i);
+        rows[i * 4] = c.block.high();
+        rows[i * 4 + 1] = AclTable.highMask(c.block);
+        rows[i * 4 + 2] = c.block.low();
+        rows[i * 4 + 3] = AclTable.lowMask(c.block);
+        route[i] = c.index;
+        if (c.priority == STATIC && c.block.isSingleAddress()) {
+          flags[i] |= SURE;
+        }
+        // equal blocks of one length are the only equal-length candidates that can both hold an address
+        for (int j = i + 1; j < n; j++) {
+          Candidate o = cs.get(j);
+          if (o.block.length() != c.block.length() || o.priority != c.priority) {
+            break;
+          }
+          if (o.block.equals(c.block) && o.index != c.index && !o.route.target().equals(c.route.target())) {
+            flags[i] |= TIED;
+          }
+        }
+      }
+    }
+  }
+
+  private static final byte SURE = 1;
+  private static final byte TIED = 2;
 
   RouteLookup(RouteTable table, Map<String, PrefixList> prefixLists) {
     this.table = table;
@@ -60,8 +103,8 @@ final class RouteLookup {
         .thenComparingInt(c -> c.priority).thenComparingInt(c -> c.index);
     v4.sort(order);
     v6.sort(order);
-    candidates[0] = v4.toArray(new Candidate[0]);
-    candidates[1] = v6.toArray(new Candidate[0]);
+    families[0] = new Family(v4);
+    families[1] = new Family(v6);
   }
 
   /**
@@ -69,25 +112,22 @@ final class RouteLookup {
    * {@link #UNDECIDED}.
    */
   int lookup(Cidr destination) {
-    Candidate[] cs = candidates[destination.isIpv4() ? 0 : 1];
-    for (int i = 0; i < cs.length; i++) {
-      Candidate c = cs[i];
-      if (!c.block.contains(destination)) {
+    Family f = families[destination.isIpv4() ? 0 : 1];
+    long high = destination.high();
+    long low = destination.low();
+    long[] rows = f.rows;
+    for (int i = 0; i < f.route.length; i++) {
+      int r = i * 4;
+      if ((high & rows[r + 1]) != rows[r] || (low & rows[r + 3]) != rows[r + 2]) {
         continue;
       }
-      if (!unknownPrefixLists.isEmpty() && !(c.priority == STATIC && c.block.isSingleAddress())) {
+      if (!unknownPrefixLists.isEmpty() && (f.flags[i] & SURE) == 0) {
         return UNDECIDED; // a list we cannot see might hold a longer block, or tie with this one
       }
-      for (int j = i + 1; j < cs.length; j++) {
-        Candidate o = cs[j];
-        if (o.block.length() != c.block.length() || o.priority != c.priority) {
-          break;
-        }
-        if (o.block.contains(destination) && o.index != c.index && !o.route.target().equals(c.route.target())) {
-          return UNDECIDED; // two prefix lists tie with different targets: AWS picks one
-        }
+      if ((f.flags[i] & TIED) != 0) {
+        return UNDECIDED; // two prefix lists tie with different targets: AWS picks one
       }
-      return c.index;
+      return f.route[i];
     }
     return unknownPrefixLists.isEmpty() ? NO_ROUTE : UNDECIDED;
   }

@@ -6,14 +6,14 @@ import dev.sgreach.model.TransitGateway;
 import dev.sgreach.model.VpcPeering;
 import dev.sgreach.path.CompiledPaths.SubnetInfo;
 import dev.sgreach.path.Hop.Step;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /** The hops between VPCs: VPC peerings and transit gateways (DOMAIN-PATH.md section 3). */
 abstract class TransitHops extends WalkState {
-  TransitHops(CompiledPaths c, Trace t, PathEnd source, PathEnd destination, Traffic traffic, ClientPorts client) {
-    super(c, t, source, destination, traffic, client);
+  TransitHops(CompiledPaths c, Trace t, PathEnd source, PathEnd destination, Traffic traffic, ClientPorts client,
+      CompiledPaths.EniInfo sourceEni, CompiledPaths.EniInfo destinationEni) {
+    super(c, t, source, destination, traffic, client, sourceEni, destinationEni);
   }
 
   // -------------------------------------------------------------------------------------------------- peering
@@ -49,7 +49,7 @@ abstract class TransitHops extends WalkState {
       pass(Step.VPC_PEERING, id, s, "carries " + dst + " from " + here + " into " + other.get());
     }
     int ov = c.vpcIndex(other.get());
-    int d = ov < 0 ? CompiledPaths.UNKNOWN_SUBNET : c.subnetHolding(ov, dst);
+    int d = ov < 0 ? CompiledPaths.UNKNOWN_SUBNET : subnetHolding(ov, dst);
     if (d == CompiledPaths.NO_SUBNET) {
       deny(Step.DELIVERY, other.get(), -1, null, dst + " lies in the blocks of " + other.get()
           + " but in none of its subnets: the VPC drops it");
@@ -76,12 +76,7 @@ abstract class TransitHops extends WalkState {
       return;
     }
     String vpc = vpcName(si.vpc);
-    TransitGateway.Attachment a = null;
-    for (TransitGateway.Attachment x : g.attachments()) {
-      if (x.isVpc() && x.resourceId().equals(vpc) && (a == null || x.isAvailable())) {
-        a = x;
-      }
-    }
+    TransitGateway.Attachment a = c.attachmentOf(g, si.vpc);
     if (a == null) {
       deny(Step.TRANSIT_GATEWAY, id, s, ExplanationCode.BAD_STATE_ATTACHMENT, vpc + " has no attachment to " + id);
       return;
@@ -98,8 +93,7 @@ abstract class TransitHops extends WalkState {
     }
     int entry = -1;
     boolean zonesKnown = true;
-    for (String sub : a.subnetIds()) {
-      int x = c.subnetIndex(sub);
+    for (int x : c.subnetsOf(a)) {
       int same = x < 0 ? Tri.UNKNOWN : sameZone(si, c.subnets[x]);
       if (same == Tri.ALLOW) {
         entry = x;
@@ -241,25 +235,28 @@ abstract class TransitHops extends WalkState {
       return;
     }
     int pick = -1;
-    List<Integer> candidates = new ArrayList<>();
-    for (String sub : y.subnetIds()) {
-      int x = c.subnetIndex(sub);
+    int[] subnets = c.subnetsOf(y);
+    int first = -1;
+    for (int x : subnets) {
       if (x < 0) {
         continue;
       }
-      candidates.add(x);
+      first = first < 0 ? x : first;
       if (zoneOf != null && sameZone(zoneOf, c.subnets[x]) == Tri.ALLOW) {
         pick = x;
       }
     }
-    if (candidates.isEmpty()) {
+    if (first < 0) {
       unknown(Step.TRANSIT_GATEWAY, y.id(), -1, ExplanationCode.UNKNOWN_RESOURCE, "the subnets of " + y.id()
           + " are not in the snapshot");
       return;
     }
     if (pick < 0) {
-      pick = candidates.get(0);
-      for (int x : candidates) {
+      pick = first;
+      for (int x : subnets) {
+        if (x < 0) {
+          continue;
+        }
         SubnetInfo a = c.subnets[x];
         SubnetInfo b = c.subnets[pick];
         if (c.acls && (a.acl != b.acl || a.acl < 0) || a.routeTable != b.routeTable || a.routeTable < 0) {

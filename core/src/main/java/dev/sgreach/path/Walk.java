@@ -34,8 +34,9 @@ import java.util.Optional;
  * a missing ACL is unknown but the walk goes on, so that a later deny still shows.
  */
 final class Walk extends GatewayHops {
-  Walk(CompiledPaths c, Trace t, PathEnd source, PathEnd destination, Traffic traffic, ClientPorts client) {
-    super(c, t, source, destination, traffic, client);
+  Walk(CompiledPaths c, Trace t, PathEnd source, PathEnd destination, Traffic traffic, ClientPorts client,
+      CompiledPaths.EniInfo sourceEni, CompiledPaths.EniInfo destinationEni) {
+    super(c, t, source, destination, traffic, client, sourceEni, destinationEni);
   }
 
   /** Walks the packet there and its reply back; the three-valued answer. */
@@ -54,8 +55,8 @@ final class Walk extends GatewayHops {
       direct();
       return outcome;
     }
-    if (source.eni().isPresent()) {
-      int s = c.subnetOf(source.eni().get());
+    if (sourceEni != null) {
+      int s = sourceEni.subnet();
       if (s < 0) {
         unknown(Step.ORIGIN, source.eni().get().id(), -1, ExplanationCode.UNKNOWN_RESOURCE,
             source.eni().get().id() + " names no subnet, so its route table and network ACL are unknown");
@@ -72,8 +73,8 @@ final class Walk extends GatewayHops {
 
   private boolean exempt() {
     int vpc = -1;
-    if (source.eni().isPresent()) {
-      vpc = c.vpcIndex(source.eni().get().vpcId());
+    if (sourceEni != null) {
+      vpc = sourceEni.vpc();
     } else {
       int v = c.vpcContaining(src);
       vpc = v >= 0 ? v : -1;
@@ -126,7 +127,7 @@ final class Walk extends GatewayHops {
       return c.subnetOf(end.eni().get());
     }
     int v = c.vpcContaining(end.address());
-    int s = v >= 0 ? c.subnetHolding(v, end.address()) : -1;
+    int s = v >= 0 ? subnetHolding(v, end.address()) : -1;
     return Math.max(s, -1);
   }
 
@@ -135,7 +136,7 @@ final class Walk extends GatewayHops {
   private void fromOutside() {
     int v = c.vpcContaining(src);
     if (v >= 0) {
-      int s = c.subnetHolding(v, src);
+      int s = subnetHolding(v, src);
       if (s >= 0) {
         if (t.on) {
           pass(Step.ORIGIN, c.subnets[s].id, s, src + " is an address of " + c.subnets[s].id
@@ -172,7 +173,7 @@ final class Walk extends GatewayHops {
       arriveFromInternet(o);
       return;
     }
-    int v = destination.eni().map(e -> c.vpcIndex(e.vpcId())).orElse(-1);
+    int v = destinationEni != null ? destinationEni.vpc() : -1;
     if (v >= 0 && c.vpcs[v].hasExternalWayIn) {
       fromElsewhere(dst + " is private, which the internet does not reach, but " + c.vpcs[v].id
           + " has gateways to networks outside the snapshot");
@@ -185,7 +186,7 @@ final class Walk extends GatewayHops {
 
   /** A source outside the snapshot's networks: how it gets in is unknown; what happens inside is still judged. */
   private void fromElsewhere(String reason) {
-    int d = destination.eni().map(c::subnetOf).orElse(-1);
+    int d = destinationEni != null ? destinationEni.subnet() : -1;
     if (d < 0) {
       unknown(Step.ORIGIN, src.toString(), -1, null, reason + ", and the subnet of " + dst + " is not known");
       return;
@@ -211,9 +212,9 @@ final class Walk extends GatewayHops {
     if (loop(si, "", si.id)) {
       return;
     }
-    if (c.subnetHolding(si.vpc, dst) == s) {
+    if (subnetHolding(si.vpc, dst) == s) {
       if (t.on) {
-        pass(Step.SAME_SUBNET, si.id, s, (c.subnetHolding(si.vpc, src) == s ? src + " and " + dst + " are both in "
+        pass(Step.SAME_SUBNET, si.id, s, (subnetHolding(si.vpc, src) == s ? src + " and " + dst + " are both in "
             + si.id : dst + " is in " + si.id + ", where the packet is") + ": network ACLs and the route table are"
             + " not consulted");
       }
@@ -300,7 +301,7 @@ final class Walk extends GatewayHops {
     if (stop) {
       return;
     }
-    int d = c.subnetHolding(si.vpc, dst);
+    int d = subnetHolding(si.vpc, dst);
     if (d == CompiledPaths.NO_SUBNET) {
       deny(Step.DELIVERY, vpcName(si.vpc), -1, null, dst + " lies in the blocks of " + vpcName(si.vpc)
           + " but in none of its subnets: the VPC drops it");
@@ -385,7 +386,7 @@ final class Walk extends GatewayHops {
   void deliver(int d) {
     if (!reply) {
       NetworkInterface holder = destination.eni().orElse(null);
-      int hs = holder == null ? -1 : c.subnetOf(holder);
+      int hs = holder == null ? -1 : destinationEni.subnet();
       if (hs >= 0 && hs != d) {
         deny(Step.DELIVERY, c.subnets[d].id, d, null, "the packet for " + dst + " reaches " + c.subnets[d].id
             + ", but " + holder.id() + " is in " + c.subnets[hs].id + ": another holder of that address gets it");

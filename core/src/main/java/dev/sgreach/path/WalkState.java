@@ -28,6 +28,9 @@ abstract class WalkState {
   final PathEnd destination;
   final Traffic traffic;
   final ClientPorts client;
+  /** The compiled facts of the two ends' ENIs, null for an outside party. */
+  final CompiledPaths.EniInfo sourceEni;
+  final CompiledPaths.EniInfo destinationEni;
 
   int outcome = Tri.ALLOW;
   boolean stop;
@@ -55,13 +58,42 @@ abstract class WalkState {
 
   record NatSession(NatGateway nat, int subnet, Cidr original, Cidr translated) {}
 
-  WalkState(CompiledPaths c, Trace t, PathEnd source, PathEnd destination, Traffic traffic, ClientPorts client) {
+  /**
+   * @param client the client's ephemeral ports, null for the source's default
+   * @param sourceEni the compiled facts of the source's ENI, null for an outside party
+   * @param destinationEni the same for the destination
+   */
+  WalkState(CompiledPaths c, Trace t, PathEnd source, PathEnd destination, Traffic traffic, ClientPorts client,
+      CompiledPaths.EniInfo sourceEni, CompiledPaths.EniInfo destinationEni) {
     this.c = c;
     this.t = t;
     this.source = source;
     this.destination = destination;
     this.traffic = traffic;
-    this.client = client;
+    this.sourceEni = sourceEni;
+    this.destinationEni = destinationEni;
+    this.client = client != null ? client : sourceEni != null ? sourceEni.clientPorts() : ClientPorts.ANY_CLIENT;
+  }
+
+  private int heldVpc = Integer.MIN_VALUE;
+  private Cidr heldAddress;
+  private int held;
+
+  /**
+   * {@link CompiledPaths#subnetHolding}, remembered for the last VPC and address asked: a walk asks it again at each
+   * subnet the packet passes with the same destination.
+   */
+  int subnetHolding(int vpc, Cidr address) {
+    if (vpc != heldVpc || address != heldAddress) {
+      int own = destinationEni != null ? destinationEni.ownSubnet(vpc, address) : Integer.MIN_VALUE;
+      if (own == Integer.MIN_VALUE && sourceEni != null) {
+        own = sourceEni.ownSubnet(vpc, address);
+      }
+      held = own != Integer.MIN_VALUE ? own : c.subnetHolding(vpc, address);
+      heldVpc = vpc;
+      heldAddress = address;
+    }
+    return held;
   }
 
   /** The source address the destination saw (after NAT and internet gateways), when the packet got there. */

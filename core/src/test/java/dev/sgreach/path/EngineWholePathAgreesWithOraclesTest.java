@@ -114,7 +114,8 @@ class EngineWholePathAgreesWithOraclesTest {
     return wrong;
   }
 
-  private static Outcome sg(NaiveOutcome o) {
+  /** The security-group oracle's outcome as the engine's. */
+  static Outcome sg(NaiveOutcome o) {
     return switch (o) {
       case ALLOWED -> Outcome.ALLOWED;
       case DENIED -> Outcome.DENIED;
@@ -122,7 +123,8 @@ class EngineWholePathAgreesWithOraclesTest {
     };
   }
 
-  private static Outcome and(Outcome a, Outcome b) {
+  /** Kleene AND of two outcomes. */
+  static Outcome and(Outcome a, Outcome b) {
     if (a == Outcome.DENIED || b == Outcome.DENIED) {
       return Outcome.DENIED;
     }
