@@ -1,6 +1,7 @@
 package dev.sgreach.engine;
 
 import com.google.common.collect.ImmutableList;
+import dev.sgreach.model.Cidr;
 import dev.sgreach.model.Direction;
 import dev.sgreach.model.LoadBalancer;
 import dev.sgreach.model.Network;
@@ -28,7 +29,8 @@ import java.util.Optional;
  *       {@code EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic} is {@code off} skips its inbound rules (elbv2 NLB
  *       user guide, "Update the security groups for your Network Load Balancer").</li>
  *   <li><b>Back hop</b>, that ENI -> the target on the target's port: the load balancer's outbound rules (and the
- *       packet path, when checked) judge the load balancer's address. The target's inbound rules judge the address
+ *       packet path, when checked) judge the load balancer's address, its ENI's primary private address of the
+ *       target's family ({@link #sender}). The target's inbound rules judge the address
  *       the target sees ({@link TargetGroup#clientIp}): the load balancer's when client IP preservation is off (the
  *       whole flow from its ENI); the client's when it is on, where a rule that references one of the load
  *       balancer's security groups still matches (elbv2 NLB user guide: referencing the load balancer's group in the
@@ -141,11 +143,12 @@ public final class LoadBalancerPath {
     return ports.get().stream().anyMatch(p -> p.admits(t)) ? Outcome.ALLOWED : Outcome.DENIED;
   }
 
-  private static Outcome back(Reachability r, Member client, LoadBalancer lb, TargetGroup.ClientIp ip, Member lbm,
+  private static Outcome back(Reachability r, Member client, LoadBalancer lb, TargetGroup.ClientIp ip, Member node,
       Member target, Traffic t, ImmutableList.Builder<String> steps) {
     String to = target.eni().map(NetworkInterface::id).orElse(target.label());
     int clientFamily = client.addresses().get(0).family();
     int targetFamily = target.addresses().get(0).family();
+    Member lbm = sender(node.eni().orElseThrow(), targetFamily);
     if (!ip.seenBy(clientFamily, targetFamily)) {
       Outcome o = r.outcome(lbm, target, t);
       steps.add(lbm.eni().orElseThrow().id() + " -> " + to + " on " + t + ": " + o.word() + " (the target sees the"
@@ -164,6 +167,19 @@ public final class LoadBalancerPath {
         + " balancer's group " + byReference.word() + "; the load balancer's egress " + egress.word()
         + (fromLb.path().isPresent() ? ", the path " + path.word() : "") + ")");
     return o;
+  }
+
+  /**
+   * The load balancer's ENI at the one address it sends to a target of this family from: its primary private IPv4
+   * address (the first), or its first IPv6 address (elbv2 NLB user guide, "Edit target group attributes for your
+   * Network Load Balancer", Client IP preservation: with it disabled "the source IP address is the private IP address
+   * of the Network Load Balancer"; the load balancer creates one such address per subnet, so a secondary address a
+   * snapshot may list for its ENI never carries the load balancer's traffic). The whole ENI when it has no address of
+   * that family, so that the flow's own family check decides.
+   */
+  static Member sender(NetworkInterface e, int family) {
+    List<Cidr> own = family == 4 ? e.privateIpv4() : e.ipv6();
+    return own.isEmpty() ? Member.of(e) : Member.of(e, own.get(0));
   }
 
   /**

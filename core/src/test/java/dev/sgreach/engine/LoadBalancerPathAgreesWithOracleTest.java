@@ -32,7 +32,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * none), with random listeners (or none collected), PrivateLink enforcement, and a target group of random protocol,
  * target type and {@code preserve_client_ip.enabled} (or none collected); an outside client and a target ENI. The
  * oracle decides who the target sees on its own (NLB user guide, "Edit target group attributes": client IP
- * preservation defaults), judges the target's ingress with the client's address, and a reference to the load
+ * preservation defaults), judges the target's ingress with the client's address or the load balancer's (its ENI's
+ * primary private IPv4 address, the only one it sends from), and a reference to the load
  * balancer's groups by a network whose target groups keep only such rules.
  */
 class LoadBalancerPathAgreesWithOracleTest {

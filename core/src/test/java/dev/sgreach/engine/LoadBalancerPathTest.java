@@ -138,4 +138,36 @@ class LoadBalancerPathTest {
     assertThat(notListened.outcome()).as(notListened.explain()).isEqualTo(Outcome.DENIED);
     assertThat(noListeners.outcome()).as(noListeners.explain()).isEqualTo(Outcome.UNKNOWN);
   }
+
+  /**
+   * elbv2 NLB user guide, "Edit target group attributes for your Network Load Balancer", Client IP preservation: with
+   * it disabled "the source IP address is the private IP address of the Network Load Balancer", the one its ENI in
+   * each subnet holds; a secondary address a snapshot lists for that ENI never carries the load balancer's traffic.
+   */
+  @Test
+  void withoutClientIpPreservationTheTargetSeesTheLoadBalancersPrimaryPrivateAddressNotASecondaryOne() {
+    Network n = Network.builder()
+        .add(SecurityGroup.builder("sg-secondary").vpc("vpc-1").allowIn(Ports.tcp(8443), Peer.cidr("10.0.9.9/32"))
+            .build())
+        .add(SecurityGroup.builder("sg-primary").vpc("vpc-1").allowIn(Ports.tcp(8443), Peer.cidr("10.0.1.10/32"))
+            .build())
+        .add(NetworkInterface.builder("eni-lb").vpc("vpc-1").interfaceType("network_load_balancer")
+            .description("ELB net/api/50dc6c495c0c9188").addresses("10.0.1.10", "10.0.9.9").build())
+        .add(NetworkInterface.builder("eni-app").vpc("vpc-1").address("10.0.2.20").groups("sg-secondary").build())
+        .add(NetworkInterface.builder("eni-other").vpc("vpc-1").address("10.0.2.21").groups("sg-primary").build())
+        .build();
+    LoadBalancer lb = lb();
+    TargetGroup g = group("TCP", "instance").withPreserveClientIp(false);
+    Reachability r = Reachability.of(n.toBuilder().add(lb).add(g).build());
+
+    LoadBalancerPath.Result bySecondary = LoadBalancerPath.toTarget(r, INTERNET, lb, g,
+        Member.of(n.interfaces().get("eni-app")), Traffic.tcp(8443));
+    LoadBalancerPath.Result byPrimary = LoadBalancerPath.toTarget(r, INTERNET, lb, g,
+        Member.of(n.interfaces().get("eni-other")), Traffic.tcp(8443));
+
+    assertThat(bySecondary.outcome()).as("a target admitting only the secondary address: %s", bySecondary.explain())
+        .isEqualTo(Outcome.DENIED);
+    assertThat(byPrimary.outcome()).as("a target admitting the primary address: %s", byPrimary.explain())
+        .isEqualTo(Outcome.ALLOWED);
+  }
 }
