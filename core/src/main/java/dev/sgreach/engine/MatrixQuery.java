@@ -69,7 +69,7 @@ final class MatrixQuery {
     int src = flows.eni(s);
     int dst = flows.eni(d);
     if (src == dst || !byClass(s, src) || !byClass(d, dst)) {
-      return flows.flow(src, s.addresses(), dst, d.addresses(), t);
+      return pairValue(s, d, t);
     }
     int ks = index.eniClass[src];
     int kd = index.eniClass[dst];
@@ -79,6 +79,12 @@ final class MatrixQuery {
     long key = (long) ks * index.classCount() + kd;
     return byClassPair.computeIfAbsent(t, x -> new HashMap<>())
         .computeIfAbsent(key, x -> flows.flow(src, s.addresses(), dst, d.addresses(), t));
+  }
+
+  /** The value (T, F or U) of the flow between two members, judged on its own (no class shortcut). */
+  int pairValue(Member s, Member d, Traffic t) {
+    return FlowJudge.throughPublic(s, d) ? flows.flowThroughPublic(s, d, t)
+        : flows.flow(flows.eni(s), s.addresses(), flows.eni(d), d.addresses(), t);
   }
 
   /**
