@@ -128,7 +128,10 @@ final class ReachQuery {
     LongStream.Builder singles = LongStream.builder();
     for (Map.Entry<Integer, List<Integer>> s : sourcesByClass.entrySet()) {
       for (Map.Entry<Integer, List<Integer>> d : destinationsByClass.entrySet()) {
-        boolean decided = s.getKey() >= 0 && d.getKey() >= 0 && classes.classPairDecides(s.getKey(), d.getKey(), t);
+        // a block of one pair is that pair: the class tables it would take to decide it (two bytes per ENI class)
+        // are only worth building for more
+        boolean decided = (s.getValue().size() > 1 || d.getValue().size() > 1) && s.getKey() >= 0 && d.getKey() >= 0
+            && classes.classPairDecides(s.getKey(), d.getKey(), t);
         block(pairs, s.getValue(), d.getValue(), decided, blocks, blockFirsts, singles);
       }
     }
