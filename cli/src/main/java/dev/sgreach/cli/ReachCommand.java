@@ -144,12 +144,8 @@ final class ReachCommand extends AnalysisCommand {
     (runs > 1 ? all.parallel() : all).forEach(r -> {
       for (int k = r * ANSWER_RUN; k < Math.min(order.length, (r + 1) * ANSWER_RUN); k++) {
         int i = order[k];
-        List<Member> from = members.get(parsed.from(i));
-        List<Member> to = members.get(parsed.to(i));
-        Traffic t = traffic.get(parsed.spec(i));
-        // most queries are one ENI to one ENI: the single pair's outcome, without a group answer's bookkeeping
-        answer[i] = (byte) (from.size() == 1 && to.size() == 1 ? engine.outcome(from.get(0), to.get(0), t)
-            : engine.outcome(from, to, t)).ordinal();
+        answer[i] = (byte) engine.outcome(members.get(parsed.from(i)), members.get(parsed.to(i)),
+            traffic.get(parsed.spec(i))).ordinal();
       }
     });
     boolean allAllowed = true;

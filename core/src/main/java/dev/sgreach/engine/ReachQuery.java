@@ -99,12 +99,6 @@ final class ReachQuery {
     requireNoOutsidePair(sources, destinations);
     boolean selfLeftOut = Reachability.hasOtherPair(sources, destinations);
     long[] counts = new long[3];
-    if (sources.size() == 1 && destinations.size() == 1) {
-      // one pair (a batch's point query): judged on its own, without the per-traffic class tables (two bytes per
-      // ENI class) that a block would need
-      counts[classes.pairValue(sources.get(0), destinations.get(0), t)]++;
-      return counts;
-    }
     MemberPairs pairs = MemberPairs.crossing(sources, destinations, selfLeftOut, null);
     split(pairs, t, classes, (at, block) -> counts[classes.value(pairs.source(at), pairs.destination(at), t)] +=
         block == null ? 1 : block.count());

@@ -380,6 +380,12 @@ public final class Reachability {
    * @throws IllegalArgumentException when a source and a destination are both outside parties
    */
   public Outcome outcome(List<Member> sources, List<Member> destinations, Traffic traffic) {
+    if (sources.size() == 1 && destinations.size() == 1) {
+      // one pair (a batch's point query): its flow alone, without a group answer's class tables (two bytes per ENI
+      // class and traffic) or bookkeeping
+      requireNotBothOutside(sources.get(0), destinations.get(0));
+      return outcome(sources.get(0), destinations.get(0), traffic);
+    }
     long[] counts = new ReachQuery(index, flows).count(sources, destinations, traffic, new MatrixQuery(index, flows));
     return combined(counts[Tri.T], counts[Tri.F], counts[0] + counts[1] + counts[2]);
   }
