@@ -342,6 +342,7 @@ final class Json {
     o.set("outsideBlocks", strings(r.outsideBlocks().stream().map(Cidr::toCidrString).toList()));
     o.set("unknownInterfaces", interfaces(r.unknownInterfaces()));
     o.set("outsideUnknown", strings(r.outsideUnknown()));
+    o.set("outsideUnknownBlocks", strings(r.outsideUnknownBlocks().stream().map(Cidr::toCidrString).toList()));
     return o;
   }
 

@@ -56,6 +56,7 @@ final class FlowJudge {
     this.fixes = new Fixes(index);
     this.paths = paths;
     this.clientPorts = clientPorts;
+    this.snat = sides.snat();
     java.util.Map<Cidr, NetworkInterface> owners = new java.util.HashMap<>();
     if (paths != null) {
       for (NetworkInterface e : index.enis) {
@@ -64,6 +65,9 @@ final class FlowJudge {
     }
     this.publicOwners = owners;
   }
+
+  /** Which ENI a pod's packets leave as ({@link PodSnat}: standard mode's source NAT). */
+  private final PodSnat snat;
 
   /** The ENI each public IPv4 of the snapshot belongs to, for path ends given as that address. */
   private final java.util.Map<Cidr, NetworkInterface> publicOwners;
@@ -149,6 +153,9 @@ final class FlowJudge {
    * The flow's value (T, F or U) from {@code src} (an ENI, or -1 outside) with these addresses to {@code dst}.
    */
   int flow(int src, List<Cidr> srcAddresses, int dst, List<Cidr> dstAddresses, Traffic traffic) {
+    if (snat.translates(src)) {
+      return flowOfMany(src, srcAddresses, dst, dstAddresses, traffic); // each pair as its packet leaves
+    }
     int ni = srcAddresses.size();
     int nj = dstAddresses.size();
     if (ni > 32 || nj > 32) {
@@ -207,9 +214,7 @@ final class FlowJudge {
     for (Cidr x : srcAddresses) {
       for (Cidr y : dstAddresses) {
         if (usable(x, y, fam)) {
-          int e = sides.judge(Direction.EGRESS, src, dst, y, traffic);
-          int pair = e == F ? F : paths != null ? withPath(src, x, dst, y, traffic, e, -1)
-              : Tri.and(e, sides.judge(Direction.INGRESS, dst, src, x, traffic));
+          int pair = podPair(src, x, dst, y, traffic);
           if (pair == T) {
             return T;
           }
@@ -220,11 +225,113 @@ final class FlowJudge {
     return result;
   }
 
+  /** One address pair's value: egress, the path both ways when checked, and ingress. */
+  private int pair(int src, Cidr x, int dst, Cidr y, Traffic traffic) {
+    int e = sides.judge(Direction.EGRESS, src, dst, y, traffic);
+    return e == F ? F : paths != null ? withPath(src, x, dst, y, traffic, e, -1)
+        : Tri.and(e, sides.judge(Direction.INGRESS, dst, src, x, traffic));
+  }
+
+  // ---------------------------------------------------------------- a pod's traffic leaving the VPC (PodSnat)
+
+  /**
+   * One address pair from {@code src}: as itself, or, for a pod {@link PodSnat} translates, as its node's primary ENI
+   * at its primary address;
+   * unknown when the node's ENI is missing; when translation cannot be told, the value both ways agree on, else
+   * unknown.
+   */
+  private int podPair(int src, Cidr x, int dst, Cidr y, Traffic traffic) {
+    int how = snat.sentAs(src, dst, y);
+    if (how == PodSnat.AS_ITSELF) {
+      return pair(src, x, dst, y, traffic);
+    }
+    int node = snat.node(src);
+    int translated = node < 0 ? Tri.U : pair(node, snat.address(node), dst, y, traffic);
+    if (how != PodSnat.MAYBE) {
+      return translated;
+    }
+    int own = pair(src, x, dst, y, traffic);
+    return own == translated ? own : Tri.U;
+  }
+
+  /** The pod's proof: per way its packets leave towards {@code d}'s addresses, the flow that came closest. */
+  private Flow explainPod(Member s, Member d, Traffic t) {
+    int src = eni(s);
+    int dst = eni(d);
+    java.util.Map<Integer, List<Cidr>> byWay = new java.util.LinkedHashMap<>();
+    for (Cidr y : d.addresses()) {
+      byWay.computeIfAbsent(snat.sentAs(src, dst, y), k -> new java.util.ArrayList<>()).add(y);
+    }
+    Flow best = null;
+    String bestRemark = null;
+    for (java.util.Map.Entry<Integer, List<Cidr>> way : byWay.entrySet()) {
+      int how = way.getKey();
+      Member part = new Member(d.eni(), ImmutableList.copyOf(way.getValue()));
+      if (!anyUsable(s.addresses(), part.addresses(), t.family())) {
+        continue; // no pair of the pod's carries this traffic to these addresses
+      }
+      Flow f = how == PodSnat.AS_ITSELF ? explainAs(s, part, t) : explainTranslated(s, src, part, t, how,
+          () -> explainAs(s, part, t), (n, m) -> explainAs(n, m, t));
+      if (best == null || Tri.of(f.outcome()) > Tri.of(best.outcome())) {
+        best = f;
+        bestRemark = how == PodSnat.AS_ITSELF ? null : snat.remark(src, how, way.getValue().get(0));
+      }
+    }
+    if (best == null) {
+      return explainAs(s, d, t);
+    }
+    Optional<String> remark = bestRemark == null ? best.remark()
+        : Optional.of(best.remark().map(r -> r + "; ").orElse("") + bestRemark);
+    return new Flow(s, d, t, best.outcome(), best.egress(), best.ingress(), best.fixes(), remark, best.path());
+  }
+
+  private static boolean anyUsable(List<Cidr> xs, List<Cidr> ys, int family) {
+    for (Cidr x : xs) {
+      for (Cidr y : ys) {
+        if (usable(x, y, family)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The proof of a pod's translated flow ({@code how}: the node's ENI, {@link PodSnat#NODE_MISSING} or
+   * {@link PodSnat#MAYBE}): the node's flow; unknown without the node; when translation cannot be told, the node's
+   * flow if it agrees with the pod's own ({@code asItself}), else unknown.
+   */
+  private Flow explainTranslated(Member s, int src, Member d, Traffic t, int how,
+      java.util.function.Supplier<Flow> asItself, java.util.function.BiFunction<Member, Member, Flow> asNode) {
+    if (s.addresses().stream().noneMatch(Cidr::isIpv4)) {
+      return asItself.get(); // translated addresses are IPv4: the pod has no pair to them
+    }
+    int node = snat.node(src);
+    Flow translated = node < 0 ? null : asNode.apply(index.member(node, snat.address(node)), d);
+    if (how == PodSnat.MAYBE) {
+      Flow own = asItself.get();
+      if (translated != null && translated.outcome() == own.outcome()) {
+        return own;
+      }
+      translated = null;
+    }
+    if (translated == null) {
+      return new Flow(s, d, t, Outcome.UNKNOWN, Optional.empty(), Optional.empty(), ImmutableList.of(),
+          Optional.empty());
+    }
+    return translated;
+  }
+
   /**
    * The flow with its proof: both sides judged on every usable pair, then explained on the pair that came closest
    * (allowed, else unknown, else the most sides allowed), with the fixes for a denied flow's blocking sides.
    */
   Flow explain(Member s, Member d, Traffic t) {
+    return snat.translates(eni(s)) ? explainPod(s, d, t) : explainAs(s, d, t);
+  }
+
+  /** {@link #explain} with {@code s} sending as itself. */
+  private Flow explainAs(Member s, Member d, Traffic t) {
     int src = eni(s);
     int dst = eni(d);
     int fam = t.family();
@@ -338,6 +445,38 @@ final class FlowJudge {
    * precedence.
    */
   OpenPorts openPorts(Member s, Member d) {
+    int src = eni(s);
+    if (!snat.translates(src)) {
+      return openPortsAs(s, d);
+    }
+    int dst = eni(d);
+    java.util.Map<Integer, List<Cidr>> byWay = new java.util.LinkedHashMap<>();
+    for (Cidr y : d.addresses()) {
+      byWay.computeIfAbsent(snat.sentAs(src, dst, y), k -> new java.util.ArrayList<>()).add(y);
+    }
+    OpenPorts result = null;
+    for (java.util.Map.Entry<Integer, List<Cidr>> way : byWay.entrySet()) {
+      int how = way.getKey();
+      Member part = new Member(d.eni(), ImmutableList.copyOf(way.getValue()));
+      OpenPorts open;
+      if (how == PodSnat.AS_ITSELF) {
+        open = openPortsAs(s, part);
+      } else if (s.addresses().stream().noneMatch(Cidr::isIpv4)) {
+        continue; // translated addresses are IPv4: no pair to them
+      } else {
+        int node = snat.node(src);
+        open = node < 0 ? OpenPorts.unknownOverIpv4() : openPortsAs(index.member(node, snat.address(node)), part);
+        if (how == PodSnat.MAYBE) {
+          open = OpenPorts.agreed(openPortsAs(s, part), open);
+        }
+      }
+      result = result == null ? open : OpenPorts.or(result, open);
+    }
+    return result != null ? result : openPortsAs(s, d);
+  }
+
+  /** {@link #openPorts} with {@code s} sending as itself. */
+  private OpenPorts openPortsAs(Member s, Member d) {
     int src = eni(s);
     int dst = eni(d);
     List<Cidr> xs = s.addresses();
@@ -468,6 +607,32 @@ final class FlowJudge {
    * when it has none), over IPv4.
    */
   int flowThroughPublic(Member s, Member d, Traffic t) {
+    int src = eni(s);
+    int how = throughPublicAs(s, d, t.family());
+    if (how == PodSnat.AS_ITSELF) {
+      return flowThroughPublicAs(s, d, t);
+    }
+    int node = snat.node(src);
+    int translated = node < 0 ? Tri.U : flowThroughPublicAs(index.member(node, snat.address(node)), d, t);
+    if (how != PodSnat.MAYBE) {
+      return translated;
+    }
+    int own = flowThroughPublicAs(s, d, t);
+    return own == translated ? own : Tri.U;
+  }
+
+  /**
+   * How {@code s}'s packets to {@code d}'s public address leave ({@link PodSnat#sentAs}): IPv4 senders only, and
+   * traffic of this family ({@code 0} either).
+   */
+  private int throughPublicAs(Member s, Member d, int family) {
+    int src = eni(s);
+    return !snat.translates(src) || family == 6 || s.addresses().stream().noneMatch(Cidr::isIpv4) ? PodSnat.AS_ITSELF
+        : snat.sentAs(src, -1, d.publicAddress().get());
+  }
+
+  /** {@link #flowThroughPublic} with {@code s} sending as itself. */
+  private int flowThroughPublicAs(Member s, Member d, Traffic t) {
     Cidr to = d.publicAddress().get();
     if (t.family() == 6 || s.addresses().stream().noneMatch(a -> a.family() == 4)) {
       return F;
@@ -489,6 +654,20 @@ final class FlowJudge {
 
   /** {@link #flowThroughPublic} with its proof: the two sides explained as above, and the fixes of a denied flow. */
   Flow explainThroughPublic(Member s, Member d, Traffic t) {
+    int how = throughPublicAs(s, d, t.family());
+    if (how == PodSnat.AS_ITSELF) {
+      return explainThroughPublicAs(s, d, t);
+    }
+    int src = eni(s);
+    Flow f = explainTranslated(s, src, d, t, how, () -> explainThroughPublicAs(s, d, t),
+        (n, m) -> explainThroughPublicAs(n, m, t));
+    String why = snat.remark(src, how, d.publicAddress().get());
+    return new Flow(s, d, t, f.outcome(), f.egress(), f.ingress(), f.fixes(),
+        Optional.of(f.remark().map(r -> r + "; ").orElse("") + why), f.path());
+  }
+
+  /** {@link #explainThroughPublic} with {@code s} sending as itself. */
+  private Flow explainThroughPublicAs(Member s, Member d, Traffic t) {
     Cidr to = d.publicAddress().get();
     java.util.Optional<Cidr> x = s.addresses().stream().filter(a -> a.family() == 4).findFirst();
     String remark = d.label() + " is addressed by its public address: the flow leaves the VPC and comes back"
@@ -529,6 +708,18 @@ final class FlowJudge {
 
   /** {@link #openPorts} of a flow {@link #throughPublic}: the keys both sides admit as {@link #flowThroughPublic}. */
   OpenPorts openPortsThroughPublic(Member s, Member d) {
+    int how = throughPublicAs(s, d, 0);
+    if (how == PodSnat.AS_ITSELF) {
+      return openPortsThroughPublicAs(s, d);
+    }
+    int node = snat.node(eni(s));
+    OpenPorts translated = node < 0 ? OpenPorts.unknownOverIpv4()
+        : openPortsThroughPublicAs(index.member(node, snat.address(node)), d);
+    return how == PodSnat.MAYBE ? OpenPorts.agreed(openPortsThroughPublicAs(s, d), translated) : translated;
+  }
+
+  /** {@link #openPortsThroughPublic} with {@code s} sending as itself. */
+  private OpenPorts openPortsThroughPublicAs(Member s, Member d) {
     Spans[] allowed = spans();
     Spans[] unknown = spans();
     Cidr to = d.publicAddress().get();

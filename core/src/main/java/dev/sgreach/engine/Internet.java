@@ -175,8 +175,8 @@ final class Internet {
     return family == 4 ? PUBLIC_V4 : PUBLIC_V6;
   }
 
-  /** The parts of {@code block} outside every reserved block, as the fewest halvings give them. */
-  private static List<Cidr> complement(Cidr block, List<Cidr> reserved) {
+  /** The parts of {@code block} outside every block of {@code reserved}, as the fewest halvings give them. */
+  static List<Cidr> complement(Cidr block, List<Cidr> reserved) {
     List<Cidr> out = new ArrayList<>();
     split(block, reserved, out);
     return List.copyOf(out);

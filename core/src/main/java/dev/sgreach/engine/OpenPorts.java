@@ -57,6 +57,61 @@ public final class OpenPorts {
         unknown[KeySets.OTHER_PROTOCOLS].toRangeSet());
   }
 
+  /** Key by key the Kleene OR: allowed where either allows, else unknown where either is unknown. */
+  static OpenPorts or(OpenPorts a, OpenPorts b) {
+    return combine(a, b, false);
+  }
+
+  /**
+   * Key by key the value both give, else unknown: for a flow that is one of two and the snapshot cannot tell which.
+   */
+  static OpenPorts agreed(OpenPorts a, OpenPorts b) {
+    return combine(a, b, true);
+  }
+
+  private static OpenPorts combine(OpenPorts a, OpenPorts b, boolean agreed) {
+    ImmutableMap.Builder<Protocol, ImmutableRangeSet<Integer>> al = ImmutableMap.builder();
+    ImmutableMap.Builder<Protocol, ImmutableRangeSet<Integer>> un = ImmutableMap.builder();
+    for (Protocol p : Protocol.KEYED) {
+      ImmutableRangeSet<Integer>[] c = combine(a.allowed.get(p), a.unknown.get(p), b.allowed.get(p),
+          b.unknown.get(p), agreed);
+      al.put(p, c[0]);
+      un.put(p, c[1]);
+    }
+    ImmutableRangeSet<Integer>[] o = combine(a.allowedProtocols, a.unknownProtocols, b.allowedProtocols,
+        b.unknownProtocols, agreed);
+    return new OpenPorts(al.build(), un.build(), o[0], o[1]);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static ImmutableRangeSet<Integer>[] combine(RangeSet<Integer> aAllowed, RangeSet<Integer> aUnknown,
+      RangeSet<Integer> bAllowed, RangeSet<Integer> bUnknown, boolean agreed) {
+    RangeSet<Integer> allowed = TreeRangeSet.create(aAllowed);
+    RangeSet<Integer> unknown = TreeRangeSet.create(aUnknown);
+    unknown.addAll(bUnknown);
+    if (agreed) {
+      unknown.addAll(aAllowed);
+      unknown.addAll(bAllowed);
+      allowed.removeAll(TreeRangeSet.create(bAllowed).complement());
+    } else {
+      allowed.addAll(bAllowed);
+    }
+    unknown.removeAll(allowed);
+    return new ImmutableRangeSet[] {ImmutableRangeSet.copyOf(allowed), ImmutableRangeSet.copyOf(unknown)};
+  }
+
+  /** Every key that travels over IPv4 unknown, nothing allowed: a flow whose sender cannot be judged. */
+  static OpenPorts unknownOverIpv4() {
+    Spans[] allowed = FlowJudge.spans();
+    Spans[] unknown = FlowJudge.spans();
+    for (int space = 0; space < KeySets.SPACES; space++) {
+      if (space == KeySets.OTHER_PROTOCOLS || FlowJudge.carries(space, 4)) {
+        unknown[space].add(0, KeySets.top(space));
+      }
+    }
+    return of(allowed, unknown);
+  }
+
   /**
    * The allowed keys of TCP, UDP (ports), ICMP or ICMPv6 ({@code type * 256 + code}).
    *

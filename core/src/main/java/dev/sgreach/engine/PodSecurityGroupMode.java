@@ -16,7 +16,9 @@ public enum PodSecurityGroupMode {
   STRICT,
   /**
    * The pod's groups judge traffic from and to other hosts only: traffic between the pod and its own node (the
-   * kubelet's probes, NodeLocal DNS, other pods on the node) stays on the host and meets no security group.
+   * kubelet's probes, NodeLocal DNS, other pods on the node) stays on the host and meets no security group; and the
+   * pod's IPv4 traffic to addresses outside its VPC is translated to its node's primary ENI, whose groups judge it
+   * ({@link PodSnat}).
    */
   STANDARD;
 

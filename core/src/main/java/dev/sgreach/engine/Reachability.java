@@ -490,10 +490,11 @@ public final class Reachability {
     List<java.util.function.BiConsumer<java.util.BitSet, java.util.BitSet>> queries = new ArrayList<>();
     Set<Cidr> outside = new LinkedHashSet<>();
     Set<String> outsideUnknown = new LinkedHashSet<>();
+    Set<Cidr> unknownBlocks = new LinkedHashSet<>();
     Set<Cidr> services = new LinkedHashSet<>();
     for (Member m : resolve(endpoint)) {
       ReachersQuery q = new ReachersQuery(index, sides, flows, own, m, flows.eni(m), traffic);
-      q.outside(outside, services, outsideUnknown, m.label());
+      q.outside(outside, services, outsideUnknown, unknownBlocks, m.label());
       if (own == Direction.INGRESS && m.publicAddress().isPresent()) {
         queries.add((allowed, unknown) -> throughPublic(m, traffic, allowed, unknown));
       } else {
@@ -505,8 +506,10 @@ public final class Reachability {
         .collect(ImmutableList.toImmutableList());
     ImmutableList<Cidr> unfiltered = services.stream().filter(c -> fam == 0 || c.family() == fam)
         .collect(ImmutableList.toImmutableList());
+    ImmutableList<Cidr> unknownAt = unknownBlocks.stream().filter(c -> fam == 0 || c.family() == fam)
+        .collect(ImmutableList.toImmutableList());
     return new Reachers(endpoint, traffic, index.enis, queries, blocks, unfiltered,
-        ImmutableList.copyOf(outsideUnknown));
+        ImmutableList.copyOf(outsideUnknown), unknownAt);
   }
 
   /**

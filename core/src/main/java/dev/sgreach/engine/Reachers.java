@@ -27,6 +27,7 @@ public final class Reachers {
   private final Traffic traffic;
   private final ImmutableList<Cidr> outsideBlocks;
   private final ImmutableList<String> outsideUnknown;
+  private final ImmutableList<Cidr> outsideUnknownBlocks;
   private final ImmutableList<Cidr> neverFiltered;
   private final Supplier<Lists> lists;
 
@@ -34,7 +35,9 @@ public final class Reachers {
 
   Reachers(Endpoint endpoint, Traffic traffic, NetworkInterface[] enis,
       List<java.util.function.BiConsumer<BitSet, BitSet>> members,
-      ImmutableList<Cidr> outsideBlocks, ImmutableList<Cidr> neverFiltered, ImmutableList<String> outsideUnknown) {
+      ImmutableList<Cidr> outsideBlocks, ImmutableList<Cidr> neverFiltered, ImmutableList<String> outsideUnknown,
+      ImmutableList<Cidr> outsideUnknownBlocks) {
+    this.outsideUnknownBlocks = outsideUnknownBlocks;
     this.neverFiltered = neverFiltered;
     this.endpoint = endpoint;
     this.traffic = traffic;
@@ -92,6 +95,26 @@ public final class Reachers {
    */
   public ImmutableList<Cidr> neverFiltered() {
     return neverFiltered;
+  }
+
+  /**
+   * The outside blocks where a party's verdict is unknown (beyond {@link #outsideBlocks()}, which are allowed): every
+   * address of the endpoint's families when a reason of {@link #outsideUnknown()} holds for any address, or the part
+   * it holds for (a pod's traffic beyond its VPC, judged by its node's groups).
+   */
+  public ImmutableList<Cidr> outsideUnknownBlocks() {
+    return outsideUnknownBlocks;
+  }
+
+  /**
+   * The verdict for an outside party at {@code address}: allowed inside {@link #outsideBlocks()} or at an address
+   * security groups never filter, unknown inside {@link #outsideUnknownBlocks()}, else denied.
+   */
+  public Outcome outside(Cidr address) {
+    if (neverFiltered.contains(address) || outsideBlocks.stream().anyMatch(b -> b.contains(address))) {
+      return Outcome.ALLOWED;
+    }
+    return outsideUnknownBlocks.stream().anyMatch(b -> b.overlaps(address)) ? Outcome.UNKNOWN : Outcome.DENIED;
   }
 
   /** What makes outside parties' verdicts unknown (missing prefix lists or groups). */

@@ -274,39 +274,176 @@ final class ReachersQuery {
 
   /**
    * The outside blocks the member's own rules admit (of the families it has), the addresses security groups never
-   * filter for it ({@link NeverFiltered}), and what makes outside parties unknown.
+   * filter for it ({@link NeverFiltered}), what makes outside parties unknown and the blocks where they are
+   * ({@code unknownBlocks}: every address of the member's families when the reason holds for any address). A pod
+   * whose packets leave the VPC as its node ({@link PodSnat}) can reach, outside the VPC, what its node's rules admit.
    */
-  void outside(Set<Cidr> blocks, Set<Cidr> services, Set<String> unknownWhy, String memberLabel) {
-    if (me >= 0 && sides.party(me) == T) {
-      for (int s = 0, f = 4; s < 2; s++, f = 6) {
-        if (hasFamily(f)) {
-          blocks.add(Cidr.parse(f == 4 ? "0.0.0.0/0" : "::/0"));
-        }
+  void outside(Set<Cidr> blocks, Set<Cidr> services, Set<String> unknownWhy, Set<Cidr> unknownBlocks,
+      String memberLabel) {
+    Set<Cidr> mine = new java.util.LinkedHashSet<>();
+    Set<String> why = new java.util.LinkedHashSet<>();
+    admitted(me, own, myAddresses, mine, why, memberLabel);
+    boolean pod = own.direction == Direction.EGRESS && sides.snat().translates(me) && hasFamily(4);
+    if (me >= 0 && sides.party(me) != T) {
+      if (pod) {
+        podServices(services);
+      } else {
+        services.addAll(sides.neverFilteredBlocks(me, families(myAddresses)));
       }
+    }
+    if (pod) {
+      podOutside(mine, why, blocks, unknownWhy, unknownBlocks);
       return;
     }
-    for (Cidr b : own.matchedBlocks(0)) {
-      if (hasFamily(b.family())) {
+    blocks.addAll(mine);
+    unknownWhy.addAll(why);
+    if (!why.isEmpty()) {
+      unknownBlocks.addAll(anywhere(myAddresses));
+    }
+  }
+
+  /** What ENI {@code eni}'s side {@code side} admits of outside parties, for a member with these addresses. */
+  private void admitted(int eni, PreparedSide side, List<Cidr> addresses, Set<Cidr> blocks, Set<String> unknownWhy,
+      String label) {
+    if (eni >= 0 && sides.party(eni) == T) {
+      blocks.addAll(anywhere(addresses));
+      return;
+    }
+    int families = families(addresses);
+    for (Cidr b : side.matchedBlocks(0)) {
+      if ((families & Index.familyBit(b.family())) != 0) {
         blocks.add(b);
       }
     }
-    for (CompiledRule r : own.unknownPeers()) {
+    for (CompiledRule r : side.unknownPeers()) {
       unknownWhy.add(r.group.label() + ": " + r.rule.describe() + ": the prefix list's entries are not in the snapshot");
     }
-    if (me >= 0) {
-      int families = 0;
-      for (Cidr a : myAddresses) {
-        families |= Index.familyBit(a.family());
-      }
-      services.addAll(sides.neverFilteredBlocks(me, families));
-      String dns = sides.dnsUnknown(me);
-      if (dns != null && (families & 1) != 0 && own.direction == Direction.EGRESS) {
+    if (eni >= 0) {
+      String dns = sides.dnsUnknown(eni);
+      if (dns != null && (families & 1) != 0 && side.direction == Direction.EGRESS) {
         unknownWhy.add(dns);
       }
-      for (String g : index.missingGroups(me)) {
-        unknownWhy.add(memberLabel + " carries " + g + ", whose rules are not in the snapshot");
+      for (String g : index.missingGroups(eni)) {
+        unknownWhy.add(label + " carries " + g + ", whose rules are not in the snapshot");
       }
     }
+  }
+
+  /**
+   * {@link #outside} for a pod in standard mode: IPv6 and the IPv4 inside its VPC as its own rules admit; the IPv4
+   * outside its VPC as its node's primary ENI's rules do; where the snapshot cannot tell inside from outside (no
+   * record of the VPC's blocks), allowed where both admit and unknown where either may.
+   */
+  private void podOutside(Set<Cidr> mine, Set<String> why, Set<Cidr> blocks, Set<String> unknownWhy,
+      Set<Cidr> unknownBlocks) {
+    PodSnat snat = sides.snat();
+    List<Cidr> vpc = snat.vpcBlocks(me);
+    Cidr any4 = Cidr.parse("0.0.0.0/0");
+    List<Cidr> mine4 = new ArrayList<>();
+    for (Cidr b : mine) {
+      if (b.isIpv4()) {
+        mine4.add(b);
+      } else {
+        blocks.add(b);
+      }
+    }
+    unknownWhy.addAll(why);
+    if (!why.isEmpty() && hasFamily(6)) {
+      unknownBlocks.add(Cidr.parse("::/0"));
+    }
+    if (vpc != null) {
+      blocks.addAll(intersection(mine4, vpc));
+      if (!why.isEmpty()) {
+        unknownBlocks.addAll(vpc);
+      }
+    }
+    int node = snat.node(me);
+    Set<Cidr> nodeMine = new java.util.LinkedHashSet<>();
+    Set<String> nodeWhy = new java.util.LinkedHashSet<>();
+    if (node >= 0) {
+      List<Cidr> nodeAddress = List.of(snat.address(node));
+      admitted(node, sides.prepare(Direction.EGRESS, node, traffic), nodeAddress, nodeMine, nodeWhy,
+          index.enis[node].id());
+      unknownWhy.addAll(nodeWhy);
+    }
+    Cidr far = myAddresses.stream().filter(Cidr::isIpv4).findFirst().get();
+    if (vpc == null) {
+      unknownWhy.add(snat.remark(me, PodSnat.MAYBE, any4));
+      if (node >= 0) {
+        blocks.addAll(intersection(mine4, List.copyOf(nodeMine)));
+      }
+      unknownBlocks.addAll(mine4);
+      unknownBlocks.addAll(nodeMine);
+      if (!why.isEmpty() || !nodeWhy.isEmpty() || node < 0) {
+        unknownBlocks.add(any4);
+      }
+      return;
+    }
+    if (node < 0) {
+      unknownWhy.add(snat.remark(me, PodSnat.NODE_MISSING, far));
+      unknownBlocks.addAll(Internet.complement(any4, vpc));
+      return;
+    }
+    for (Cidr b : nodeMine) {
+      blocks.addAll(Internet.complement(b, vpc));
+    }
+    if (!nodeWhy.isEmpty()) {
+      unknownBlocks.addAll(Internet.complement(any4, vpc));
+    }
+  }
+
+  /**
+   * The addresses security groups never filter for a pod that may leave as its node: its own where its packets leave
+   * as itself, its node's where they leave as the node, and those of both where the snapshot cannot tell.
+   */
+  private void podServices(Set<Cidr> services) {
+    PodSnat snat = sides.snat();
+    int node = snat.node(me);
+    java.util.Collection<Cidr> nodeServices = node < 0 ? List.of() : sides.neverFilteredBlocks(node, 1);
+    for (Cidr c : sides.neverFilteredBlocks(me, families(myAddresses))) {
+      if (snat.sentAs(me, -1, c) == PodSnat.AS_ITSELF || nodeServices.contains(c)) {
+        services.add(c);
+      }
+    }
+    for (Cidr c : nodeServices) {
+      if (snat.sentAs(me, -1, c) >= 0) {
+        services.add(c);
+      }
+    }
+  }
+
+  /** The addresses both lists of blocks hold, as blocks (two CIDR blocks that overlap nest). */
+  private static List<Cidr> intersection(List<Cidr> a, List<Cidr> b) {
+    List<Cidr> out = new ArrayList<>();
+    for (Cidr x : a) {
+      for (Cidr y : b) {
+        if (x.family() == y.family() && x.overlaps(y)) {
+          out.add(x.contains(y) ? y : x);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Every address of the families these addresses have. */
+  private static List<Cidr> anywhere(List<Cidr> addresses) {
+    List<Cidr> out = new ArrayList<>();
+    int families = families(addresses);
+    if ((families & 1) != 0) {
+      out.add(Cidr.parse("0.0.0.0/0"));
+    }
+    if ((families & 2) != 0) {
+      out.add(Cidr.parse("::/0"));
+    }
+    return out;
+  }
+
+  private static int families(List<Cidr> addresses) {
+    int families = 0;
+    for (Cidr a : addresses) {
+      families |= Index.familyBit(a.family());
+    }
+    return families;
   }
 
   private boolean hasFamily(int family) {

@@ -101,9 +101,12 @@ final class SideJudge {
   private final PodSecurityGroupMode podMode;
   /**
    * The ENIs whose flows sweeps must judge one by one, since their class does not decide them: those with a
-   * stand-in address ({@link Index#standInEnis}) and, in standard mode, branch ENIs and the ENIs of their nodes.
+   * stand-in address ({@link Index#standInEnis}) and, in standard mode, branch ENIs (their traffic may leave as their
+   * node's, {@link PodSnat}) and the ENIs of their nodes.
    */
   private final java.util.BitSet judgedAlone;
+  /** Which ENI a pod's packets leave as (standard mode's source NAT). */
+  private final PodSnat snat;
 
   /**
    * Why traffic between a pod's branch ENI and its own node is allowed in standard mode (VPC CNI README,
@@ -121,6 +124,12 @@ final class SideJudge {
     this.index = index;
     this.podMode = podMode;
     this.judgedAlone = (java.util.BitSet) index.standInEnis.clone();
+    this.snat = new PodSnat(index, podMode);
+    for (int i = 0; i < index.enis.length; i++) {
+      if (snat.translates(i)) {
+        judgedAlone.set(i); // a pod whose packets may leave as its node: its class does not decide its flows
+      }
+    }
     if (podMode == PodSecurityGroupMode.STANDARD) {
       java.util.Set<Integer> podHosts = new java.util.HashSet<>();
       for (int i = 0; i < index.enis.length; i++) {
@@ -185,6 +194,11 @@ final class SideJudge {
   /** The mode this judge assumes for pods with security groups. */
   PodSecurityGroupMode podMode() {
     return podMode;
+  }
+
+  /** Which ENI a pod's packets leave as, in this judge's pod mode ({@link PodSnat#sentAs}). */
+  PodSnat snat() {
+    return snat;
   }
 
   /** True when sweeps must judge ENI {@code eni}'s flows one by one (see {@link #judgedAlone}). */

@@ -10,6 +10,7 @@ import dev.sgreach.model.Peer;
 import dev.sgreach.model.Ports;
 import dev.sgreach.model.SecurityGroup;
 import dev.sgreach.model.Traffic;
+import dev.sgreach.model.Vpc;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -417,5 +418,46 @@ class AwsFactsTest {
     assertThat(standard.whoCanReach(Endpoint.eni("eni-pod"), tcp(8080)).allowedInterfaces())
         .extracting(NetworkInterface::id).containsExactly("eni-node", "eni-trunk");
     assertThat(strict.whoCanReach(Endpoint.eni("eni-pod"), tcp(8080)).allowedInterfaces()).isEmpty();
+  }
+
+  /**
+   * EKS user guide, "Security groups for Pods": with POD_SECURITY_GROUP_ENFORCING_MODE=standard, outbound traffic from
+   * pods to addresses outside the VPC is translated to the IP address of the instance's primary network interface,
+   * and the rules of that interface's security groups apply instead of the pod's (unless
+   * AWS_VPC_K8S_CNI_EXTERNALSNAT=true, which sgreach takes as false, the default). In strict mode the pod's own groups
+   * judge it. Traffic inside the VPC, and IPv4 link-local traffic, is not translated.
+   */
+  @Test
+  void in_standard_mode_a_pods_traffic_leaving_the_vpc_is_judged_by_its_nodes_primary_eni() {
+    Network n = podOnNode().toBuilder()
+        .add(Vpc.of("vpc-1", "10.0.0.0/16"))
+        .replace(sg("sg-pod").allowIn(Ports.tcp(8080), Peer.cidr("10.0.9.0/24"))
+            .allowOut(Ports.tcp(5432), Peer.cidr("10.0.0.0/16")).build())
+        .build();
+    java.util.Set<dev.sgreach.model.Layer> sg = java.util.EnumSet.of(dev.sgreach.model.Layer.SECURITY_GROUPS);
+    Reachability strict = Reachability.of(n);
+    Reachability standard = Reachability.of(n, sg, PodSecurityGroupMode.STANDARD);
+    // the pod's groups admit no traffic out of the VPC; the node's primary ENI (sg-node) admits everything
+    assertThat(strict.reach("eni-pod", "8.8.8.8", tcp(443)).outcome()).isEqualTo(Outcome.DENIED);
+    Verdict out = standard.reach("eni-pod", "8.8.8.8", tcp(443));
+    assertThat(out.outcome()).as(out.explain()).isEqualTo(Outcome.ALLOWED);
+    assertThat(out.explain()).contains("eni-node").contains("10.0.1.10").contains("translates");
+    assertThat(standard.outcome(Endpoint.eni("eni-pod"), Endpoint.address("8.8.8.8"), tcp(443)))
+        .isEqualTo(Outcome.ALLOWED);
+    assertThat(standard.openPorts(Endpoint.eni("eni-pod"), Endpoint.address("8.8.8.8")).tcp())
+        .isEqualTo(com.google.common.collect.ImmutableRangeSet.of(com.google.common.collect.Range.closedOpen(0, 65536)));
+    // inside the VPC the pod's own groups still decide: tcp/5432 to the VPC block only
+    assertThat(standard.reach("eni-pod", "10.0.7.7", tcp(5432)).outcome()).isEqualTo(Outcome.ALLOWED);
+    assertThat(standard.reach("eni-pod", "10.0.7.7", tcp(443)).outcome()).isEqualTo(Outcome.DENIED);
+    // what the pod can reach outside: the node's rules beyond the VPC, the pod's within it
+    Reachers reached = standard.whatCanBeReached(Endpoint.eni("eni-pod"), tcp(443));
+    assertThat(reached.outside(Cidr.parse("8.8.8.8"))).isEqualTo(Outcome.ALLOWED);
+    assertThat(reached.outside(Cidr.parse("10.0.7.7"))).isEqualTo(Outcome.DENIED);
+    // without the VPC's record, whether 8.8.8.8 is outside it cannot be told: unknown, saying why
+    Network noVpc = podOnNode().toBuilder().replace(sg("sg-pod").allowIn(Ports.tcp(8080), Peer.cidr("10.0.9.0/24"))
+        .build()).build();
+    Verdict untold = Reachability.of(noVpc, sg, PodSecurityGroupMode.STANDARD).reach("eni-pod", "8.8.8.8", tcp(443));
+    assertThat(untold.outcome()).isEqualTo(Outcome.UNKNOWN);
+    assertThat(untold.explain()).contains("cannot be told");
   }
 }

@@ -662,8 +662,16 @@ public class NaiveEvaluator implements Evaluator {
     return result;
   }
 
-  /** The per-pair rule lists of a flow, for the pairs whose family carries the protocol. */
-  protected record PairRules(Addr a, Addr b, SideRules egress, SideRules ingress) {}
+  /**
+   * The per-pair rule lists of a flow, for the pairs whose family carries the protocol. {@code otherwise}, when set,
+   * is the pair the packet may be instead (a pod whose translation the network cannot tell): the pair's value is then
+   * the one both give, else unknown.
+   */
+  protected record PairRules(Addr a, Addr b, SideRules egress, SideRules ingress, PairRules otherwise) {
+    protected PairRules(Addr a, Addr b, SideRules egress, SideRules ingress) {
+      this(a, b, egress, ingress, null);
+    }
+  }
 
   protected List<PairRules> pairs(Party from, Party to, int protocol) {
     List<PairRules> out = new ArrayList<>();
@@ -672,20 +680,101 @@ public class NaiveEvaluator implements Evaluator {
         if (a.family() != b.family() || !familyCarries(protocol, a.family())) {
           continue;
         }
-        out.add(new PairRules(a, b, sideRules(from, true, to, b), sideRules(to, false, from, a)));
+        PairRules own = new PairRules(a, b, sideRules(from, true, to, b), sideRules(to, false, from, a));
+        String way = podSnat(from, to, b);
+        if (way.equals("itself")) {
+          out.add(own);
+          continue;
+        }
+        Party node = podNode(from);
+        PairRules translated = node == null ? unknownPair(a, b) : new PairRules(node.addresses().get(0), b,
+            sideRules(node, true, to, b), sideRules(to, false, node, node.addresses().get(0)));
+        out.add(way.equals("maybe") ? new PairRules(a, b, own.egress(), own.ingress(), translated) : translated);
       }
     }
     return out;
   }
 
+  /** A pair whose sender cannot be judged: both sides unknown. */
+  private static PairRules unknownPair(Addr a, Addr b) {
+    SideRules unknown = new SideRules(List.of(), true, false);
+    return new PairRules(a, b, unknown, unknown);
+  }
+
   protected NaiveOutcome flow(List<PairRules> pairs, int protocol, int port, int type, int code) {
     NaiveOutcome result = NaiveOutcome.DENIED;
     for (PairRules p : pairs) {
-      NaiveOutcome pair = side(p.egress(), protocol, port, type, code)
-          .and(side(p.ingress(), protocol, port, type, code));
+      NaiveOutcome pair = pairValue(p, protocol, port, type, code);
+      if (p.otherwise() != null) {
+        NaiveOutcome other = pairValue(p.otherwise(), protocol, port, type, code);
+        pair = pair == other ? pair : NaiveOutcome.UNKNOWN;
+      }
       result = result.or(pair);
     }
     return result;
+  }
+
+  private NaiveOutcome pairValue(PairRules p, int protocol, int port, int type, int code) {
+    return side(p.egress(), protocol, port, type, code).and(side(p.ingress(), protocol, port, type, code));
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // standard mode's source NAT of pods (EKS user guide, "Security groups for Pods": with
+  // POD_SECURITY_GROUP_ENFORCING_MODE=standard, a pod's outbound traffic to an address outside the VPC is translated
+  // to the primary network interface's address of its instance, whose security groups then apply)
+
+  /**
+   * How a pod's packet to address {@code b} of {@code to} leaves: "itself", "node" (translated to its node's primary
+   * ENI, or "node" with no such ENI in the network: see {@link #podNode}), or "maybe" when the VPC's IPv4 blocks are
+   * not in the network (or {@code b} lies partly inside them).
+   */
+  protected String podSnat(Party from, Party to, Addr b) {
+    if (podMode != PodSecurityGroupMode.STANDARD || from.outside() || !from.eni().interfaceType().equals("branch")
+        || b.family() != 4 || block(Cidr.parse("169.254.0.0/16")).contains(b)) {
+      return "itself"; // IPv6, and the link-local services of the instance, never leave the VPC as the node
+    }
+    if (!to.outside() && to.publicAt() == null && to.eni().vpcId().equals(from.eni().vpcId())) {
+      return "itself";
+    }
+    dev.sgreach.model.Vpc vpc = network.vpcs().get(from.eni().vpcId());
+    List<Block> blocks = new ArrayList<>();
+    if (vpc != null) {
+      for (Cidr c : vpc.cidrs()) {
+        if (c.isIpv4()) {
+          blocks.add(block(c));
+        }
+      }
+    }
+    if (blocks.isEmpty()) {
+      return "maybe";
+    }
+    boolean partly = false;
+    for (Block k : blocks) {
+      if (k.length() <= b.length() && k.contains(b)) {
+        return "itself";
+      }
+      partly |= k.contains(b);
+    }
+    return partly ? "maybe" : "node";
+  }
+
+  /**
+   * The party a pod's translated packets leave as: the first ENI of the network (in its order) that is not a branch
+   * ENI and is attached at device index 0 to the pod's node, at its first private IPv4 address; null when there is
+   * none (or it has no IPv4 address).
+   */
+  protected Party podNode(Party pod) {
+    String host = nodeInstance(pod.eni());
+    if (host == null) {
+      return null;
+    }
+    for (NetworkInterface e : network.interfaces().values()) {
+      if (!e.interfaceType().equals("branch") && e.attachment().isPresent()
+          && e.attachment().get().deviceIndex() == 0 && host.equals(e.attachment().get().instanceId().orElse(null))) {
+        return e.privateIpv4().isEmpty() ? null : new Party(e, List.of(addr(e.privateIpv4().get(0))));
+      }
+    }
+    return null;
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -694,6 +783,20 @@ public class NaiveEvaluator implements Evaluator {
   /** The verdict of one flow between two resolved parties. */
   public NaiveOutcome reach(Party from, Party to, Traffic t) {
     int protocol = t.protocol().number();
+    if (throughPublic(from, to) && familyCarries(protocol, 4)
+        && from.addresses().stream().anyMatch(a -> a.family() == 4)) {
+      String way = podSnat(from, new Party(null, List.of(to.publicAt())), to.publicAt());
+      if (!way.equals("itself")) {
+        Party node = podNode(from);
+        NaiveOutcome translated = node == null ? NaiveOutcome.UNKNOWN
+            : flow(publicPairs(node, to, protocol), protocol, t.port(), t.icmpType(), t.icmpCode());
+        if (way.equals("node")) {
+          return translated;
+        }
+        NaiveOutcome own = flow(publicPairs(from, to, protocol), protocol, t.port(), t.icmpType(), t.icmpCode());
+        return own == translated ? own : NaiveOutcome.UNKNOWN;
+      }
+    }
     return flow(pairsOf(from, to, protocol), protocol, t.port(), t.icmpType(), t.icmpCode());
   }
 

@@ -415,6 +415,30 @@ class OracleMutantsAreCaughtTest {
             && self.eni().instanceId().isPresent() && other.eni().instanceId().isPresent();
       }
     }));
+    m.add(mutant("standard mode: a pod's traffic leaving the VPC is judged by the pod's own groups (no SNAT)",
+        n -> new NaiveEvaluator(n) {
+          @Override
+          protected String podSnat(Party from, Party to, Addr b) {
+            return "itself";
+          }
+        }));
+    m.add(mutant("standard mode: a pod's traffic is translated to its node even inside the VPC",
+        n -> new NaiveEvaluator(n) {
+          @Override
+          protected String podSnat(Party from, Party to, Addr b) {
+            String way = super.podSnat(from, to, b);
+            return way.equals("itself") && !from.outside() && from.eni().interfaceType().equals("branch")
+                && podMode == PodSecurityGroupMode.STANDARD && b.family() == 4 ? "node" : way;
+          }
+        }));
+    m.add(mutant("standard mode: a pod whose VPC blocks are missing is taken as not translated",
+        n -> new NaiveEvaluator(n) {
+          @Override
+          protected String podSnat(Party from, Party to, Addr b) {
+            String way = super.podSnat(from, to, b);
+            return way.equals("maybe") ? "itself" : way;
+          }
+        }));
     m.add(mutant("outside parties never take part in who-can-reach", n -> new NaiveEvaluator(n) {
       @Override
       public Outside outsideReachers(String endpoint, Traffic t, List<String> sample, boolean towards) {

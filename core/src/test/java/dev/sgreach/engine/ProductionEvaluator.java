@@ -113,9 +113,10 @@ class ProductionEvaluator implements Evaluator {
       if (network.interfaceOwning(address).isPresent() || !engine.resolve(Endpoint.address(a)).get(0).isOutside()) {
         continue;
       }
-      if (r.outsideBlocks().stream().anyMatch(b -> b.contains(address)) || r.neverFiltered().contains(address)) {
+      Outcome o = r.outside(address);
+      if (o == Outcome.ALLOWED) {
         allowed.add(a);
-      } else if (!r.outsideUnknown().isEmpty()) {
+      } else if (o == Outcome.UNKNOWN) {
         unknown.add(a);
       }
     }

@@ -70,6 +70,9 @@ final class ProofCheck {
           anyPair |= oracle.usablePair(a, b, f.traffic());
         }
       }
+      if (untold(s, d, f.traffic()) && f.outcome() == Outcome.UNKNOWN && f.remark().isPresent()) {
+        return;
+      }
       if (anyPair || f.remark().isEmpty()) {
         out.add(at + "no sides explained, but the members have a usable address pair (or no remark says why)");
       }
@@ -77,12 +80,27 @@ final class ProofCheck {
     }
     SideCheck e = f.egress().get();
     SideCheck i = f.ingress().get();
+    List<Cidr> sentFrom = f.source().addresses();
+    Party pod = s;
+    if (!s.outside() && e.member().eni().isPresent() && !e.member().eni().get().id().equals(s.eni().id())) {
+      // a pod's packet translated to its node's primary ENI: the node's side must be the one the oracle names
+      Party node = oracle.podNode(s);
+      Addr to = oracle.throughPublic(s, d) ? d.publicAt() : addr(e.remoteAddress());
+      String way = oracle.throughPublic(s, d) ? oracle.podSnat(s, new Party(null, List.of(to)), to)
+          : oracle.podSnat(s, d, to);
+      if (node == null || !node.eni().id().equals(e.member().eni().get().id()) || way.equals("itself")) {
+        out.add(at + "the egress side is " + e.member().label() + "'s, but the oracle sends as " + way);
+        return;
+      }
+      s = node;
+      sentFrom = List.of(node.eni().privateIpv4().get(0));
+    }
     if (oracle.throughPublic(s, d)) {
-      publicProblems(at, f, e, i, s, d, out);
+      publicProblems(at, f, e, i, s, d, sentFrom, out);
       return;
     }
     if (!e.remoteAddress().equals(i.localAddress()) || !e.localAddress().equals(i.remoteAddress())
-        || !f.source().addresses().contains(e.localAddress())
+        || !sentFrom.contains(e.localAddress())
         || !f.destination().addresses().contains(e.remoteAddress())) {
       out.add(at + "the two sides do not explain one address pair of the members: " + e.localAddress() + " -> "
           + e.remoteAddress() + " and " + i.remoteAddress() + " -> " + i.localAddress());
@@ -94,7 +112,8 @@ final class ProofCheck {
       case ALLOWED -> {
         if (e.outcome() != Outcome.ALLOWED || i.outcome() != Outcome.ALLOWED) {
           out.add(at + "allowed, but the explained pair is " + e.outcome() + " / " + i.outcome());
-        } else if (oracleWithOnly(List.of(e, i)).reach(s, d, f.traffic()) != NaiveOutcome.ALLOWED) {
+        } else if (oracleWithOnly(List.of(e, i)).reach(pod, d, f.traffic()) != NaiveOutcome.ALLOWED
+            && !untold(pod, d, f.traffic())) {
           out.add(at + "the rules of the proof alone do not admit the flow");
         }
       }
@@ -126,6 +145,27 @@ final class ProofCheck {
         out.add(at + "fix " + fix + " is not on a group of a blocking side in that side's direction");
       }
     }
+  }
+
+  /**
+   * True when, for some usable pair, the network cannot tell which ENI a pod's packet leaves as (standard mode's
+   * SNAT with the VPC's blocks or the node's primary ENI missing): the proof then shows one way, and its rules and
+   * fixes decide that way only, the flow staying unknown unless the other way agrees.
+   */
+  private boolean untold(Party s, Party d, dev.sgreach.model.Traffic t) {
+    for (Addr a : s.addresses()) {
+      for (Addr b : d.addresses()) {
+        if (oracle.usablePair(a, b, t)) {
+          Addr to = oracle.throughPublic(s, d) ? d.publicAt() : b;
+          String way = oracle.throughPublic(s, d) ? oracle.podSnat(s, new Party(null, List.of(to)), to)
+              : oracle.podSnat(s, d, b);
+          if (way.equals("maybe") || way.equals("node") && oracle.podNode(s) == null) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   private List<SecurityGroup> presentGroups(NetworkInterface eni) {
@@ -193,9 +233,10 @@ final class ProofCheck {
    * A flow addressed to the destination's public address: the egress side judges the public address as an outside
    * party's, the ingress side the public address the sender is seen with (or is unknown, naming why).
    */
-  private void publicProblems(String at, Flow f, SideCheck e, SideCheck i, Party s, Party d, List<String> out) {
+  private void publicProblems(String at, Flow f, SideCheck e, SideCheck i, Party s, Party d, List<Cidr> sentFrom,
+      List<String> out) {
     Addr publicAt = d.publicAt();
-    if (!addr(e.remoteAddress()).equals(publicAt) || !f.source().addresses().contains(e.localAddress())
+    if (!addr(e.remoteAddress()).equals(publicAt) || !sentFrom.contains(e.localAddress())
         || !f.destination().addresses().contains(i.localAddress())) {
       out.add(at + "through the public address " + publicAt + ", but the sides explain " + e.localAddress()
           + " -> " + e.remoteAddress() + " and " + i.remoteAddress() + " -> " + i.localAddress());
@@ -239,7 +280,8 @@ final class ProofCheck {
         || f.ingress().map(x -> x.outcome() == Outcome.UNKNOWN).orElse(false);
     NaiveOutcome now = after.reach(s, d, f.traffic());
     boolean complete = f.fixes().size() == f.blockingSides().size();
-    if (complete && now != NaiveOutcome.ALLOWED && !(sideUnknown && now == NaiveOutcome.UNKNOWN)) {
+    if (complete && now != NaiveOutcome.ALLOWED
+        && !((sideUnknown || untold(s, d, f.traffic())) && now == NaiveOutcome.UNKNOWN)) {
       out.add(at + "the flow is " + now + " after the fixes");
     }
     Party ws = whole(s);
