@@ -356,7 +356,7 @@ final class ExposureQuery {
 
   /** True for an unfiltered interface type that accepts connections from the internet: a Network Load Balancer's. */
   static boolean acceptsFromInternet(NetworkInterface e) {
-    return e.interfaceType().equals("network_load_balancer");
+    return SideJudge.listenerBound(e, e.securityGroupIds().size());
   }
 
   /** Adds a side's keys of one family to the sets, in the key spaces that travel over that family. */

@@ -393,6 +393,9 @@ final class Index {
       }
       key.add(-1 - eniVpc[i]); // -1 - (-1) = 0 for no VPC; separators stay negative otherwise
       key.add(SideJudge.unfiltered(enis[i], eniGroups[i].length) ? -1 : -2);
+      if (SideJudge.listenerBound(enis[i], eniGroups[i].length)) {
+        key.add(Integer.MIN_VALUE + i); // its own class: its load balancer's listeners decide what it accepts
+      }
       key.add(-10 - eniFamilies[i]);
       final int eni = i;
       eniClass[i] = classes.computeIfAbsent(key, k -> {

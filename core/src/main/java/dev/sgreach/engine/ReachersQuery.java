@@ -305,6 +305,15 @@ final class ReachersQuery {
   /** What ENI {@code eni}'s side {@code side} admits of outside parties, for a member with these addresses. */
   private void admitted(int eni, PreparedSide side, List<Cidr> addresses, Set<Cidr> blocks, Set<String> unknownWhy,
       String label) {
+    if (side.direction == Direction.INGRESS && sides.listenerBound(eni)) {
+      int v = sides.listenerValue(eni, traffic);
+      if (v == T) {
+        blocks.addAll(anywhere(addresses));
+      } else if (v == U) {
+        unknownWhy.add(sides.listenerNote(eni));
+      }
+      return;
+    }
     if (eni >= 0 && sides.party(eni) == T) {
       blocks.addAll(anywhere(addresses));
       return;

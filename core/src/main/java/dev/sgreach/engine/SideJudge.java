@@ -107,6 +107,12 @@ final class SideJudge {
   private final java.util.BitSet judgedAlone;
   /** Which ENI a pod's packets leave as (standard mode's source NAT). */
   private final PodSnat snat;
+  /**
+   * Per ENI: for a Network Load Balancer's ENI without groups ({@link #listenerBound}), the keys its listeners
+   * accept connections on (sure when the listeners are in the snapshot; every key possible when not); null for any
+   * other ENI.
+   */
+  private final KeySets[] listenerKeys;
 
   /**
    * Why traffic between a pod's branch ENI and its own node is allowed in standard mode (VPC CNI README,
@@ -125,9 +131,14 @@ final class SideJudge {
     this.podMode = podMode;
     this.judgedAlone = (java.util.BitSet) index.standInEnis.clone();
     this.snat = new PodSnat(index, podMode);
+    this.listenerKeys = new KeySets[index.enis.length];
     for (int i = 0; i < index.enis.length; i++) {
       if (snat.translates(i)) {
         judgedAlone.set(i); // a pod whose packets may leave as its node: its class does not decide its flows
+      }
+      if (listenerBound(index.enis[i], index.eniGroups[i].length)) {
+        listenerKeys[i] = listenerKeys(index.enis[i]);
+        judgedAlone.set(i); // its listeners, not its class, decide what it accepts
       }
     }
     if (podMode == PodSecurityGroupMode.STANDARD) {
@@ -209,6 +220,54 @@ final class SideJudge {
   /** True when some ENI's flows must be judged one by one. */
   boolean anyJudgedAlone() {
     return !judgedAlone.isEmpty();
+  }
+
+  /**
+   * True for a Network Load Balancer's ENI that carries no group: it accepts connections on its listeners' ports and
+   * nothing else (elbv2 NLB user guide: a load balancer without security groups admits all client traffic to its
+   * listeners), while what it sends on to its targets is not filtered. The one place that decides which ENIs are so.
+   */
+  static boolean listenerBound(NetworkInterface eni, int groupCount) {
+    return unfiltered(eni, groupCount) && eni.interfaceType().equals("network_load_balancer");
+  }
+
+  private KeySets listenerKeys(NetworkInterface eni) {
+    KeySets k = new KeySets();
+    java.util.Optional<com.google.common.collect.ImmutableList<dev.sgreach.model.Ports>> ports =
+        index.network.listenerPorts(eni);
+    if (ports.isPresent()) {
+      ports.get().forEach(p -> k.add(p, true));
+    } else {
+      k.all(false);
+    }
+    for (int space = 0; space < KeySets.SPACES; space++) {
+      k.sure(space).normalize(); // shared for reading from now on
+      k.possible(space).normalize();
+    }
+    return k;
+  }
+
+  /** True for an ENI whose inbound side its load balancer's listeners decide ({@link #listenerBound}). */
+  boolean listenerBound(int eni) {
+    return eni >= 0 && listenerKeys[eni] != null;
+  }
+
+  /** What an ENI {@link #listenerBound} accepts of this traffic: T on a listener's port, U when they are unknown. */
+  int listenerValue(int eni, Traffic traffic) {
+    KeySets k = listenerKeys[eni];
+    int space = KeySets.space(traffic.protocol());
+    int key = space == KeySets.OTHER_PROTOCOLS ? traffic.protocol().number() : traffic.key();
+    return k.sure(space).contains(key) ? T : k.possible(space).contains(key) ? U : F;
+  }
+
+  /** Why an ENI {@link #listenerBound} accepts or refuses a flow, for a proof. */
+  String listenerNote(int eni) {
+    NetworkInterface e = index.enis[eni];
+    return index.network.listenerPorts(e).map(ports -> e.id() + " is a Network Load Balancer's ENI without"
+        + " security groups: it accepts connections on its listeners only (" + (ports.isEmpty() ? "none"
+        : String.join(", ", ports.stream().map(p -> p.toString()).toList())) + ")")
+        .orElse(e.id() + " is a Network Load Balancer's ENI without security groups: it accepts connections on its"
+            + " listeners only, and the snapshot lacks them (elbv2 describe-load-balancers and describe-listeners)");
   }
 
   /** True for an ENI that carries no group and is of a type AWS does not filter: it admits everything. */
@@ -341,6 +400,9 @@ final class SideJudge {
     if (self < 0 || self == other || onOneHost(self, other)) {
       return T; // an outside party; or traffic that meets no security group: to itself, or on one host
     }
+    if (d == Direction.INGRESS && listenerKeys[self] != null) {
+      return listenerValue(self, traffic);
+    }
     int open = eniFlags[self] >> (d == Direction.INGRESS ? 0 : 2);
     if ((open & Index.familyBit(otherAddress.family())) != 0) {
       return T;
@@ -458,6 +520,12 @@ final class SideJudge {
       return new SideCheck(d, self, selfAddress, otherAddress, Outcome.ALLOWED, ImmutableList.of(),
           ImmutableList.of(), ImmutableList.of(), Optional.of(ONE_HOST + " (" + podMode.assumption() + ")"));
     }
+    if (d == Direction.INGRESS && listenerKeys[selfIndex] != null) {
+      Outcome o = Tri.outcome(listenerValue(selfIndex, traffic));
+      String note = listenerNote(selfIndex);
+      return new SideCheck(d, self, selfAddress, otherAddress, o, ImmutableList.of(), ImmutableList.of(),
+          o == Outcome.UNKNOWN ? ImmutableList.of(note) : ImmutableList.of(), Optional.of(note));
+    }
     int never = otherIndex < 0 ? neverFiltered(selfIndex, d, otherAddress) : F;
     if (never == T) {
       return new SideCheck(d, self, selfAddress, otherAddress, Outcome.ALLOWED, ImmutableList.of(),
@@ -569,6 +637,10 @@ final class SideJudge {
   KeySets keys(Direction d, int self, int other, Cidr otherAddress, ToIntFunction<CompiledRule> peer) {
     KeySets k = new KeySets();
     int party = self >= 0 && (self == other || onOneHost(self, other)) ? T : party(self);
+    if (party == T && d == Direction.INGRESS && listenerBound(self) && self != other && !onOneHost(self, other)) {
+      k.addAll(listenerKeys[self]);
+      return k;
+    }
     if (self >= 0 && other < 0 && party != T && otherAddress != null) {
       party = Tri.or(party, neverFiltered(self, d, otherAddress));
     }

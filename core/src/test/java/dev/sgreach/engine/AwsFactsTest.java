@@ -246,6 +246,21 @@ class AwsFactsTest {
     assertThat(x.interfaces().get(0).open().outcomeOf(tcp(443))).isEqualTo(Outcome.UNKNOWN);
   }
 
+  private static final String NLB_ARN =
+      "arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/net/api/50dc6c495c0c9188";
+
+  /** The Network Load Balancer "api" of {@link #NLB_ARN} in vpc-1, with this scheme and no listeners known. */
+  private static dev.sgreach.model.LoadBalancer nlb(String scheme) {
+    return new dev.sgreach.model.LoadBalancer(NLB_ARN, "api", "network", scheme, "vpc-1",
+        com.google.common.collect.ImmutableList.of());
+  }
+
+  /** Its ENI, carrying no security group, at 10.0.0.11. */
+  private static NetworkInterface.Builder nlbEni() {
+    return NetworkInterface.builder("eni-nlb").vpc("vpc-1").interfaceType("network_load_balancer")
+        .description("ELB net/api/50dc6c495c0c9188").address("10.0.0.11");
+  }
+
   /**
    * elbv2 NLB user guide, "Update the security groups for your Network Load Balancer": without security groups all
    * client traffic can reach the NLB's listeners; it accepts nothing else. With describe-listeners collected an NLB
@@ -254,11 +269,9 @@ class AwsFactsTest {
    */
   @Test
   void an_nlb_without_groups_is_exposed_on_its_listener_ports_only_when_they_are_known() {
-    String arn = "arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/net/api/50dc6c495c0c9188";
-    dev.sgreach.model.LoadBalancer lb = new dev.sgreach.model.LoadBalancer(arn, "api", "network",
-        "internet-facing", "vpc-1", com.google.common.collect.ImmutableList.of());
-    NetworkInterface eni = NetworkInterface.builder("eni-nlb").vpc("vpc-1").interfaceType("network_load_balancer")
-        .description("ELB net/api/50dc6c495c0c9188").address("10.0.0.11").publicIp("52.9.9.11").build();
+    String arn = NLB_ARN;
+    dev.sgreach.model.LoadBalancer lb = nlb("internet-facing");
+    NetworkInterface eni = nlbEni().publicIp("52.9.9.11").build();
     Network listening = Network.builder().add(eni).add(lb.withListeners(com.google.common.collect.ImmutableList.of(
         new dev.sgreach.model.Listener(arn + "/l1", arn, "TCP", 443),
         new dev.sgreach.model.Listener(arn + "/l2", arn, "TCP_UDP", 53)))).build();
@@ -282,6 +295,43 @@ class AwsFactsTest {
       assertThat(w.kind()).isEqualTo(dev.sgreach.model.Warning.Kind.UNKNOWN_LISTENERS);
       assertThat(w.message()).contains("eni-nlb", "api", "describe-listeners", "unknown on every port");
     });
+  }
+
+  /**
+   * The same fact (elbv2 NLB user guide: without security groups all client traffic can reach the listeners, and
+   * nothing else is accepted) for any client, not only the internet: {@code reach}, {@code outcome}, open ports and
+   * who-can-reach limit an NLB ENI without groups to its listener ports; without its listeners in the snapshot every
+   * port is unknown, naming what is missing. What the NLB sends on to its targets stays unfiltered.
+   */
+  @Test
+  void reaching_an_nlb_without_groups_is_limited_to_its_listener_ports() {
+    String arn = NLB_ARN;
+    dev.sgreach.model.LoadBalancer lb = nlb("internal");
+    NetworkInterface nlb = nlbEni().build();
+    Network withoutListeners = Network.builder().add(nlb)
+        .add(sg("sg-client").allowOut(Ports.allTraffic(), ANY4).build())
+        .add(NetworkInterface.builder("eni-client").vpc("vpc-1").address("10.0.0.20").groups("sg-client").build())
+        .build();
+    Network listening = withoutListeners.toBuilder().add(lb.withListeners(com.google.common.collect.ImmutableList.of(
+        new dev.sgreach.model.Listener(arn + "/l1", arn, "TCP", 443)))).build();
+    Reachability r = Reachability.of(listening);
+    assertThat(r.reach("eni-client", "eni-nlb", tcp(443)).outcome()).isEqualTo(Outcome.ALLOWED);
+    Verdict refused = r.reach("eni-client", "eni-nlb", tcp(22));
+    assertThat(refused.outcome()).isEqualTo(Outcome.DENIED);
+    assertThat(refused.explain()).contains("listeners only").contains("tcp 443");
+    assertThat(r.outcome(Endpoint.address("8.8.8.8"), Endpoint.eni("eni-nlb"), Traffic.udp(443)))
+        .isEqualTo(Outcome.DENIED);
+    assertThat(r.openPorts(Endpoint.eni("eni-client"), Endpoint.eni("eni-nlb")).tcp())
+        .isEqualTo(com.google.common.collect.ImmutableRangeSet.of(com.google.common.collect.Range.closedOpen(443, 444)));
+    assertThat(r.whoCanReach(Endpoint.eni("eni-nlb"), tcp(22)).allowedInterfaces()).isEmpty();
+    assertThat(r.whoCanReach(Endpoint.eni("eni-nlb"), tcp(443)).allowedInterfaces())
+        .extracting(NetworkInterface::id).containsExactly("eni-client");
+    // the NLB's own traffic to a target is not filtered on its side
+    assertThat(r.reach("eni-nlb", "8.8.8.8", tcp(8080)).outcome()).isEqualTo(Outcome.ALLOWED);
+
+    Verdict untold = Reachability.of(withoutListeners.toBuilder().add(lb).build()).reach("eni-client", "eni-nlb", tcp(22));
+    assertThat(untold.outcome()).isEqualTo(Outcome.UNKNOWN);
+    assertThat(untold.explain()).contains("describe-listeners");
   }
 
   /**

@@ -563,13 +563,22 @@ public class NaiveEvaluator implements Evaluator {
    * {@code admitsAll} for an outside party or an unfiltered ENI.
    */
   protected record SideRules(List<Candidate> candidates, boolean missing, boolean admitsAll,
-      boolean mayBeUnfiltered) {
+      boolean mayBeUnfiltered, NetworkInterface listenersOf) {
     protected SideRules(List<Candidate> candidates, boolean missing, boolean admitsAll) {
       this(candidates, missing, admitsAll, false);
+    }
+
+    protected SideRules(List<Candidate> candidates, boolean missing, boolean admitsAll, boolean mayBeUnfiltered) {
+      this(candidates, missing, admitsAll, mayBeUnfiltered, null);
     }
   }
 
   protected SideRules sideRules(Party self, boolean egress, Party other, Addr otherAt) {
+    if (!egress && !self.outside() && unfiltered(self.eni()) && !toItself(self, other) && !onOneNode(self, other)
+        && self.eni().interfaceType().equals("network_load_balancer")) {
+      // elbv2: a Network Load Balancer without security groups accepts connections on its listeners only
+      return new SideRules(List.of(), false, false, false, self.eni());
+    }
     if (self.outside() || unfiltered(self.eni()) || toItself(self, other) || onOneNode(self, other)) {
       return new SideRules(List.of(), false, true);
     }
@@ -647,6 +656,9 @@ public class NaiveEvaluator implements Evaluator {
   }
 
   protected NaiveOutcome side(SideRules rules, int protocol, int port, int type, int code) {
+    if (rules.listenersOf() != null) {
+      return fromInternetUnfiltered(rules.listenersOf(), protocol, port);
+    }
     if (rules.admitsAll()) {
       return NaiveOutcome.ALLOWED;
     }

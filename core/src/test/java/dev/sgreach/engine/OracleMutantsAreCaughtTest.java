@@ -439,6 +439,15 @@ class OracleMutantsAreCaughtTest {
             return way.equals("maybe") ? "itself" : way;
           }
         }));
+    m.add(mutant("a client reaches an NLB without groups on every port, though its listeners are known",
+        n -> new NaiveEvaluator(n) {
+          @Override
+          protected SideRules sideRules(Party self, boolean egress, Party other, Addr otherAt) {
+            SideRules r = super.sideRules(self, egress, other, otherAt);
+            return r.listenersOf() != null && naiveListeners(r.listenersOf()) != null
+                ? new SideRules(List.of(), false, true) : r;
+          }
+        }));
     m.add(mutant("outside parties never take part in who-can-reach", n -> new NaiveEvaluator(n) {
       @Override
       public Outside outsideReachers(String endpoint, Traffic t, List<String> sample, boolean towards) {
