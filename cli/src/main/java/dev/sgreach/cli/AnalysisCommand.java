@@ -80,13 +80,21 @@ abstract class AnalysisCommand implements Callable<Integer> {
       try (Progress progress = environment().progress(spec.commandLine().getErr());
           Progress.Task t = progress.task("indexing " + n.securityGroups().size() + " security groups and "
               + n.interfaces().size() + " ENIs")) {
-        java.util.Set<dev.sgreach.model.Layer> layers = snapshot.layers();
-        dev.sgreach.engine.PodSecurityGroupMode pods = snapshot.podSgMode();
-        reachability = snapshot.clientPorts().map(c -> Reachability.of(n, layers, c, pods))
-            .orElseGet(() -> Reachability.of(n, layers, pods));
+        reachability = compile(n);
       }
     }
     return reachability;
+  }
+
+  /**
+   * A network compiled as the options ask: the layers ({@code --layers}), the client ports ({@code --client-ports})
+   * and the pods' mode ({@code --pod-sg-mode}).
+   */
+  Reachability compile(Network n) {
+    java.util.Set<dev.sgreach.model.Layer> layers = snapshot.layers();
+    dev.sgreach.engine.PodSecurityGroupMode pods = snapshot.podSgMode();
+    return snapshot.clientPorts().map(c -> Reachability.of(n, layers, c, pods))
+        .orElseGet(() -> Reachability.of(n, layers, pods));
   }
 
   /** The network to answer about, loaded once (showing progress on a terminal while a large one loads). */

@@ -67,7 +67,7 @@ final class DiffCommand extends AnalysisCommand {
       after = network();
       before = snapshot.snapshot == null ? Network.builder().build() : base();
     }
-    NetworkDiff diff = NetworkDiff.between(Reachability.of(before), Reachability.of(after));
+    NetworkDiff diff = NetworkDiff.between(compile(before), compile(after));
     print(text(diff), json(diff));
     if (diff.changesFlows()) {
       return ExitCodes.DENIED;

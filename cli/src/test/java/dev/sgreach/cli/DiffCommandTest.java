@@ -73,6 +73,19 @@ class DiffCommandTest {
         """);
   }
 
+  /**
+   * {@code --pod-sg-mode standard} holds for both sides of a diff: the pod's own node (eni-8f006b6d8ce3597d0, its
+   * trunk, and eni-89e8e819ae676866a, its primary ENI) reaches it on the host without any rule, so removing the
+   * kubelet probe rule closes nothing in that mode (VPC CNI README, POD_SECURITY_GROUP_ENFORCING_MODE). It failed
+   * while diff compiled both snapshots in the default mode whatever the option said.
+   */
+  @Test
+  void in_standard_mode_removing_the_kubelet_probe_rule_closes_no_probe_from_the_pods_own_node() {
+    Cli.Result r = withoutRule("examples/ekscluster1", "sg-c2e0e6c1157902781", 0, "--pod-sg-mode", "standard");
+    assertThat(r.out()).contains("removed ingress tcp 8443").doesNotContain("closed:");
+    assertThat(r.exitCode()).as(r.out()).isEqualTo(0);
+  }
+
   @Test
   void privonly_without_the_shared_group_rule_closes_what_only_it_admitted() {
     Cli.Result r = withoutRule("examples/ekscluster-privonly", "sg-07bb4afb3fd27e235", 0);
