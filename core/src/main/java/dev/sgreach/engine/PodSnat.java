@@ -52,7 +52,7 @@ final class PodSnat {
     java.util.Arrays.fill(node, -1);
     java.util.Map<Integer, Integer> primaryOfHost = new java.util.HashMap<>();
     boolean anyPod = false;
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < n && mode == PodSecurityGroupMode.STANDARD; i++) {
       NetworkInterface e = index.enis[i];
       anyPod |= index.eniBranch[i];
       if (!index.eniBranch[i] && index.eniHost[i] >= 0 && e.attachment().isPresent()
@@ -60,7 +60,7 @@ final class PodSnat {
         primaryOfHost.putIfAbsent(index.eniHost[i], i);
       }
     }
-    if (mode == PodSecurityGroupMode.STANDARD && anyPod) {
+    if (anyPod) { // standard mode only: strict mode translates nothing
       for (int i = 0; i < n; i++) {
         if (index.eniBranch[i]) {
           Integer p = index.eniHost[i] < 0 ? null : primaryOfHost.get(index.eniHost[i]);
@@ -69,11 +69,11 @@ final class PodSnat {
       }
     }
     int vpcs = 0;
-    for (int v : index.eniVpc) {
-      vpcs = Math.max(vpcs, v + 1);
+    for (int i = 0; i < n && anyPod; i++) {
+      vpcs = Math.max(vpcs, index.eniVpc[i] + 1);
     }
     this.vpcBlocks = new List[vpcs];
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < n && anyPod; i++) {
       int v = index.eniVpc[i];
       if (v >= 0 && vpcBlocks[v] == null && node[i] != -1) {
         Vpc vpc = index.network.vpcs().get(index.enis[i].vpcId());
