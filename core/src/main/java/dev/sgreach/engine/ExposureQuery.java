@@ -115,7 +115,9 @@ final class ExposureQuery {
     Traffic bestTraffic = null;
     search:
     for (Cidr to : targets) {
-      for (Probe probe : probes(x, eni, paths, PathEnd.of(e, to))) {
+      Probes list = probes(x, eni, paths, PathEnd.of(e, to));
+      Probe probe;
+      for (int i = 0; (probe = list.get(i)) != null; i++) {
         int v = flows.flow(-1, List.of(probe.from), eni, List.of(to), probe.traffic);
         if (v > best) {
           best = v;
@@ -145,27 +147,58 @@ final class ExposureQuery {
    * probes {@link #withPath} tries, in order. They depend on nothing else (the internet's pieces on the VPC, subnet and
    * family, the keys on its ACL, the sources and ports on the rules), so ENIs of one kind in one subnet share them.
    */
-  private final java.util.Map<List<RuleMatch>, java.util.Map<String, List<Probe>>> probes =
+  private final java.util.Map<List<RuleMatch>, java.util.Map<String, Probes>> probes =
       new java.util.IdentityHashMap<>();
 
-  private List<Probe> probes(Exposure.Exposed x, int eni, PacketPaths paths, PathEnd to) {
+  private Probes probes(Exposure.Exposed x, int eni, PacketPaths paths, PathEnd to) {
     int family = to.address().family();
     // the internet an ENI sees depends on its VPC (and its peers), which its subnet names but for an ENI without one
     return probes.computeIfAbsent(x.rules(), k -> new java.util.HashMap<>())
         .computeIfAbsent(x.eni().vpcId() + "|" + x.eni().subnetId() + "|" + family, k -> {
           List<Cidr> blocks = x.rules().stream().map(RuleMatch::matchedAddress).distinct().toList();
           List<Cidr> pieces = paths.internetSources(to, List.of());
-          List<Probe> out = new ArrayList<>();
-          for (Cidr from : candidates(pieces, blocks, c -> sides.firstInternetAddress(eni, c), family,
-              x.rules().isEmpty())) {
-            if (from.family() == family && sides.isInternet(eni, from) != F) { // else in its VPC or a peer's
-              for (Traffic t : samples(x, from, family, paths, to)) {
-                out.add(new Probe(from, t));
-              }
-            }
-          }
-          return out;
+          return new Probes(List.copyOf(candidates(pieces, blocks, c -> sides.firstInternetAddress(eni, c), family,
+              x.rules().isEmpty())), x, eni, family, paths, to);
         });
+  }
+
+  /**
+   * The probes of one entry of {@link #probes}, worked out as {@link #withPath} asks for them: for each candidate
+   * source ({@link #candidates}) of the family that is internet to the ENI's VPC, one probe per traffic of
+   * {@link #samples}. The order is that of working them all out at once; a search that stops at the first open probe
+   * works out only the candidates it reaches, and those are kept for the next ENI that shares the entry.
+   */
+  private final class Probes {
+    private final List<Cidr> candidates;
+    private final Exposure.Exposed x;
+    private final int eni;
+    private final int family;
+    private final PacketPaths paths;
+    private final PathEnd to;
+    private final List<Probe> made = new ArrayList<>();
+    private int next;
+
+    Probes(List<Cidr> candidates, Exposure.Exposed x, int eni, int family, PacketPaths paths, PathEnd to) {
+      this.candidates = candidates;
+      this.x = x;
+      this.eni = eni;
+      this.family = family;
+      this.paths = paths;
+      this.to = to;
+    }
+
+    /** Probe {@code i} in order, or null past the last. */
+    Probe get(int i) {
+      while (made.size() <= i && next < candidates.size()) {
+        Cidr from = candidates.get(next++);
+        if (from.family() == family && sides.isInternet(eni, from) != F) { // else in its VPC or a peer's
+          for (Traffic t : samples(x, from, family, paths, to)) {
+            made.add(new Probe(from, t));
+          }
+        }
+      }
+      return i < made.size() ? made.get(i) : null;
+    }
   }
 
   /**
