@@ -49,7 +49,11 @@ public final class FlowGroup {
     this.pairs = pairs;
     this.blocks = ImmutableList.copyOf(blocks);
     this.singles = singles;
-    this.count = singles.length + blocks.stream().mapToLong(Block::count).sum();
+    long c = singles.length;
+    for (Block b : blocks) {
+      c += b.count();
+    }
+    this.count = c;
   }
 
   /** The proof of the group's first member flow, which stands for all of them. */

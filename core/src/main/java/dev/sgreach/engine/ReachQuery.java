@@ -55,6 +55,9 @@ final class ReachQuery {
    */
   Judged judge(List<Member> sources, List<Member> destinations, Traffic t) {
     requireNoOutsidePair(sources, destinations);
+    if (sources.size() == 1 && destinations.size() == 1) {
+      return onePair(sources, destinations, t);
+    }
     Fixes.Sharing sharing = flows.sharing();
     // shared fixes are known once every flow is in; a pair explained later (Verdict#flows) gets them then
     @SuppressWarnings("unchecked")
@@ -87,6 +90,24 @@ final class ReachQuery {
         .collect(ImmutableList.toImmutableList());
     return new Judged(pairs, out, counts[Tri.T], counts[Tri.F], counts[0] + counts[1] + counts[2], allFixes,
         ImmutableList.copyOf(pathFixes));
+  }
+
+  /**
+   * The member flow of a question of one source and one destination (a point query): its one flow is the verdict's
+   * one group, as {@link #judge} would make it, without the class tables, the signatures that group flows, or the
+   * sharing of fixes (a flow's fixes are one per direction, so there is no rule to share).
+   */
+  private Judged onePair(List<Member> sources, List<Member> destinations, Traffic t) {
+    MemberPairs pairs = MemberPairs.crossing(sources, destinations, Reachability.hasOtherPair(sources, destinations),
+        (s, d) -> flows.explainPair(s, d, t));
+    Flow f = flows.explainPair(sources.get(0), destinations.get(0), t);
+    ImmutableList<Fix> fixes = f.fixes().size() < 2 ? f.fixes()
+        : f.fixes().stream().distinct().collect(ImmutableList.toImmutableList());
+    ImmutableList<PathFix> pathFixes = f.path().filter(p -> !p.isAllowed())
+        .map(p -> p.fixes().stream().distinct().collect(ImmutableList.toImmutableList())).orElse(ImmutableList.of());
+    Outcome o = f.outcome();
+    return new Judged(pairs, ImmutableList.of(new FlowGroup(f, pairs, List.of(), new long[] {0})),
+        o == Outcome.ALLOWED ? 1 : 0, o == Outcome.DENIED ? 1 : 0, 1, fixes, pathFixes);
   }
 
   /**
@@ -205,11 +226,20 @@ final class ReachQuery {
 
   /** Refuses a question with a pair of two outside parties, naming the first such pair. */
   private static void requireNoOutsidePair(List<Member> sources, List<Member> destinations) {
-    Member s = sources.stream().filter(Member::isOutside).findFirst().orElse(null);
-    Member d = destinations.stream().filter(Member::isOutside).findFirst().orElse(null);
-    if (s != null && d != null) {
+    Member s = firstOutside(sources);
+    Member d = s == null ? null : firstOutside(destinations);
+    if (d != null) {
       throw new IllegalArgumentException("both " + s.label() + " and " + d.label()
           + " are outside the snapshot: no security group stands between them");
     }
+  }
+
+  private static Member firstOutside(List<Member> members) {
+    for (Member m : members) {
+      if (m.isOutside()) {
+        return m;
+      }
+    }
+    return null;
   }
 }

@@ -290,17 +290,8 @@ public final class Reachability {
     List<Member> sources = resolve(from);
     List<Member> destinations = resolve(to);
     ReachQuery.Judged judged = new ReachQuery(index, flows).judge(sources, destinations, traffic);
-    Set<String> subjects = new LinkedHashSet<>();
-    for (List<Member> side : List.of(sources, destinations)) {
-      for (Member m : side) {
-        m.eni().ifPresent(e -> {
-          subjects.addAll(e.securityGroupIds());
-          subjects.add(e.id());
-        });
-      }
-    }
     return new Verdict(from, to, traffic, combined(judged.allowed(), judged.denied(), judged.total()),
-        coverage(judged.allowed(), judged.denied(), judged.total()), warnings(subjects), layers, judged);
+        coverage(judged.allowed(), judged.denied(), judged.total()), warnings(sources, destinations), layers, judged);
   }
 
   /** {@link #reach(Endpoint, Endpoint, Traffic)} with endpoints parsed by {@link Endpoint#parse(String)}. */
@@ -356,8 +347,20 @@ public final class Reachability {
     return false;
   }
 
-  /** The network's warnings about these subjects, each once, in the network's order. */
-  private ImmutableList<Warning> warnings(Set<String> subjects) {
+  /** The network's warnings about these members' ENIs and their groups, each once, in the network's order. */
+  private ImmutableList<Warning> warnings(List<Member> sources, List<Member> destinations) {
+    if (warningsBySubject.isEmpty()) {
+      return ImmutableList.of();
+    }
+    Set<String> subjects = new LinkedHashSet<>();
+    for (List<Member> side : List.of(sources, destinations)) {
+      for (Member m : side) {
+        m.eni().ifPresent(e -> {
+          subjects.addAll(e.securityGroupIds());
+          subjects.add(e.id());
+        });
+      }
+    }
     java.util.TreeSet<Integer> positions = new java.util.TreeSet<>();
     for (String subject : subjects) {
       positions.addAll(warningsBySubject.get(subject));

@@ -168,6 +168,9 @@ final class ReachersQuery {
 
   /** The candidate class's side towards (or from) the member's addresses of one family: the OR over them. */
   private int theirSideOf(int k, int rep, int family) {
+    if (candidates.open(k, family)) {
+      return T;
+    }
     int result = F;
     for (int i : addressesOf[slot(family)]) {
       result = Tri.or(result, candidates.side(k, rep, i));

@@ -31,7 +31,8 @@ final class SidesAgainst {
   /** Per group: the first candidate reference (an index into {@link #refRules}), -1 for none. */
   private final int[] refHead;
   private final List<CompiledRule> refRules = new ArrayList<>();
-  private final List<Integer> refNext = new ArrayList<>();
+  /** Per candidate reference, the next one of its group (an index into {@link #refRules}), -1 for none. */
+  private int[] refNext = new int[16];
 
   private final SideJudge sides;
   private final Index index;
@@ -55,8 +56,11 @@ final class SidesAgainst {
       for (int h : index.eniGroups[other]) {
         for (CompiledRule r : peers.referencing[h]) {
           if (r.admits(proto, key)) {
+            if (refRules.size() == refNext.length) {
+              refNext = java.util.Arrays.copyOf(refNext, 2 * refNext.length);
+            }
+            refNext[refRules.size()] = refHead[r.groupIndex];
             refRules.add(r);
-            refNext.add(refHead[r.groupIndex]);
             refHead[r.groupIndex] = refRules.size() - 1;
           }
         }
@@ -89,6 +93,14 @@ final class SidesAgainst {
   }
 
   /**
+   * True when the side of the ENIs of class {@code k} admits every address of this family at once (what {@link #side}
+   * says first for each such address): the class is unfiltered, or has an all-traffic rule whose peer holds them all.
+   */
+  boolean open(int k, int family) {
+    return (sides.openFamilies(direction, k) & Index.familyBit(family)) != 0 || sides.unfilteredClass(k);
+  }
+
+  /**
    * The side of the ENIs of class {@code k} (represented by ENI {@code self}) against the other party at its
    * address {@code i}: as {@link SideJudge#judge} for any of them.
    */
@@ -97,7 +109,7 @@ final class SidesAgainst {
     if (i >= MARKED) {
       return sides.judge(direction, self, other, a, traffic);
     }
-    if ((sides.openFamilies(direction, k) & Index.familyBit(a.family())) != 0 || sides.unfilteredClass(k)) {
+    if (open(k, a.family())) {
       return T;
     }
     int result = index.classMissingGroup[k] ? U : F;
@@ -113,7 +125,7 @@ final class SidesAgainst {
       if ((addressTrue[g] & bit) != 0) {
         return T;
       }
-      for (int c = refHead[g]; c >= 0; c = refNext.get(c)) {
+      for (int c = refHead[g]; c >= 0; c = refNext[c]) {
         int ref = sides.reference(refRules.get(c), self, other);
         if (ref == T) {
           return T;
