@@ -153,7 +153,7 @@ final class FlowJudge {
    * The flow's value (T, F or U) from {@code src} (an ENI, or -1 outside) with these addresses to {@code dst}.
    */
   int flow(int src, List<Cidr> srcAddresses, int dst, List<Cidr> dstAddresses, Traffic traffic) {
-    if (snat.translates(src)) {
+    if (sides.translates(src)) {
       return flowOfMany(src, srcAddresses, dst, dstAddresses, traffic); // each pair as its packet leaves
     }
     int ni = srcAddresses.size();

@@ -75,11 +75,15 @@ final class SideJudge {
   private final byte[][] openFamilies;
   /**
    * Per ENI, its class's facts packed for the point-query path (one read instead of several): bits 0-1 the families
-   * open on ingress, bits 2-3 on egress ({@link #openFamilies}), bit 4 unfiltered, bit 5 a missing group carried.
+   * open on ingress, bits 2-3 on egress ({@link #openFamilies}), bit 4 unfiltered, bit 5 a missing group carried,
+   * bit 6 listeners decide its ingress ({@link #listenerBound}), bit 7 its packets may leave as its node's
+   * ({@link PodSnat#translates}).
    */
   private final byte[] eniFlags;
   private static final int UNFILTERED = 16;
   private static final int MISSING = 32;
+  private static final int LISTENERS = 64;
+  private static final int TRANSLATED = 128;
   /**
    * Per rule: its peer against the whole public address space ({@link Internet#holdsPublic}), IPv4 in bits 0-1, IPv6
    * in bits 2-3: F there is F against the internet of every ENI ({@link #internet}).
@@ -188,7 +192,8 @@ final class SideJudge {
     for (int i = 0; i < eniFlags.length; i++) {
       int k = index.eniClass[i];
       eniFlags[i] = (byte) (openFamilies[0][k] | openFamilies[1][k] << 2 | (unfilteredClass[k] ? UNFILTERED : 0)
-          | (index.eniMissingGroup[i] ? MISSING : 0));
+          | (index.eniMissingGroup[i] ? MISSING : 0) | (listenerKeys[i] != null ? LISTENERS : 0)
+          | (snat.translates(i) ? TRANSLATED : 0));
     }
   }
 
@@ -205,6 +210,11 @@ final class SideJudge {
   /** The mode this judge assumes for pods with security groups. */
   PodSecurityGroupMode podMode() {
     return podMode;
+  }
+
+  /** {@link PodSnat#translates} from the packed flags: one read the flow's side check makes anyway. */
+  boolean translates(int eni) {
+    return eni >= 0 && (eniFlags[eni] & TRANSLATED) != 0;
   }
 
   /** Which ENI a pod's packets leave as, in this judge's pod mode ({@link PodSnat#sentAs}). */
@@ -400,10 +410,11 @@ final class SideJudge {
     if (self < 0 || self == other || onOneHost(self, other)) {
       return T; // an outside party; or traffic that meets no security group: to itself, or on one host
     }
-    if (d == Direction.INGRESS && listenerKeys[self] != null) {
+    int flags = eniFlags[self];
+    if ((flags & LISTENERS) != 0 && d == Direction.INGRESS) {
       return listenerValue(self, traffic);
     }
-    int open = eniFlags[self] >> (d == Direction.INGRESS ? 0 : 2);
+    int open = flags >> (d == Direction.INGRESS ? 0 : 2);
     if ((open & Index.familyBit(otherAddress.family())) != 0) {
       return T;
     }
