@@ -60,7 +60,8 @@ final class ExposureQuery {
       int families = reachableFamilies(i);
       int kind = index.eniClass[i] << 2 | families;
       if (sides.unfilteredClass(index.eniClass[i])) {
-        exposed(i).ifPresent(out::add); // judged by its type, which its class does not tell apart
+        int at = i;
+        exposed(i).map(x -> withPath(x, at)).ifPresent(out::add); // by its type, which its class does not tell
         continue;
       }
       if (judged[kind] == 0) {
@@ -152,6 +153,10 @@ final class ExposureQuery {
 
   private Probes probes(Exposure.Exposed x, int eni, PacketPaths paths, PathEnd to) {
     int family = to.address().family();
+    if (x.rules().isEmpty()) {
+      // an ENI no group filters (an NLB's): its probes are its own listeners, so it shares no entry
+      return new Probes(List.copyOf(paths.internetSources(to, List.of())), x, eni, family, paths, to);
+    }
     // the internet an ENI sees depends on its VPC (and its peers), which its subnet names but for an ENI without one
     return probes.computeIfAbsent(x.rules(), k -> new java.util.HashMap<>())
         .computeIfAbsent(x.eni().vpcId() + "|" + x.eni().subnetId() + "|" + family, k -> {

@@ -213,4 +213,41 @@ class WholePathVerdictsTest {
     assertThat(cut.bySecurityGroupsOnly()).extracting(x -> x.eni().id())
         .containsExactly("eni-web", "eni-app");
   }
+
+  /**
+   * An NLB created without security groups accepts the internet's connections on its listeners only, and only when
+   * the path lets them through: in the public subnet, through its public address, it is really exposed on its
+   * listener; with the subnet's internet route gone it is exposed by security groups only. Each of two NLBs in one
+   * subnet is probed on its own listeners. Exposure used to skip the path for ENIs no group filters, and listed such
+   * an NLB as open whatever the routes said.
+   */
+  @Test
+  void an_nlb_without_groups_is_really_exposed_only_where_the_path_reaches_its_listeners() {
+    java.util.function.Function<Fixture, Network> withNlbs = f -> {
+      Network.Builder b = f.build().toBuilder();
+      for (String[] n : new String[][] {{"a", "0123456789abcdef", "443", "54.10.0.51"},
+          {"b", "fedcba9876543210", "8443", "54.10.0.52"}}) {
+        String arn = "arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/net/nlb-" + n[0] + "/" + n[1];
+        b.add(new dev.sgreach.model.LoadBalancer(arn, "nlb-" + n[0], "network", "internet-facing", "vpc-a",
+            com.google.common.collect.ImmutableList.of()).withListeners(com.google.common.collect.ImmutableList.of(
+                new dev.sgreach.model.Listener(arn + "/l", arn, "TCP", Integer.parseInt(n[2])))));
+        b.add(Fixture.eni("eni-nlb-" + n[0], "vpc-a", "subnet-pub", "az1").interfaceType("network_load_balancer")
+            .description("ELB net/nlb-" + n[0] + "/" + n[1]).addresses("10.0.1.5" + (n[0].equals("a") ? 1 : 2))
+            .publicIp(n[3]).build());
+      }
+      return b.build();
+    };
+    Exposure open = Reachability.of(withNlbs.apply(Fixture.standard())).exposure();
+    assertThat(open.real()).extracting(x -> x.eni().id()).contains("eni-nlb-a", "eni-nlb-b");
+    assertThat(open.real()).filteredOn(x -> x.eni().id().equals("eni-nlb-b")).singleElement()
+        .satisfies(x -> assertThat(x.pathProof().orElseThrow().isAllowed()).isTrue());
+
+    Fixture noRoute = Fixture.standard();
+    noRoute.put(dev.sgreach.model.RouteTable.builder("rtb-pub").vpc("vpc-a").subnets("subnet-pub")
+        .route("10.0.0.0/16", dev.sgreach.model.RouteTarget.LOCAL)
+        .route("2600:1f18:a::/56", dev.sgreach.model.RouteTarget.LOCAL).build());
+    Exposure cut = Reachability.of(withNlbs.apply(noRoute)).exposure();
+    assertThat(cut.real()).extracting(x -> x.eni().id()).doesNotContain("eni-nlb-a", "eni-nlb-b");
+    assertThat(cut.bySecurityGroupsOnly()).extracting(x -> x.eni().id()).contains("eni-nlb-a", "eni-nlb-b");
+  }
 }
