@@ -242,26 +242,15 @@ final class FlowJudge {
    */
   private int podPair(int src, Cidr x, int dst, Cidr y, Traffic traffic) {
     int how = snat.sentAs(src, dst, y);
-    if (how == PodSnat.AS_ITSELF) {
-      return pair(src, x, dst, y, traffic);
-    }
-    int node = snat.node(src);
-    int translated = node < 0 ? Tri.U : pair(node, snat.address(node), dst, y, traffic);
-    if (how != PodSnat.MAYBE) {
-      return translated;
-    }
-    int own = pair(src, x, dst, y, traffic);
-    return own == translated ? own : Tri.U;
+    return how == PodSnat.AS_ITSELF ? pair(src, x, dst, y, traffic) : translated(src, how,
+        () -> pair(src, x, dst, y, traffic), node -> pair(node, snat.address(node), dst, y, traffic));
   }
 
   /** The pod's proof: per way its packets leave towards {@code d}'s addresses, the flow that came closest. */
   private Flow explainPod(Member s, Member d, Traffic t) {
     int src = eni(s);
     int dst = eni(d);
-    java.util.Map<Integer, List<Cidr>> byWay = new java.util.LinkedHashMap<>();
-    for (Cidr y : d.addresses()) {
-      byWay.computeIfAbsent(snat.sentAs(src, dst, y), k -> new java.util.ArrayList<>()).add(y);
-    }
+    java.util.Map<Integer, List<Cidr>> byWay = byWay(src, dst, d);
     Flow best = null;
     String bestRemark = null;
     for (java.util.Map.Entry<Integer, List<Cidr>> way : byWay.entrySet()) {
@@ -283,6 +272,31 @@ final class FlowJudge {
     Optional<String> remark = bestRemark == null ? best.remark()
         : Optional.of(best.remark().map(r -> r + "; ").orElse("") + bestRemark);
     return new Flow(s, d, t, best.outcome(), best.egress(), best.ingress(), best.fixes(), remark, best.path());
+  }
+
+  /** {@code d}'s addresses by how a pod's packets to them leave ({@link PodSnat#sentAs}), in address order. */
+  private java.util.Map<Integer, List<Cidr>> byWay(int src, int dst, Member d) {
+    java.util.Map<Integer, List<Cidr>> byWay = new java.util.LinkedHashMap<>();
+    for (Cidr y : d.addresses()) {
+      byWay.computeIfAbsent(snat.sentAs(src, dst, y), k -> new java.util.ArrayList<>()).add(y);
+    }
+    return byWay;
+  }
+
+  /**
+   * A pod's value when its packets do not leave as itself ({@code how}, not {@link PodSnat#AS_ITSELF}): the node's
+   * value ({@code asNode} of the node's ENI), unknown without the node; when translation cannot be told
+   * ({@link PodSnat#MAYBE}), the value both ways agree on ({@code own}), else unknown.
+   */
+  private int translated(int src, int how, java.util.function.IntSupplier own,
+      java.util.function.IntUnaryOperator asNode) {
+    int node = snat.node(src);
+    int translated = node < 0 ? Tri.U : asNode.applyAsInt(node);
+    if (how != PodSnat.MAYBE) {
+      return translated;
+    }
+    int mine = own.getAsInt();
+    return mine == translated ? mine : Tri.U;
   }
 
   private static boolean anyUsable(List<Cidr> xs, List<Cidr> ys, int family) {
@@ -327,7 +341,7 @@ final class FlowJudge {
    * (allowed, else unknown, else the most sides allowed), with the fixes for a denied flow's blocking sides.
    */
   Flow explain(Member s, Member d, Traffic t) {
-    return snat.translates(eni(s)) ? explainPod(s, d, t) : explainAs(s, d, t);
+    return sides.translates(eni(s)) ? explainPod(s, d, t) : explainAs(s, d, t);
   }
 
   /** {@link #explain} with {@code s} sending as itself. */
@@ -446,14 +460,11 @@ final class FlowJudge {
    */
   OpenPorts openPorts(Member s, Member d) {
     int src = eni(s);
-    if (!snat.translates(src)) {
+    if (!sides.translates(src)) {
       return openPortsAs(s, d);
     }
     int dst = eni(d);
-    java.util.Map<Integer, List<Cidr>> byWay = new java.util.LinkedHashMap<>();
-    for (Cidr y : d.addresses()) {
-      byWay.computeIfAbsent(snat.sentAs(src, dst, y), k -> new java.util.ArrayList<>()).add(y);
-    }
+    java.util.Map<Integer, List<Cidr>> byWay = byWay(src, dst, d);
     OpenPorts result = null;
     for (java.util.Map.Entry<Integer, List<Cidr>> way : byWay.entrySet()) {
       int how = way.getKey();
@@ -607,18 +618,10 @@ final class FlowJudge {
    * when it has none), over IPv4.
    */
   int flowThroughPublic(Member s, Member d, Traffic t) {
-    int src = eni(s);
     int how = throughPublicAs(s, d, t.family());
-    if (how == PodSnat.AS_ITSELF) {
-      return flowThroughPublicAs(s, d, t);
-    }
-    int node = snat.node(src);
-    int translated = node < 0 ? Tri.U : flowThroughPublicAs(index.member(node, snat.address(node)), d, t);
-    if (how != PodSnat.MAYBE) {
-      return translated;
-    }
-    int own = flowThroughPublicAs(s, d, t);
-    return own == translated ? own : Tri.U;
+    return how == PodSnat.AS_ITSELF ? flowThroughPublicAs(s, d, t) : translated(eni(s), how,
+        () -> flowThroughPublicAs(s, d, t),
+        node -> flowThroughPublicAs(index.member(node, snat.address(node)), d, t));
   }
 
   /**
@@ -627,7 +630,7 @@ final class FlowJudge {
    */
   private int throughPublicAs(Member s, Member d, int family) {
     int src = eni(s);
-    return !snat.translates(src) || family == 6 || s.addresses().stream().noneMatch(Cidr::isIpv4) ? PodSnat.AS_ITSELF
+    return !sides.translates(src) || family == 6 || s.addresses().stream().noneMatch(Cidr::isIpv4) ? PodSnat.AS_ITSELF
         : snat.sentAs(src, -1, d.publicAddress().get());
   }
 

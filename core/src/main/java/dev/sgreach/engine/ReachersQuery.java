@@ -286,7 +286,7 @@ final class ReachersQuery {
     Set<Cidr> mine = new java.util.LinkedHashSet<>();
     Set<String> why = new java.util.LinkedHashSet<>();
     admitted(me, own, myAddresses, mine, why, memberLabel);
-    boolean pod = own.direction == Direction.EGRESS && sides.snat().translates(me) && hasFamily(4);
+    boolean pod = own.direction == Direction.EGRESS && sides.translates(me) && hasFamily(4);
     if (me >= 0 && sides.party(me) != T) {
       if (pod) {
         podServices(services);
