@@ -88,7 +88,7 @@ final class ExposureQuery {
   /**
    * What the packet path makes of an ENI the groups expose: the whole flow (the ingress side AND the path both ways)
    * from each internet source that every path to the ENI treats alike ({@link PacketPaths#internetSources}) inside an
-   * admitting rule's block ({@link #candidates}), on each piece of that rule's ports where the path's
+   * admitting rule's block ({@link Candidates}), on each piece of that rule's ports where the path's
    * answer can change ({@link PacketPaths#keyBoundariesFromInternet}), to each of the ENI's internet-facing addresses
    * (public IPv4,
    * global IPv6; without one it is blocked: the internet reaches no private address). Open as soon as one gets
@@ -155,35 +155,34 @@ final class ExposureQuery {
     int family = to.address().family();
     if (x.rules().isEmpty()) {
       // an ENI no group filters (an NLB's): its probes are its own listeners, so it shares no entry
-      return new Probes(List.copyOf(paths.internetSources(to, List.of())), x, eni, family, paths, to);
+      return new Probes(new Candidates(paths.internetSources(to, List.of()), null, null, family), x, eni, family,
+          paths, to);
     }
     // the internet an ENI sees depends on its VPC (and its peers), which its subnet names but for an ENI without one
     return probes.computeIfAbsent(x.rules(), k -> new java.util.HashMap<>())
         .computeIfAbsent(x.eni().vpcId() + "|" + x.eni().subnetId() + "|" + family, k -> {
           List<Cidr> blocks = x.rules().stream().map(RuleMatch::matchedAddress).distinct().toList();
-          List<Cidr> pieces = paths.internetSources(to, List.of());
-          return new Probes(List.copyOf(candidates(pieces, blocks, c -> sides.firstInternetAddress(eni, c), family,
-              x.rules().isEmpty())), x, eni, family, paths, to);
+          return new Probes(new Candidates(paths.internetSources(to, List.of()), blocks,
+              c -> sides.firstInternetAddress(eni, c), family), x, eni, family, paths, to);
         });
   }
 
   /**
    * The probes of one entry of {@link #probes}, worked out as {@link #withPath} asks for them: for each candidate
-   * source ({@link #candidates}) of the family that is internet to the ENI's VPC, one probe per traffic of
+   * source ({@link Candidates}) of the family that is internet to the ENI's VPC, one probe per traffic of
    * {@link #samples}. The order is that of working them all out at once; a search that stops at the first open probe
    * works out only the candidates it reaches, and those are kept for the next ENI that shares the entry.
    */
   private final class Probes {
-    private final List<Cidr> candidates;
+    private final Candidates candidates;
     private final Exposure.Exposed x;
     private final int eni;
     private final int family;
     private final PacketPaths paths;
     private final PathEnd to;
     private final List<Probe> made = new ArrayList<>();
-    private int next;
 
-    Probes(List<Cidr> candidates, Exposure.Exposed x, int eni, int family, PacketPaths paths, PathEnd to) {
+    Probes(Candidates candidates, Exposure.Exposed x, int eni, int family, PacketPaths paths, PathEnd to) {
       this.candidates = candidates;
       this.x = x;
       this.eni = eni;
@@ -194,8 +193,8 @@ final class ExposureQuery {
 
     /** Probe {@code i} in order, or null past the last. */
     Probe get(int i) {
-      while (made.size() <= i && next < candidates.size()) {
-        Cidr from = candidates.get(next++);
+      Cidr from;
+      while (made.size() <= i && (from = candidates.next()) != null) {
         if (from.family() == family && sides.isInternet(eni, from) != F) { // else in its VPC or a peer's
           for (Traffic t : samples(x, from, family, paths, to)) {
             made.add(new Probe(from, t));
@@ -207,33 +206,86 @@ final class ExposureQuery {
   }
 
   /**
-   * The internet sources to judge: the pieces of the internet the path treats alike ({@code pieces}, one first
-   * address each, cut for the destination's subnet alone) that lie in an admitting block, and each admitting block's
-   * first internet address ({@code first}: its first address outside the ENI's VPC and its peers), which stands for
-   * the piece it lies in. Every piece that meets a block is then judged once
-   * inside that block, so the groups and the path are judged together for every internet source.
+   * The internet sources to judge, in order, each once, worked out only as far as they are asked for: the pieces of
+   * the internet the path treats alike ({@code pieces}: one first address each, in address order, cut for the
+   * destination's subnet alone) that lie in an admitting block, and each admitting block's first internet address
+   * ({@code first}: its first address outside the ENI's VPC and its peers), which stands for the piece it lies in;
+   * block by block, the block's first address before the pieces inside it. Every piece that meets a block is then
+   * judged once inside that block, so the groups and the path are judged together for every internet source. An ENI
+   * no group filters ({@code blocks} null) is judged from every piece.
    */
-  private static java.util.Collection<Cidr> candidates(List<Cidr> pieces, List<Cidr> blocks,
-      java.util.function.Function<Cidr, Cidr> first, int family, boolean unfiltered) {
-    if (unfiltered) {
-      return pieces;
+  private static final class Candidates {
+    private final List<Cidr> pieces;
+    private final List<Cidr> blocks;
+    private final java.util.function.Function<Cidr, Cidr> first;
+    private final int family;
+    private final java.util.Set<Cidr> seen = new java.util.HashSet<>();
+    private int block = -1;
+    private int piece;
+    private int piecesEnd;
+
+    Candidates(List<Cidr> pieces, List<Cidr> blocks, java.util.function.Function<Cidr, Cidr> first, int family) {
+      this.pieces = pieces;
+      this.blocks = blocks;
+      this.first = first;
+      this.family = family;
+      if (blocks == null) {
+        piecesEnd = pieces.size();
+        block = 0;
+      }
     }
-    java.util.Set<Cidr> out = new java.util.LinkedHashSet<>();
-    for (Cidr b : blocks) {
-      if (b.family() != family) {
-        continue;
-      }
-      Cidr start = b.isAnywhere() ? null : first.apply(b);
-      if (start != null) {
-        out.add(start);
-      }
-      for (Cidr p : pieces) {
-        if (b.contains(p)) {
-          out.add(p);
+
+    /** The next candidate, or null past the last. */
+    Cidr next() {
+      while (true) {
+        if (piece < piecesEnd) {
+          Cidr p = pieces.get(piece++);
+          if (blocks == null || seen.add(p)) {
+            return p;
+          }
+          continue;
+        }
+        if (blocks == null || ++block >= blocks.size()) {
+          return null;
+        }
+        Cidr b = blocks.get(block);
+        if (b.family() != family) {
+          continue;
+        }
+        // the pieces inside b: those from its network address on, as long as b holds them (they are sorted)
+        piece = lowerBound(pieces, b.networkAddress());
+        int lo = piece;
+        int hi = pieces.size();
+        while (lo < hi) {
+          int mid = (lo + hi) >>> 1;
+          if (b.contains(pieces.get(mid))) {
+            lo = mid + 1;
+          } else {
+            hi = mid;
+          }
+        }
+        piecesEnd = lo;
+        Cidr start = b.isAnywhere() ? null : first.apply(b);
+        if (start != null && seen.add(start)) {
+          return start;
         }
       }
     }
-    return out;
+
+    /** The first position of a sorted list of addresses holding one not below {@code a}. */
+    private static int lowerBound(List<Cidr> sorted, Cidr a) {
+      int lo = 0;
+      int hi = sorted.size();
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (sorted.get(mid).compareTo(a) < 0) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return lo;
+    }
   }
 
   /**

@@ -81,7 +81,8 @@ final class Internet {
    * peers (where {@link #holds} finds the internet), or null when it has none.
    */
   Cidr first(String vpcId, Cidr block) {
-    return firstIn(spaces.computeIfAbsent(vpcId, this::space), block);
+    Space space = spaces.computeIfAbsent(vpcId, this::space);
+    return space.firsts.computeIfAbsent(block, b -> java.util.Optional.ofNullable(firstIn(space, b))).orElse(null);
   }
 
   private static Cidr firstIn(Space space, Cidr block) {
@@ -154,9 +155,10 @@ final class Internet {
   }
 
   /** One VPC's known private blocks, the known addresses of its unrecorded parts, and the answers worked out. */
-  private record Space(List<Cidr> blocks, List<Cidr> unrecorded, Map<Cidr, Integer> answers) {
+  private record Space(List<Cidr> blocks, List<Cidr> unrecorded, Map<Cidr, Integer> answers,
+      Map<Cidr, java.util.Optional<Cidr>> firsts) {
     Space(List<Cidr> blocks, List<Cidr> unrecorded) {
-      this(blocks, unrecorded, new ConcurrentHashMap<>());
+      this(blocks, unrecorded, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
     }
   }
 

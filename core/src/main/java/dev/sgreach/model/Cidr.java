@@ -358,12 +358,41 @@ public final class Cidr implements Comparable<Cidr> {
     if (family == 4) {
       return ((lo >>> 24) & 0xFF) + "." + ((lo >>> 16) & 0xFF) + "." + ((lo >>> 8) & 0xFF) + "." + (lo & 0xFF);
     }
-    byte[] bytes = new byte[16];
-    for (int i = 0; i < 8; i++) {
-      bytes[i] = (byte) (hi >>> (56 - 8 * i));
-      bytes[8 + i] = (byte) (lo >>> (56 - 8 * i));
+    return ipv6Text(hi, lo);
+  }
+
+  /**
+   * An IPv6 address in the compressed form of RFC 5952: lowercase hexadecimal groups without leading zeros, the
+   * longest run of two or more zero groups (the first of equally long ones) written {@code ::}; no mixed IPv4 tail.
+   * Written here rather than through the parsing library: proofs print many addresses.
+   */
+  static String ipv6Text(long hi, long lo) {
+    int bestAt = -1;
+    int bestLength = 1; // a single zero group is written 0, never ::
+    for (int i = 0, run = 0; i < 8; i++) {
+      run = group(hi, lo, i) == 0 ? run + 1 : 0;
+      if (run > bestLength) {
+        bestLength = run;
+        bestAt = i - run + 1;
+      }
     }
-    return new inet.ipaddr.ipv6.IPv6Address(bytes).toCompressedString();
+    StringBuilder b = new StringBuilder(39);
+    for (int i = 0; i < 8; i++) {
+      if (i == bestAt) {
+        b.append("::");
+        i += bestLength - 1;
+        continue;
+      }
+      if (i > 0 && i != bestAt + bestLength) {
+        b.append(':');
+      }
+      b.append(Integer.toHexString(group(hi, lo, i)));
+    }
+    return b.toString();
+  }
+
+  private static int group(long hi, long lo, int i) {
+    return (int) ((i < 4 ? hi >>> (48 - 16 * i) : lo >>> (48 - 16 * (i - 4))) & 0xFFFF);
   }
 
   /** A single address prints bare ({@code 10.0.0.5}), a block with its length ({@code 10.0.0.0/8}). */
