@@ -78,7 +78,8 @@ final class Index {
    * other party ({@link SidesAgainst}) by finding the rules whose peer can match it, instead of reading every
    * ENI's rules.
    */
-  final PeerIndex[] byPeer;
+  /** Built on first use ({@link #byPeer(Direction)}): only sweeps over every ENI ask it. */
+  private volatile PeerIndex[] byPeer;
 
   /** Per VPC, the VPCs joined to it by an active peering of the snapshot, sorted. */
   private final int[][] peeredVpcs;
@@ -100,7 +101,8 @@ final class Index {
   private final Map<Cidr, List<Integer>> sharedPrivate = new HashMap<>();
   /** Every public or Elastic IPv4 address of an ENI that has a private IPv4 address, to that ENI. */
   private final Map<Cidr, Integer> publicOwner = new HashMap<>();
-  final AddressIndex addresses;
+  /** Built on first use ({@link #addresses()}): only who-can-reach questions about blocks ask it. */
+  private volatile AddressIndex addresses;
   /** Stand-in addresses and the blocks they stand for ({@link Network#standInAddresses()}). */
   final java.util.Map<Cidr, Cidr> standIns;
   /** The ENIs with a stand-in address: sweeps judge them one by one ({@link ReachersQuery}). */
@@ -164,10 +166,6 @@ final class Index {
     this.egressTables = new RuleTable[groups.length];
     this.ruleCount = compileRules(names);
     names.thaw();
-    this.byPeer = new PeerIndex[2];
-    IntStream sides = IntStream.range(0, 2);
-    (groups.length >= parallelGroups ? sides.parallel() : sides)
-        .forEach(k -> byPeer[k] = new PeerIndex(k == 0 ? ingress : egress, groups.length));
     // step 4: which VPCs are joined
     this.peeredVpcs = joinPeeredVpcs(names);
     this.transitReferencing = transitReferencing(network);
@@ -177,7 +175,6 @@ final class Index {
     this.eniFamilies = new byte[enis.length];
     this.eniPublicIpv4 = new boolean[enis.length];
     collectAddresses();
-    this.addresses = new AddressIndex(enis);
     this.standIns = network.standInAddresses();
     this.standInEnis = new java.util.BitSet();
     if (!standIns.isEmpty()) {
@@ -649,8 +646,46 @@ final class Index {
     return joined(eniVpc[eniA], eniVpc[eniB]);
   }
 
+  /**
+   * The ENIs' addresses sorted by address, built on first use: a question about one or two ENIs (a batch of point
+   * queries, a command-line call that loads a region to answer one) does not pay for sorting every address.
+   */
+  AddressIndex addresses() {
+    AddressIndex a = addresses;
+    if (a == null) {
+      synchronized (this) {
+        a = addresses;
+        if (a == null) {
+          addresses = a = new AddressIndex(enis);
+        }
+      }
+    }
+    return a;
+  }
+
+  /** The rules of one direction by peer ({@link PeerIndex}), both directions built on first use. */
+  PeerIndex byPeer(Direction d) {
+    PeerIndex[] p = byPeer;
+    if (p == null) {
+      synchronized (this) {
+        p = byPeer;
+        if (p == null) {
+          PeerIndex[] built = new PeerIndex[2];
+          IntStream sides = IntStream.range(0, 2);
+          (groups.length >= parallelGroups ? sides.parallel() : sides)
+              .forEach(k -> built[k] = new PeerIndex(k == 0 ? ingress : egress, groups.length));
+          byPeer = p = built;
+        }
+      }
+    }
+    return p[d == Direction.INGRESS ? 0 : 1];
+  }
+
   /** True when the ENI carries the group. */
   boolean carries(int eni, int group) {
+    if ((eniGroupBits[eni] & 1L << (group & 63)) == 0) {
+      return false; // the ENI's group bits (each group number modulo 64) rule most groups out without the list
+    }
     for (int g : eniGroups[eni]) {
       if (g == group) {
         return true;

@@ -115,8 +115,8 @@ final class ReachersQuery {
           continue;
         }
         kept = block;
-        int start = index.addresses.start(block);
-        int end = index.addresses.end(block, start);
+        int start = index.addresses().start(block);
+        int end = index.addresses().end(block, start);
         if (end > start) {
           matchedPositions[s].add(start, end - 1);
         }
@@ -184,12 +184,12 @@ final class ReachersQuery {
   /** The member's address rules' value for candidate ENI {@code c}'s addresses of one family. */
   private int addressValue(int c, int family) {
     int s = slot(family);
-    for (int p : index.addresses.positions(c)) {
+    for (int p : index.addresses().positions(c)) {
       if (matchedPositions[s].contains(p)) {
         return T;
       }
     }
-    for (Cidr prefix : index.addresses.prefixes(c)) {
+    for (Cidr prefix : index.addresses().prefixes(c)) {
       if (prefix.family() == family) {
         for (Cidr block : matchedBlocks.get(s)) {
           if (block.overlaps(prefix)) {

@@ -49,7 +49,7 @@ final class SidesAgainst {
     this.addressUnknown = new long[groups];
     this.refHead = new int[groups];
     java.util.Arrays.fill(refHead, -1);
-    PeerIndex peers = index.byPeer[d == Direction.INGRESS ? 0 : 1];
+    PeerIndex peers = index.byPeer(d);
     int proto = traffic.protocol().number();
     int key = traffic.key();
     if (other >= 0) {

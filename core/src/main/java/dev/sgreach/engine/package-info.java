@@ -30,7 +30,8 @@
  * each list carries a sieve (the groups its references name, the span of its IPv4 blocks) that turns a party away
  * without reading a rule when none can match it.
  * A {@code PeerIndex} holds the same rules by peer (references by referenced group, CIDRs by block, prefix-list
- * rules by list); an {@code AddressIndex} holds every ENI address sorted, so that a block is one run of it. Active
+ * rules by list); an {@code AddressIndex} holds every ENI address sorted, so that a block is one run of it. These two
+ * serve sweeps and who-can-reach alone, so each is built on first use: a point query never waits for them. Active
  * peerings are each VPC's sorted list of joined VPCs.
  *
  * <p><b>ENI classes.</b> ENIs that carry the same groups, sit in the same VPC, are alike filtered or not and have

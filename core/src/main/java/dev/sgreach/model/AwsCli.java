@@ -1,6 +1,5 @@
 package dev.sgreach.model;
 
-import java.util.regex.Pattern;
 
 /**
  * The {@code aws ec2} commands sgreach prints for security-group rules: {@link #authorize} adds a rule (a fix),
@@ -14,13 +13,24 @@ import java.util.regex.Pattern;
  */
 public final class AwsCli {
   /** What a rule description may hold (AWS: a-z, A-Z, 0-9, spaces and ._-:/()#,@[]+=&;{}!$*), brackets left out. */
-  private static final Pattern NOT_IN_DESCRIPTION = Pattern.compile("[^A-Za-z0-9 ._:/()#,@+=&;{}!$*-]");
+  private static final String DESCRIPTION_PUNCTUATION = " ._:/()#,@+=&;{}!$*-";
 
   private AwsCli() {}
 
   /** The text with every character a rule description may not hold (or a shorthand value would misread) removed. */
   public static String description(String text) {
-    return NOT_IN_DESCRIPTION.matcher(text).replaceAll("");
+    StringBuilder b = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean allowed = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+          || DESCRIPTION_PUNCTUATION.indexOf(c) >= 0;
+      if (!allowed && b == null) {
+        b = new StringBuilder(text.length()).append(text, 0, i);
+      } else if (allowed && b != null) {
+        b.append(c);
+      }
+    }
+    return b == null ? text : b.toString();
   }
 
   /** {@code aws ec2 authorize-security-group-ingress --group-id G --ip-permissions P}: adds the rule to the group. */

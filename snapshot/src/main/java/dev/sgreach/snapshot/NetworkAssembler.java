@@ -140,6 +140,9 @@ public final class NetworkAssembler {
    */
   private static Optional<SnapshotException> disagreement(String groupId, List<Rule> a, Location aAt, List<Rule> b,
       Location bAt, boolean ignoreIds) {
+    if (sameInOrder(a, b, ignoreIds)) {
+      return Optional.empty(); // the same rules in the same order, as two responses saved together give them
+    }
     Set<Rule> first = new LinkedHashSet<>();
     a.forEach(r -> first.add(ignoreIds && !r.ruleId().isEmpty() ? r.withRuleId("") : r));
     Set<Rule> second = new LinkedHashSet<>();
@@ -152,6 +155,22 @@ public final class NetworkAssembler {
     return Optional.of(bAt.fail(groupId, "gives security group " + groupId + " other rules than " + aAt.file() + " "
         + aAt.path() + " (" + difference("only there", onlyFirst) + "; " + difference("only here", onlySecond)
         + "); a snapshot holds one state of each group: save both responses at the same time"));
+  }
+
+  /** True when the two lists hold equal rules at each position ({@code ignoreIds}: rule ids left out). */
+  private static boolean sameInOrder(List<Rule> a, List<Rule> b, boolean ignoreIds) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      Rule x = a.get(i);
+      Rule y = b.get(i);
+      if (x.direction() != y.direction() || !x.ports().equals(y.ports()) || !x.peer().equals(y.peer())
+          || !x.description().equals(y.description()) || !ignoreIds && !x.ruleId().equals(y.ruleId())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String difference(String where, List<String> rules) {
