@@ -681,6 +681,12 @@ final class Index {
     return p[d == Direction.INGRESS ? 0 : 1];
   }
 
+  /** The ENIs (by position) carrying the group with this id, or null when no ENI names it. */
+  int[] carriersOf(String groupId) {
+    Integer g = groupIndex.get(groupId);
+    return g == null ? null : carriers[g];
+  }
+
   /** True when the ENI carries the group. */
   boolean carries(int eni, int group) {
     if ((eniGroupBits[eni] & 1L << (group & 63)) == 0) {

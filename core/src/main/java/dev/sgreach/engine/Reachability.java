@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -57,6 +58,7 @@ public final class Reachability {
   private final java.util.Map<Long, Object> exposureParts;
   /** The positions in the network's warnings of the warnings about each subject (group or ENI id). */
   private final ImmutableListMultimap<String, Integer> warningsBySubject;
+  private final int[][] warningsOfEni;
 
   /** The layers every verdict judges: security groups, and the path layers asked for that the snapshot covers. */
   private final ImmutableSet<Layer> layers;
@@ -83,6 +85,31 @@ public final class Reachability {
       bySubject.put(network.warnings().get(i).subject(), i);
     }
     this.warningsBySubject = bySubject.build();
+    this.warningsOfEni = warningsOfEnis(index, warningsBySubject);
+  }
+
+  /**
+   * Per ENI (by position), the positions of the warnings about it or a group it carries, in the network's order: a
+   * proof reads its members' warnings without hashing their group ids.
+   */
+  private static int[][] warningsOfEnis(Index index, ImmutableListMultimap<String, Integer> bySubject) {
+    int[][] out = new int[index.enis.length][];
+    int[] none = new int[0];
+    java.util.Arrays.fill(out, none);
+    Map<Integer, java.util.TreeSet<Integer>> found = new java.util.HashMap<>();
+    for (String subject : bySubject.keySet()) {
+      List<Integer> positions = bySubject.get(subject);
+      int e = index.eni(subject);
+      if (e >= 0) {
+        found.computeIfAbsent(e, k -> new java.util.TreeSet<>()).addAll(positions);
+      }
+      int[] carriers = index.carriersOf(subject);
+      for (int c : carriers == null ? none : carriers) {
+        found.computeIfAbsent(c, k -> new java.util.TreeSet<>()).addAll(positions);
+      }
+    }
+    found.forEach((e, p) -> out[e] = p.stream().mapToInt(Integer::intValue).toArray());
+    return out;
   }
 
   /** The side judge every query asks. */
@@ -353,15 +380,24 @@ public final class Reachability {
       return ImmutableList.of();
     }
     Set<String> subjects = new LinkedHashSet<>();
+    java.util.TreeSet<Integer> positions = new java.util.TreeSet<>();
     for (List<Member> side : List.of(sources, destinations)) {
       for (Member m : side) {
-        m.eni().ifPresent(e -> {
+        if (m.eni().isEmpty()) {
+          continue;
+        }
+        NetworkInterface e = m.eni().get();
+        int k = index.eni(m);
+        if (k >= 0 && index.enis[k].equals(e)) {
+          for (int p : warningsOfEni[k]) {
+            positions.add(p);
+          }
+        } else { // an ENI this network does not hold as it is: by its own ids
           subjects.addAll(e.securityGroupIds());
           subjects.add(e.id());
-        });
+        }
       }
     }
-    java.util.TreeSet<Integer> positions = new java.util.TreeSet<>();
     for (String subject : subjects) {
       positions.addAll(warningsBySubject.get(subject));
     }
