@@ -253,18 +253,9 @@ final class ExposureQuery {
           continue;
         }
         // the pieces inside b: those from its network address on, as long as b holds them (they are sorted)
-        piece = lowerBound(pieces, b.networkAddress());
-        int lo = piece;
-        int hi = pieces.size();
-        while (lo < hi) {
-          int mid = (lo + hi) >>> 1;
-          if (b.contains(pieces.get(mid))) {
-            lo = mid + 1;
-          } else {
-            hi = mid;
-          }
-        }
-        piecesEnd = lo;
+        Cidr low = b.networkAddress();
+        piece = firstPast(pieces, 0, p -> p.compareTo(low) < 0);
+        piecesEnd = firstPast(pieces, piece, b::contains);
         Cidr start = b.isAnywhere() ? null : first.apply(b);
         if (start != null && seen.add(start)) {
           return start;
@@ -272,13 +263,16 @@ final class ExposureQuery {
       }
     }
 
-    /** The first position of a sorted list of addresses holding one not below {@code a}. */
-    private static int lowerBound(List<Cidr> sorted, Cidr a) {
-      int lo = 0;
+    /**
+     * The first position from {@code from} on whose address fails {@code before}, in a sorted list where the
+     * addresses that pass it come first.
+     */
+    private static int firstPast(List<Cidr> sorted, int from, java.util.function.Predicate<Cidr> before) {
+      int lo = from;
       int hi = sorted.size();
       while (lo < hi) {
         int mid = (lo + hi) >>> 1;
-        if (sorted.get(mid).compareTo(a) < 0) {
+        if (before.test(sorted.get(mid))) {
           lo = mid + 1;
         } else {
           hi = mid;

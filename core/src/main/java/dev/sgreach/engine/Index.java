@@ -76,9 +76,8 @@ final class Index {
   /**
    * The rules again, indexed by peer, per direction (0 ingress, 1 egress): for judging many ENIs' sides against one
    * other party ({@link SidesAgainst}) by finding the rules whose peer can match it, instead of reading every
-   * ENI's rules.
+   * ENI's rules. Built on first use ({@link #byPeer(Direction)}): only sweeps over every ENI ask it.
    */
-  /** Built on first use ({@link #byPeer(Direction)}): only sweeps over every ENI ask it. */
   private volatile PeerIndex[] byPeer;
 
   /** Per VPC, the VPCs joined to it by an active peering of the snapshot, sorted. */
