@@ -16,6 +16,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.stream.IntStream;
 
 /**
@@ -146,34 +148,52 @@ final class Index {
     for (int i = 0; i < enis.length; i++) {
       eniVpc[i] = names.vpc(enis[i].vpcId());
     }
+    // step 3, first half: every name the rules use, interned in rule order (as a sequential compilation would)
+    this.ingress = new CompiledRule[groups.length][];
+    this.egress = new CompiledRule[groups.length][];
+    this.ingressTables = new RuleTable[groups.length];
+    this.egressTables = new RuleTable[groups.length];
+    int[] firstId = numberRules(names);
+    this.ruleCount = firstId[groups.length];
+    // step 3, second half, on the common pool for a region, while this thread does steps 2 and 5 (ENI-side only):
+    // the interner is frozen, so both sides only read it
+    ForkJoinTask<?> compiling = groups.length >= parallelGroups
+        ? ForkJoinPool.commonPool().submit(() -> compileRules(firstId, names)) : null;
+    if (compiling == null) {
+      compileRules(firstId, names);
+    }
     this.eniHost = new int[enis.length];
     this.eniBranch = new boolean[enis.length];
     Map<String, Integer> hosts = new HashMap<>();
     for (int i = 0; i < enis.length; i++) {
       eniBranch[i] = enis[i].interfaceType().equals("branch");
-      eniHost[i] = network.hostInstance(enis[i]).map(h -> hosts.computeIfAbsent(h, k -> hosts.size())).orElse(-1);
+      String host = network.hostInstance(enis[i]).orElse(null);
+      Integer number = host == null ? null : hosts.get(host);
+      if (host != null && number == null) {
+        number = hosts.size();
+        hosts.put(host, number);
+      }
+      eniHost[i] = number == null ? -1 : number;
     }
     // step 2: who carries what
     this.eniGroups = new int[enis.length][];
     this.eniMissingGroup = new boolean[enis.length];
     this.eniGroupBits = new long[enis.length];
     this.carriers = attachGroups();
-    // step 3: the rules, by protocol and key, and by peer
-    this.ingress = new CompiledRule[groups.length][];
-    this.egress = new CompiledRule[groups.length][];
-    this.ingressTables = new RuleTable[groups.length];
-    this.egressTables = new RuleTable[groups.length];
-    this.ruleCount = compileRules(names);
-    names.thaw();
-    // step 4: which VPCs are joined
-    this.peeredVpcs = joinPeeredVpcs(names);
-    this.transitReferencing = transitReferencing(network);
-    this.transitKnown = !network.transitGateways().isEmpty() || network.covers(dev.sgreach.model.Layer.ROUTES);
     // step 5: addresses
     this.eniAddresses = new ImmutableList[enis.length];
     this.eniFamilies = new byte[enis.length];
     this.eniPublicIpv4 = new boolean[enis.length];
     collectAddresses();
+    if (compiling != null) {
+      compiling.join();
+    }
+    names.thaw();
+    // step 4: which VPCs are joined
+    this.peeredVpcs = joinPeeredVpcs(names);
+    this.transitReferencing = transitReferencing(network);
+    this.transitKnown = !network.transitGateways().isEmpty() || network.covers(dev.sgreach.model.Layer.ROUTES);
+    // step 5 is done above
     this.standIns = network.standInAddresses();
     this.standInEnis = new java.util.BitSet();
     if (!standIns.isEmpty()) {
@@ -205,9 +225,14 @@ final class Index {
    */
   private static Interner internNames(Network network, NetworkInterface[] enis) {
     Interner in = new Interner(network);
-    network.securityGroups().keySet().forEach(in::group);
+    // plain loops, no lambda per item: this runs once per load, mostly before the JIT has inlined anything
+    for (String id : network.securityGroups().keySet()) {
+      in.group(id);
+    }
     for (NetworkInterface e : enis) {
-      e.securityGroupIds().forEach(in::group);
+      for (String id : e.securityGroupIds()) {
+        in.group(id);
+      }
     }
     for (SecurityGroup sg : network.securityGroups().values()) {
       for (Direction d : Direction.values()) {
@@ -259,10 +284,10 @@ final class Index {
   }
 
   /**
-   * Step 3: every present group's rules, compiled and arranged in rule tables. Returns how many rules. Rule numbers
-   * run in group order, ingress before egress, whichever thread compiles a group.
+   * Step 3, first half: interns every name the rules use and numbers the rules in group order, ingress before
+   * egress, whichever thread compiles a group; returns each group's first rule number (and the count at the end).
    */
-  private int compileRules(Interner names) {
+  private int[] numberRules(Interner names) {
     int[] firstId = new int[groups.length + 1];
     for (int g = 0; g < groups.length; g++) {
       SecurityGroup sg = groups[g];
@@ -271,12 +296,16 @@ final class Index {
         names.internRuleNames(sg);
       }
     }
-    // every name the rules use is interned (in rule order, as a sequential compilation would): the interner is only
-    // read from here on, so groups compile independently, and on several threads when there are many
+    // every name the rules use is interned: the interner is only read from here on, so groups compile
+    // independently, and on several threads when there are many
     names.freeze();
+    return firstId;
+  }
+
+  /** Step 3, second half: compiles every group, numbering its rules from {@code firstId[g]}. */
+  private void compileRules(int[] firstId, Interner names) {
     IntStream all = IntStream.range(0, groups.length);
     (groups.length >= parallelGroups ? all.parallel() : all).forEach(g -> compileGroup(g, firstId[g], names));
-    return firstId[groups.length];
   }
 
   /** Compiles group {@code g}'s rules, numbered from {@code id} (ingress, then egress), and their tables. */
@@ -352,28 +381,20 @@ final class Index {
 
   /** Step 5: each ENI's addresses and their families, and whether it has a public IPv4 address. */
   private void collectAddresses() {
-    Map<Cidr, Integer> firstOwner = new HashMap<>();
     for (int i = 0; i < enis.length; i++) {
       eniPublicIpv4[i] = !enis[i].publicIpv4().isEmpty();
-      if (!enis[i].privateIpv4().isEmpty()) {
+      if (eniPublicIpv4[i] && !enis[i].privateIpv4().isEmpty()) {
         for (Cidr p : enis[i].publicIpv4()) {
           publicOwner.putIfAbsent(p, i);
         }
       }
       eniAddresses[i] = enis[i].addressBlocks();
-      for (Cidr a : enis[i].privateAddresses()) {
-        Integer first = firstOwner.putIfAbsent(a, i);
-        if (first != null && first != i) {
-          List<Integer> owners = sharedPrivate.computeIfAbsent(a, k -> new ArrayList<>(List.of(first)));
-          if (!owners.contains(i)) {
-            owners.add(i);
-          }
-        }
-      }
       for (Cidr a : eniAddresses[i]) {
         eniFamilies[i] |= (byte) familyBit(a.family());
       }
     }
+    network.sharedAddresses().asMap().forEach((a, owners) ->
+        sharedPrivate.put(a, owners.stream().map(e -> eniIndex.get(e.id())).toList()));
   }
 
   /** Step 6: ENI classes (see {@link #eniClass}); returns each class's representative. */
@@ -486,10 +507,13 @@ final class Index {
       if (frozen) {
         return known(groups.get(id), "security group", id);
       }
-      return groups.computeIfAbsent(id, k -> {
-        groupIds.add(k);
-        return groupIds.size() - 1;
-      });
+      Integer number = groups.get(id);
+      if (number == null) {
+        number = groupIds.size();
+        groups.put(id, number);
+        groupIds.add(id);
+      }
+      return number;
     }
 
     /** The VPC's number, or -1 for an empty id (an ENI or reference that names no VPC). */

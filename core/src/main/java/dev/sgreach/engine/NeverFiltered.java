@@ -37,9 +37,13 @@ import java.util.Optional;
 final class NeverFiltered {
   private static final Map<Cidr, String> FIXED = fixed();
   private final Index index;
-  /** Per ENI: its VPC's DNS and router addresses with what each is, or null when the VPC's blocks are not known. */
-  private final List<Map<Cidr, String>> byEni = new ArrayList<>();
+  /**
+   * Per VPC number ({@link Index#eniVpc}): its DNS and router addresses with what each is, or null when the VPC's
+   * blocks are not known (or the ENI names no VPC).
+   */
+  private final Map<Cidr, String>[] byVpc;
 
+  @SuppressWarnings("unchecked")
   NeverFiltered(Index index) {
     this.index = index;
     Map<String, Map<Cidr, String>> found = new HashMap<>();
@@ -61,8 +65,19 @@ final class NeverFiltered {
         }
       }
     }
+    // one lookup per VPC number, by its first ENI: not one per ENI by its VPC id
+    int vpcs = 0;
+    for (int v : index.eniVpc) {
+      vpcs = Math.max(vpcs, v + 1);
+    }
+    this.byVpc = new Map[vpcs];
+    boolean[] looked = new boolean[vpcs];
     for (int i = 0; i < index.enis.length; i++) {
-      byEni.add(found.get(index.enis[i].vpcId()));
+      int v = index.eniVpc[i];
+      if (v >= 0 && !looked[v]) {
+        looked[v] = true;
+        byVpc[v] = found.get(index.enis[i].vpcId());
+      }
     }
   }
 
@@ -108,7 +123,8 @@ final class NeverFiltered {
   }
 
   private Map<Cidr, String> ofVpc(int self) {
-    return byEni.get(self);
+    int v = index.eniVpc[self];
+    return v < 0 ? null : byVpc[v];
   }
 
   /** What the address is, for the proof, when {@link #judge} is T; why it may be, when U. */

@@ -56,6 +56,7 @@ public final class Network {
   private final ImmutableListMultimap<String, NetworkInterface> bySecurityGroup;
   private final ImmutableListMultimap<String, NetworkInterface> byInstance;
   private final Map<Cidr, NetworkInterface> byAddress;
+  private final ImmutableListMultimap<Cidr, NetworkInterface> sharedAddresses;
   private final ImmutableList<NetworkInterface> withPrefixes;
   private final ImmutableList<Warning> warnings;
 
@@ -89,7 +90,8 @@ public final class Network {
     List<Warning> found = new ArrayList<>();
     ImmutableListMultimap.Builder<String, NetworkInterface> bySg = ImmutableListMultimap.builder();
     ImmutableListMultimap.Builder<String, NetworkInterface> byInst = ImmutableListMultimap.builder();
-    Map<Cidr, NetworkInterface> byAddr = new HashMap<>();
+    Map<Cidr, NetworkInterface> byAddr = new HashMap<>(interfaces.size() * 3);
+    Map<Cidr, List<NetworkInterface>> shared = new LinkedHashMap<>();
     ImmutableList.Builder<NetworkInterface> pref = ImmutableList.builder();
     Set<String> missingGroupsWarned = new HashSet<>();
     for (NetworkInterface eni : interfaces.values()) {
@@ -101,9 +103,18 @@ public final class Network {
                   + " unknown (collect that group to decide them)"));
         }
       }
-      eni.instanceId().ifPresent(i -> byInst.put(i, eni));
+      String instance = eni.instanceId().orElse(null); // no lambda per ENI: this loop runs once, before inlining
+      if (instance != null) {
+        byInst.put(instance, eni);
+      }
       for (Cidr a : eni.privateAddresses()) {
         NetworkInterface previous = byAddr.putIfAbsent(a, eni);
+        if (previous != null && previous != eni) {
+          List<NetworkInterface> owners = shared.computeIfAbsent(a, k -> new ArrayList<>(List.of(previous)));
+          if (!owners.contains(eni)) {
+            owners.add(eni);
+          }
+        }
         if (previous != null && !previous.id().equals(eni.id())) {
           found.add(new Warning(Warning.Kind.DUPLICATE_ADDRESS, eni.id(),
               eni.id() + " and " + previous.id() + " both claim " + a + ": as an endpoint the address is"
@@ -119,6 +130,9 @@ public final class Network {
     this.bySecurityGroup = bySg.build();
     this.byInstance = byInst.build();
     this.byAddress = byAddr;
+    ImmutableListMultimap.Builder<Cidr, NetworkInterface> sharedBuilder = ImmutableListMultimap.builder();
+    shared.forEach(sharedBuilder::putAll);
+    this.sharedAddresses = sharedBuilder.build();
     this.withPrefixes = pref.build();
     Set<String> warned = new HashSet<>();
     for (SecurityGroup sg : securityGroups.values()) {
@@ -401,6 +415,15 @@ public final class Network {
   /** The ENIs attached to this instance, in the order added. */
   public ImmutableList<NetworkInterface> interfacesOfInstance(String instanceId) {
     return byInstance.get(instanceId);
+  }
+
+  /**
+   * Every private address that more than one ENI lists, to those ENIs in the order added (AWS gives an address to
+   * one ENI of a VPC, so in a snapshot of one VPC a shared address is a stale or merged record; across VPCs the
+   * same private address is common). Empty when every address has one owner.
+   */
+  public ImmutableListMultimap<Cidr, NetworkInterface> sharedAddresses() {
+    return sharedAddresses;
   }
 
   /**

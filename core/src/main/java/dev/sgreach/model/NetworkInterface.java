@@ -137,7 +137,9 @@ public record NetworkInterface(
 
   /** All private addresses: IPv4 first, then IPv6. */
   public ImmutableList<Cidr> privateAddresses() {
-    return ImmutableList.<Cidr>builder().addAll(privateIpv4).addAll(ipv6).build();
+    // most ENIs have one family: their own list, without a copy
+    return ipv6.isEmpty() ? privateIpv4 : privateIpv4.isEmpty() ? ipv6
+        : ImmutableList.<Cidr>builder().addAll(privateIpv4).addAll(ipv6).build();
   }
 
   /**

@@ -111,4 +111,20 @@ class ModelTest {
         Warning.Kind.MISSING_PREFIX_LIST);
     assertThat(n.interfaceOwning(Cidr.parse("10.0.0.1")).orElseThrow().id()).isEqualTo("eni-1");
   }
+
+  @Test
+  void shared_addresses_list_every_owner_in_order_and_only_addresses_with_several() {
+    Network n = Network.builder()
+        .add(NetworkInterface.builder("eni-1").address("10.0.0.1").address("10.0.0.9").build())
+        .add(NetworkInterface.builder("eni-2").address("10.0.0.2").build())
+        .add(NetworkInterface.builder("eni-3").address("10.0.0.1").build())
+        .add(NetworkInterface.builder("eni-4").address("10.0.0.1").address("10.0.0.2").build())
+        .build();
+    assertThat(n.sharedAddresses().keySet()).as("10.0.0.9 has one owner").containsExactly(
+        Cidr.parse("10.0.0.1"), Cidr.parse("10.0.0.2"));
+    assertThat(n.sharedAddresses().get(Cidr.parse("10.0.0.1"))).extracting(NetworkInterface::id)
+        .containsExactly("eni-1", "eni-3", "eni-4");
+    assertThat(n.sharedAddresses().get(Cidr.parse("10.0.0.2"))).extracting(NetworkInterface::id)
+        .containsExactly("eni-2", "eni-4");
+  }
 }
