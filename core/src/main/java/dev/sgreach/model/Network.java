@@ -1,6 +1,8 @@
 package dev.sgreach.model;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.base.Supplier;
+import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableListMultimap;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
@@ -53,8 +55,9 @@ public final class Network {
   private final ImmutableMap<Cidr, Cidr> standIns;
   // derived
   private final ImmutableSet<Layer> layers;
-  private final ImmutableListMultimap<String, NetworkInterface> bySecurityGroup;
-  private final ImmutableListMultimap<String, NetworkInterface> byInstance;
+  /** Built on first use: a load that only asks the engine never needs them. */
+  private final Supplier<ImmutableListMultimap<String, NetworkInterface>> bySecurityGroup;
+  private final Supplier<ImmutableListMultimap<String, NetworkInterface>> byInstance;
   private final Map<Cidr, NetworkInterface> byAddress;
   private final ImmutableListMultimap<Cidr, NetworkInterface> sharedAddresses;
   private final ImmutableList<NetworkInterface> withPrefixes;
@@ -88,24 +91,22 @@ public final class Network {
     }
     this.layers = Sets.immutableEnumSet(covered);
     List<Warning> found = new ArrayList<>();
-    ImmutableListMultimap.Builder<String, NetworkInterface> bySg = ImmutableListMultimap.builder();
-    ImmutableListMultimap.Builder<String, NetworkInterface> byInst = ImmutableListMultimap.builder();
     Map<Cidr, NetworkInterface> byAddr = new HashMap<>(interfaces.size() * 3);
     Map<Cidr, List<NetworkInterface>> shared = new LinkedHashMap<>();
     ImmutableList.Builder<NetworkInterface> pref = ImmutableList.builder();
     Set<String> missingGroupsWarned = new HashSet<>();
+    Set<String> carriedMissing = new HashSet<>(); // groups ENIs carry that the snapshot lacks
     for (NetworkInterface eni : interfaces.values()) {
       for (String sg : eni.securityGroupIds()) {
-        bySg.put(sg, eni);
-        if (!securityGroups.containsKey(sg) && missingGroupsWarned.add(eni.id() + sg)) {
+        if (securityGroups.containsKey(sg)) {
+          continue;
+        }
+        carriedMissing.add(sg);
+        if (missingGroupsWarned.add(eni.id() + sg)) {
           found.add(new Warning(Warning.Kind.MISSING_SECURITY_GROUP, eni.id(),
               eni.id() + " carries " + sg + ", which is not in the snapshot: verdicts that depend on its rules are"
                   + " unknown (collect that group to decide them)"));
         }
-      }
-      String instance = eni.instanceId().orElse(null); // no lambda per ENI: this loop runs once, before inlining
-      if (instance != null) {
-        byInst.put(instance, eni);
       }
       for (Cidr a : eni.privateAddresses()) {
         NetworkInterface previous = byAddr.putIfAbsent(a, eni);
@@ -127,8 +128,22 @@ public final class Network {
       }
       listenerWarning(eni, found);
     }
-    this.bySecurityGroup = bySg.build();
-    this.byInstance = byInst.build();
+    this.bySecurityGroup = Suppliers.memoize(() -> {
+      ImmutableListMultimap.Builder<String, NetworkInterface> bySg = ImmutableListMultimap.builder();
+      for (NetworkInterface eni : interfaces.values()) {
+        for (String sg : eni.securityGroupIds()) {
+          bySg.put(sg, eni);
+        }
+      }
+      return bySg.build();
+    });
+    this.byInstance = Suppliers.memoize(() -> {
+      ImmutableListMultimap.Builder<String, NetworkInterface> byInst = ImmutableListMultimap.builder();
+      for (NetworkInterface eni : interfaces.values()) {
+        eni.instanceId().ifPresent(i -> byInst.put(i, eni));
+      }
+      return byInst.build();
+    });
     this.byAddress = byAddr;
     ImmutableListMultimap.Builder<Cidr, NetworkInterface> sharedBuilder = ImmutableListMultimap.builder();
     shared.forEach(sharedBuilder::putAll);
@@ -137,10 +152,10 @@ public final class Network {
     Set<String> warned = new HashSet<>();
     for (SecurityGroup sg : securityGroups.values()) {
       for (Rule r : sg.ingress()) {
-        ruleWarnings(sg, r, found, warned);
+        ruleWarnings(sg, r, found, warned, carriedMissing);
       }
       for (Rule r : sg.egress()) {
-        ruleWarnings(sg, r, found, warned);
+        ruleWarnings(sg, r, found, warned, carriedMissing);
       }
     }
     associationWarnings(found);
@@ -188,7 +203,8 @@ public final class Network {
     }
   }
 
-  private void ruleWarnings(SecurityGroup sg, Rule r, List<Warning> found, Set<String> warned) {
+  private void ruleWarnings(SecurityGroup sg, Rule r, List<Warning> found, Set<String> warned,
+      Set<String> carriedMissing) {
     if (r.peer() instanceof Peer.GroupPeer g) {
       if (g.peeringStatus() != null && !g.peeringStatus().isEmpty()
           && !g.peeringStatus().equalsIgnoreCase("active")) {
@@ -207,7 +223,7 @@ public final class Network {
                   + " Regions, so the rule matches nothing (reference the peer's CIDR blocks instead)"));
         }
       } else if (!securityGroups.containsKey(g.groupId()) && warned.add("sg:" + sg.id() + g.groupId())) {
-        boolean carried = bySecurityGroup.containsKey(g.groupId());
+        boolean carried = carriedMissing.contains(g.groupId());
         found.add(new Warning(Warning.Kind.STALE_REFERENCE, sg.id(),
             sg.label() + " has an " + r.direction().word() + " rule referencing " + g.describe()
                 + ", which is not in the snapshot: "
@@ -409,12 +425,12 @@ public final class Network {
 
   /** The ENIs that carry this group, in the order added. */
   public ImmutableList<NetworkInterface> interfacesWith(String securityGroupId) {
-    return bySecurityGroup.get(securityGroupId);
+    return bySecurityGroup.get().get(securityGroupId);
   }
 
   /** The ENIs attached to this instance, in the order added. */
   public ImmutableList<NetworkInterface> interfacesOfInstance(String instanceId) {
-    return byInstance.get(instanceId);
+    return byInstance.get().get(instanceId);
   }
 
   /**
