@@ -64,6 +64,11 @@ public final class Reachability {
   private final ImmutableSet<Layer> layers;
 
   private Reachability(Network network, Set<Layer> wanted, ClientPorts clientPorts, PodSecurityGroupMode podMode) {
+    // a region's warnings (one pass over every ENI and rule, worked out on first use) are found on the common pool
+    // while this thread indexes; the index asks for the shared addresses they come with only at its end
+    if (network.securityGroups().size() >= Index.parallelGroups) {
+      java.util.concurrent.ForkJoinPool.commonPool().execute(network::warnings);
+    }
     this.index = new Index(network);
     this.sides = new SideJudge(index, podMode);
     EnumSet<Layer> path = EnumSet.noneOf(Layer.class);

@@ -58,10 +58,15 @@ public final class Network {
   /** Built on first use: a load that only asks the engine never needs them. */
   private final Supplier<ImmutableListMultimap<String, NetworkInterface>> bySecurityGroup;
   private final Supplier<ImmutableListMultimap<String, NetworkInterface>> byInstance;
-  private final Map<Cidr, NetworkInterface> byAddress;
-  private final ImmutableListMultimap<Cidr, NetworkInterface> sharedAddresses;
-  private final ImmutableList<NetworkInterface> withPrefixes;
-  private final ImmutableList<Warning> warnings;
+  /**
+   * The address lookups and the warnings, worked out on first use: together one pass over every ENI and rule, which a
+   * caller can start on another thread while it does other work ({@code Reachability.of} does, while it indexes).
+   */
+  private final Supplier<Derived> derived = Suppliers.memoize(this::derive);
+
+  private record Derived(Map<Cidr, NetworkInterface> byAddress,
+      ImmutableListMultimap<Cidr, NetworkInterface> sharedAddresses, ImmutableList<NetworkInterface> withPrefixes,
+      ImmutableList<Warning> warnings) {}
 
   private Network(Builder b) {
     this.securityGroups = ImmutableMap.copyOf(b.securityGroups);
@@ -90,6 +95,26 @@ public final class Network {
       covered.add(Layer.ROUTES);
     }
     this.layers = Sets.immutableEnumSet(covered);
+    this.bySecurityGroup = Suppliers.memoize(() -> {
+      ImmutableListMultimap.Builder<String, NetworkInterface> bySg = ImmutableListMultimap.builder();
+      for (NetworkInterface eni : interfaces.values()) {
+        for (String sg : eni.securityGroupIds()) {
+          bySg.put(sg, eni);
+        }
+      }
+      return bySg.build();
+    });
+    this.byInstance = Suppliers.memoize(() -> {
+      ImmutableListMultimap.Builder<String, NetworkInterface> byInst = ImmutableListMultimap.builder();
+      for (NetworkInterface eni : interfaces.values()) {
+        eni.instanceId().ifPresent(i -> byInst.put(i, eni));
+      }
+      return byInst.build();
+    });
+  }
+
+  /** The address lookups and every warning: one pass over the ENIs, then the rules and the associations. */
+  private Derived derive() {
     List<Warning> found = new ArrayList<>();
     Map<Cidr, NetworkInterface> byAddr = new HashMap<>(interfaces.size() * 3);
     Map<Cidr, List<NetworkInterface>> shared = new LinkedHashMap<>();
@@ -128,27 +153,8 @@ public final class Network {
       }
       listenerWarning(eni, found);
     }
-    this.bySecurityGroup = Suppliers.memoize(() -> {
-      ImmutableListMultimap.Builder<String, NetworkInterface> bySg = ImmutableListMultimap.builder();
-      for (NetworkInterface eni : interfaces.values()) {
-        for (String sg : eni.securityGroupIds()) {
-          bySg.put(sg, eni);
-        }
-      }
-      return bySg.build();
-    });
-    this.byInstance = Suppliers.memoize(() -> {
-      ImmutableListMultimap.Builder<String, NetworkInterface> byInst = ImmutableListMultimap.builder();
-      for (NetworkInterface eni : interfaces.values()) {
-        eni.instanceId().ifPresent(i -> byInst.put(i, eni));
-      }
-      return byInst.build();
-    });
-    this.byAddress = byAddr;
     ImmutableListMultimap.Builder<Cidr, NetworkInterface> sharedBuilder = ImmutableListMultimap.builder();
     shared.forEach(sharedBuilder::putAll);
-    this.sharedAddresses = sharedBuilder.build();
-    this.withPrefixes = pref.build();
     Set<String> warned = new HashSet<>();
     for (SecurityGroup sg : securityGroups.values()) {
       for (Rule r : sg.ingress()) {
@@ -159,7 +165,7 @@ public final class Network {
       }
     }
     associationWarnings(found);
-    this.warnings = ImmutableList.copyOf(found);
+    return new Derived(byAddr, sharedBuilder.build(), pref.build(), ImmutableList.copyOf(found));
   }
 
   /** An NLB's ENI without groups whose listeners are unknown: what it accepts is unknown on every port. */
@@ -439,7 +445,7 @@ public final class Network {
    * same private address is common). Empty when every address has one owner.
    */
   public ImmutableListMultimap<Cidr, NetworkInterface> sharedAddresses() {
-    return sharedAddresses;
+    return derived.get().sharedAddresses();
   }
 
   /**
@@ -447,11 +453,11 @@ public final class Network {
    * prefixes. Public and Elastic IPs do not resolve: traffic from them is an outside party's.
    */
   public Optional<NetworkInterface> interfaceOwning(Cidr address) {
-    NetworkInterface eni = byAddress.get(address.networkAddress());
+    NetworkInterface eni = derived.get().byAddress().get(address.networkAddress());
     if (eni != null) {
       return Optional.of(eni);
     }
-    for (NetworkInterface e : withPrefixes) {
+    for (NetworkInterface e : derived.get().withPrefixes()) {
       for (Cidr p : e.prefixes()) {
         if (p.contains(address)) {
           return Optional.of(e);
@@ -471,9 +477,12 @@ public final class Network {
     return standIns;
   }
 
-  /** The warnings found while building: stale references, missing groups and prefix lists, duplicates. */
+  /**
+   * What the network holds that may make answers unknown or ambiguous: stale references, missing groups and prefix
+   * lists, duplicate addresses, ambiguous associations. Worked out on first use, once.
+   */
   public ImmutableList<Warning> warnings() {
-    return warnings;
+    return derived.get().warnings();
   }
 
   /** Equal networks hold equal items and cover the same layers, however the layers came to be covered. */
@@ -502,7 +511,7 @@ public final class Network {
         + (subnets.isEmpty() && networkAcls.isEmpty() && routeTables.isEmpty() ? ""
             : subnets.size() + " subnets, " + networkAcls.size() + " network ACLs, " + routeTables.size()
                 + " route tables, ")
-        + warnings.size() + " warnings]";
+        + warnings().size() + " warnings]";
   }
 
   /**
