@@ -403,7 +403,9 @@ public final class Cidr implements Comparable<Cidr> {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Cidr c && c.family == family && c.hi == hi && c.lo == lo && c.length == length;
+    // the same object first: an ENI's own address is usually compared with itself, and this reads neither
+    return this == o
+        || o instanceof Cidr c && c.family == family && c.hi == hi && c.lo == lo && c.length == length;
   }
 
   @Override
