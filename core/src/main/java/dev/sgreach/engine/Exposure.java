@@ -1,11 +1,14 @@
 package dev.sgreach.engine;
 
+import com.google.common.base.Supplier;
+import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import dev.sgreach.model.Cidr;
 import dev.sgreach.model.Layer;
 import dev.sgreach.model.NetworkInterface;
 import dev.sgreach.path.PathVerdict;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -98,24 +101,47 @@ public record Exposure(ImmutableList<Exposed> interfaces, ImmutableSet<Layer> la
   }
 
   /**
-   * One exposed ENI.
-   *
-   * @param eni the ENI
-   * @param open the traffic the internet can open (ICMP only towards IPv4 addresses, ICMPv6 only towards IPv6)
-   * @param rules the inbound rules that admit internet sources
-   * @param fromAnywhere true when some rule admits {@code 0.0.0.0/0} or {@code ::/0}
-   * @param hasPublicAddress true when the ENI has a public IPv4 or an IPv6 address
-   * @param path whether the packet path lets the internet get there ({@link PathReach#NOT_CHECKED} without path
-   *     layers)
-   * @param pathProof the path of one internet source and traffic that shows it: one that gets through for
-   *     {@link PathReach#OPEN}, the closest one otherwise; empty when the path was not checked
+   * One exposed ENI. Its path proof ({@link #pathProof()}) is worked out when first asked, once: {@code exposure()}
+   * decides every ENI's path, and a region's answer does not carry tens of thousands of proofs nobody reads (the
+   * command line prints the deciding hop of each, and so asks for every one).
    */
-  public record Exposed(NetworkInterface eni, OpenPorts open, ImmutableList<RuleMatch> rules, boolean fromAnywhere,
-      boolean hasPublicAddress, PathReach path, Optional<PathVerdict> pathProof) {
+  public static final class Exposed {
+    private final NetworkInterface eni;
+    private final OpenPorts open;
+    private final ImmutableList<RuleMatch> rules;
+    private final boolean fromAnywhere;
+    private final boolean hasPublicAddress;
+    private final PathReach path;
+    private final Supplier<Optional<PathVerdict>> pathProof;
 
-    public Exposed {
-      path = path == null ? PathReach.NOT_CHECKED : path;
-      pathProof = pathProof == null ? Optional.empty() : pathProof;
+    /**
+     * An exposed ENI.
+     *
+     * @param eni the ENI
+     * @param open the traffic the internet can open (ICMP only towards IPv4 addresses, ICMPv6 only towards IPv6)
+     * @param rules the inbound rules that admit internet sources
+     * @param fromAnywhere true when some rule admits {@code 0.0.0.0/0} or {@code ::/0}
+     * @param hasPublicAddress true when the ENI has a public IPv4 or an IPv6 address
+     * @param path whether the packet path lets the internet get there ({@link PathReach#NOT_CHECKED} without path
+     *     layers)
+     * @param pathProof the path of one internet source and traffic that shows it: one that gets through for
+     *     {@link PathReach#OPEN}, the closest one otherwise; empty when the path was not checked
+     */
+    public Exposed(NetworkInterface eni, OpenPorts open, ImmutableList<RuleMatch> rules, boolean fromAnywhere,
+        boolean hasPublicAddress, PathReach path, Optional<PathVerdict> pathProof) {
+      this(eni, open, rules, fromAnywhere, hasPublicAddress, path,
+          Suppliers.ofInstance(pathProof == null ? Optional.<PathVerdict>empty() : pathProof));
+    }
+
+    private Exposed(NetworkInterface eni, OpenPorts open, ImmutableList<RuleMatch> rules, boolean fromAnywhere,
+        boolean hasPublicAddress, PathReach path, Supplier<Optional<PathVerdict>> pathProof) {
+      this.eni = eni;
+      this.open = open;
+      this.rules = rules;
+      this.fromAnywhere = fromAnywhere;
+      this.hasPublicAddress = hasPublicAddress;
+      this.path = path == null ? PathReach.NOT_CHECKED : path;
+      this.pathProof = pathProof;
     }
 
     /** An ENI exposed by its security groups, the path not checked. */
@@ -127,6 +153,69 @@ public record Exposure(ImmutableList<Exposed> interfaces, ImmutableSet<Layer> la
     /** The same ENI with what the path makes of it. */
     Exposed withPath(PathReach reach, Optional<PathVerdict> proof) {
       return new Exposed(eni, open, rules, fromAnywhere, hasPublicAddress, reach, proof);
+    }
+
+    /** The same ENI with what the path makes of it, its proof worked out (once) when first asked. */
+    Exposed withPath(PathReach reach, java.util.function.Supplier<PathVerdict> proof) {
+      return new Exposed(eni, open, rules, fromAnywhere, hasPublicAddress, reach,
+          Suppliers.memoize(() -> Optional.of(proof.get())));
+    }
+
+    /** The ENI. */
+    public NetworkInterface eni() {
+      return eni;
+    }
+
+    /** The traffic the internet can open (ICMP only towards IPv4 addresses, ICMPv6 only towards IPv6). */
+    public OpenPorts open() {
+      return open;
+    }
+
+    /** The inbound rules that admit internet sources. */
+    public ImmutableList<RuleMatch> rules() {
+      return rules;
+    }
+
+    /** True when some rule admits {@code 0.0.0.0/0} or {@code ::/0}. */
+    public boolean fromAnywhere() {
+      return fromAnywhere;
+    }
+
+    /** True when the ENI has a public IPv4 or an IPv6 address. */
+    public boolean hasPublicAddress() {
+      return hasPublicAddress;
+    }
+
+    /** Whether the packet path lets the internet get there ({@link PathReach#NOT_CHECKED} without path layers). */
+    public PathReach path() {
+      return path;
+    }
+
+    /**
+     * The path of one internet source and traffic that shows {@link #path()}: one that gets through for
+     * {@link PathReach#OPEN}, the closest one otherwise; empty when the path was not checked or no path was tried
+     * (the ENI has no address the internet can reach). Worked out on the first call.
+     */
+    public Optional<PathVerdict> pathProof() {
+      return pathProof.get();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Exposed x && x.eni.equals(eni) && x.open.equals(open) && x.rules.equals(rules)
+          && x.fromAnywhere == fromAnywhere && x.hasPublicAddress == hasPublicAddress && x.path == path
+          && x.pathProof().equals(pathProof());
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(eni, open, rules, fromAnywhere, hasPublicAddress, path, pathProof());
+    }
+
+    @Override
+    public String toString() {
+      return "Exposed[eni=" + eni + ", open=" + open + ", rules=" + rules + ", fromAnywhere=" + fromAnywhere
+          + ", hasPublicAddress=" + hasPublicAddress + ", path=" + path + ", pathProof=" + pathProof() + "]";
     }
 
     /**

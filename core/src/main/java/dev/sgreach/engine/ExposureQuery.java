@@ -136,8 +136,10 @@ final class ExposureQuery {
     }
     Exposure.PathReach reach = best == T ? Exposure.PathReach.OPEN : best == F ? Exposure.PathReach.BLOCKED
         : Exposure.PathReach.UNKNOWN;
-    return x.withPath(reach, Optional.of(paths.check(PathEnd.outside(bestFrom), PathEnd.of(e, bestTo),
-        bestTraffic)));
+    PathEnd from = PathEnd.outside(bestFrom);
+    PathEnd to = PathEnd.of(e, bestTo);
+    Traffic traffic = bestTraffic;
+    return x.withPath(reach, () -> paths.check(from, to, traffic)); // the proof, when asked: the same walk, recorded
   }
 
   /** One internet source and traffic to try towards an exposed ENI. */

@@ -1,9 +1,16 @@
 package dev.sgreach.model;
 
+import java.util.Objects;
+
 /**
  * The other side of a security-group rule: exactly one of an IPv4/IPv6 CIDR ({@code CidrIpv4}/{@code CidrIpv6}), a
  * reference to a security group ({@code ReferencedGroupInfo}/{@code UserIdGroupPairs}), or a managed prefix list
  * ({@code PrefixListId}). AWS's grouped {@code IpPermissions} hold many peers; sgreach keeps one rule per peer.
+ *
+ * <p>Its records, like {@link Rule}, {@link Ports} and {@link Protocol}, write out {@code equals} and {@code hashCode}
+ * with the values the generated ones give (the record's formula, {@code h = 31 * h + hash(component)}): the generated
+ * methods run through method handles, which the client compiler of the command line does not inline, and a load
+ * compares and hashes rules by the hundred thousand.
  */
 public sealed interface Peer permits Peer.CidrPeer, Peer.GroupPeer, Peer.PrefixListPeer {
 
@@ -42,6 +49,16 @@ public sealed interface Peer permits Peer.CidrPeer, Peer.GroupPeer, Peer.PrefixL
     public String describe() {
       return cidr.toCidrString();
     }
+
+    @Override
+    public boolean equals(Object o) {
+      return this == o || o instanceof CidrPeer c && c.cidr.equals(cidr);
+    }
+
+    @Override
+    public int hashCode() {
+      return cidr.hashCode();
+    }
   }
 
   /**
@@ -77,6 +94,22 @@ public sealed interface Peer permits Peer.CidrPeer, Peer.GroupPeer, Peer.PrefixL
     public String describe() {
       return userId == null ? groupId : userId + "/" + groupId;
     }
+
+    @Override
+    public boolean equals(Object o) {
+      return this == o || o instanceof GroupPeer g && g.groupId.equals(groupId) && Objects.equals(g.userId, userId)
+          && Objects.equals(g.vpcId, vpcId) && Objects.equals(g.peeringId, peeringId)
+          && Objects.equals(g.peeringStatus, peeringStatus);
+    }
+
+    @Override
+    public int hashCode() {
+      int h = groupId.hashCode();
+      h = 31 * h + Objects.hashCode(userId);
+      h = 31 * h + Objects.hashCode(vpcId);
+      h = 31 * h + Objects.hashCode(peeringId);
+      return 31 * h + Objects.hashCode(peeringStatus);
+    }
   }
 
   /** A managed prefix list; matches any address inside one of its entries. */
@@ -90,6 +123,16 @@ public sealed interface Peer permits Peer.CidrPeer, Peer.GroupPeer, Peer.PrefixL
     @Override
     public String describe() {
       return prefixListId;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return this == o || o instanceof PrefixListPeer l && l.prefixListId.equals(prefixListId);
+    }
+
+    @Override
+    public int hashCode() {
+      return prefixListId.hashCode();
     }
   }
 }

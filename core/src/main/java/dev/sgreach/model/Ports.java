@@ -210,4 +210,14 @@ public record Ports(Protocol protocol, int from, int to) {
     }
     return protocol.displayName();
   }
+
+  @Override
+  public boolean equals(Object o) {
+    return this == o || o instanceof Ports p && p.from == from && p.to == to && p.protocol.equals(protocol); // see Peer
+  }
+
+  @Override
+  public int hashCode() {
+    return (31 * protocol.hashCode() + Integer.hashCode(from)) * 31 + Integer.hashCode(to);
+  }
 }

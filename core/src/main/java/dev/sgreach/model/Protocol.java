@@ -176,4 +176,14 @@ public record Protocol(int number) {
   public String toString() {
     return displayName();
   }
+
+  @Override
+  public boolean equals(Object o) {
+    return this == o || o instanceof Protocol p && p.number == number; // written out: see Peer
+  }
+
+  @Override
+  public int hashCode() {
+    return Integer.hashCode(number);
+  }
 }

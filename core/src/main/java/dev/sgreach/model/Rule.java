@@ -68,4 +68,19 @@ public record Rule(Direction direction, Ports ports, Peer peer, String descripti
   public String toString() {
     return describe();
   }
+
+  @Override
+  public boolean equals(Object o) {
+    return this == o || o instanceof Rule r && r.direction == direction && r.ports.equals(ports) && r.peer.equals(peer)
+        && r.description.equals(description) && r.ruleId.equals(ruleId); // written out: see Peer
+  }
+
+  @Override
+  public int hashCode() {
+    int h = direction.hashCode();
+    h = 31 * h + ports.hashCode();
+    h = 31 * h + peer.hashCode();
+    h = 31 * h + description.hashCode();
+    return 31 * h + ruleId.hashCode();
+  }
 }

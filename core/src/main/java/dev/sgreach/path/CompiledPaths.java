@@ -54,7 +54,8 @@ final class CompiledPaths {
   final AclTable[] aclTables;
   final RouteLookup[] routeTables;
   private final Map<String, RouteLookup> edgeTables = new HashMap<>();
-  private final Map<String, TgwLookup> tgwTables = new HashMap<>();
+  /** Per transit gateway id, its route tables by id (two maps, so that a walk's lookup makes no key string). */
+  private final Map<String, Map<String, TgwLookup>> tgwTables = new HashMap<>();
   private final Map<Cidr, PublicOwner> publicOwners = new HashMap<>();
   private final Map<Cidr, List<NatGateway>> natByPrivate = new HashMap<>();
   /** The ENIs holding each private address, with their VPC and subnet. */
@@ -427,7 +428,7 @@ final class CompiledPaths {
       }
       attachmentOfVpc.put(g, byVpc);
       for (TransitGateway.RouteTable t : g.routeTables()) {
-        tgwTables.put(g.id() + "/" + t.id(), new TgwLookup(g, t, network.vpcs()));
+        tgwTables.computeIfAbsent(g.id(), k -> new HashMap<>()).put(t.id(), new TgwLookup(g, t, network.vpcs()));
       }
     }
   }
@@ -814,7 +815,8 @@ final class CompiledPaths {
   }
 
   TgwLookup tgwTable(String gatewayId, String routeTableId) {
-    return tgwTables.get(gatewayId + "/" + routeTableId);
+    Map<String, TgwLookup> tables = tgwTables.get(gatewayId);
+    return tables == null ? null : tables.get(routeTableId);
   }
 
   /** The subnet index of an ENI of the snapshot, or -1 when it names none. */

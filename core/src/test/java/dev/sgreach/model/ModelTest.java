@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.common.collect.Range;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ModelTest {
@@ -126,5 +128,40 @@ class ModelTest {
         .containsExactly("eni-1", "eni-3", "eni-4");
     assertThat(n.sharedAddresses().get(Cidr.parse("10.0.0.2"))).extracting(NetworkInterface::id)
         .containsExactly("eni-2", "eni-4");
+  }
+
+  @Test
+  void rules_ports_and_peers_are_equal_exactly_when_every_component_is() {
+    Rule base = new Rule(Direction.INGRESS, Ports.tcp(443), new Peer.GroupPeer("sg-1", "111", "vpc-1", "pcx-1",
+        "active"), "web", "sgr-1");
+    Rule copy = new Rule(Direction.INGRESS, new Ports(Protocol.of(6), 443, 443), new Peer.GroupPeer("sg-1", "111",
+        "vpc-1", "pcx-1", "active"), "web", "sgr-1");
+    assertThat(copy).isEqualTo(base).hasSameHashCodeAs(base);
+    List<Rule> others = List.of(
+        new Rule(Direction.EGRESS, base.ports(), base.peer(), "web", "sgr-1"),
+        new Rule(Direction.INGRESS, Ports.tcp(444), base.peer(), "web", "sgr-1"),
+        new Rule(Direction.INGRESS, Ports.udp(443), base.peer(), "web", "sgr-1"),
+        new Rule(Direction.INGRESS, new Ports(Protocol.TCP, 443, 444), base.peer(), "web", "sgr-1"),
+        new Rule(Direction.INGRESS, base.ports(), Peer.group("sg-1"), "web", "sgr-1"),
+        new Rule(Direction.INGRESS, base.ports(), new Peer.GroupPeer("sg-2", "111", "vpc-1", "pcx-1", "active"),
+            "web", "sgr-1"),
+        new Rule(Direction.INGRESS, base.ports(), new Peer.GroupPeer("sg-1", "112", "vpc-1", "pcx-1", "active"),
+            "web", "sgr-1"),
+        new Rule(Direction.INGRESS, base.ports(), new Peer.GroupPeer("sg-1", "111", "vpc-2", "pcx-1", "active"),
+            "web", "sgr-1"),
+        new Rule(Direction.INGRESS, base.ports(), new Peer.GroupPeer("sg-1", "111", "vpc-1", "pcx-2", "active"),
+            "web", "sgr-1"),
+        new Rule(Direction.INGRESS, base.ports(), new Peer.GroupPeer("sg-1", "111", "vpc-1", "pcx-1", "deleted"),
+            "web", "sgr-1"),
+        new Rule(Direction.INGRESS, base.ports(), Peer.cidr("10.0.0.0/16"), "web", "sgr-1"),
+        new Rule(Direction.INGRESS, base.ports(), Peer.prefixList("pl-1"), "web", "sgr-1"),
+        new Rule(Direction.INGRESS, base.ports(), base.peer(), "api", "sgr-1"),
+        new Rule(Direction.INGRESS, base.ports(), base.peer(), "web", "sgr-2"));
+    assertThat(others).as("a rule differing from it in one component").allSatisfy(r -> assertThat(r).isNotEqualTo(base));
+    assertThat(Set.copyOf(others)).as("each is a distinct rule").hasSize(others.size());
+    assertThat(Peer.cidr("10.0.0.0/16")).isEqualTo(Peer.cidr("10.0.0.0/16"))
+        .hasSameHashCodeAs(Peer.cidr("10.0.0.0/16")).isNotEqualTo(Peer.cidr("10.0.0.0/17"));
+    assertThat(Peer.prefixList("pl-1")).isEqualTo(Peer.prefixList("pl-1"))
+        .hasSameHashCodeAs(Peer.prefixList("pl-1")).isNotEqualTo(Peer.prefixList("pl-2"));
   }
 }

@@ -199,6 +199,9 @@ class WholePathVerdictsTest {
     // eni-app has no public address
     assertThat(whole.bySecurityGroupsOnly()).extracting(x -> x.eni().id()).containsExactly("eni-app");
     assertThat(whole.real().get(0).pathProof().orElseThrow().isAllowed()).isTrue();
+    // the proof is built on first ask and kept: a second ask returns the very same verdict
+    assertThat(whole.real().get(0).pathProof().orElseThrow())
+        .isSameAs(whole.real().get(0).pathProof().orElseThrow());
     assertThat(whole.bySecurityGroupsOnly()).allSatisfy(x -> assertThat(x.pathProof().map(PathVerdict::outcome))
         .isIn(java.util.Optional.empty(), java.util.Optional.of(Outcome.DENIED)));
 

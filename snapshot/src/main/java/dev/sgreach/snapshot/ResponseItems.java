@@ -126,9 +126,32 @@ final class ResponseItems {
   }
 
   private static boolean permissions(JsonIn in, Location at, List<Permission> into) throws IOException {
-    in.array(at, (i, el) -> {
-      Permission p = new Permission(el);
-      p.seen = in.requiredObject(el, PERMISSION, name -> switch (name) {
+    in.array(at, new Permissions(in, into));
+    return true;
+  }
+
+  /** Reads one {@code IpPermissions} list, a permission at a time (see {@link PeerEntries}). */
+  private static final class Permissions implements JsonIn.Elements, JsonIn.Fields {
+    private final JsonIn in;
+    private final List<Permission> into;
+    private Permission p;
+
+    Permissions(JsonIn in, List<Permission> into) {
+      this.in = in;
+      this.into = into;
+    }
+
+    @Override
+    public void element(int index, Location el) throws IOException {
+      p = new Permission(el);
+      p.seen = in.requiredObject(el, PERMISSION, this);
+      into.add(p);
+    }
+
+    @Override
+    public boolean field(String name) throws IOException {
+      Location el = p.at;
+      return switch (name) {
         case "IpProtocol" -> {
           p.protocol = in.string(el, name);
           yield true;
@@ -146,33 +169,56 @@ final class ResponseItems {
         case "PrefixListIds" -> peers(in, el.field(name), "PrefixListId", p.lists);
         case "UserIdGroupPairs" -> peers(in, el.field(name), "GroupId", p.pairs);
         default -> false;
-      });
-      into.add(p);
-    });
-    return true;
+      };
+    }
   }
 
   /** The entries of {@code IpRanges}, {@code Ipv6Ranges}, {@code PrefixListIds} or {@code UserIdGroupPairs}. */
   private static boolean peers(JsonIn in, Location at, String valueField, List<PeerText> into) throws IOException {
-    in.array(at, (i, el) -> {
-      String[] f = new String[7]; // value, GroupName, UserId, VpcId, VpcPeeringConnectionId, PeeringStatus, Description
-      in.requiredObject(el, name -> {
-        if (name.equals(valueField)) {
-          return set(f, 0, in.string(el, name));
-        }
-        return switch (name) {
-          case "GroupName" -> set(f, 1, in.string(el, name));
-          case "UserId" -> set(f, 2, in.string(el, name));
-          case "VpcId" -> set(f, 3, in.string(el, name));
-          case "VpcPeeringConnectionId" -> set(f, 4, in.string(el, name));
-          case "PeeringStatus" -> set(f, 5, in.string(el, name));
-          case "Description" -> set(f, 6, in.string(el, name));
-          default -> false;
-        };
-      });
-      into.add(new PeerText(f[0], f[1], f[2], f[3], f[4], f[5], f[6], el));
-    });
+    in.array(at, new PeerEntries(in, valueField, into));
     return true;
+  }
+
+  /**
+   * Reads the entries of one peer list, one at a time (the fields of the entry being read are its state): a class, not
+   * lambdas, since a region's groups hold hundreds of thousands of entries (see {@link RuleFields}).
+   */
+  private static final class PeerEntries implements JsonIn.Elements, JsonIn.Fields {
+    private final JsonIn in;
+    private final String valueField;
+    private final List<PeerText> into;
+    private Location el;
+    private String[] f; // value, GroupName, UserId, VpcId, VpcPeeringConnectionId, PeeringStatus, Description
+
+    PeerEntries(JsonIn in, String valueField, List<PeerText> into) {
+      this.in = in;
+      this.valueField = valueField;
+      this.into = into;
+    }
+
+    @Override
+    public void element(int index, Location at) throws IOException {
+      el = at;
+      f = new String[7];
+      in.requiredObject(el, this);
+      into.add(new PeerText(f[0], f[1], f[2], f[3], f[4], f[5], f[6], el));
+    }
+
+    @Override
+    public boolean field(String name) throws IOException {
+      if (name.equals(valueField)) {
+        return set(f, 0, in.string(el, name));
+      }
+      return switch (name) {
+        case "GroupName" -> set(f, 1, in.string(el, name));
+        case "UserId" -> set(f, 2, in.string(el, name));
+        case "VpcId" -> set(f, 3, in.string(el, name));
+        case "VpcPeeringConnectionId" -> set(f, 4, in.string(el, name));
+        case "PeeringStatus" -> set(f, 5, in.string(el, name));
+        case "Description" -> set(f, 6, in.string(el, name));
+        default -> false;
+      };
+    }
   }
 
   private static List<Rule> expand(List<Permission> ingress, List<Permission> egress) {
@@ -233,47 +279,73 @@ final class ResponseItems {
   static final Required RULE = Required.lists("describe-security-group-rules").values("FromPort", "ToPort");
 
   private static Consumer<NetworkAssembler> securityGroupRule(JsonIn in, Location at) throws IOException {
-    String[] f = new String[8]; // GroupId, GroupOwnerId, SecurityGroupRuleId, IpProtocol, CidrIpv4, CidrIpv6,
-                                // PrefixListId, Description
-    Integer[] ports = new Integer[2];
-    Boolean[] egress = new Boolean[1];
-    String[] ref = new String[5]; // GroupId, UserId, VpcId, VpcPeeringConnectionId, PeeringStatus
-    boolean[] hasRef = new boolean[1];
-    return in.item(at, RULE, name -> switch (name) {
-      case "GroupId" -> set(f, 0, in.string(at, name));
-      case "GroupOwnerId" -> set(f, 1, in.string(at, name));
-      case "SecurityGroupRuleId" -> set(f, 2, in.string(at, name));
-      case "IpProtocol" -> set(f, 3, in.string(at, name));
-      case "CidrIpv4" -> set(f, 4, in.string(at, name));
-      case "CidrIpv6" -> set(f, 5, in.string(at, name));
-      case "PrefixListId" -> set(f, 6, in.string(at, name));
-      case "Description" -> set(f, 7, in.string(at, name));
-      case "FromPort" -> {
-        ports[0] = in.integer(at, name);
-        yield true;
-      }
-      case "ToPort" -> {
-        ports[1] = in.integer(at, name);
-        yield true;
-      }
-      case "IsEgress" -> {
-        egress[0] = in.bool(at, name);
-        yield true;
-      }
-      case "ReferencedGroupInfo" -> {
-        Location r = at.field(name);
-        hasRef[0] = in.object(r, n -> switch (n) {
-          case "GroupId" -> set(ref, 0, in.string(r, n));
-          case "UserId" -> set(ref, 1, in.string(r, n));
-          case "VpcId" -> set(ref, 2, in.string(r, n));
-          case "VpcPeeringConnectionId" -> set(ref, 3, in.string(r, n));
-          case "PeeringStatus" -> set(ref, 4, in.string(r, n));
-          default -> false;
-        });
-        yield true;
-      }
-      default -> false;
-    }, () -> securityGroupRule(at, f, ports, egress[0], hasRef[0] ? ref : null));
+    RuleFields r = new RuleFields(in, at);
+    return in.item(at, RULE, r, r);
+  }
+
+  /**
+   * What one describe-security-group-rules entry holds, read field by field, then mapped. A class, not lambdas over
+   * arrays: a region has a hundred thousand rules, and under the command line's client compiler each lambda made is a
+   * method-handle call.
+   */
+  private static final class RuleFields implements JsonIn.Fields, JsonIn.Mapping<Consumer<NetworkAssembler>> {
+    private final JsonIn in;
+    private final Location at;
+    private final String[] f = new String[8]; // GroupId, GroupOwnerId, SecurityGroupRuleId, IpProtocol, CidrIpv4,
+                                              // CidrIpv6, PrefixListId, Description
+    private final Integer[] ports = new Integer[2];
+    private Boolean egress;
+    private final String[] ref = new String[5]; // GroupId, UserId, VpcId, VpcPeeringConnectionId, PeeringStatus
+    private boolean hasRef;
+
+    RuleFields(JsonIn in, Location at) {
+      this.in = in;
+      this.at = at;
+    }
+
+    @Override
+    public boolean field(String name) throws IOException {
+      return switch (name) {
+        case "GroupId" -> set(f, 0, in.string(at, name));
+        case "GroupOwnerId" -> set(f, 1, in.string(at, name));
+        case "SecurityGroupRuleId" -> set(f, 2, in.string(at, name));
+        case "IpProtocol" -> set(f, 3, in.string(at, name));
+        case "CidrIpv4" -> set(f, 4, in.string(at, name));
+        case "CidrIpv6" -> set(f, 5, in.string(at, name));
+        case "PrefixListId" -> set(f, 6, in.string(at, name));
+        case "Description" -> set(f, 7, in.string(at, name));
+        case "FromPort" -> {
+          ports[0] = in.integer(at, name);
+          yield true;
+        }
+        case "ToPort" -> {
+          ports[1] = in.integer(at, name);
+          yield true;
+        }
+        case "IsEgress" -> {
+          egress = in.bool(at, name);
+          yield true;
+        }
+        case "ReferencedGroupInfo" -> {
+          Location r = at.field(name);
+          hasRef = in.object(r, n -> switch (n) {
+            case "GroupId" -> set(ref, 0, in.string(r, n));
+            case "UserId" -> set(ref, 1, in.string(r, n));
+            case "VpcId" -> set(ref, 2, in.string(r, n));
+            case "VpcPeeringConnectionId" -> set(ref, 3, in.string(r, n));
+            case "PeeringStatus" -> set(ref, 4, in.string(r, n));
+            default -> false;
+          });
+          yield true;
+        }
+        default -> false;
+      };
+    }
+
+    @Override
+    public Consumer<NetworkAssembler> map() {
+      return securityGroupRule(at, f, ports, egress, hasRef ? ref : null);
+    }
   }
 
   private static Consumer<NetworkAssembler> securityGroupRule(Location at, String[] f, Integer[] ports, Boolean egress,
