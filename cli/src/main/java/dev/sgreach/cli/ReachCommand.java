@@ -181,22 +181,36 @@ final class ReachCommand extends AnalysisCommand {
   }
 
   /**
-   * Every distinct endpoint resolved to its members, in query order, so that a bad one is reported at the first line
-   * that names it; and every query checked for two outside parties.
+   * Every distinct endpoint resolved to its members; a bad one is reported at the first line that names it, and
+   * every query is checked for two outside parties, in query order. Many endpoints are resolved on several threads
+   * first (each lookup is a few cache misses on a region's ENI table), each result or error kept for that pass.
    */
   private List<ImmutableList<Member>> resolveAll(QueryFile.Queries parsed, String name, Reachability engine) {
-    List<ImmutableList<Member>> members = new ArrayList<>(Collections.nCopies(parsed.endpoints().size(), null));
-    boolean[] outside = new boolean[parsed.endpoints().size()];
+    int count = parsed.endpoints().size();
+    Object[] resolved = new Object[count]; // the members, or the RuntimeException resolving met
+    IntStream all = IntStream.range(0, count);
+    (count >= ANSWER_RUN ? all.parallel() : all).forEach(e -> {
+      try {
+        resolved[e] = engine.resolve(endpoint(parsed.endpoints().get(e)));
+      } catch (RuntimeException ex) {
+        resolved[e] = ex;
+      }
+    });
+    List<ImmutableList<Member>> members = new ArrayList<>(count);
+    boolean[] outside = new boolean[count];
+    for (int e = 0; e < count; e++) {
+      @SuppressWarnings("unchecked")
+      ImmutableList<Member> m = resolved[e] instanceof ImmutableList<?> l ? (ImmutableList<Member>) l : null;
+      members.add(m);
+      outside[e] = m != null && m.stream().anyMatch(Member::isOutside);
+    }
     for (int i = 0; i < parsed.size(); i++) {
       for (int e : new int[] {parsed.from(i), parsed.to(i)}) {
-        if (members.get(e) == null) {
-          try {
-            ImmutableList<Member> m = engine.resolve(endpoint(parsed.endpoints().get(e)));
-            members.set(e, m);
-            outside[e] = m.stream().anyMatch(Member::isOutside);
-          } catch (IllegalArgumentException ex) {
-            throw new BadInputException(name + ":" + parsed.line(i) + ": " + ex.getMessage(), ex);
-          }
+        if (resolved[e] instanceof IllegalArgumentException ex) {
+          throw new BadInputException(name + ":" + parsed.line(i) + ": " + ex.getMessage(), ex);
+        }
+        if (resolved[e] instanceof RuntimeException ex) {
+          throw ex;
         }
       }
       if (outside[parsed.from(i)] && outside[parsed.to(i)]) {

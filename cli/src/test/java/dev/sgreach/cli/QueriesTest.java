@@ -140,6 +140,28 @@ class QueriesTest {
     assertBadInput(run("reach", "--snapshot", MINIMAL, "--queries", q), q + ":2: ", "outside the snapshot");
   }
 
+  /**
+   * With thousands of distinct endpoints the endpoints are resolved on several threads before the lines are checked
+   * in order: the error reported is still the first line's, whether an unknown ENI or two outside parties.
+   */
+  @Test
+  void among_thousands_of_endpoints_the_first_bad_line_is_named() throws IOException {
+    StringBuilder head = new StringBuilder();
+    for (int i = 0; i < 12_000; i++) {
+      head.append("198.18.").append(i / 250).append('.').append(i % 250 + 1).append(' ').append(DB)
+          .append(" tcp/5432\n");
+    }
+    String gone = WEB + " eni-0gone tcp/5432\n";
+    String twoOutside = "203.0.113.9 198.51.100.7 tcp/22\n";
+    String q = file(head + gone + twoOutside);
+    assertBadInput(run("reach", "--snapshot", MINIMAL, "--queries", q), q + ":12001: ", "eni-0gone");
+    String r = file(head + twoOutside + gone);
+    assertBadInput(run("reach", "--snapshot", MINIMAL, "--queries", r), r + ":12001: ", "outside the snapshot");
+    Cli.Result good = run("reach", "--snapshot", MINIMAL, "--queries", file(head.toString()));
+    assertThat(good.out().lines()).hasSize(12_000).allMatch(l -> l.endsWith("\ttcp/5432\tdenied"))
+        .startsWith("198.18.0.1\t" + DB + "\ttcp/5432\tdenied");
+  }
+
   @Test
   void many_queries_repeat_endpoints_and_specs_and_keep_their_order() throws IOException {
     StringBuilder in = new StringBuilder();
