@@ -64,7 +64,20 @@ final class FlowJudge {
       }
     }
     this.publicOwners = owners;
+    this.sourceEnds = paths == null ? null : new PathEnd[index.enis.length][];
+    this.destinationEnds = paths == null ? null : new PathEnd[index.enis.length][];
   }
+
+  /**
+   * The path ends made for each ENI as a source and as a destination ({@link #end}), one per address asked: a batch
+   * asks about the same ENIs again and again, and an end kept is checked once and remembers its compiled facts.
+   * Filled as asked, each ENI's array replaced whole (a benign race: an end lost to another thread's write is made
+   * again, equal).
+   */
+  private final PathEnd[][] sourceEnds;
+  private final PathEnd[][] destinationEnds;
+  /** The most ends kept per ENI and role: an ENI's addresses beyond them are made each time they are asked. */
+  private static final int KEPT_ENDS = 8;
 
   /** Which ENI a pod's packets leave as ({@link PodSnat}: standard mode's source NAT). */
   private final PodSnat snat;
@@ -86,11 +99,28 @@ final class FlowJudge {
       NetworkInterface owner = source ? null : publicOwners.get(a);
       return owner != null ? PathEnd.of(owner, a) : PathEnd.outside(a); // the packet goes to the owner
     }
+    PathEnd[][] kept = source ? sourceEnds : destinationEnds;
+    PathEnd[] ends = kept[eni];
+    if (ends != null) {
+      for (PathEnd end : ends) {
+        if (end.address().equals(a)) {
+          return end;
+        }
+      }
+    }
     NetworkInterface n = index.enis[eni];
     if (source && n.publicIpv4().contains(a)) {
       return PathEnd.of(n); // packets leave from a private address; the public one is what the internet sees
     }
-    return PathEnd.of(n, a);
+    PathEnd end = PathEnd.of(n, a);
+    if (ends == null) {
+      kept[eni] = new PathEnd[] {end};
+    } else if (ends.length < KEPT_ENDS) {
+      PathEnd[] more = java.util.Arrays.copyOf(ends, ends.length + 1);
+      more[ends.length] = end;
+      kept[eni] = more;
+    }
+    return end;
   }
 
   /** The path's fast answer, on the asked client ports or else the source's default. */

@@ -145,12 +145,13 @@ final class CompiledPaths {
 
     /**
      * What {@link CompiledPaths#subnetHolding}{@code (v, a)} gives for an address of this ENI, when that is known
-     * without looking the address up: this ENI's subnet, when {@code a} is one of its private addresses, it alone
+     * without looking the address up: this ENI's subnet, when {@code a} is one of its private addresses (known without
+     * reading its lists when it is the address of {@code end}, this ENI's end of the walk), it alone
      * holds it in its VPC and {@code v} is that VPC; else {@link Integer#MIN_VALUE} (look it up).
      */
-    int ownSubnet(int v, Cidr a) {
-      return soleHolder && v == vpc && subnet >= 0 && (eni.privateIpv4().contains(a) || eni.ipv6().contains(a))
-          ? subnet : Integer.MIN_VALUE;
+    int ownSubnet(int v, Cidr a, PathEnd end) {
+      return soleHolder && v == vpc && subnet >= 0 && (a.equals(end.address()) && end.isPrivateAddress()
+          || eni.privateIpv4().contains(a) || eni.ipv6().contains(a)) ? subnet : Integer.MIN_VALUE;
     }
   }
 
@@ -466,7 +467,16 @@ final class CompiledPaths {
     if (vpcContaining(dst) == -1) {
       return true;
     }
-    int s = subnetOf(from.eni().get());
+    EniInfo known = from.compiledIn(this); // an end asked about before
+    if (known == null) {
+      known = ownInfo(from.eni().get());
+      if (known != null) {
+        from.remember(this, known); // the snapshot's own ENI: what a walk would remember
+      } else {
+        known = info(from.eni().get()); // an equal copy: a walk checks it
+      }
+    }
+    int s = known.subnet();
     if (s < 0 || subnets[s].routeTable < 0) {
       return true;
     }

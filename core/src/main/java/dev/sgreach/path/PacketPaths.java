@@ -207,18 +207,23 @@ public final class PacketPaths {
 
   /** The compiled facts of an end's ENI (null for an outside party); an ENI of another network is refused. */
   private CompiledPaths.EniInfo compiledEni(PathEnd end) {
-    if (end.eni().isEmpty()) {
+    if (end.isOutside()) {
       return null;
     }
-    NetworkInterface e = end.eni().get();
-    CompiledPaths.EniInfo info = compiled.ownInfo(e);
+    CompiledPaths.EniInfo info = end.compiledIn(compiled); // an end asked about before
     if (info != null) {
       return info;
     }
-    if (!compiled.network.networkInterface(e.id()).equals(end.eni())) {
-      throw new IllegalArgumentException(e.id() + " is not a network interface of this snapshot");
+    NetworkInterface e = end.eni().get();
+    info = compiled.ownInfo(e);
+    if (info == null) {
+      if (!compiled.network.networkInterface(e.id()).equals(end.eni())) {
+        throw new IllegalArgumentException(e.id() + " is not a network interface of this snapshot");
+      }
+      info = compiled.info(e); // an equal copy of one of the snapshot's
     }
-    return compiled.info(e); // an equal copy of one of the snapshot's
+    end.remember(compiled, info);
+    return info;
   }
 
   private void validate(PathEnd from, PathEnd to, Traffic traffic) {

@@ -9,28 +9,85 @@ import java.util.Optional;
  * address. The address of an ENI is one of its private IPv4 or IPv6 addresses, an address in one of its delegated
  * prefixes, or, for a destination reached through an internet gateway, one of its public IPv4 addresses.
  *
- * @param eni the ENI, empty for an outside party
- * @param address the address the flow uses (a single address)
+ * <p>A small immutable value, equal to another exactly when its ENI and address are. It is a class rather than a
+ * record because it keeps what it learnt when made (which kind of the ENI's addresses it is) and, for the last
+ * {@link PacketPaths} that walked from or to it, that network's compiled facts of its ENI: an end asked about many
+ * times (the engine keeps one per ENI) then costs no look-up of either.
  */
-public record PathEnd(Optional<NetworkInterface> eni, Cidr address) {
-  public PathEnd {
-    eni = eni == null ? Optional.empty() : eni;
+public final class PathEnd {
+  private static final byte OUTSIDE = 0;
+  private static final byte PRIVATE = 1;
+  private static final byte PUBLIC = 2;
+  private static final byte IN_PREFIX = 3;
+
+  private final Optional<NetworkInterface> eni;
+  private final Cidr address;
+  /** Which of the ENI's addresses {@link #address} is: {@link #PUBLIC}, else {@link #PRIVATE}, else {@link #IN_PREFIX}. */
+  private final byte kind;
+  /** The compiled facts of the ENI in the last network that asked: a benign race, one immutable pair at a time. */
+  private Compiled compiled;
+
+  /** An ENI's compiled facts in one network. */
+  record Compiled(CompiledPaths network, CompiledPaths.EniInfo info) {}
+
+  /**
+   * An end.
+   *
+   * @param eni the ENI, empty (or null) for an outside party
+   * @param address the address the flow uses (a single address)
+   * @throws IllegalArgumentException when the address is missing, a block, or not one of the ENI's
+   */
+  public PathEnd(Optional<NetworkInterface> eni, Cidr address) {
+    this.eni = eni == null ? Optional.empty() : eni;
     if (address == null) {
       throw new IllegalArgumentException("path end needs an address");
     }
     if (!address.isSingleAddress()) {
       throw new IllegalArgumentException("path end " + address.toCidrString() + " is a block, not an address");
     }
-    if (eni.isPresent() && !holds(eni.get(), address)) {
-      throw new IllegalArgumentException(eni.get().id() + " has no address " + address);
-    }
+    this.address = address;
+    this.kind = this.eni.isPresent() ? kind(this.eni.get(), address) : OUTSIDE;
   }
 
-  private static boolean holds(NetworkInterface e, Cidr a) {
-    if (e.privateIpv4().contains(a) || e.ipv6().contains(a) || e.publicIpv4().contains(a)) {
-      return true;
+  private static byte kind(NetworkInterface e, Cidr a) {
+    if (e.publicIpv4().contains(a)) {
+      return PUBLIC;
     }
-    return e.prefixes().stream().anyMatch(p -> p.contains(a));
+    if (e.privateIpv4().contains(a) || e.ipv6().contains(a)) {
+      return PRIVATE;
+    }
+    for (Cidr p : e.prefixes()) {
+      if (p.contains(a)) {
+        return IN_PREFIX;
+      }
+    }
+    throw new IllegalArgumentException(e.id() + " has no address " + a);
+  }
+
+  /** The ENI, empty for an outside party. */
+  public Optional<NetworkInterface> eni() {
+    return eni;
+  }
+
+  /** The address the flow uses (a single address). */
+  public Cidr address() {
+    return address;
+  }
+
+  /** True when the address is one of the ENI's private IPv4 or IPv6 addresses (not a public one, not in a prefix). */
+  boolean isPrivateAddress() {
+    return kind == PRIVATE;
+  }
+
+  /** What {@link #remember} kept for {@code network}, or null. */
+  CompiledPaths.EniInfo compiledIn(CompiledPaths network) {
+    Compiled c = compiled;
+    return c != null && c.network() == network ? c.info() : null;
+  }
+
+  /** Keeps the ENI's compiled facts in {@code network}. */
+  void remember(CompiledPaths network, CompiledPaths.EniInfo info) {
+    compiled = new Compiled(network, info);
   }
 
   /** An ENI at one of its addresses. */
@@ -66,12 +123,22 @@ public record PathEnd(Optional<NetworkInterface> eni, Cidr address) {
 
   /** True when the address is one of the ENI's public IPv4 addresses. */
   public boolean isPublicAddress() {
-    return eni.isPresent() && eni.get().publicIpv4().contains(address);
+    return kind == PUBLIC;
   }
 
   /** {@code eni-0a1 (10.0.1.5)} or {@code 8.8.8.8 (outside)}. */
   public String label() {
     return eni.map(e -> e.id() + " (" + address + ")").orElse(address + " (outside)");
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof PathEnd p && p.address.equals(address) && p.eni.equals(eni);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * eni.hashCode() + address.hashCode();
   }
 
   @Override

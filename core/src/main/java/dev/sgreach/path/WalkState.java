@@ -85,9 +85,9 @@ abstract class WalkState {
    */
   int subnetHolding(int vpc, Cidr address) {
     if (vpc != heldVpc || address != heldAddress) {
-      int own = destinationEni != null ? destinationEni.ownSubnet(vpc, address) : Integer.MIN_VALUE;
+      int own = destinationEni != null ? destinationEni.ownSubnet(vpc, address, destination) : Integer.MIN_VALUE;
       if (own == Integer.MIN_VALUE && sourceEni != null) {
-        own = sourceEni.ownSubnet(vpc, address);
+        own = sourceEni.ownSubnet(vpc, address, source);
       }
       held = own != Integer.MIN_VALUE ? own : c.subnetHolding(vpc, address);
       heldVpc = vpc;
