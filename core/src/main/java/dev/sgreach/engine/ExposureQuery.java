@@ -150,8 +150,31 @@ final class ExposureQuery {
    * probes {@link #withPath} tries, in order. They depend on nothing else (the internet's pieces on the VPC, subnet and
    * family, the keys on its ACL, the sources and ports on the rules), so ENIs of one kind in one subnet share them.
    */
-  private final java.util.Map<List<RuleMatch>, java.util.Map<String, Probes>> probes =
+  private final java.util.Map<List<RuleMatch>, java.util.Map<ProbeKey, Probes>> probes =
       new java.util.IdentityHashMap<>();
+
+  /** What the probes of one list of admitting rules depend on besides it: the VPC, the subnet and the family. */
+  private static final class ProbeKey {
+    private final String vpc;
+    private final String subnet;
+    private final int family;
+
+    ProbeKey(String vpc, String subnet, int family) {
+      this.vpc = vpc;
+      this.subnet = subnet;
+      this.family = family;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof ProbeKey k && k.family == family && k.vpc.equals(vpc) && k.subnet.equals(subnet);
+    }
+
+    @Override
+    public int hashCode() {
+      return (31 * vpc.hashCode() + subnet.hashCode()) * 31 + family;
+    }
+  }
 
   private Probes probes(Exposure.Exposed x, int eni, PacketPaths paths, PathEnd to) {
     int family = to.address().family();
@@ -162,7 +185,7 @@ final class ExposureQuery {
     }
     // the internet an ENI sees depends on its VPC (and its peers), which its subnet names but for an ENI without one
     return probes.computeIfAbsent(x.rules(), k -> new java.util.HashMap<>())
-        .computeIfAbsent(x.eni().vpcId() + "|" + x.eni().subnetId() + "|" + family, k -> {
+        .computeIfAbsent(new ProbeKey(x.eni().vpcId(), x.eni().subnetId(), family), k -> {
           List<Cidr> blocks = x.rules().stream().map(RuleMatch::matchedAddress).distinct().toList();
           return new Probes(new Candidates(paths.internetSources(to, List.of()), blocks,
               c -> sides.firstInternetAddress(eni, c), family), x, eni, family, paths, to);

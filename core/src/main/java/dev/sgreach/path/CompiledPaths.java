@@ -467,16 +467,7 @@ final class CompiledPaths {
     if (vpcContaining(dst) == -1) {
       return true;
     }
-    EniInfo known = from.compiledIn(this); // an end asked about before
-    if (known == null) {
-      known = ownInfo(from.eni().get());
-      if (known != null) {
-        from.remember(this, known); // the snapshot's own ENI: what a walk would remember
-      } else {
-        known = info(from.eni().get()); // an equal copy: a walk checks it
-      }
-    }
-    int s = known.subnet();
+    int s = subnetOf(from);
     if (s < 0 || subnets[s].routeTable < 0) {
       return true;
     }
@@ -504,7 +495,7 @@ final class CompiledPaths {
    * only the ACL of the destination's subnet (all ACLs when that is not known).
    */
   int[] keyBoundariesFromInternet(int protocol, PathEnd destination) {
-    int s = destination.eni().map(this::subnetOf).orElse(-1);
+    int s = subnetOf(destination);
     if (s < 0 || subnets[s].acl < 0 || !(protocol == 6 || protocol == 17 || protocol == 1 || protocol == 58)) {
       return keyBoundaries(protocol);
     }
@@ -557,7 +548,7 @@ final class CompiledPaths {
   /** See {@link PacketPaths#internetSources}. */
   List<Cidr> internetSources(PathEnd destination, java.util.Collection<Cidr> alsoApart) {
     if (alsoApart.isEmpty()) { // the pieces then depend on the destination's subnet and family alone
-      int s = destination.eni().map(this::subnetOf).orElse(-1);
+      int s = subnetOf(destination);
       return internetPieces.computeIfAbsent(s * 2 + (destination.address().isIpv4() ? 0 : 1),
           k -> List.copyOf(cutInternet(destination, alsoApart)));
     }
@@ -570,7 +561,7 @@ final class CompiledPaths {
   private List<Cidr> cutInternet(PathEnd destination, java.util.Collection<Cidr> alsoApart) {
     int family = destination.address().family();
     List<Cidr> blocks = new ArrayList<>(alsoApart);
-    int s = destination.eni().map(this::subnetOf).orElse(-1);
+    int s = subnetOf(destination);
     if (s >= 0) {
       SubnetInfo si = subnets[s];
       if (si.acl >= 0) {
@@ -827,6 +818,27 @@ final class CompiledPaths {
   TgwLookup tgwTable(String gatewayId, String routeTableId) {
     Map<String, TgwLookup> tables = tgwTables.get(gatewayId);
     return tables == null ? null : tables.get(routeTableId);
+  }
+
+  /**
+   * The subnet index of an end's ENI, -1 for an outside party or an ENI that names none. The compiled facts come
+   * from the end when it kept them for this network, else are looked up, and kept when the ENI is the snapshot's own
+   * object (what a walk would keep; an equal copy is left for the walk to check).
+   */
+  int subnetOf(PathEnd end) {
+    if (end.isOutside()) {
+      return -1;
+    }
+    EniInfo known = end.compiledIn(this);
+    if (known == null) {
+      known = ownInfo(end.eni().get());
+      if (known != null) {
+        end.remember(this, known);
+      } else {
+        known = info(end.eni().get());
+      }
+    }
+    return known.subnet();
   }
 
   /** The subnet index of an ENI of the snapshot, or -1 when it names none. */

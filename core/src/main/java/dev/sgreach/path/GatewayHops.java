@@ -252,8 +252,8 @@ abstract class GatewayHops extends TransitHops {
       return;
     }
     if (reply) {
-      deny(Step.NAT_GATEWAY, id, ns, null, "the reply would leave through " + id + ", which gives it a new source:"
-          + " " + source.address() + ", which sent to " + destination.address() + ", drops it");
+      deny(Step.NAT_GATEWAY, id, ns, null, !t.on ? "" : "the reply would leave through " + id + ", which gives it"
+          + " a new source: " + source.address() + ", which sent to " + destination.address() + ", drops it");
       return;
     }
     if (proto != 6 && proto != 17 && proto != 1) {
