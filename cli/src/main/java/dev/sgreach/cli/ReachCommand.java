@@ -183,13 +183,16 @@ final class ReachCommand extends AnalysisCommand {
   /**
    * Every distinct endpoint resolved to its members; a bad one is reported at the first line that names it, and
    * every query is checked for two outside parties, in query order. Many endpoints are resolved on several threads
-   * first (each lookup is a few cache misses on a region's ENI table), each result or error kept for that pass.
+   * first (each lookup is a few cache misses on a region's ENI table), each result or error kept for that pass;
+   * on one thread when plug-in endpoint parsers are installed.
    */
   private List<ImmutableList<Member>> resolveAll(QueryFile.Queries parsed, String name, Reachability engine) {
     int count = parsed.endpoints().size();
     Object[] resolved = new Object[count]; // the members, or the RuntimeException resolving met
     IntStream all = IntStream.range(0, count);
-    (count >= ANSWER_RUN ? all.parallel() : all).forEach(e -> {
+    // plug-in endpoint parsers were never promised to be called from several threads: with any, one thread resolves
+    boolean parallel = count >= ANSWER_RUN && environment().parsers().isEmpty();
+    (parallel ? all.parallel() : all).forEach(e -> {
       try {
         resolved[e] = engine.resolve(endpoint(parsed.endpoints().get(e)));
       } catch (RuntimeException ex) {

@@ -162,6 +162,25 @@ class QueriesTest {
         .startsWith("198.18.0.1\t" + DB + "\ttcp/5432\tdenied");
   }
 
+  /** A plug-in endpoint parser was never promised calls from several threads: with one, one thread resolves. */
+  @Test
+  void a_plugged_endpoint_parser_is_called_from_one_thread_however_many_endpoints() throws IOException {
+    java.util.Set<Thread> callers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    EndpointParser counting = (text, network) -> {
+      callers.add(Thread.currentThread());
+      return java.util.Optional.empty();
+    };
+    StringBuilder in = new StringBuilder();
+    for (int i = 0; i < 12_000; i++) {
+      in.append("198.18.").append(i / 250).append('.').append(i % 250 + 1).append(' ').append(DB)
+          .append(" tcp/5432\n");
+    }
+    Cli.Result r = run(Cli.env().withParsers(java.util.List.of(counting)), "reach", "--snapshot", MINIMAL,
+        "--queries", file(in.toString()));
+    assertThat(r.out().lines()).hasSize(12_000);
+    assertThat(callers).as("the threads that called the parser").hasSize(1);
+  }
+
   @Test
   void many_queries_repeat_endpoints_and_specs_and_keep_their_order() throws IOException {
     StringBuilder in = new StringBuilder();
