@@ -119,6 +119,8 @@ final class CompiledPaths {
     final ClientPorts clientPorts;
     /** No other ENI of its VPC holds one of its private addresses; set while the network is compiled. */
     private boolean soleHolder;
+    /** No other ENI of the snapshot, in any VPC, holds one of its private addresses; set with {@link #soleHolder}. */
+    private boolean onlyHolder;
 
     EniInfo(NetworkInterface eni, int vpc, int subnet) {
       this.eni = eni;
@@ -144,16 +146,29 @@ final class CompiledPaths {
     }
 
     /**
-     * What {@link CompiledPaths#subnetHolding}{@code (v, a)} gives for an address of this ENI, when that is known
-     * without looking the address up: this ENI's subnet, when {@code a} is one of its private addresses (known without
-     * reading its lists when it is the address of {@code end}, this ENI's end of the walk), it alone
-     * holds it in its VPC and {@code v} is that VPC; else {@link Integer#MIN_VALUE} (look it up).
+     * What {@link CompiledPaths#subnetHolding}{@code (v, a)} gives for an address of this ENI, as far as that is known
+     * without looking the address up, when {@code a} is one of its private addresses (known without reading its lists
+     * when it is the address of {@code end}, this ENI's end of the walk): this ENI's subnet when it alone holds the
+     * address in its VPC and {@code v} is that VPC; {@link #NO_HOLDER_IN_VPC} when {@code v} is another VPC and no
+     * other ENI of the snapshot holds the address (the subnet is then found by the VPC's subnet blocks alone); else
+     * {@link #LOOK_IT_UP}.
      */
     int ownSubnet(int v, Cidr a, PathEnd end) {
-      return soleHolder && v == vpc && subnet >= 0 && (a.equals(end.address()) && end.isPrivateAddress()
-          || eni.privateIpv4().contains(a) || eni.ipv6().contains(a)) ? subnet : Integer.MIN_VALUE;
+      if (!(v == vpc ? soleHolder && subnet >= 0 : onlyHolder && v >= 0)) {
+        return LOOK_IT_UP;
+      }
+      if (!(a.equals(end.address()) && end.isPrivateAddress() || eni.privateIpv4().contains(a)
+          || eni.ipv6().contains(a))) {
+        return LOOK_IT_UP;
+      }
+      return v == vpc ? subnet : NO_HOLDER_IN_VPC;
     }
   }
+
+  /** {@link EniInfo#ownSubnet}: nothing known without looking the address up. */
+  static final int LOOK_IT_UP = Integer.MIN_VALUE;
+  /** {@link EniInfo#ownSubnet}: no ENI of the VPC asked about holds the address. */
+  static final int NO_HOLDER_IN_VPC = Integer.MIN_VALUE + 1;
 
   /** Who owns a public IPv4 address (or an ENI's IPv6 address): an ENI with its private address, or a NAT gateway. */
   record PublicOwner(NetworkInterface eni, NatGateway nat, Cidr privateAddress, int vpc, int subnet, boolean ambiguous) {}
@@ -408,6 +423,7 @@ final class CompiledPaths {
       // the first holder of an address in a VPC is what a lookup finds; alone, it is also the only one there
       info.soleHolder = info.eni.privateAddresses().stream().allMatch(a -> holderIn(info.vpc, a) == info
           && java.util.Arrays.stream(enisByAddress.get(a)).filter(o -> o.vpc == info.vpc).count() == 1);
+      info.onlyHolder = info.eni.privateAddresses().stream().allMatch(a -> enisByAddress.get(a).length == 1);
     }
   }
 
@@ -878,6 +894,11 @@ final class CompiledPaths {
     if (e != null && e.subnet() >= 0) {
       return e.subnet();
     }
+    return subnetByBlocks(vpc, address);
+  }
+
+  /** {@link #subnetHolding} when no ENI of the VPC holds the address: by the VPC's subnet blocks alone. */
+  int subnetByBlocks(int vpc, Cidr address) {
     VpcInfo v = vpcs[vpc];
     Cidr[] blocks = v.subnetBlocks;
     int lo = 0;

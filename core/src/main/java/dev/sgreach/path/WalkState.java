@@ -85,11 +85,13 @@ abstract class WalkState {
    */
   int subnetHolding(int vpc, Cidr address) {
     if (vpc != heldVpc || address != heldAddress) {
-      int own = destinationEni != null ? destinationEni.ownSubnet(vpc, address, destination) : Integer.MIN_VALUE;
-      if (own == Integer.MIN_VALUE && sourceEni != null) {
+      int own = destinationEni != null ? destinationEni.ownSubnet(vpc, address, destination)
+          : CompiledPaths.LOOK_IT_UP;
+      if (own == CompiledPaths.LOOK_IT_UP && sourceEni != null) {
         own = sourceEni.ownSubnet(vpc, address, source);
       }
-      held = own != Integer.MIN_VALUE ? own : c.subnetHolding(vpc, address);
+      held = own == CompiledPaths.LOOK_IT_UP ? c.subnetHolding(vpc, address)
+          : own == CompiledPaths.NO_HOLDER_IN_VPC ? c.subnetByBlocks(vpc, address) : own;
       heldVpc = vpc;
       heldAddress = address;
     }
