@@ -72,47 +72,64 @@ final class AclTable {
       return entries.length;
     }
 
-    /** Whether entry {@code i} applies to a packet of this protocol to or from this address (high, low words). */
     boolean matches(int i, int protocol, long high, long low) {
-      int r = i * STRIDE;
-      int p = (int) (rows[r + 4] >>> PROTOCOL_SHIFT & 0x1FF) - 1;
-      return (p == -1 || p == protocol) && (high & rows[r + 1]) == rows[r] && (low & rows[r + 3]) == rows[r + 2];
+      return AclTable.matches(rows, i, protocol, high, low);
     }
 
     int keyLow(int i) {
-      return (int) (rows[i * STRIDE + 4] >>> LOW_SHIFT & KEY_MASK);
+      return AclTable.keyLow(rows, i);
     }
 
     int keyHigh(int i) {
-      return (int) (rows[i * STRIDE + 4] & KEY_MASK);
+      return AclTable.keyHigh(rows, i);
     }
 
     boolean allows(int i) {
-      return (rows[i * STRIDE + 4] >>> ALLOW_BIT & 1) == 1;
+      return AclTable.allows(rows, i);
     }
+  }
 
-    /**
-     * True when every key of {@code lo..hi} is first matched, from entry {@code from} on, by an entry that allows:
-     * the boolean {@link AclTable#decide} answers for one range, without building key sets.
-     */
-    boolean allowsAll(int from, int protocol, long high, long low, int lo, int hi) {
-      for (int i = from; i < entries.length; i++) {
-        if (!matches(i, protocol, high, low)) {
-          continue;
-        }
-        int a = keyLow(i);
-        int b = keyHigh(i);
-        if (b < lo || a > hi) {
-          continue;
-        }
-        if (!allows(i)) {
-          return false;
-        }
-        return (a <= lo || allowsAll(i + 1, protocol, high, low, lo, a - 1))
-            && (b >= hi || allowsAll(i + 1, protocol, high, low, b + 1, hi));
+  /** Whether entry {@code i} of rows applies to a packet of this protocol to or from this address (high, low words). */
+  private static boolean matches(long[] rows, int i, int protocol, long high, long low) {
+    int r = i * STRIDE;
+    int p = (int) (rows[r + 4] >>> PROTOCOL_SHIFT & 0x1FF) - 1;
+    return (p == -1 || p == protocol) && (high & rows[r + 1]) == rows[r] && (low & rows[r + 3]) == rows[r + 2];
+  }
+
+  private static int keyLow(long[] rows, int i) {
+    return (int) (rows[i * STRIDE + 4] >>> LOW_SHIFT & KEY_MASK);
+  }
+
+  private static int keyHigh(long[] rows, int i) {
+    return (int) (rows[i * STRIDE + 4] & KEY_MASK);
+  }
+
+  private static boolean allows(long[] rows, int i) {
+    return (rows[i * STRIDE + 4] >>> ALLOW_BIT & 1) == 1;
+  }
+
+  /**
+   * True when every key of {@code lo..hi} is first matched, from entry {@code from} of {@code rows} on, by an entry
+   * that allows: the boolean {@link AclTable#decide} answers for one range, without building key sets.
+   */
+  private static boolean allowsAll(long[] rows, int from, int protocol, long high, long low, int lo, int hi) {
+    int n = rows.length / STRIDE;
+    for (int i = from; i < n; i++) {
+      if (!matches(rows, i, protocol, high, low)) {
+        continue;
       }
-      return false; // no entry matches these keys: the final * deny
+      int a = keyLow(rows, i);
+      int b = keyHigh(rows, i);
+      if (b < lo || a > hi) {
+        continue;
+      }
+      if (!allows(rows, i)) {
+        return false;
+      }
+      return (a <= lo || allowsAll(rows, i + 1, protocol, high, low, lo, a - 1))
+          && (b >= hi || allowsAll(rows, i + 1, protocol, high, low, b + 1, hi));
     }
+    return false; // no entry matches these keys: the final * deny
   }
 
   private static final int STRIDE = 5;
@@ -177,13 +194,31 @@ final class AclTable {
    * sets, for the fast path.
    */
   boolean allowsAll(boolean egress, int protocol, Cidr peer, PortSet keys) {
-    Dir d = dirs[egress ? 1 : 0][peer.family() == 6 ? 1 : 0];
+    return allowsAll(rows(egress, peer.family()), protocol, peer, keys);
+  }
+
+  /**
+   * {@link #allowsAll(boolean, int, Cidr, PortSet)} over the rows of the direction and family ({@link #rows}): the
+   * fast path keeps every ACL's rows in one array ({@link CompiledPaths#aclRows}), so that a check reads the rows
+   * without going through this table and its directions first.
+   */
+  static boolean allowsAll(long[] rows, int protocol, Cidr peer, PortSet keys) {
     for (int k = 0; k < keys.intervals(); k++) {
-      if (!d.allowsAll(0, protocol, peer.high(), peer.low(), keys.low(k), keys.high(k))) {
+      if (!allowsAll(rows, 0, protocol, peer.high(), peer.low(), keys.low(k), keys.high(k))) {
         return false;
       }
     }
     return true;
+  }
+
+  /** The flat rows of one direction and family (see {@link Dir}). */
+  long[] rows(boolean egress, int family) {
+    return dirs[egress ? 1 : 0][family == 6 ? 1 : 0].rows;
+  }
+
+  /** Where {@link #rows} of a direction and family sit among an ACL's four in {@link CompiledPaths#aclRows}. */
+  static int rowsSlot(boolean egress, int family) {
+    return (egress ? 2 : 0) + (family == 6 ? 1 : 0);
   }
 
   /** One entry and the keys it decided, for the proof. */

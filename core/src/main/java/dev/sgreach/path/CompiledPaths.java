@@ -52,6 +52,12 @@ final class CompiledPaths {
   final VpcInfo[] vpcs;
   private final Map<String, Integer> vpcIndex = new HashMap<>();
   final AclTable[] aclTables;
+  /**
+   * Every ACL's entry rows per direction and family, at {@code acl * 4 + }{@link AclTable#rowsSlot}: the fast walk's
+   * ACL check reads the rows straight from here (one load fewer per table, direction and family than through
+   * {@link #aclTables}; on a region those are cache misses).
+   */
+  final long[][] aclRows;
   final RouteLookup[] routeTables;
   private final Map<String, RouteLookup> edgeTables = new HashMap<>();
   /** Per transit gateway id, its route tables by id (two maps, so that a walk's lookup makes no key string). */
@@ -196,6 +202,14 @@ final class CompiledPaths {
       subnets[i].zoneName = zones.computeIfAbsent(subnets[i].zoneName, z -> z);
     }
     this.aclTables = network.networkAcls().values().stream().map(AclTable::new).toArray(AclTable[]::new);
+    this.aclRows = new long[aclTables.length * 4][];
+    for (int i = 0; i < aclTables.length; i++) {
+      for (boolean egress : new boolean[] {false, true}) {
+        for (int family : new int[] {4, 6}) {
+          aclRows[i * 4 + AclTable.rowsSlot(egress, family)] = aclTables[i].rows(egress, family);
+        }
+      }
+    }
     this.routeTables = network.routeTables().values().stream()
         .map(t -> new RouteLookup(t, network.prefixLists())).toArray(RouteLookup[]::new);
     resolveSubnets();

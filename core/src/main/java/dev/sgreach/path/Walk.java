@@ -336,15 +336,15 @@ final class Walk extends GatewayHops {
       }
       return;
     }
-    AclTable a = c.aclTables[si.acl];
     Cidr peer = egress ? dst : src;
     if (!t.on) {
-      if (!a.allowsAll(egress, proto, peer, keys)) {
+      if (!AclTable.allowsAll(c.aclRows[si.acl * 4 + AclTable.rowsSlot(egress, peer.family())], proto, peer, keys)) {
         outcome = Tri.DENY; // a deny of some keys decides the fast answer; only the proof goes on
         stop = true;
       }
       return;
     }
+    AclTable a = c.aclTables[si.acl];
     List<AclTable.Part> parts = new ArrayList<>(2);
     PortSet allowed = a.decide(egress, proto, peer, keys, parts);
     boolean all = allowed.equals(keys);
