@@ -119,16 +119,23 @@ final class CompiledPaths {
    * addresses in its VPC. Fixed once the compiled network is made.
    */
   static final class EniInfo {
+    /** The compiled network these facts belong to. */
+    final CompiledPaths owner;
     final NetworkInterface eni;
     final int vpc;
     final int subnet;
     final ClientPorts clientPorts;
-    /** No other ENI of its VPC holds one of its private addresses; set while the network is compiled. */
+    /**
+     * No other ENI of its VPC holds one of its private addresses; set while the network is compiled. A thread that
+     * found these facts through a path end's unsynchronised field ({@link PathEnd#compiledIn}) sees the final fields
+     * as built; should it ever see this flag or the next one unset, that only means "look the address up".
+     */
     private boolean soleHolder;
     /** No other ENI of the snapshot, in any VPC, holds one of its private addresses; set with {@link #soleHolder}. */
     private boolean onlyHolder;
 
-    EniInfo(NetworkInterface eni, int vpc, int subnet) {
+    EniInfo(CompiledPaths owner, NetworkInterface eni, int vpc, int subnet) {
+      this.owner = owner;
       this.eni = eni;
       this.vpc = vpc;
       this.subnet = subnet;
@@ -417,7 +424,7 @@ final class CompiledPaths {
       }
     }
     for (NetworkInterface e : network.interfaces().values()) {
-      EniInfo info = new EniInfo(e, vpcIndex(e.vpcId()), subnetIndex(e.subnetId()));
+      EniInfo info = new EniInfo(this, e, vpcIndex(e.vpcId()), subnetIndex(e.subnetId()));
       eniInfo.put(e, info);
       for (Cidr a : e.privateAddresses()) {
         EniInfo[] held = enisByAddress.get(a);
@@ -863,7 +870,7 @@ final class CompiledPaths {
     if (known == null) {
       known = ownInfo(end.eni().get());
       if (known != null) {
-        end.remember(this, known);
+        end.remember(known);
       } else {
         known = info(end.eni().get());
       }
@@ -892,7 +899,7 @@ final class CompiledPaths {
    */
   EniInfo info(NetworkInterface eni) {
     EniInfo i = eniInfo.get(eni);
-    return i != null ? i : new EniInfo(eni, vpcIndex(eni.vpcId()), subnetIndex(eni.subnetId()));
+    return i != null ? i : new EniInfo(this, eni, vpcIndex(eni.vpcId()), subnetIndex(eni.subnetId()));
   }
 
   /**

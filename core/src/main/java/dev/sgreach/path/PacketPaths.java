@@ -222,7 +222,7 @@ public final class PacketPaths {
       }
       info = compiled.info(e); // an equal copy of one of the snapshot's
     }
-    end.remember(compiled, info);
+    end.remember(info);
     return info;
   }
 

@@ -21,14 +21,16 @@ public final class PathEnd {
   private static final byte IN_PREFIX = 3;
 
   private final Optional<NetworkInterface> eni;
+  /** The ENI, null for an outside party: what the fast path reads, without going through the optional. */
+  private final NetworkInterface eniOrNull;
   private final Cidr address;
   /** Which of the ENI's addresses {@link #address} is: {@link #PUBLIC}, else {@link #PRIVATE}, else {@link #IN_PREFIX}. */
   private final byte kind;
-  /** The compiled facts of the ENI in the last network that asked: a benign race, one immutable pair at a time. */
-  private Compiled compiled;
-
-  /** An ENI's compiled facts in one network. */
-  record Compiled(CompiledPaths network, CompiledPaths.EniInfo info) {}
+  /**
+   * The compiled facts of the ENI in the last network that asked (they name their network): a benign race, one
+   * reference written at a time, its network and facts final.
+   */
+  private CompiledPaths.EniInfo compiled;
 
   /**
    * An end.
@@ -46,7 +48,8 @@ public final class PathEnd {
       throw new IllegalArgumentException("path end " + address.toCidrString() + " is a block, not an address");
     }
     this.address = address;
-    this.kind = this.eni.isPresent() ? kind(this.eni.get(), address) : OUTSIDE;
+    this.eniOrNull = this.eni.orElse(null);
+    this.kind = eniOrNull != null ? kind(eniOrNull, address) : OUTSIDE;
   }
 
   private static byte kind(NetworkInterface e, Cidr a) {
@@ -81,13 +84,13 @@ public final class PathEnd {
 
   /** What {@link #remember} kept for {@code network}, or null. */
   CompiledPaths.EniInfo compiledIn(CompiledPaths network) {
-    Compiled c = compiled;
-    return c != null && c.network() == network ? c.info() : null;
+    CompiledPaths.EniInfo c = compiled;
+    return c != null && c.owner == network ? c : null;
   }
 
-  /** Keeps the ENI's compiled facts in {@code network}. */
-  void remember(CompiledPaths network, CompiledPaths.EniInfo info) {
-    compiled = new Compiled(network, info);
+  /** Keeps the ENI's compiled facts (in the network they name). */
+  void remember(CompiledPaths.EniInfo info) {
+    compiled = info;
   }
 
   /** An ENI at one of its addresses. */
@@ -118,7 +121,7 @@ public final class PathEnd {
 
   /** True for an outside party. */
   public boolean isOutside() {
-    return eni.isEmpty();
+    return eniOrNull == null;
   }
 
   /** True when the address is one of the ENI's public IPv4 addresses. */
