@@ -866,16 +866,23 @@ final class CompiledPaths {
     if (end.isOutside()) {
       return -1;
     }
+    EniInfo known = ownInfo(end);
+    return (known != null ? known : info(end.eni().get())).subnet();
+  }
+
+  /**
+   * The compiled facts an end of an ENI kept for this network, else those of the snapshot's own ENI object (then kept
+   * in the end); null for an ENI object the snapshot does not hold (an equal copy, or another network's).
+   */
+  EniInfo ownInfo(PathEnd end) {
     EniInfo known = end.compiledIn(this);
     if (known == null) {
       known = ownInfo(end.eni().get());
       if (known != null) {
         end.remember(known);
-      } else {
-        known = info(end.eni().get());
       }
     }
-    return known.subnet();
+    return known;
   }
 
   /** The subnet index of an ENI of the snapshot, or -1 when it names none. */

@@ -210,18 +210,15 @@ public final class PacketPaths {
     if (end.isOutside()) {
       return null;
     }
-    CompiledPaths.EniInfo info = end.compiledIn(compiled); // an end asked about before
+    CompiledPaths.EniInfo info = compiled.ownInfo(end);
     if (info != null) {
       return info;
     }
     NetworkInterface e = end.eni().get();
-    info = compiled.ownInfo(e);
-    if (info == null) {
-      if (!compiled.network.networkInterface(e.id()).equals(end.eni())) {
-        throw new IllegalArgumentException(e.id() + " is not a network interface of this snapshot");
-      }
-      info = compiled.info(e); // an equal copy of one of the snapshot's
+    if (!compiled.network.networkInterface(e.id()).equals(end.eni())) {
+      throw new IllegalArgumentException(e.id() + " is not a network interface of this snapshot");
     }
+    info = compiled.info(e); // an equal copy of one of the snapshot's, checked once
     end.remember(info);
     return info;
   }
