@@ -110,7 +110,10 @@ final class FlowJudge {
     }
     NetworkInterface n = index.enis[eni];
     if (source && n.publicIpv4().contains(a)) {
-      return PathEnd.of(n); // packets leave from a private address; the public one is what the internet sees
+      // packets leave from a private address (the first, as PathEnd.of says); the public one is what the internet
+      // sees. The end of that private address is the one kept, so that it is made and looked up once.
+      Cidr first = !n.privateIpv4().isEmpty() ? n.privateIpv4().get(0) : !n.ipv6().isEmpty() ? n.ipv6().get(0) : null;
+      return first != null ? end(eni, first, true) : PathEnd.of(n);
     }
     PathEnd end = PathEnd.of(n, a);
     if (ends == null) {

@@ -60,8 +60,8 @@ final class CompiledPaths {
   final long[][] aclRows;
   final RouteLookup[] routeTables;
   private final Map<String, RouteLookup> edgeTables = new HashMap<>();
-  /** Per transit gateway id, its route tables by id (two maps, so that a walk's lookup makes no key string). */
-  private final Map<String, Map<String, TgwLookup>> tgwTables = new HashMap<>();
+  /** The transit gateways compiled; every route to one knows it ({@link RouteLookup#transitGateway}). */
+  TransitGateways transitGateways;
   private final Map<Cidr, PublicOwner> publicOwners = new HashMap<>();
   private final Map<Cidr, List<NatGateway>> natByPrivate = new HashMap<>();
   /** The ENIs holding each private address, with their VPC and subnet. */
@@ -70,11 +70,11 @@ final class CompiledPaths {
   /** Every ENI of the snapshot, by identity, with its VPC and subnet: asked on every walk, so no string is hashed. */
   private final java.util.IdentityHashMap<NetworkInterface, EniInfo> eniInfo = new java.util.IdentityHashMap<>();
   private final Map<Cidr, Integer> resolvers = new HashMap<>();
-  private final Map<String, Map<String, TransitGateway.Attachment>> attachments = new HashMap<>();
-  /** Per transit gateway: the attachment each VPC (by index) routes into, null when it has none. */
-  private final Map<TransitGateway, TransitGateway.Attachment[]> attachmentOfVpc = new java.util.IdentityHashMap<>();
-  /** Per VPC attachment: the indexes of its subnets the snapshot knows, in its order. */
-  private final Map<TransitGateway.Attachment, int[]> attachmentSubnets = new java.util.IdentityHashMap<>();
+  /**
+   * The last bytes of the {@link #resolvers}' addresses: an address whose last byte is not among them is no VPC's
+   * resolver, known without hashing it (every packet of a walk is asked about).
+   */
+  private final boolean[] resolverLastByte = new boolean[256];
 
   /** One subnet: its VPC, zone, and the indexes of its ACL and route table (or {@link #MISSING}, {@link #AMBIGUOUS}). */
   static final class SubnetInfo {
@@ -85,6 +85,8 @@ final class CompiledPaths {
     String zoneName = "";
     int acl = MISSING;
     int routeTable = MISSING;
+    /** True when a NAT gateway of the snapshot names this subnet ({@link #natAt} looks no further otherwise). */
+    boolean hasNatGateway;
 
     SubnetInfo(String id, Subnet subnet) {
       this.id = id;
@@ -198,6 +200,7 @@ final class CompiledPaths {
       vpcIndex.put(vpcs[i].id, i);
       if (vpcs[i].dnsAddress != null) {
         resolvers.putIfAbsent(vpcs[i].dnsAddress, i);
+        resolverLastByte[(int) (vpcs[i].dnsAddress.low() & 0xFF)] = true;
       }
     }
     this.subnets = subnetMap.values().toArray(new SubnetInfo[0]);
@@ -419,6 +422,10 @@ final class CompiledPaths {
       }
     }
     for (NatGateway n : network.natGateways().values()) {
+      int at = subnetIndex(n.subnetId());
+      if (at >= 0) {
+        subnets[at].hasNatGateway = true;
+      }
       for (NatGateway.Address a : n.addresses()) {
         natByPrivate.computeIfAbsent(a.privateIp(), k -> new ArrayList<>(1)).add(n);
       }
@@ -449,25 +456,9 @@ final class CompiledPaths {
   }
 
   private void compileTransitGateways() {
-    for (TransitGateway g : network.transitGateways().values()) {
-      Map<String, TransitGateway.Attachment> byId = new HashMap<>();
-      g.attachments().forEach(a -> byId.put(a.id(), a));
-      attachments.put(g.id(), byId);
-      TransitGateway.Attachment[] byVpc = new TransitGateway.Attachment[vpcs.length];
-      for (TransitGateway.Attachment a : g.attachments()) {
-        if (!a.isVpc()) {
-          continue;
-        }
-        int v = vpcIndex(a.resourceId());
-        if (v >= 0 && (byVpc[v] == null || a.isAvailable())) {
-          byVpc[v] = a; // an available attachment, the last of them; else the first
-        }
-        attachmentSubnets.put(a, a.subnetIds().stream().mapToInt(this::subnetIndex).toArray());
-      }
-      attachmentOfVpc.put(g, byVpc);
-      for (TransitGateway.RouteTable t : g.routeTables()) {
-        tgwTables.computeIfAbsent(g.id(), k -> new HashMap<>()).put(t.id(), new TgwLookup(g, t, network.vpcs()));
-      }
+    transitGateways = new TransitGateways(network, this);
+    for (RouteLookup t : routeTables) {
+      t.resolveTransitGateways(transitGateways);
     }
   }
 
@@ -773,12 +764,18 @@ final class CompiledPaths {
 
   /** The VPC whose Route 53 Resolver is at this address (its primary block plus two), or -1. */
   int vpcWithResolverAt(Cidr address) {
+    if (!resolverLastByte[(int) (address.low() & 0xFF)]) {
+      return -1;
+    }
     Integer v = resolvers.get(address);
     return v == null ? -1 : v;
   }
 
   /** The NAT gateway of subnet {@code subnet} whose private address this is, or null. */
   NatGateway natAt(Cidr address, int subnet) {
+    if (subnet < 0 || !subnets[subnet].hasNatGateway) {
+      return null;
+    }
     List<NatGateway> found = natByPrivate.get(address);
     if (found != null) {
       for (NatGateway n : found) {
@@ -850,11 +847,6 @@ final class CompiledPaths {
 
   RouteLookup edgeTable(String gatewayId) {
     return edgeTables.get(gatewayId);
-  }
-
-  TgwLookup tgwTable(String gatewayId, String routeTableId) {
-    Map<String, TgwLookup> tables = tgwTables.get(gatewayId);
-    return tables == null ? null : tables.get(routeTableId);
   }
 
   /**
@@ -1029,26 +1021,6 @@ final class CompiledPaths {
       }
     }
     return false;
-  }
-
-  /**
-   * The attachment through which a subnet of VPC {@code vpc} routes into this transit gateway: its VPC attachment (an
-   * available one when there are several), or null.
-   */
-  TransitGateway.Attachment attachmentOf(TransitGateway gateway, int vpc) {
-    TransitGateway.Attachment[] byVpc = attachmentOfVpc.get(gateway);
-    return byVpc == null || vpc < 0 ? null : byVpc[vpc];
-  }
-
-  /** The indexes of a VPC attachment's subnets, in its order: -1 for one the snapshot does not know. */
-  int[] subnetsOf(TransitGateway.Attachment attachment) {
-    int[] s = attachmentSubnets.get(attachment);
-    return s != null ? s : attachment.subnetIds().stream().mapToInt(this::subnetIndex).toArray();
-  }
-
-  /** The attachment of this transit gateway with this id, or null. */
-  TransitGateway.Attachment attachment(TransitGateway gateway, String attachmentId) {
-    return attachments.get(gateway.id()).get(attachmentId);
   }
 
   /** True when one of the blocks contains the address. */

@@ -140,4 +140,27 @@ final class RouteLookup {
   RouteTable.Route route(int index) {
     return table.routes().get(index);
   }
+
+  /**
+   * Per route of {@link #table} (by index), the transit gateway it targets, compiled; null for another target or a
+   * gateway the snapshot lacks. Set once while the compiled network is built ({@link #resolveTransitGateways}).
+   */
+  private TransitGateways.Gateway[] transitGateways;
+
+  /** Finds the transit gateway of each route that targets one. */
+  void resolveTransitGateways(TransitGateways gateways) {
+    List<RouteTable.Route> routes = table.routes();
+    transitGateways = new TransitGateways.Gateway[routes.size()];
+    for (int i = 0; i < routes.size(); i++) {
+      RouteTable.Route r = routes.get(i);
+      if (r.target().kind() == dev.sgreach.model.RouteTarget.Kind.TRANSIT_GATEWAY) {
+        transitGateways[i] = gateways.gateway(r.target().id());
+      }
+    }
+  }
+
+  /** The transit gateway route {@code index} targets, compiled; null when it targets none the snapshot holds. */
+  TransitGateways.Gateway transitGateway(int index) {
+    return transitGateways[index];
+  }
 }

@@ -26,6 +26,8 @@ final class TgwLookup {
   private final List<TransitGateway.Route> routes = new ArrayList<>();
   /** Why some route might be missing from {@link #routes}, empty when every route is known. */
   final Optional<String> unknownRoutes;
+  /** Per route, its one attachment compiled ({@link #resolveTargets}); null for several, or one the snapshot lacks. */
+  private TransitGateways.Attachment[] targets;
 
   TgwLookup(TransitGateway gateway, TransitGateway.RouteTable table, Map<String, Vpc> vpcs) {
     this.gateway = gateway;
@@ -90,5 +92,19 @@ final class TgwLookup {
 
   TransitGateway.Route route(int index) {
     return routes.get(index);
+  }
+
+  /** Finds each route's attachment among its gateway's: once, while the compiled network is built. */
+  void resolveTargets(Map<String, TransitGateways.Attachment> attachments) {
+    targets = new TransitGateways.Attachment[routes.size()];
+    for (int i = 0; i < targets.length; i++) {
+      List<String> ids = routes.get(i).attachmentIds();
+      targets[i] = ids.size() == 1 ? attachments.get(ids.get(0)) : null;
+    }
+  }
+
+  /** The one attachment of route {@code index}, null when it names several or one the snapshot lacks. */
+  TransitGateways.Attachment target(int index) {
+    return targets[index];
   }
 }

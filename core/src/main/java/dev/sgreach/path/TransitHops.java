@@ -68,19 +68,23 @@ abstract class TransitHops extends WalkState {
 
   // -------------------------------------------------------------------------------------------------- transit gateways
 
-  void transitGatewayFromSubnet(int s, String id) {
-    TransitGateway g = c.network.transitGateways().get(id);
+  /**
+   * A packet in subnet {@code s} routed to transit gateway {@code id}, compiled as {@code gw} (null when the snapshot
+   * lacks it).
+   */
+  void transitGatewayFromSubnet(int s, TransitGateways.Gateway gw, String id) {
     SubnetInfo si = c.subnets[s];
-    if (g == null) {
+    if (gw == null) {
       unknown(Step.TRANSIT_GATEWAY, id, s, ExplanationCode.UNKNOWN_RESOURCE, id + " is not in the snapshot");
       return;
     }
-    String vpc = vpcName(si.vpc);
-    TransitGateway.Attachment a = c.attachmentOf(g, si.vpc);
-    if (a == null) {
-      deny(Step.TRANSIT_GATEWAY, id, s, ExplanationCode.BAD_STATE_ATTACHMENT, vpc + " has no attachment to " + id);
+    TransitGateways.Attachment x = si.vpc < 0 ? null : gw.byVpc[si.vpc];
+    if (x == null) {
+      deny(Step.TRANSIT_GATEWAY, id, s, ExplanationCode.BAD_STATE_ATTACHMENT, vpcName(si.vpc)
+          + " has no attachment to " + id);
       return;
     }
+    TransitGateway.Attachment a = x.attachment;
     if (!a.isAvailable()) {
       deny(Step.TRANSIT_GATEWAY, a.id(), s, ExplanationCode.BAD_STATE_ATTACHMENT, a.id() + " is " + a.state());
       return;
@@ -93,10 +97,10 @@ abstract class TransitHops extends WalkState {
     }
     int entry = -1;
     boolean zonesKnown = true;
-    for (int x : c.subnetsOf(a)) {
-      int same = x < 0 ? Tri.UNKNOWN : sameZone(si, c.subnets[x]);
+    for (int n : x.subnets) {
+      int same = n < 0 ? Tri.UNKNOWN : sameZone(si, c.subnets[n]);
       if (same == Tri.ALLOW) {
-        entry = x;
+        entry = n;
         break;
       }
       zonesKnown &= same == Tri.DENY;
@@ -123,7 +127,7 @@ abstract class TransitHops extends WalkState {
       pass(Step.TRANSIT_GATEWAY, a.id(), entry, "enters " + id + " through " + a.id() + " in "
           + c.subnets[entry].id);
     }
-    tgwRoute(g, a, c.subnets[entry]);
+    tgwRoute(x, c.subnets[entry]);
   }
 
   private static String zone(SubnetInfo s) {
@@ -141,8 +145,11 @@ abstract class TransitHops extends WalkState {
     return Tri.UNKNOWN;
   }
 
-  private void tgwRoute(TransitGateway g, TransitGateway.Attachment from, SubnetInfo zoneOf) {
-    if (loop(from, g.id(), from.id())) {
+  /** The packet enters the gateway through attachment {@code in}: its route table sends it on. */
+  private void tgwRoute(TransitGateways.Attachment in, SubnetInfo zoneOf) {
+    TransitGateway g = in.gateway.gateway;
+    TransitGateway.Attachment from = in.attachment;
+    if (loop(in, g.id(), from.id())) {
       return;
     }
     if (from.routeTableId().isEmpty()) {
@@ -151,7 +158,7 @@ abstract class TransitHops extends WalkState {
       return;
     }
     String tableId = from.routeTableId().get();
-    TgwLookup l = c.tgwTable(g.id(), tableId);
+    TgwLookup l = in.table;
     if (l == null) {
       unknown(Step.TRANSIT_GATEWAY, tableId, -1, ExplanationCode.TGW_RTB_ROUTES_ARE_UNKNOWN, "the routes of "
           + tableId + " (" + g.id() + ") are not in the snapshot");
@@ -186,12 +193,13 @@ abstract class TransitHops extends WalkState {
           + " attachments carries a given flow (ECMP) is not known");
       return;
     }
-    TransitGateway.Attachment y = c.attachment(g, r.attachmentIds().get(0));
-    if (y == null) {
+    TransitGateways.Attachment out = l.target(i);
+    if (out == null) {
       unknown(Step.TRANSIT_GATEWAY, r.attachmentIds().get(0), -1, ExplanationCode.UNKNOWN_RESOURCE, dst
           + " matches " + r.describe() + ", but that attachment is not in the snapshot");
       return;
     }
+    TransitGateway.Attachment y = out.attachment;
     if (!y.isAvailable()) {
       deny(Step.TRANSIT_GATEWAY, y.id(), -1, ExplanationCode.BAD_STATE_ATTACHMENT, y.id() + " is " + y.state());
       return;
@@ -201,21 +209,21 @@ abstract class TransitHops extends WalkState {
           + " " + y.resourceId() + ")", null, null, r, null);
     }
     if (y.isVpc()) {
-      enterVpcFromTgw(g, y, zoneOf);
+      enterVpcFromTgw(out, zoneOf);
     } else if (y.isPeering()) {
-      TransitGateway peer = c.network.transitGateways().get(y.resourceId());
-      TransitGateway.Attachment there = peer == null ? null : c.attachment(peer, y.id());
-      if (there == null) {
+      TransitGateways.Attachment far = out.peerSide;
+      if (far == null) {
         unknown(Step.TRANSIT_GATEWAY, y.resourceId(), -1, ExplanationCode.TGW_RTB_ROUTES_ARE_UNKNOWN, "the far side"
             + " of peering " + y.id() + ", " + y.resourceId() + ", is not in the snapshot");
         return;
       }
+      TransitGateway.Attachment there = far.attachment;
       if (!there.isAvailable()) {
         deny(Step.TRANSIT_GATEWAY, there.id(), -1, ExplanationCode.BAD_STATE_ATTACHMENT, there.id() + " is "
-            + there.state() + " on " + peer.id());
+            + there.state() + " on " + far.gateway.gateway.id());
         return;
       }
-      tgwRoute(peer, there, null);
+      tgwRoute(far, null);
     } else {
       unknown(Step.EXTERNAL, y.id(), -1, null, "the packet leaves AWS through " + y.id() + " (" + y.resourceType()
           + " " + y.resourceId() + "): what lies beyond it is not in the snapshot");
@@ -227,15 +235,16 @@ abstract class TransitHops extends WalkState {
    * flow in its zone), else, when there is none, through any of them, which is decided only when they all route and
    * filter alike. That subnet's route table routes it on; its ACL is not consulted inbound.
    */
-  private void enterVpcFromTgw(TransitGateway g, TransitGateway.Attachment y, SubnetInfo zoneOf) {
-    int v = c.vpcIndex(y.resourceId());
-    if (v < 0) {
+  private void enterVpcFromTgw(TransitGateways.Attachment out, SubnetInfo zoneOf) {
+    TransitGateway g = out.gateway.gateway;
+    TransitGateway.Attachment y = out.attachment;
+    if (out.vpc < 0) {
       unknown(Step.TRANSIT_GATEWAY, y.id(), -1, ExplanationCode.UNKNOWN_RESOURCE, "the far side of " + y.id() + ", "
           + y.resourceId() + ", is not in the snapshot");
       return;
     }
     int pick = -1;
-    int[] subnets = c.subnetsOf(y);
+    int[] subnets = out.subnets;
     int first = -1;
     for (int x : subnets) {
       if (x < 0) {

@@ -281,7 +281,7 @@ final class Walk extends GatewayHops {
           peering(s, target.id());
         }
       }
-      case TRANSIT_GATEWAY -> transitGatewayFromSubnet(s, target.id());
+      case TRANSIT_GATEWAY -> transitGatewayFromSubnet(s, rt.transitGateway(i), target.id());
       case VPC_ENDPOINT -> endpoint(s, route);
       case NETWORK_INTERFACE, INSTANCE -> appliance(s, target);
       default -> {

@@ -85,10 +85,14 @@ abstract class WalkState {
    */
   int subnetHolding(int vpc, Cidr address) {
     if (vpc != heldVpc || address != heldAddress) {
-      int own = destinationEni != null ? destinationEni.ownSubnet(vpc, address, destination)
+      // ask first the end whose address this is (on the reply, the source's), then the other
+      boolean sourceFirst = sourceEni != null && address == source.address();
+      CompiledPaths.EniInfo first = sourceFirst ? sourceEni : destinationEni;
+      CompiledPaths.EniInfo second = sourceFirst ? destinationEni : sourceEni;
+      int own = first != null ? first.ownSubnet(vpc, address, sourceFirst ? source : destination)
           : CompiledPaths.LOOK_IT_UP;
-      if (own == CompiledPaths.LOOK_IT_UP && sourceEni != null) {
-        own = sourceEni.ownSubnet(vpc, address, source);
+      if (own == CompiledPaths.LOOK_IT_UP && second != null) {
+        own = second.ownSubnet(vpc, address, sourceFirst ? destination : source);
       }
       held = own == CompiledPaths.LOOK_IT_UP ? c.subnetHolding(vpc, address)
           : own == CompiledPaths.NO_HOLDER_IN_VPC ? c.subnetByBlocks(vpc, address) : own;
@@ -152,8 +156,8 @@ abstract class WalkState {
       return true;
     }
     if (visited == null) {
-      visited = new Object[4];
-      visitedOnReply = new boolean[4];
+      visited = new Object[8]; // a walk through a transit gateway and back meets about eight places
+      visitedOnReply = new boolean[8];
     }
     for (int i = 0; i < visitedCount; i++) {
       if (visited[i] == place && visitedOnReply[i] == reply) {
